@@ -34,6 +34,23 @@ internal sealed class SandboxJournal(string path, ILogger logger)
         stream.Flush(flushToDisk: true);
     }
 
+    /// <summary>Ends a last line torn by a crash, so the next append starts a line of its own.</summary>
+    private void EndTornLine()
+    {
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        if (stream.Length == 0)
+        {
+            return;
+        }
+
+        stream.Seek(-1, SeekOrigin.End);
+        if (stream.ReadByte() != '\n')
+        {
+            stream.WriteByte((byte)'\n');
+            stream.Flush(flushToDisk: true);
+        }
+    }
+
     /// <summary>Every entry in order; a line torn by a crash mid-write (or otherwise unreadable) is skipped with a warning.</summary>
     public IReadOnlyList<JournalEntry> ReadAll()
     {
@@ -69,6 +86,7 @@ internal sealed class SandboxJournal(string path, ILogger logger)
             logger.LogWarning("Skipping unreadable sandbox journal line {Line} of {Path}", lineNumber, Path);
         }
 
+        EndTornLine();
         return entries;
     }
 }
