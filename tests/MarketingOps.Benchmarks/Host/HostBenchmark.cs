@@ -81,6 +81,11 @@ internal sealed class HostBenchmark : IBenchmark
         {
             manager.Reload("sandbox");
             await ExerciseAsync(manager, i, cancellationToken);
+            if (i % 10 == 0)
+            {
+                var (m, w) = Measure();
+                Console.WriteLine($"  after {i,3} reloads: managed {m / 1048576.0:0.0} MB, working set {w / 1048576.0:0.0} MB, live load contexts {System.Runtime.Loader.AssemblyLoadContext.All.Count()}");
+            }
         }
 
         var (managedAfter, workingSetAfter) = Measure();
@@ -102,6 +107,9 @@ internal sealed class HostBenchmark : IBenchmark
             GC.Collect();
             GC.WaitForPendingFinalizers();
         }
+
+        // Aggressive returns the freed segments to the OS, so the working set shows what is really still held.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         using var process = Process.GetCurrentProcess();
         return (GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64);
