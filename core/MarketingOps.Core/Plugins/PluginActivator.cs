@@ -20,7 +20,7 @@ internal sealed class PluginActivator(ISecretStore secrets, ILoggerFactory logge
     ];
 
     /// <summary>Loads the plugin; configuration problems (an id that does not match, invalid settings) are added to <paramref name="problems"/>.</summary>
-    public LoadedPlugin Load(PluginEntry entry, string pluginsFileShown, bool unloadable, List<ConfigProblem> problems, int reloads = 0, bool hotReload = false)
+    public LoadedPlugin Load(PluginEntry entry, string pluginsFileShown, List<ConfigProblem> problems, int reloads = 0, bool hotReload = false)
     {
         if (!entry.Enabled)
         {
@@ -58,10 +58,11 @@ internal sealed class PluginActivator(ISecretStore secrets, ILoggerFactory logge
         PluginLoader? loader = null;
         try
         {
-            loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, unloadable, SharedTypes, config =>
+            // Always collectible and read into memory: any plugin can be unloaded and its files replaced while loaded.
+            loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, isUnloadable: true, SharedTypes, config =>
             {
                 config.PreferSharedTypes = true;
-                config.LoadInMemory = unloadable;
+                config.LoadInMemory = true;
                 config.EnableHotReload = hotReload;
             });
             return Activate(entry, manifest, loader, pluginsFileShown, problems, reloads);

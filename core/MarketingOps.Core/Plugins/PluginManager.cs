@@ -55,13 +55,9 @@ internal sealed class PluginManager : IPlatformRegistry, IDisposable
         var loaded = new List<LoadedPlugin>();
         foreach (var entry in _file.Plugins)
         {
-            var plugin = _activator.Load(entry, _fileShown, _watch, problems, hotReload: _watch);
+            var plugin = _activator.Load(entry, _fileShown, problems, hotReload: _watch);
             Report(plugin);
-            if (_watch && plugin.Loader is { } loader)
-            {
-                loader.Reloaded += (_, args) => OnReloaded(entry.Id, args.Loader);
-            }
-
+            Watch(plugin);
             loaded.Add(plugin);
         }
 
@@ -81,9 +77,10 @@ internal sealed class PluginManager : IPlatformRegistry, IDisposable
             var index = IndexOf(id);
             var old = _plugins[index];
             old.Dispose();
-            var fresh = _activator.Load(old.Entry, _fileShown, unloadable: true, [], old.Reloads + 1);
+            var fresh = _activator.Load(old.Entry, _fileShown, [], old.Reloads + 1, hotReload: _watch);
             Replace(index, fresh);
             Report(fresh);
+            Watch(fresh);
             return fresh.State;
         }
     }
@@ -119,6 +116,15 @@ internal sealed class PluginManager : IPlatformRegistry, IDisposable
 
         _logger.LogInformation("Plugin {PluginId} was rebuilt and loaded again: {Status}", id, state.Status);
         PluginReloaded?.Invoke(this, state);
+    }
+
+    private void Watch(LoadedPlugin plugin)
+    {
+        if (_watch && plugin.Loader is { } loader)
+        {
+            var id = plugin.Entry.Id;
+            loader.Reloaded += (_, args) => OnReloaded(id, args.Loader);
+        }
     }
 
     private int IndexOf(string id)

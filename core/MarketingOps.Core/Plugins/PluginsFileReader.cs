@@ -120,7 +120,7 @@ internal static partial class PluginsFileReader
         var path = RequiredString(element, "path", at, shown, problems);
         var enabled = OptionalBool(element, "enabled", at, shown, problems) ?? true;
         var settings = OptionalObject(element, "settings", at, shown, problems);
-        var accounts = id is null ? [] : ReadAccounts(element, id, at, shown, problems, accountNames);
+        var accounts = ReadAccounts(element, id ?? "", at, shown, problems, accountNames);
         var workflows = ReadWorkflows(element, at, shown, problems);
         if (id is null || path is null)
         {

@@ -20,6 +20,6 @@ internal static class SdkCompatibility
 
         return range.Satisfies(hostVersion)
             ? null
-            : $"built for SDK {range.PrettyPrint()}, but this host provides SDK {hostVersion.ToNormalizedString()}";
+            : $"built for SDK {sdkRange}, but this host provides SDK {hostVersion.ToNormalizedString()}";
     }
 }
