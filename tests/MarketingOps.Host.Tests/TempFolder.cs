@@ -19,6 +19,13 @@ internal sealed class TempFolder : IDisposable
         return path;
     }
 
+    /// <summary>Writes a plugins.json that loads the solution's built sandbox plugin, with optional extra entry JSON.</summary>
+    public string WriteSandboxPluginsJson(string settingsJson = "{}", string accountsJson = "[]")
+    {
+        var sandbox = Path.Combine(MopsProcess.RepositoryRoot, "artifacts", "plugins", "MarketingOps.Plugins.Sandbox");
+        return Write("plugins.json", $$"""{ "plugins": [ { "id": "sandbox", "path": {{System.Text.Json.JsonSerializer.Serialize(sandbox)}}, "settings": {{settingsJson}}, "accounts": {{accountsJson}} } ] }""");
+    }
+
     public void Dispose()
     {
         try

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MarketingOps.Host.Tests.Cli;
 
 public sealed class DemoCommandTests : IDisposable
@@ -11,8 +9,7 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public async Task The_demo_publishes_to_the_sandbox_and_writes_only_into_its_own_data_folder()
     {
-        var sandbox = Path.Combine(MopsProcess.RepositoryRoot, "artifacts", "plugins", "MarketingOps.Plugins.Sandbox");
-        _home.Write("plugins.json", $$"""{ "plugins": [ { "id": "sandbox", "path": {{JsonSerializer.Serialize(sandbox)}} } ] }""");
+        _home.WriteSandboxPluginsJson();
 
         var (exit, output, error) = await MopsProcess.RunAsync(_home.Root, "demo");
 

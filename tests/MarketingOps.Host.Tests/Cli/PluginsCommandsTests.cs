@@ -8,8 +8,6 @@ public sealed class PluginsCommandsTests : IDisposable
 
     public void Dispose() => _home.Dispose();
 
-    private string SandboxPath => Path.Combine(MopsProcess.RepositoryRoot, "artifacts", "plugins", "MarketingOps.Plugins.Sandbox");
-
     [Fact]
     public async Task Plugins_list_json_shows_the_sandbox_plugin_active()
     {
@@ -55,7 +53,7 @@ public sealed class PluginsCommandsTests : IDisposable
     [Fact]
     public async Task Plugins_check_passes_on_a_valid_folder_and_writes_no_data()
     {
-        _home.Write("plugins.json", $$"""{ "plugins": [ { "id": "sandbox", "path": {{JsonSerializer.Serialize(SandboxPath)}} } ] }""");
+        _home.WriteSandboxPluginsJson();
 
         var (exit, output, error) = await MopsProcess.RunAsync(_home.Root, "plugins", "check");
 

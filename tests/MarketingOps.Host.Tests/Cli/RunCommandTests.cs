@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MarketingOps.Host.Tests.Cli;
 
 public sealed class RunCommandTests : IDisposable
@@ -11,8 +9,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Run_starts_and_stops_cleanly_on_ctrl_c()
     {
-        var sandbox = Path.Combine(MopsProcess.RepositoryRoot, "artifacts", "plugins", "MarketingOps.Plugins.Sandbox");
-        _home.Write("plugins.json", $$"""{ "plugins": [ { "id": "sandbox", "path": {{JsonSerializer.Serialize(sandbox)}} } ] }""");
+        _home.WriteSandboxPluginsJson();
         using var mops = MopsProcess.Start(_home.Root, "run");
 
         await mops.WaitForOutputAsync("press Ctrl+C to stop", TimeSpan.FromSeconds(60));
