@@ -89,7 +89,7 @@ internal static partial class ExperimentFileReader
         foreach (var (path, message) in ExperimentDefinitionValidator.Validate(definition))
         {
             // A field that could not be read holds a default; its validation problem would only repeat the first.
-            if (!reported.Any(r => r.Length > 0 && (path.StartsWith(r, StringComparison.Ordinal) || r.StartsWith(path, StringComparison.Ordinal))))
+            if (!reported.Any(r => r.Length > 0 && path.StartsWith(r, StringComparison.Ordinal)))
             {
                 var node = Locate(root, path);
                 problems.Add(new DefinitionProblem(fileShown, node is null ? null : (int)node.Start.Line, node is null ? null : (int)node.Start.Column, path, message));
