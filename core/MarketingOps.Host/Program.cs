@@ -1,4 +1,5 @@
 using MarketingOps.Host.Cli;
+using MarketingOps.Host.Commands.Experiments;
 using MarketingOps.Host.Commands.Host;
 using MarketingOps.Host.Commands.Plugins;
 using MarketingOps.Host.Commands.Stats;
@@ -25,6 +26,7 @@ internal static class Program
                 PluginCommands.Register(config);
                 HostCommands.Register(config);
                 StatsCommands.Register(config);
+                ExperimentCommands.Register(config);
             });
             return await app.RunAsync(args);
         }
