@@ -208,9 +208,13 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
         var dispersion = 1.0;
         if (perPost.Count > 0)
         {
-            var withinVariance = perPost.Sum(l => l.Sum(x => (x - l.Average()) * (x - l.Average()))) / perPost.Sum(l => l.Count - 1);
-            var mean = perPost.SelectMany(l => l).Average();
-            dispersion = mean > 0 ? Math.Max(1, withinVariance / mean) : 1;
+            var withinVariance = perPost.Sum(l =>
+            {
+                var mean = l.Average();
+                return l.Sum(x => (x - mean) * (x - mean));
+            }) / perPost.Sum(l => l.Count - 1);
+            var overall = perPost.SelectMany(l => l).Average();
+            dispersion = overall > 0 ? Math.Max(1, withinVariance / overall) : 1;
         }
 
         var adjustedP = raw.DegreesOfFreedom == 0 ? 1 : SpecialFunctions.GammaUpperRegularized(raw.DegreesOfFreedom / 2.0, raw.ChiSquare / dispersion / 2);
