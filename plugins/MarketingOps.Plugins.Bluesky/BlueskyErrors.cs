@@ -11,8 +11,10 @@ internal static class BlueskyErrors
 {
     public static PlatformError FromResponse(int status, HttpResponseHeaders headers, string body, DateTimeOffset now, SecretRedactor redactor)
     {
-        var (error, message) = Parse(body);
-        var detail = redactor.Redact(error is null ? message : $"{error}: {message}");
+        var (rawError, message) = Parse(body);
+        // The error name becomes the PlatformError code: keep it only when it is an XRPC identifier, never free text.
+        var error = rawError is { Length: <= 64 } name && name.All(char.IsAsciiLetterOrDigit) ? name : null;
+        var detail = redactor.Redact(rawError is null ? message : $"{rawError}: {message}");
         return status switch
         {
             429 => new PlatformError(PlatformErrorKind.RateLimited, $"Bluesky rate limit reached ({detail}).") { RetryAt = RetryAt(headers, now), Code = "429" },
