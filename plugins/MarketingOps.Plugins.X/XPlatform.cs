@@ -436,9 +436,26 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
         }
 
         var id = ReadString(response.Body, "data", "id");
-        return id is null
-            ? (null, new PlatformError(PlatformErrorKind.Transient, "X's media upload answered without a media id."))
-            : (id, null);
+        if (id is null)
+        {
+            return (null, new PlatformError(PlatformErrorKind.Transient, "X's media upload answered without a media id."));
+        }
+
+        if (media.AltText is { Length: > 0 } alt)
+        {
+            var metadata = new JsonObject
+            {
+                ["id"] = id,
+                ["metadata"] = new JsonObject { ["alt_text"] = new JsonObject { ["text"] = alt.Length <= 1000 ? alt : alt[..1000] } },
+            }.ToJsonString();
+            var (described, describeError) = await SendAsync(account, HttpMethod.Post, "2/media/metadata", [], () => new StringContent(metadata, Encoding.UTF8, "application/json"), isWrite: false, cancellationToken);
+            if (describeError is not null || !described!.IsSuccess)
+            {
+                return (null, describeError ?? XErrors.FromResponse(described!.Status, described.Headers, described.Body, _clock.GetUtcNow(), _redactor));
+            }
+        }
+
+        return (id, null);
     }
 
     /// <summary>Sends one request with the account's credentials; refreshes an OAuth 2.0 token once on 401.</summary>

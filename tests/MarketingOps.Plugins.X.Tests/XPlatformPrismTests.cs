@@ -39,12 +39,13 @@ public sealed class XPlatformPrismTests(XPrismFixture peers) : IClassFixture<XPr
     }
 
     [Fact]
-    public async Task Publish_ReplyWithTwoImages_UploadsEachThenAttachesTheirIds()
+    public async Task Publish_ReplyWithTwoImages_UploadsEachWithAltTextThenAttachesTheirIds()
     {
         var uploads = 0;
         var prism = Start(request => request.Path switch
         {
             "/2/media/upload" => FakeResponse.Json($$$"""{"data":{"id":"171000000000000000{{{++uploads}}}","media_key":"3_171000000000000000{{{uploads}}}","size":4,"expires_after_secs":86400}}"""),
+            "/2/media/metadata" => FakeResponse.Json("""{"data":{"id":"1710000000000000001","associated_metadata":{}}}"""),
             "/2/tweets" => Created(),
             _ => NotFound(),
         });
@@ -60,10 +61,16 @@ public sealed class XPlatformPrismTests(XPrismFixture peers) : IClassFixture<XPr
 
         Assert.Null(result.Error);
         var requests = peers.Fake.Requests;
-        Assert.Equal(["/2/media/upload", "/2/media/upload", "/2/tweets"], requests.Select(r => r.Path));
+        Assert.Equal(["/2/media/upload", "/2/media/metadata", "/2/media/upload", "/2/media/metadata", "/2/tweets"], requests.Select(r => r.Path));
         Assert.StartsWith("multipart/form-data", requests[0].Header("Content-Type"), StringComparison.Ordinal);
         Assert.Contains("tweet_image", requests[0].BodyText, StringComparison.Ordinal);
-        using var body = JsonDocument.Parse(requests[2].BodyText);
+        using (var alt = JsonDocument.Parse(requests[1].BodyText))
+        {
+            Assert.Equal("1710000000000000001", alt.RootElement.GetProperty("id").GetString());
+            Assert.Equal("alt", alt.RootElement.GetProperty("metadata").GetProperty("alt_text").GetProperty("text").GetString());
+        }
+
+        using var body = JsonDocument.Parse(requests[4].BodyText);
         Assert.Equal(["1710000000000000001", "1710000000000000002"], body.RootElement.GetProperty("media").GetProperty("media_ids").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("1346889436626259968", body.RootElement.GetProperty("reply").GetProperty("in_reply_to_tweet_id").GetString());
         _observer.AssertNoViolations();
