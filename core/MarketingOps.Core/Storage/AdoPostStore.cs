@@ -289,12 +289,13 @@ internal abstract class AdoPostStore : IPostStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    protected static void Add(DbCommand command, string name, object? value)
+    /// <summary>Adds a parameter; a null needs its <paramref name="type"/> when it is not text (PostgreSQL checks).</summary>
+    protected static void Add(DbCommand command, string name, object? value, DbType? type = null)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;
-        parameter.DbType = value switch
+        parameter.DbType = type ?? value switch
         {
             long => DbType.Int64,
             int => DbType.Int32,
@@ -366,14 +367,14 @@ internal abstract class AdoPostStore : IPostStore
         Add(command, "@idempotency_key", post.IdempotencyKey);
         Add(command, "@attempts", post.Attempts);
         Add(command, "@transient_failures", post.TransientFailures);
-        Add(command, "@first_attempt_at", post.FirstAttemptAt?.ToUnixTimeMilliseconds());
+        Add(command, "@first_attempt_at", post.FirstAttemptAt?.ToUnixTimeMilliseconds(), DbType.Int64);
         Add(command, "@platform_post_id", post.PlatformPostId);
         Add(command, "@platform_url", post.PlatformUrl?.ToString());
         Add(command, "@experiment_id", post.ExperimentId);
         Add(command, "@variant", post.Variant);
         Add(command, "@last_error", post.LastError);
         Add(command, "@claimed_by", post.ClaimedBy);
-        Add(command, "@claimed_at", post.ClaimedAt?.ToUnixTimeMilliseconds());
+        Add(command, "@claimed_at", post.ClaimedAt?.ToUnixTimeMilliseconds(), DbType.Int64);
         Add(command, "@created_at", post.CreatedAt.ToUnixTimeMilliseconds());
         Add(command, "@updated_at", post.UpdatedAt.ToUnixTimeMilliseconds());
         Add(command, "@version", post.Version);
