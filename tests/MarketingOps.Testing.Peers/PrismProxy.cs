@@ -30,6 +30,8 @@ public sealed class PrismProxy : IAsyncDisposable
             return (null, $"OpenAPI document {spec} not found");
         }
 
+        // Test assemblies run in parallel: one start at a time, so two first runs never race npm ci into one folder.
+        using var startLock = await AcquireStartLockAsync();
         var port = FreePort.Next();
         var (exit, output) = await ShellScript.RunAsync(script, [spec, port.ToString(System.Globalization.CultureInfo.InvariantCulture), upstream.ToString().TrimEnd('/')], TimeSpan.FromMinutes(8));
         if (exit != 0)
@@ -43,6 +45,25 @@ public sealed class PrismProxy : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await ShellScript.RunAsync(PeerPaths.Shared("prism", "stop.sh"), [Port.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(30));
+    }
+
+    private static async Task<FileStream> AcquireStartLockAsync()
+    {
+        var folder = Environment.GetEnvironmentVariable("MOPS_PEERS_DIR") is { Length: > 0 } configured ? configured : "/tmp/mops-peers";
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "prism-start.lock");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(10))
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     private static string Tail(string output) => output.Length <= 2000 ? output : output[^2000..];
