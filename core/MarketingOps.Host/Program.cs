@@ -1,6 +1,7 @@
 using MarketingOps.Host.Cli;
 using MarketingOps.Host.Commands.Host;
 using MarketingOps.Host.Commands.Plugins;
+using MarketingOps.Host.Commands.Secrets;
 using MarketingOps.Host.Commands.Posts;
 using MarketingOps.Host.Commands.Stats;
 using MarketingOps.Host.Hosting;
@@ -27,6 +28,7 @@ internal static class Program
                 HostCommands.Register(config);
                 StatsCommands.Register(config);
                 PostCommands.Register(config);
+                SecretCommands.Register(config);
             });
             return await app.RunAsync(args);
         }
