@@ -81,9 +81,10 @@ internal static partial class ContentNormalizer
         var word = new StringBuilder();
         foreach (var rune in text.EnumerateRunes())
         {
-            if (IsApostrophe(rune))
+            if (IsApostrophe(rune) || IsVariationSelector(rune.Value))
             {
                 // "don't" and "dont" are the same word; an apostrophe never splits one.
+                // Variation selectors only choose how an emoji looks ("☀️" is "☀" + U+FE0F).
                 continue;
             }
 
@@ -121,6 +122,9 @@ internal static partial class ContentNormalizer
     }
 
     private static bool IsApostrophe(Rune rune) => rune.Value is '\'' or '\u2019' or '\u02BC';
+
+    private static bool IsVariationSelector(int codePoint) =>
+        codePoint is (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF);
 
     private static bool IsWordCategory(UnicodeCategory category) => category switch
     {
