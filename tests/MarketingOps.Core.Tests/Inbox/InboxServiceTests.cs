@@ -192,5 +192,4 @@ public sealed class InboxServiceTests
 
     private static GuardrailRuleResult GuardrailsRule(InboxItem item, string rule) => item.Verdict.Results.Single(r => r.Rule == rule);
 
-    private static DateTimeOffset Doubles(InboxHarness harness) => Guardrails.Doubles.GuardrailHarness.Noon;
 }
