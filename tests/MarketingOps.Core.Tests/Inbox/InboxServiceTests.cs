@@ -191,5 +191,4 @@ public sealed class InboxServiceTests
     }
 
     private static GuardrailRuleResult GuardrailsRule(InboxItem item, string rule) => item.Verdict.Results.Single(r => r.Rule == rule);
-
 }
