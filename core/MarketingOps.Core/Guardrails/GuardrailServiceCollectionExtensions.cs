@@ -1,4 +1,5 @@
 using MarketingOps.Core.Guardrails;
+using MarketingOps.Core.Guardrails.Reporting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GuardrailServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IGuardrails"/> with validated <see cref="GuardrailOptions"/> (checked at start).
+    /// Adds <see cref="IGuardrails"/> and the automation report with validated <see cref="GuardrailOptions"/> (checked at start).
     /// The caller registers the stores it reads: <see cref="IMessageHistory"/>, <see cref="IAudienceHistory"/>,
     /// <see cref="IGuardrailRejectionLog"/> (see <see cref="AddInMemoryGuardrailStores"/>), and the platform registry.
     /// </summary>
@@ -25,6 +26,7 @@ public static class GuardrailServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuardrailOptions>, GuardrailOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IGuardrails, GuardrailPipeline>();
+        services.TryAddSingleton<IAutomationReport, AutomationReportBuilder>();
         return services;
     }
 
