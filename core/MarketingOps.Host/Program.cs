@@ -1,6 +1,7 @@
 using MarketingOps.Host.Cli;
 using MarketingOps.Host.Commands.Host;
 using MarketingOps.Host.Commands.Plugins;
+using MarketingOps.Host.Commands.Posts;
 using MarketingOps.Host.Commands.Stats;
 using MarketingOps.Host.Hosting;
 using Serilog;
@@ -25,6 +26,7 @@ internal static class Program
                 PluginCommands.Register(config);
                 HostCommands.Register(config);
                 StatsCommands.Register(config);
+                PostCommands.Register(config);
             });
             return await app.RunAsync(args);
         }

@@ -1,4 +1,5 @@
 using MarketingOps.Core.Plugins;
+using MarketingOps.Core.Publishing;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,9 @@ internal static class MopsHost
             options.WatchPlugins));
         builder.Services.AddSingleton<IPlatformRegistry>(sp => sp.GetRequiredService<PluginManager>());
         builder.Services.AddHostedService<PluginStartup>();
+        // After plugin loading: the engine reconciles through the plugins before Quartz starts.
+        builder.Services.AddMarketingOpsPublishing(builder.Configuration, folder.Root);
+        builder.Services.AddMarketingOpsPublishingEngine();
         return builder;
     }
 }
