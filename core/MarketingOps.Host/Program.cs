@@ -1,7 +1,10 @@
 using MarketingOps.Host.Cli;
+using MarketingOps.Host.Commands.Guardrails;
 using MarketingOps.Host.Commands.Host;
+using MarketingOps.Host.Commands.Inbox;
 using MarketingOps.Host.Commands.Plugins;
 using MarketingOps.Host.Commands.Posts;
+using MarketingOps.Host.Commands.Reports;
 using MarketingOps.Host.Commands.Stats;
 using MarketingOps.Host.Hosting;
 using Serilog;
@@ -27,6 +30,9 @@ internal static class Program
                 HostCommands.Register(config);
                 StatsCommands.Register(config);
                 PostCommands.Register(config);
+                GuardrailCommands.Register(config);
+                InboxCommands.Register(config);
+                ReportCommands.Register(config);
             });
             return await app.RunAsync(args);
         }

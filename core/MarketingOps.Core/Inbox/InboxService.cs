@@ -63,7 +63,7 @@ internal sealed class InboxService(
         // Guardrails still apply to unattended sends: anything short of a plain allow waits for a person.
         if (unattended && verdict.Outcome == GuardrailOutcome.Allow)
         {
-            var postId = await publisher.SendAsync(message, cancellationToken);
+            var postId = await publisher.SendAsync(message, PolicyDecider, cancellationToken);
             item = item with
             {
                 Status = InboxItemStatus.SentUnattended,
@@ -163,11 +163,11 @@ internal sealed class InboxService(
         var postId = item.PostId;
         if (item.Kind == InboxItemKind.HeldPost)
         {
-            await publisher.ReleaseAsync(message, cancellationToken);
+            await publisher.ReleaseAsync(message, decidedBy, cancellationToken);
         }
         else
         {
-            postId = await publisher.SendAsync(message, cancellationToken);
+            postId = await publisher.SendAsync(message, decidedBy, cancellationToken);
         }
 
         var approved = item with
@@ -194,7 +194,7 @@ internal sealed class InboxService(
         var item = await PendingAsync(id, cancellationToken);
         if (item.Kind == InboxItemKind.HeldPost)
         {
-            await publisher.DiscardAsync(item.PostId!, reason, cancellationToken);
+            await publisher.DiscardAsync(item.PostId!, decidedBy, reason, cancellationToken);
         }
 
         var rejected = item with

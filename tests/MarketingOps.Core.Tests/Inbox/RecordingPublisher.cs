@@ -14,7 +14,7 @@ public sealed class RecordingPublisher(IGuardrails guardrails) : IInboxPublisher
 
     public int Calls => Sent.Count + Released.Count + Discarded.Count;
 
-    public async Task<string> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    public async Task<string> SendAsync(OutgoingMessage message, string decidedBy, CancellationToken cancellationToken)
     {
         Sent.Add(message);
         var postId = $"post-{Sent.Count}";
@@ -22,13 +22,13 @@ public sealed class RecordingPublisher(IGuardrails guardrails) : IInboxPublisher
         return postId;
     }
 
-    public async Task ReleaseAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    public async Task ReleaseAsync(OutgoingMessage message, string decidedBy, CancellationToken cancellationToken)
     {
         Released.Add(message);
         await guardrails.RecordAsync(message, cancellationToken);
     }
 
-    public Task DiscardAsync(string postId, string reason, CancellationToken cancellationToken)
+    public Task DiscardAsync(string postId, string decidedBy, string reason, CancellationToken cancellationToken)
     {
         Discarded.Add((postId, reason));
         return Task.CompletedTask;
