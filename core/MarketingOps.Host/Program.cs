@@ -1,8 +1,11 @@
 using MarketingOps.Host.Cli;
+using MarketingOps.Host.Commands.Guardrails;
 using MarketingOps.Host.Commands.Host;
+using MarketingOps.Host.Commands.Inbox;
 using MarketingOps.Host.Commands.Plugins;
 using MarketingOps.Host.Commands.Secrets;
 using MarketingOps.Host.Commands.Posts;
+using MarketingOps.Host.Commands.Reports;
 using MarketingOps.Host.Commands.Stats;
 using MarketingOps.Host.Hosting;
 using Serilog;
@@ -29,6 +32,9 @@ internal static class Program
                 StatsCommands.Register(config);
                 PostCommands.Register(config);
                 SecretCommands.Register(config);
+                GuardrailCommands.Register(config);
+                InboxCommands.Register(config);
+                ReportCommands.Register(config);
             });
             return await app.RunAsync(args);
         }
