@@ -176,6 +176,12 @@ internal abstract class AdoPostStore : IPostStore
             Add(command, "@account", account);
         }
 
+        if (query.DueBefore is { } before)
+        {
+            where.Add("due_at < @due_before");
+            Add(command, "@due_before", before.ToUnixTimeMilliseconds());
+        }
+
         Add(command, "@limit", query.Limit);
         command.CommandText = $"SELECT {Columns} FROM posts {(where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where))} ORDER BY due_at, id LIMIT @limit";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -289,12 +295,13 @@ internal abstract class AdoPostStore : IPostStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    protected static void Add(DbCommand command, string name, object? value)
+    /// <summary>Adds a parameter; a null needs its <paramref name="type"/> when it is not text (PostgreSQL checks).</summary>
+    protected static void Add(DbCommand command, string name, object? value, DbType? type = null)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;
-        parameter.DbType = value switch
+        parameter.DbType = type ?? value switch
         {
             long => DbType.Int64,
             int => DbType.Int32,
@@ -366,14 +373,14 @@ internal abstract class AdoPostStore : IPostStore
         Add(command, "@idempotency_key", post.IdempotencyKey);
         Add(command, "@attempts", post.Attempts);
         Add(command, "@transient_failures", post.TransientFailures);
-        Add(command, "@first_attempt_at", post.FirstAttemptAt?.ToUnixTimeMilliseconds());
+        Add(command, "@first_attempt_at", post.FirstAttemptAt?.ToUnixTimeMilliseconds(), DbType.Int64);
         Add(command, "@platform_post_id", post.PlatformPostId);
         Add(command, "@platform_url", post.PlatformUrl?.ToString());
         Add(command, "@experiment_id", post.ExperimentId);
         Add(command, "@variant", post.Variant);
         Add(command, "@last_error", post.LastError);
         Add(command, "@claimed_by", post.ClaimedBy);
-        Add(command, "@claimed_at", post.ClaimedAt?.ToUnixTimeMilliseconds());
+        Add(command, "@claimed_at", post.ClaimedAt?.ToUnixTimeMilliseconds(), DbType.Int64);
         Add(command, "@created_at", post.CreatedAt.ToUnixTimeMilliseconds());
         Add(command, "@updated_at", post.UpdatedAt.ToUnixTimeMilliseconds());
         Add(command, "@version", post.Version);

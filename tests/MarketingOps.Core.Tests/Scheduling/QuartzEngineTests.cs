@@ -4,6 +4,7 @@ using MarketingOps.Core.Posts;
 using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Storage;
+using MarketingOps.Core.Tests.Storage;
 using MarketingOps.Core.Tests.TestDoubles;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,41 @@ public sealed class QuartzEngineTests : IDisposable
         await WaitForAsync(engine, post.Id, PostState.Published);
 
         Assert.Equal([1, 2], _platform.PublishCalls.Select(c => c.Attempt));
+    }
+
+    [Fact]
+    public async Task A_clustered_engine_on_postgres_publishes_through_quartz()
+    {
+        var server = await TestPostgres.RequireAsync();
+        var schema = "mops_q_" + Guid.NewGuid().ToString("N")[..10];
+        await using (var connection = new Npgsql.NpgsqlConnection(server))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = new Npgsql.NpgsqlCommand($"CREATE SCHEMA {schema}", connection);
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        try
+        {
+            var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ConnectionString;
+            await using var engine = await StartAsync(new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = connectionString,
+                ["Scheduling:Clustered"] = "true",
+                ["Scheduling:ClusterCheckinInterval"] = "00:00:01",
+            });
+            var post = await ScheduleInAsync(engine, TimeSpan.FromSeconds(1));
+
+            await WaitForAsync(engine, post.Id, PostState.Published);
+            Assert.Single(_platform.PublishCalls);
+        }
+        finally
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(server);
+            await connection.OpenAsync(Ct);
+            await using var command = new Npgsql.NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", connection);
+            await command.ExecuteNonQueryAsync(Ct);
+        }
     }
 
     [Fact]
