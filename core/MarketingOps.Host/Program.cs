@@ -1,9 +1,6 @@
 using MarketingOps.Host.Cli;
-<<<<<<< HEAD
 using MarketingOps.Host.Commands.Experiments;
-=======
 using MarketingOps.Host.Commands.Guardrails;
->>>>>>> main
 using MarketingOps.Host.Commands.Host;
 using MarketingOps.Host.Commands.Inbox;
 using MarketingOps.Host.Commands.Plugins;
@@ -34,15 +31,12 @@ internal static class Program
                 PluginCommands.Register(config);
                 HostCommands.Register(config);
                 StatsCommands.Register(config);
-<<<<<<< HEAD
                 ExperimentCommands.Register(config);
-=======
                 PostCommands.Register(config);
                 SecretCommands.Register(config);
                 GuardrailCommands.Register(config);
                 InboxCommands.Register(config);
                 ReportCommands.Register(config);
->>>>>>> main
             });
             return await app.RunAsync(args);
         }

@@ -12,7 +12,7 @@ internal sealed class ExperimentCreateCommand : AsyncCommand<ExperimentCreateSet
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ExperimentCreateSettings settings, CancellationToken cancellationToken)
     {
-        using var host = await ExperimentHost.StartAsync(settings, cancellationToken);
+        using var host = ExperimentHost.Build(settings);
         var service = host.Services.GetRequiredService<ExperimentService>();
         return await ExperimentHost.RunAsync(async () =>
         {

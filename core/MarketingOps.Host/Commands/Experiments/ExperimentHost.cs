@@ -1,6 +1,5 @@
 using MarketingOps.Core.Experiments;
-using MarketingOps.Core.Posts;
-using MarketingOps.Core.Publishing;
+using MarketingOps.Core.Plugins;
 using MarketingOps.Host.Cli;
 using MarketingOps.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,24 +7,20 @@ using Microsoft.Extensions.Hosting;
 
 namespace MarketingOps.Host.Commands.Experiments;
 
-/// <summary>The client's host with plugins loaded and the experiments engine, for one experiment command.</summary>
+/// <summary>The client's host for one experiment command: built, not started (no scheduler, no store lock), plugins loaded.</summary>
 internal static class ExperimentHost
 {
-    public static async Task<IHost> StartAsync(GlobalSettings settings, CancellationToken cancellationToken)
+    public static IHost Build(GlobalSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var options = new MopsHostOptions(ClientFolder.Resolve(settings.Home)) { Verbose = settings.Verbose, ConsoleLevel = Serilog.Events.LogEventLevel.Error };
         ErrorReporter.LogPattern = Logging.FilePattern(options.Folder);
         var builder = MopsHost.CreateBuilder(options);
-
-        // Until the host registers publishing itself, experiments bring it (the post store and PostService).
-        if (!builder.Services.Any(d => d.ServiceType == typeof(PostService)))
-        {
-            builder.Services.AddMarketingOpsPublishing(builder.Configuration, options.Folder.Root);
-        }
-
         builder.Services.AddMarketingOpsExperiments(builder.Configuration);
         var host = builder.Build();
-        await host.StartAsync(cancellationToken);
+
+        // Accounts and their time zones come from plugins.json; plugin problems surface as "platform is not active".
+        host.Services.GetRequiredService<PluginManager>().LoadAll();
         return host;
     }
 

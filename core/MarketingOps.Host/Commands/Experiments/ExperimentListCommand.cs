@@ -12,7 +12,7 @@ internal sealed class ExperimentListCommand : AsyncCommand<JsonSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, JsonSettings settings, CancellationToken cancellationToken)
     {
-        using var host = await ExperimentHost.StartAsync(settings, cancellationToken);
+        using var host = ExperimentHost.Build(settings);
         var experiments = await host.Services.GetRequiredService<ExperimentService>().ListAsync(cancellationToken);
         if (settings.Json)
         {

@@ -14,7 +14,7 @@ internal sealed class ExperimentReportCommand : AsyncCommand<ExperimentReportSet
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ExperimentReportSettings settings, CancellationToken cancellationToken)
     {
-        using var host = await ExperimentHost.StartAsync(settings, cancellationToken);
+        using var host = ExperimentHost.Build(settings);
         var service = host.Services.GetRequiredService<ExperimentService>();
         return await ExperimentHost.RunAsync(async () =>
         {

@@ -12,7 +12,7 @@ internal sealed class ExperimentShowCommand : AsyncCommand<ExperimentSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ExperimentSettings settings, CancellationToken cancellationToken)
     {
-        using var host = await ExperimentHost.StartAsync(settings, cancellationToken);
+        using var host = ExperimentHost.Build(settings);
         var service = host.Services.GetRequiredService<ExperimentService>();
         return await ExperimentHost.RunAsync(async () =>
         {
