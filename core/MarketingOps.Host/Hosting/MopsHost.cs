@@ -1,3 +1,4 @@
+using MarketingOps.Core.Experiments;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Secrets;
@@ -45,6 +46,7 @@ internal static class MopsHost
         builder.Services.AddMarketingOpsPublishing(builder.Configuration, folder.Root);
         builder.Services.AddMarketingOpsPublishingEngine();
         builder.Services.AddMarketingOpsGuardrailsAndInbox(builder.Configuration);
+        builder.Services.AddMarketingOpsExperiments(builder.Configuration);
         return builder;
     }
 }
