@@ -12,10 +12,12 @@ namespace MarketingOps.Scripting.Running;
 /// <param name="ScriptStack">The script's own frames, innermost first, as <c>FILE(LINE): METHOD</c>.</param>
 internal sealed record ScriptFailure(string TypeName, string Message, string? File, int Line, IReadOnlyList<string> ScriptStack)
 {
+    private const int MaxFrames = 10;
+
     public static ScriptFailure WithoutLocation(Exception exception, string message) => new(exception.GetType().FullName!, message, null, 0, []);
 
     /// <summary>Describes an exception thrown by code in <paramref name="scriptAssembly"/>; keeps no reference to the exception (it may be of a script type).</summary>
-    public static ScriptFailure Describe(Exception exception, Assembly scriptAssembly)
+    public static ScriptFailure Describe(Exception exception, Assembly scriptAssembly, ScriptSymbols symbols)
     {
         var root = exception;
         while (root is AggregateException { InnerExceptions.Count: 1 } or TargetInvocationException && root.InnerException is not null)
@@ -26,11 +28,16 @@ internal sealed record ScriptFailure(string TypeName, string Message, string? Fi
         var frames = new List<(string File, int Line, string Method)>();
         for (var current = root; current is not null && frames.Count == 0; current = current.InnerException)
         {
-            foreach (var frame in new StackTrace(current, fNeedFileInfo: true).GetFrames())
+            foreach (var frame in new StackTrace(current, fNeedFileInfo: false).GetFrames())
             {
-                if (frame.GetMethod() is { } method && method.Module.Assembly == scriptAssembly && frame.GetFileName() is { } file && frame.GetFileLineNumber() > 0)
+                if (frame.GetMethod() is { } method && method.Module.Assembly == scriptAssembly
+                    && symbols.Find(method.MetadataToken, frame.GetILOffset()) is { } location)
                 {
-                    frames.Add((file, frame.GetFileLineNumber(), MethodName(method)));
+                    frames.Add((location.File, location.Line, MethodName(method)));
+                    if (frames.Count == MaxFrames)
+                    {
+                        break;
+                    }
                 }
             }
         }

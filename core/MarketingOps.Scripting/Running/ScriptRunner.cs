@@ -128,6 +128,7 @@ internal sealed class ScriptRunner
     private async Task<Execution> ExecuteAsync(ScriptImage image, string key, ScriptGlobals globals, long started, CancellationToken runToken)
     {
         var context = new ScriptLoadContext(AssemblyName(key));
+        using var symbols = new ScriptSymbols(image.Symbols);
         var contextReference = new WeakReference(context);
         try
         {
@@ -150,7 +151,7 @@ internal sealed class ScriptRunner
 
             var prepareTime = _timeProvider.GetElapsedTime(started);
             var runStarted = _timeProvider.GetTimestamp();
-            var run = Task.Run(() => InvokeAsync(factory, globals, assembly), CancellationToken.None);
+            var run = Task.Run(() => InvokeAsync(factory, globals, assembly, symbols), CancellationToken.None);
             try
             {
                 var (value, failure) = await run.WaitAsync(runToken);
@@ -175,7 +176,7 @@ internal sealed class ScriptRunner
         }
     }
 
-    private static async Task<(string? Value, ScriptFailure? Failure)> InvokeAsync(Func<object?[], Task<object>> factory, ScriptGlobals globals, Assembly assembly)
+    private static async Task<(string? Value, ScriptFailure? Failure)> InvokeAsync(Func<object?[], Task<object>> factory, ScriptGlobals globals, Assembly assembly, ScriptSymbols symbols)
     {
         try
         {
@@ -185,7 +186,7 @@ internal sealed class ScriptRunner
         }
         catch (Exception ex)
         {
-            return (null, ScriptFailure.Describe(ex, assembly));
+            return (null, ScriptFailure.Describe(ex, assembly, symbols));
         }
     }
 
