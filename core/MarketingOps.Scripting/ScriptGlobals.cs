@@ -34,6 +34,9 @@ public sealed class ScriptGlobals
     /// <summary>Defining experiments and reading their results.</summary>
     public ExperimentsApi Experiments { get; }
 
+    /// <summary>JSON in and out: <c>Json.Serialize(row)</c>, <c>Json.Deserialize&lt;Row&gt;(text)</c>, <c>Json.Parse(text)</c>.</summary>
+    public JsonApi Json { get; } = new();
+
     /// <summary>The run's log: <c>Log.LogInformation("Scheduled {Id}", post.Id)</c>.</summary>
     public ILogger Log => _services.Log;
 

@@ -69,7 +69,7 @@ internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
     {
         var returns = ReturnsValue(model.GetDeclaredSymbol(node));
-        var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
+        var visited = NoInlining((MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!);
         return visited.Body is { } body
             ? visited.WithBody(PrependEnter(body))
             : visited.ExpressionBody is { } arrow
@@ -80,7 +80,7 @@ internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
     public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
     {
         var returns = ReturnsValue(model.GetDeclaredSymbol(node) as IMethodSymbol);
-        var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
+        var visited = NoInlining((LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!);
         return visited.Body is { } body
             ? visited.WithBody(PrependEnter(body))
             : visited.ExpressionBody is { } arrow
@@ -90,7 +90,7 @@ internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
 
     public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
     {
-        var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
+        var visited = NoInlining((ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!);
         return visited.Body is { } body
             ? visited.WithBody(PrependEnter(body))
             : visited.ExpressionBody is { } arrow
@@ -100,7 +100,7 @@ internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
 
     public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
     {
-        var visited = (OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!;
+        var visited = NoInlining((OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!);
         return visited.Body is { } body
             ? visited.WithBody(PrependEnter(body))
             : visited.ExpressionBody is { } arrow
@@ -110,7 +110,7 @@ internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
 
     public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
     {
-        var visited = (ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!;
+        var visited = NoInlining((ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!);
         return visited.Body is { } body
             ? visited.WithBody(PrependEnter(body))
             : visited.ExpressionBody is { } arrow
@@ -121,7 +121,7 @@ internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
     public override SyntaxNode? VisitAccessorDeclaration(AccessorDeclarationSyntax node)
     {
         var returns = ReturnsValue(model.GetDeclaredSymbol(node));
-        var visited = (AccessorDeclarationSyntax)base.VisitAccessorDeclaration(node)!;
+        var visited = NoInlining((AccessorDeclarationSyntax)base.VisitAccessorDeclaration(node)!);
         return visited.Body is { } body
             ? visited.WithBody(PrependEnter(body))
             : visited.ExpressionBody is { } arrow
@@ -195,6 +195,30 @@ internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
         var wrap = CanPass(node.Expression);
         var visited = (OrderingSyntax)base.VisitOrdering(node)!;
         return wrap ? visited.WithExpression(Pass(visited.Expression)) : visited;
+    }
+
+    /// <summary>
+    /// Keeps the method's own frame on the stack: an inlined method vanishes from stack traces, and the error would point
+    /// at its caller, possibly in another file. The attribute goes first, taking over the leading trivia (which may hold a
+    /// <c>#load</c>), so no line moves.
+    /// </summary>
+    private static T NoInlining<T>(T node)
+        where T : SyntaxNode
+    {
+        var attribute = AttributeList(SingletonSeparatedList(Attribute(
+            ParseName("global::System.Runtime.CompilerServices.MethodImpl"),
+            ParseAttributeArgumentList("(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)"))))
+            .WithLeadingTrivia(node.GetLeadingTrivia())
+            .WithTrailingTrivia(Space);
+        SyntaxNode bare = node.WithoutLeadingTrivia();
+        SyntaxNode marked = bare switch
+        {
+            BaseMethodDeclarationSyntax method => method.WithAttributeLists(method.AttributeLists.Insert(0, attribute)),
+            LocalFunctionStatementSyntax local => local.WithAttributeLists(local.AttributeLists.Insert(0, attribute)),
+            AccessorDeclarationSyntax accessor => accessor.WithAttributeLists(accessor.AttributeLists.Insert(0, attribute)),
+            _ => node,
+        };
+        return (T)marked;
     }
 
     /// <summary>A method returns a value unless it is void or an async method whose task carries no result.</summary>

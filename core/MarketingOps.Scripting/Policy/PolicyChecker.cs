@@ -143,6 +143,12 @@ internal sealed class PolicyChecker
                 }
 
                 CheckMember(definition, at);
+                if (method.TypeArguments.Any(IsScriptDefinedAnywhere) && definition.ContainingNamespace.ToDisplayString().StartsWith("System.Text.Json", StringComparison.Ordinal))
+                {
+                    Report(at, TypeKey(definition.ContainingType), ScriptDiagnosticIds.ApiNotAllowed,
+                        $"'{Display(method)}' is not allowed in scripts: {ScriptAllowlist.RemembersTypes}");
+                }
+
                 if (definition.Name == "Delay" && TypeKey(definition.ContainingType) == "System.Threading.Tasks.Task"
                     && !definition.Parameters.Any(p => p.Type.Name == nameof(CancellationToken)))
                 {
@@ -272,6 +278,15 @@ internal sealed class PolicyChecker
     }
 
     private bool IsScriptDefined(ITypeSymbol type) => SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly);
+
+    /// <summary>The type or any type inside it (array element, type argument, anonymous type) is the script's own.</summary>
+    private bool IsScriptDefinedAnywhere(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => IsScriptDefinedAnywhere(array.ElementType),
+        INamedTypeSymbol { IsAnonymousType: true } => true,
+        INamedTypeSymbol named => IsScriptDefined(named) || named.TypeArguments.Any(IsScriptDefinedAnywhere),
+        _ => false,
+    };
 
     /// <summary>Namespace-qualified name without generic arity; nested types as Outer.Inner.</summary>
     internal static string TypeKey(INamedTypeSymbol type)

@@ -64,6 +64,7 @@ internal static class ScriptAllowlist
     public static FrozenDictionary<string, string> DeniedTypes { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["System.Collections.Concurrent.BlockingCollection"] = "it blocks without the run's token; use ordinary collections",
+        ["System.Text.Json.JsonSerializer"] = RemembersTypes,
         ["MarketingOps.Scripting.ScriptBudget"] = "it is the host's instrumentation",
         ["MarketingOps.Scripting.ScriptRecursionException"] = "it is the host's instrumentation",
     }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -134,6 +135,7 @@ internal static class ScriptAllowlist
     ];
 
     private const string Reflection = "scripts cannot use reflection";
+    public const string RemembersTypes = "it would remember the script's types for the life of the host; use Json.Serialize, Json.Deserialize or Json.Parse";
     private const string UseClock = "read the time from Clock (or Now), so dry runs and demos can move it";
     private const string Threads = "scripts cannot start threads or timers; use await and Delay(...)";
     private const string Blocking = "blocking waits can hang the run; use await";

@@ -17,8 +17,9 @@ internal sealed record ScriptFailure(string TypeName, string Message, string? Fi
     public static ScriptFailure WithoutLocation(Exception exception, string message) => new(exception.GetType().FullName!, message, null, 0, []);
 
     /// <summary>Describes an exception thrown by code in <paramref name="scriptAssembly"/>; keeps no reference to the exception (it may be of a script type).</summary>
-    public static ScriptFailure Describe(Exception exception, Assembly scriptAssembly, ScriptSymbols symbols)
+    public static ScriptFailure Describe(Exception exception, Assembly scriptAssembly, byte[] portablePdb)
     {
+        using var symbols = new ScriptSymbols(portablePdb);
         var root = exception;
         while (root is AggregateException { InnerExceptions.Count: 1 } or TargetInvocationException && root.InnerException is not null)
         {

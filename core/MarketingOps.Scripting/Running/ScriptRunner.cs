@@ -83,7 +83,10 @@ internal sealed class ScriptRunner
         using var runSource = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, cancellationToken);
         var globals = new ScriptGlobals(services, request.Args, request.DryRun, runSource.Token);
 
-        var execution = await ExecuteAsync(image, key, globals, started, runSource.Token);
+        // Resume on a fresh work item: run inline, the caller's code would sit on top of frames (the script's thread,
+        // ExecuteAsync's state machine) that still reference the script, and its load context could not be collected.
+        var execution = await ExecuteAsync(image, key, globals, started, runSource.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        await runSource.CancelAsync(); // anything the script left running (an un-awaited async call) stops at its next check
         if (execution.LoadFailed && cacheHit)
         {
             _cache!.Evict(key); // a damaged cached image: compile afresh next time
@@ -123,70 +126,96 @@ internal sealed class ScriptRunner
 
     private static string Describe(TimeSpan timeout) => timeout.TotalSeconds >= 1 ? $"{timeout.TotalSeconds:0.###} s" : $"{timeout.TotalMilliseconds:0} ms";
 
-    // Kept out of RunAsync's state machine and never inlined, so nothing the caller holds keeps the load context alive.
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private async Task<Execution> ExecuteAsync(ScriptImage image, string key, ScriptGlobals globals, long started, CancellationToken runToken)
     {
-        var context = new ScriptLoadContext(AssemblyName(key));
-        using var symbols = new ScriptSymbols(image.Symbols);
-        var contextReference = new WeakReference(context);
+        var run = ScriptStart.Queue(image, AssemblyName(key), globals, runToken, out var contextReference);
+        var prepareTime = _timeProvider.GetElapsedTime(started);
+        var runStarted = _timeProvider.GetTimestamp();
         try
         {
-            Func<object?[], Task<object>> factory;
-            Assembly assembly;
+            var end = await run.WaitAsync(runToken).ConfigureAwait(false);
+            return new Execution(end.Failure, end.Value, false, end.LoadFailed, prepareTime, _timeProvider.GetElapsedTime(runStarted), contextReference);
+        }
+        catch (OperationCanceledException) when (runToken.IsCancellationRequested)
+        {
+            try
+            {
+                var end = await run.WaitAsync(_options.StopGracePeriod, _timeProvider, CancellationToken.None).ConfigureAwait(false);
+                return new Execution(end.Failure, end.Value, false, end.LoadFailed, prepareTime, _timeProvider.GetElapsedTime(runStarted), contextReference);
+            }
+            catch (TimeoutException)
+            {
+                return new Execution(null, null, true, false, prepareTime, _timeProvider.GetElapsedTime(runStarted), contextReference);
+            }
+        }
+    }
+
+    /// <summary>How the script's own code ended.</summary>
+    private sealed record ScriptEnd(string? Value, ScriptFailure? Failure, bool LoadFailed = false);
+
+    /// <summary>
+    /// Loads the script into its own collectible context, runs it on the thread pool and unloads the context when it ends.
+    /// Only this object ever holds the context, the assembly or the script's delegate, and it lets go of them before it
+    /// reports: a finished Task keeps its delegate, an async method's state can outlive it on a caller's stack, and either
+    /// would keep the script loaded.
+    /// </summary>
+    private sealed class ScriptStart : IThreadPoolWorkItem
+    {
+        private readonly TaskCompletionSource<ScriptEnd> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private ScriptLoadContext? _context;
+        private byte[]? _symbols;
+        private Assembly? _assembly;
+        private Func<object?[], Task<object>>? _factory;
+        private ScriptGlobals? _globals;
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static Task<ScriptEnd> Queue(ScriptImage image, string name, ScriptGlobals globals, CancellationToken runToken, out WeakReference contextReference)
+        {
+            var start = new ScriptStart { _context = new ScriptLoadContext(name), _symbols = image.Symbols, _globals = globals };
+            contextReference = new WeakReference(start._context);
             try
             {
                 using var assemblyStream = new MemoryStream(image.Assembly, writable: false);
                 using var symbolStream = new MemoryStream(image.Symbols, writable: false);
-                assembly = context.LoadFromStream(assemblyStream, symbolStream);
-                var scriptType = assembly.GetType(ScriptEnvironment.ScriptClassName, throwOnError: true)!;
+                start._assembly = start._context.LoadFromStream(assemblyStream, symbolStream);
+                var scriptType = start._assembly.GetType(ScriptEnvironment.ScriptClassName, throwOnError: true)!;
                 scriptType.GetNestedType(ScriptEnvironment.BudgetHolderName)!.GetField("Current")!.SetValue(null, new ScriptBudget(runToken));
-                factory = scriptType.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<Func<object?[], Task<object>>>();
+                start._factory = scriptType.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<Func<object?[], Task<object>>>();
             }
             catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or TypeLoadException or NullReferenceException or MissingMethodException)
             {
-                var failure = ScriptFailure.WithoutLocation(ex, "The compiled script could not be loaded: " + ex.Message);
-                return new Execution(failure, null, false, true, TimeSpan.Zero, TimeSpan.Zero, contextReference);
+                start.Finish(new ScriptEnd(null, ScriptFailure.WithoutLocation(ex, "The compiled script could not be loaded: " + ex.Message), LoadFailed: true));
+                return start._completion.Task;
             }
 
-            var prepareTime = _timeProvider.GetElapsedTime(started);
-            var runStarted = _timeProvider.GetTimestamp();
-            var run = Task.Run(() => InvokeAsync(factory, globals, assembly, symbols), CancellationToken.None);
+            ThreadPool.UnsafeQueueUserWorkItem(start, preferLocal: false);
+            return start._completion.Task;
+        }
+
+        public void Execute() => _ = RunAsync();
+
+        private async Task RunAsync()
+        {
+            ScriptEnd end;
             try
             {
-                var (value, failure) = await run.WaitAsync(runToken);
-                return new Execution(failure, value, false, false, prepareTime, _timeProvider.GetElapsedTime(runStarted), contextReference);
+                // Slot 0 holds the globals, slot 1 the submission the factory creates; the value is rendered while the script's budget still applies.
+                var value = await _factory!([_globals, null]).ConfigureAwait(false);
+                end = new ScriptEnd(value?.ToString(), null);
             }
-            catch (OperationCanceledException) when (runToken.IsCancellationRequested)
+            catch (Exception ex)
             {
-                try
-                {
-                    var (value, failure) = await run.WaitAsync(_options.StopGracePeriod, _timeProvider, CancellationToken.None);
-                    return new Execution(failure, value, false, false, prepareTime, _timeProvider.GetElapsedTime(runStarted), contextReference);
-                }
-                catch (TimeoutException)
-                {
-                    return new Execution(null, null, true, false, prepareTime, _timeProvider.GetElapsedTime(runStarted), contextReference);
-                }
+                end = new ScriptEnd(null, ScriptFailure.Describe(ex, _assembly!, _symbols!));
             }
-        }
-        finally
-        {
-            context.Unload();
-        }
-    }
 
-    private static async Task<(string? Value, ScriptFailure? Failure)> InvokeAsync(Func<object?[], Task<object>> factory, ScriptGlobals globals, Assembly assembly, ScriptSymbols symbols)
-    {
-        try
-        {
-            // Slot 0 holds the globals, slot 1 the submission the factory creates; the value is rendered while the script's budget still applies.
-            var value = await factory([globals, null]);
-            return (value?.ToString(), null);
+            Finish(end);
         }
-        catch (Exception ex)
+
+        private void Finish(ScriptEnd end)
         {
-            return (null, ScriptFailure.Describe(ex, assembly, symbols));
+            _context!.Unload();
+            (_context, _symbols, _assembly, _factory, _globals) = (null, null, null, null, null);
+            _completion.SetResult(end);
         }
     }
 

@@ -80,6 +80,9 @@ public sealed class HostileScriptTests
         { "the reserved holder", "__MopsBudget.Current = null;", Feature, 1 },
         { "host interfaces", "MarketingOps.Scripting.Hosting.IScriptPosts p = null;", Api, 1 },
         { "wall clock", "var now = DateTime.Now;", Api, 1 },
+        // Caches that would keep every script loaded for the life of the host.
+        { "JsonSerializer", "var s = System.Text.Json.JsonSerializer.Serialize(1);", Api, 1 },
+        { "JSON generics over a script type", "record R(int X);\nvar v = System.Text.Json.Nodes.JsonValue.Create(new R(1));", Api, 2 },
     };
 
     [Theory]
