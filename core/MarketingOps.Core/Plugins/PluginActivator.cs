@@ -1,0 +1,133 @@
+using System.Reflection;
+using McMaster.NETCore.Plugins;
+using MarketingOps.Core.Configuration;
+using MarketingOps.Sdk;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace MarketingOps.Core.Plugins;
+
+/// <summary>Loads one plugin from its folder into its own load context and lets it register, turning every failure into a status.</summary>
+internal sealed class PluginActivator(ISecretStore secrets, ILoggerFactory loggerFactory, TimeProvider clock)
+{
+    /// <summary>Types whose assemblies the host shares with every plugin, so both sides agree on the contracts.</summary>
+    private static readonly Type[] SharedTypes =
+    [
+        typeof(IPluginEntryPoint),
+        typeof(ILogger),
+        typeof(ILoggerFactory),
+        typeof(IConfiguration),
+    ];
+
+    /// <summary>Loads the plugin; configuration problems (an id that does not match, invalid settings) are added to <paramref name="problems"/>.</summary>
+    public LoadedPlugin Load(PluginEntry entry, string pluginsFileShown, List<ConfigProblem> problems, int reloads = 0, bool hotReload = false)
+    {
+        if (!entry.Enabled)
+        {
+            return LoadedPlugin.Failed(entry, null, PluginStatus.Disabled, "disabled in plugins.json");
+        }
+
+        if (!Directory.Exists(entry.Directory))
+        {
+            return LoadedPlugin.Failed(entry, null, PluginStatus.Malfunctioned, $"plugin folder not found: {entry.Directory} (run `dotnet build MarketingOps.sln` to build the first-party plugins)");
+        }
+
+        var (manifest, manifestProblem) = PluginManifestReader.Read(entry.Directory);
+        if (manifest is null)
+        {
+            return LoadedPlugin.Failed(entry, null, PluginStatus.Malfunctioned, manifestProblem!);
+        }
+
+        if (!string.Equals(manifest.Id, entry.Id, StringComparison.Ordinal))
+        {
+            problems.Add(new ConfigProblem(pluginsFileShown, entry.JsonPath + ".id", $"unknown plugin id \"{entry.Id}\": the folder {entry.Directory} holds plugin \"{manifest.Id}\""));
+            return LoadedPlugin.Failed(entry, manifest, PluginStatus.Malfunctioned, $"manifest id \"{manifest.Id}\" does not match \"{entry.Id}\"");
+        }
+
+        if (SdkCompatibility.Check(manifest) is { } unsupported)
+        {
+            return LoadedPlugin.Failed(entry, manifest, PluginStatus.NotSupported, unsupported);
+        }
+
+        var assemblyPath = Path.Combine(entry.Directory, manifest.EntryAssembly);
+        if (!File.Exists(assemblyPath))
+        {
+            return LoadedPlugin.Failed(entry, manifest, PluginStatus.Malfunctioned, $"entry assembly not found: {assemblyPath}");
+        }
+
+        PluginLoader? loader = null;
+        try
+        {
+            // Always collectible and read into memory: any plugin can be unloaded and its files replaced while loaded.
+            loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, isUnloadable: true, SharedTypes, config =>
+            {
+                config.PreferSharedTypes = true;
+                config.LoadInMemory = true;
+                config.EnableHotReload = hotReload;
+            });
+            return Activate(entry, manifest, loader, pluginsFileShown, problems, reloads);
+        }
+#pragma warning disable CA1031 // Whatever a plugin throws becomes its status; the host runs on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            loader?.Dispose();
+            return LoadedPlugin.Failed(entry, manifest, PluginStatus.Malfunctioned, Describe(ex));
+        }
+    }
+
+    /// <summary>Loads the entry assembly of an existing loader (after a hot reload) and lets the plugin register again.</summary>
+    public LoadedPlugin Activate(PluginEntry entry, PluginManifest manifest, PluginLoader loader, string pluginsFileShown, List<ConfigProblem> problems, int reloads)
+    {
+        var assembly = loader.LoadDefaultAssembly();
+
+        // Eagerly, so a plugin with a missing dependency fails now, not at 3 a.m. at fire time.
+        var types = assembly.GetTypes();
+        var entryTypes = types.Where(t => typeof(IPluginEntryPoint).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }).ToList();
+        if (entryTypes.Count != 1)
+        {
+            loader.Dispose();
+            return LoadedPlugin.Failed(entry, manifest, PluginStatus.Malfunctioned, $"expected exactly one {nameof(IPluginEntryPoint)} in {manifest.EntryAssembly}, found {entryTypes.Count}");
+        }
+
+        var entryPoint = (IPluginEntryPoint)Activator.CreateInstance(entryTypes[0])!;
+        var settingProblems = entryPoint.ValidateSettings(entry.Settings);
+        if (settingProblems.Count > 0)
+        {
+            problems.AddRange(settingProblems.Select(p => new ConfigProblem(pluginsFileShown, PluginsFileReader.SettingsPath(entry.JsonPath, p.Key), p.Message)));
+            loader.Dispose();
+            return LoadedPlugin.Failed(entry, manifest, PluginStatus.Malfunctioned, $"invalid settings: {string.Join("; ", settingProblems.Select(p => $"{p.Key}: {p.Message}"))}");
+        }
+
+        var registrar = new PluginRegistrar(manifest, entry, secrets, loggerFactory, clock);
+        entryPoint.Register(registrar);
+        var problem = CheckRegistration(manifest, registrar);
+        if (problem is not null)
+        {
+            LoadedPlugin.Active(entry, manifest, loader, (registrar.Platforms.Count > 0 ? registrar.Platforms[0] : null), registrar.Workflows, reloads).Dispose();
+            return LoadedPlugin.Failed(entry, manifest, PluginStatus.Malfunctioned, problem);
+        }
+
+        return LoadedPlugin.Active(entry, manifest, loader, (registrar.Platforms.Count > 0 ? registrar.Platforms[0] : null), registrar.Workflows, reloads);
+    }
+
+    private static string? CheckRegistration(PluginManifest manifest, PluginRegistrar registrar) => manifest.Kind switch
+    {
+        PluginKind.Platform when registrar.Platforms.Count != 1 => $"a platform plugin must register exactly one platform, it registered {registrar.Platforms.Count}",
+        PluginKind.Platform when registrar.Platforms[0].Descriptor.Id != manifest.Id => $"its platform's descriptor id \"{registrar.Platforms[0].Descriptor.Id}\" differs from the manifest id \"{manifest.Id}\"",
+        PluginKind.Workflow when registrar.Workflows.Count == 0 => "a workflow plugin must register at least one workflow",
+        PluginKind.Workflow when registrar.Platforms.Count > 0 => "a workflow plugin cannot register a platform",
+        _ => null,
+    };
+
+    private static string Describe(Exception ex)
+    {
+        var inner = ex is TargetInvocationException { InnerException: { } target } ? target : ex;
+        return inner switch
+        {
+            ReflectionTypeLoadException load => $"could not load types: {string.Join("; ", load.LoaderExceptions.Where(e => e is not null).Select(e => e!.Message).Distinct())}",
+            BadImageFormatException => $"not a valid .NET assembly: {inner.Message}",
+            _ => $"{inner.GetType().Name}: {inner.Message}",
+        };
+    }
+}

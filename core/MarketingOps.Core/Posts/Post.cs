@@ -1,0 +1,61 @@
+using MarketingOps.Sdk;
+
+namespace MarketingOps.Core.Posts;
+
+/// <summary>A post as the host stores it; every instant is UTC.</summary>
+/// <param name="Id">The host's id for the post.</param>
+/// <param name="Account">The account it is published from.</param>
+/// <param name="Text">What to publish.</param>
+/// <param name="ScheduledAt">The time the user asked for.</param>
+/// <param name="State">Where the post is in its life.</param>
+/// <param name="IdempotencyKey">Sent with every attempt, so an idempotent platform never creates it twice.</param>
+public sealed record Post(string Id, string Account, string Text, DateTimeOffset ScheduledAt, PostState State, string IdempotencyKey)
+{
+    /// <summary>Media to attach. The default value is none.</summary>
+    public IReadOnlyList<MediaAttachment> Media { get; init; } = [];
+
+    /// <summary>When the next attempt is due: <see cref="ScheduledAt"/> at first, later after a retry or a rate limit.</summary>
+    public DateTimeOffset DueAt { get; init; }
+
+    /// <summary>Calls made to the platform's publish.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Transient failures so far; rate limits do not count.</summary>
+    public int TransientFailures { get; init; }
+
+    /// <summary>When the first attempt started.</summary>
+    public DateTimeOffset? FirstAttemptAt { get; init; }
+
+    /// <summary>The platform's id, once published.</summary>
+    public string? PlatformPostId { get; init; }
+
+    /// <summary>Where people see it, once published.</summary>
+    public Uri? PlatformUrl { get; init; }
+
+    /// <summary>The experiment the post belongs to, if any.</summary>
+    public string? ExperimentId { get; init; }
+
+    /// <summary>The experiment variant, if any.</summary>
+    public string? Variant { get; init; }
+
+    /// <summary>The latest error or reason a human should read.</summary>
+    public string? LastError { get; init; }
+
+    /// <summary>The host instance that moved it to <see cref="PostState.Publishing"/>.</summary>
+    public string? ClaimedBy { get; init; }
+
+    /// <summary>When that happened.</summary>
+    public DateTimeOffset? ClaimedAt { get; init; }
+
+    /// <summary>When the post was created.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the post last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Bumped by every stored change; an update names the version it read (optimistic concurrency).</summary>
+    public long Version { get; init; }
+
+    /// <summary>The draft handed to the platform.</summary>
+    public PostDraft ToDraft() => new(Text) { Media = Media };
+}

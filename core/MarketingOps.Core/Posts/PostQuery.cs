@@ -1,0 +1,7 @@
+namespace MarketingOps.Core.Posts;
+
+/// <summary>Which posts to list.</summary>
+/// <param name="State">Only posts in this state, when set.</param>
+/// <param name="Account">Only posts of this account, when set.</param>
+/// <param name="Limit">At most this many, newest scheduled time last.</param>
+public sealed record PostQuery(PostState? State = null, string? Account = null, int Limit = 1000);

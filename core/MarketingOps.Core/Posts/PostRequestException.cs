@@ -1,0 +1,30 @@
+namespace MarketingOps.Core.Posts;
+
+/// <summary>A request about a post that cannot be carried out; <see cref="Problems"/> lists every reason.</summary>
+public sealed class PostRequestException : Exception
+{
+    public PostRequestException(IReadOnlyList<string> problems)
+        : base(string.Join(Environment.NewLine, problems))
+    {
+        Problems = problems;
+    }
+
+    public PostRequestException(string problem)
+        : this([problem])
+    {
+    }
+
+    public PostRequestException()
+        : this("The request about a post was refused.")
+    {
+    }
+
+    public PostRequestException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Problems = [message];
+    }
+
+    /// <summary>Each reason, in words a user understands.</summary>
+    public IReadOnlyList<string> Problems { get; }
+}

@@ -1,0 +1,402 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using MarketingOps.Core.Accounts;
+using MarketingOps.Core.Plugins;
+using MarketingOps.Core.Posts;
+using MarketingOps.Core.Scheduling;
+using MarketingOps.Core.Storage;
+using MarketingOps.Sdk;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MarketingOps.Core.Publishing;
+
+/// <summary>
+/// Step 5 of a post's flow: commit <see cref="PostState.Publishing"/>, call the plugin, record the outcome.
+/// Every branch ends in a stored state; nothing is retried blind after an ambiguous outcome.
+/// </summary>
+internal sealed class PublishExecutor
+{
+    public const string PublishOperation = "publish";
+
+    // A trigger may fire a moment early (clock skew between nodes); earlier than this and it is a stale trigger.
+    private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ErrorRetryDelay = TimeSpan.FromSeconds(30);
+
+    private readonly IPostStore _store;
+    private readonly IPlatformRegistry _registry;
+    private readonly IPublishScheduler _scheduler;
+    private readonly TimeProvider _time;
+    private readonly IOptionsMonitor<PublishingOptions> _options;
+    private readonly AccountGate _gate;
+    private readonly RetryBackoff _backoff;
+    private readonly HostInstance _instance;
+    private readonly ILogger<PublishExecutor> _logger;
+    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+
+    public PublishExecutor(
+        IPostStore store,
+        IPlatformRegistry registry,
+        IPublishScheduler scheduler,
+        TimeProvider time,
+        IOptionsMonitor<PublishingOptions> options,
+        AccountGate gate,
+        RetryBackoff backoff,
+        HostInstance instance,
+        ILogger<PublishExecutor> logger)
+    {
+        _store = store;
+        _registry = registry;
+        _scheduler = scheduler;
+        _time = time;
+        _options = options;
+        _gate = gate;
+        _backoff = backoff;
+        _instance = instance;
+        _logger = logger;
+    }
+
+    /// <summary>Runs when the post's trigger fires. <paramref name="recovering"/>: Quartz replays a firing a dead node left.</summary>
+    public async Task<Post?> ExecuteAsync(string postId, bool recovering, CancellationToken cancellationToken)
+    {
+        var post = await _store.GetAsync(postId, cancellationToken);
+        if (post is null)
+        {
+            _logger.LogWarning("Publish job fired for post {PostId}, which does not exist; nothing to do", postId);
+            return null;
+        }
+
+        if (post.State == PostState.Publishing)
+        {
+            return await RecoverPublishingAsync(post, recovering, cancellationToken);
+        }
+
+        if (post.State != PostState.Scheduled)
+        {
+            _logger.LogDebug("Post {PostId} is {State}; the firing has nothing to do", post.Id, post.State);
+            return post;
+        }
+
+        var options = _options.CurrentValue;
+        var now = _time.GetUtcNow();
+        if (post.DueAt - now > EarlyTolerance)
+        {
+            // A trigger left from before a reschedule: put the right one back instead of publishing early.
+            await _scheduler.ScheduleAsync(post.Id, post.DueAt, cancellationToken);
+            return post;
+        }
+
+        var lateness = now - post.DueAt;
+        if (lateness > options.MisfireGracePeriod)
+        {
+            var reason = $"not published: due at {post.DueAt:O} and {Describe(lateness)} late, beyond the grace period of {Describe(options.MisfireGracePeriod)} (the host was down or overloaded)";
+            return await MoveAsync(post, post with { State = PostState.Missed, LastError = reason }, reason, cancellationToken);
+        }
+
+        var account = _registry.FindAccount(post.Account);
+        if (account is null)
+        {
+            return await FailAsync(post, $"account '{post.Account}' is not configured any more", cancellationToken);
+        }
+
+        var platform = _registry.FindPlatform(account.Platform);
+        if (platform is null)
+        {
+            return await FailAsync(post, $"platform '{account.Platform}' is not active (its plugin is missing, disabled or failed to load); fix it, then run `mops post retry {post.Id}`", cancellationToken);
+        }
+
+        var validation = platform.Validate(post.ToDraft());
+        if (!validation.IsValid)
+        {
+            return await FailAsync(post, "the platform refuses the text: " + string.Join("; ", validation.Problems), cancellationToken);
+        }
+
+        using (await _gate.EnterAsync(account.Name, cancellationToken))
+        {
+            // Re-read: the post may have been cancelled or claimed while this firing waited for the account.
+            post = await _store.GetAsync(postId, cancellationToken);
+            if (post is null || post.State != PostState.Scheduled)
+            {
+                return post;
+            }
+
+            now = _time.GetUtcNow();
+            var claim = await _store.TryClaimAsync(post, now, _instance.Id, BudgetsFor(account, platform), cancellationToken);
+            switch (claim.Outcome)
+            {
+                case ClaimOutcome.Claimed:
+                    return await PublishClaimedAsync(claim.Post!, platform, cancellationToken);
+
+                case ClaimOutcome.AccountBusy:
+                    _logger.LogDebug("Account {Account} is publishing post {Other}; post {PostId} waits", post.Account, claim.BusyWith, post.Id);
+                    await _scheduler.ScheduleAsync(post.Id, now + options.AccountBusyDelay, cancellationToken);
+                    return post;
+
+                case ClaimOutcome.BudgetSpent:
+                    var at = claim.RetryAt!.Value;
+                    var budget = claim.Budget!;
+                    var why = $"account budget spent ({budget.Limit.ToString(CultureInfo.InvariantCulture)} publishes per {Describe(budget.Window)}); rescheduled to {at:O}";
+                    var moved = await MoveAsync(post, post with { DueAt = at, LastError = why }, why, cancellationToken);
+                    if (moved?.State == PostState.Scheduled && moved.DueAt == at)
+                    {
+                        await _scheduler.ScheduleAsync(post.Id, at, cancellationToken);
+                    }
+
+                    return moved;
+
+                default:
+                    return claim.Post;
+            }
+        }
+    }
+
+    /// <summary>Settles a post an interrupted attempt left in <see cref="PostState.Publishing"/>: look it up, never publish blind.</summary>
+    public async Task<Post?> ReconcileInterruptedAsync(Post post, string why, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var account = _registry.FindAccount(post.Account);
+        var platform = account is null ? null : _registry.FindPlatform(account.Platform);
+        if (account is null || platform is null)
+        {
+            var reason = $"{why}; it cannot be looked up because {(account is null ? $"account '{post.Account}' is not configured" : $"platform '{account.Platform}' is not active")}: check the account and resolve it";
+            return await MoveAsync(post, post with { State = PostState.Unconfirmed, LastError = reason }, reason, cancellationToken);
+        }
+
+        using (await _gate.EnterAsync(account.Name, cancellationToken))
+        {
+            var current = await _store.GetAsync(post.Id, cancellationToken);
+            if (current?.State != PostState.Publishing)
+            {
+                return current;
+            }
+
+            _inFlight[current.Id] = 0;
+            try
+            {
+                return await ReconcileAsync(current, platform, RequestFor(current), why, cancellationToken);
+            }
+            finally
+            {
+                _inFlight.TryRemove(current.Id, out _);
+            }
+        }
+    }
+
+    /// <summary>After an unexpected error, makes sure the post is looked at again soon rather than left waiting for a restart.</summary>
+    public async Task RetryLaterAfterErrorAsync(string postId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _scheduler.ScheduleAsync(postId, _time.GetUtcNow() + ErrorRetryDelay, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Could not reschedule post {PostId} after an error; the next start will pick it up", postId);
+        }
+    }
+
+    /// <summary>The account's publish budgets: its own when configured, otherwise the platform's declared ones.</summary>
+    public IReadOnlyList<RateBudget> BudgetsFor(ClientAccount account, IPlatform platform)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(platform);
+        if (_options.CurrentValue.AccountBudgets.TryGetValue(account.Name, out var own) && own.Count > 0)
+        {
+            return own.Select(b => new RateBudget(PublishOperation, b.Limit, b.Window)).ToList();
+        }
+
+        return platform.Descriptor.Limits.RateBudgets
+            .Where(b => string.Equals(b.Operation, PublishOperation, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+    }
+
+    private async Task<Post?> RecoverPublishingAsync(Post post, bool recovering, CancellationToken cancellationToken)
+    {
+        if (_inFlight.ContainsKey(post.Id))
+        {
+            return post;
+        }
+
+        var now = _time.GetUtcNow();
+        var mine = post.ClaimedBy == _instance.Id;
+        var stale = post.ClaimedAt is not { } claimedAt || now - claimedAt > _options.CurrentValue.StaleClaimAfter;
+        if (!mine && !recovering && !stale)
+        {
+            _logger.LogInformation("Post {PostId} is being published by {Instance}; leaving it to that host", post.Id, post.ClaimedBy);
+            return post;
+        }
+
+        return await ReconcileInterruptedAsync(post, $"attempt {post.Attempts.ToString(CultureInfo.InvariantCulture)} by {post.ClaimedBy} was interrupted before its outcome was recorded", cancellationToken);
+    }
+
+    private async Task<Post?> PublishClaimedAsync(Post post, IPlatform platform, CancellationToken cancellationToken)
+    {
+        _inFlight[post.Id] = 0;
+        try
+        {
+            var request = RequestFor(post);
+            var timeout = _options.CurrentValue.PublishTimeout;
+            PublishResult result;
+            using (var deadline = new CancellationTokenSource(timeout, _time))
+            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token))
+            {
+                try
+                {
+                    result = await platform.PublishAsync(request, linked.Token);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // The host is stopping: leave Publishing; the next start reconciles it.
+                    throw;
+                }
+                catch (OperationCanceledException)
+                {
+                    result = PublishResult.Failed(new PlatformError(PlatformErrorKind.Ambiguous, $"no answer within {Describe(timeout)}"));
+                }
+                catch (Exception ex)
+                {
+                    result = PublishResult.Failed(new PlatformError(PlatformErrorKind.Ambiguous, $"the plugin failed with {ex.GetType().Name}: {ex.Message}"));
+                }
+            }
+
+            return await ApplyAsync(post, platform, request, result, cancellationToken);
+        }
+        finally
+        {
+            _inFlight.TryRemove(post.Id, out _);
+        }
+    }
+
+    private async Task<Post?> ApplyAsync(Post post, IPlatform platform, PublishRequest request, PublishResult result, CancellationToken cancellationToken)
+    {
+        if (result.Post is { } published)
+        {
+            return await CompleteAsync(post, published, $"published as {published.Id}", cancellationToken);
+        }
+
+        var error = result.Error ?? new PlatformError(PlatformErrorKind.Ambiguous, "the plugin returned neither a post nor an error");
+        var message = error.Code is null ? error.Message : $"{error.Message} ({error.Code})";
+        switch (error.Kind)
+        {
+            case PlatformErrorKind.Rejected:
+                return await FailAsync(post, $"rejected by the platform: {message}", cancellationToken);
+
+            case PlatformErrorKind.Unauthorized:
+                return await FailAsync(post, $"the platform refused the credentials: {message}; fix them, then run `mops post retry {post.Id}`", cancellationToken);
+
+            case PlatformErrorKind.RateLimited:
+                var now = _time.GetUtcNow();
+                var at = error.RetryAt is { } retryAt && retryAt > now ? retryAt : now + _options.CurrentValue.RateLimitFallbackDelay;
+                var why = $"rate limited by the platform until {at:O}: {message}";
+                var moved = await MoveAsync(post, post with { State = PostState.Scheduled, DueAt = at, LastError = why }, why, cancellationToken);
+                if (moved?.State == PostState.Scheduled)
+                {
+                    await _scheduler.ScheduleAsync(post.Id, at, cancellationToken);
+                }
+
+                return moved;
+
+            case PlatformErrorKind.Transient:
+                return await RetryOrFailAsync(post, $"transient failure: {message}", cancellationToken);
+
+            default:
+                return await ReconcileAsync(post, platform, request, $"ambiguous outcome: {message}", cancellationToken);
+        }
+    }
+
+    private async Task<Post?> ReconcileAsync(Post post, IPlatform platform, PublishRequest request, string why, CancellationToken cancellationToken)
+    {
+        LookupResult lookup;
+        using (var deadline = new CancellationTokenSource(_options.CurrentValue.LookupTimeout, _time))
+        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token))
+        {
+            try
+            {
+                lookup = await platform.LookupAsync(request, linked.Token);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException)
+            {
+                lookup = LookupResult.Unknown($"the lookup gave no answer within {Describe(_options.CurrentValue.LookupTimeout)}");
+            }
+            catch (Exception ex)
+            {
+                lookup = LookupResult.Unknown($"the lookup failed with {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+
+        switch (lookup.Status)
+        {
+            case LookupStatus.Found when lookup.Post is { } found:
+                return await CompleteAsync(post, found, $"{why}; reconciled: found on the platform as {found.Id}", cancellationToken);
+
+            case LookupStatus.NotFound when platform.Descriptor.Capabilities.HasFlag(PlatformCapabilities.Idempotency):
+                return await RetryOrFailAsync(post, $"{why}; the platform has no such post and honours the idempotency key, so a retry is safe", cancellationToken);
+
+            case LookupStatus.NotFound:
+                return await UnconfirmedAsync(post, $"{why}; the platform shows no such post, but it has no idempotency, so a retry could post it twice. Check the account, then run `mops post resolve {post.Id} --published URL` or `--not-published`", cancellationToken);
+
+            default:
+                return await UnconfirmedAsync(post, $"{why}; the lookup could not tell ({lookup.Detail ?? "no detail"}). Check the account, then run `mops post resolve {post.Id} --published URL` or `--not-published`", cancellationToken);
+        }
+    }
+
+    private async Task<Post?> RetryOrFailAsync(Post post, string why, CancellationToken cancellationToken)
+    {
+        var options = _options.CurrentValue;
+        var failures = post.TransientFailures + 1;
+        if (failures >= options.MaxTransientFailures)
+        {
+            var reason = $"gave up after {failures.ToString(CultureInfo.InvariantCulture)} transient failures; the last: {why}";
+            return await MoveAsync(post, post with { State = PostState.Failed, TransientFailures = failures, LastError = reason }, reason, cancellationToken);
+        }
+
+        var at = _time.GetUtcNow() + _backoff.DelayFor(failures, options.RetryBaseDelay, options.RetryMaxDelay);
+        var retry = $"{why}; retry {failures.ToString(CultureInfo.InvariantCulture)} of {(options.MaxTransientFailures - 1).ToString(CultureInfo.InvariantCulture)} at {at:O}";
+        var moved = await MoveAsync(post, post with { State = PostState.Scheduled, DueAt = at, TransientFailures = failures, LastError = why }, retry, cancellationToken);
+        if (moved?.State == PostState.Scheduled)
+        {
+            await _scheduler.ScheduleAsync(post.Id, at, cancellationToken);
+        }
+
+        return moved;
+    }
+
+    private Task<Post?> CompleteAsync(Post post, PublishedPost published, string reason, CancellationToken cancellationToken) =>
+        MoveAsync(post, post with { State = PostState.Published, PlatformPostId = published.Id, PlatformUrl = published.Url, LastError = null }, reason, cancellationToken);
+
+    private Task<Post?> FailAsync(Post post, string reason, CancellationToken cancellationToken) =>
+        MoveAsync(post, post with { State = PostState.Failed, LastError = reason }, reason, cancellationToken);
+
+    private Task<Post?> UnconfirmedAsync(Post post, string reason, CancellationToken cancellationToken) =>
+        MoveAsync(post, post with { State = PostState.Unconfirmed, LastError = reason }, reason, cancellationToken);
+
+    private async Task<Post?> MoveAsync(Post current, Post next, string reason, CancellationToken cancellationToken)
+    {
+        // The outcome is recorded even when the host is stopping: losing it would leave the post Publishing.
+        var stored = await _store.TryTransitionAsync(current, next with { UpdatedAt = _time.GetUtcNow() }, reason, CancellationToken.None);
+        if (stored is null)
+        {
+            _logger.LogWarning("Post {PostId} changed while it was being handled; its new state wins over {State}", current.Id, next.State);
+            return await _store.GetAsync(current.Id, cancellationToken);
+        }
+
+        var level = stored.State is PostState.Failed or PostState.Unconfirmed or PostState.Missed ? LogLevel.Warning : LogLevel.Information;
+        _logger.Log(level, "Post {PostId} of {Account}: {From} -> {To}: {Reason}", stored.Id, stored.Account, current.State, stored.State, reason);
+        return stored;
+    }
+
+    private static PublishRequest RequestFor(Post post) =>
+        new(post.Account, post.ToDraft(), post.IdempotencyKey, Math.Max(post.Attempts, 1), post.FirstAttemptAt ?? post.DueAt);
+
+    internal static string Describe(TimeSpan span) => span switch
+    {
+        { TotalDays: >= 1 } => $"{span.TotalDays.ToString("0.#", CultureInfo.InvariantCulture)} d",
+        { TotalHours: >= 1 } => $"{span.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)} h",
+        { TotalMinutes: >= 1 } => $"{span.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture)} min",
+        _ => $"{span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s",
+    };
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+
+namespace MarketingOps.Core.Publishing;
+
+/// <summary>Lists every problem in <see cref="PublishingOptions"/>, each naming its setting.</summary>
+internal sealed class PublishingOptionsValidator : IValidateOptions<PublishingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PublishingOptions options)
+    {
+        var failures = new List<string>();
+        void Positive(TimeSpan value, string field)
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                failures.Add($"{PublishingOptions.SectionName}:{field} must be positive (it is {value}).");
+            }
+        }
+
+        Positive(options.MisfireGracePeriod, nameof(options.MisfireGracePeriod));
+        Positive(options.RetryBaseDelay, nameof(options.RetryBaseDelay));
+        Positive(options.RetryMaxDelay, nameof(options.RetryMaxDelay));
+        Positive(options.PublishTimeout, nameof(options.PublishTimeout));
+        Positive(options.LookupTimeout, nameof(options.LookupTimeout));
+        Positive(options.RateLimitFallbackDelay, nameof(options.RateLimitFallbackDelay));
+        Positive(options.AccountBusyDelay, nameof(options.AccountBusyDelay));
+        Positive(options.StaleClaimAfter, nameof(options.StaleClaimAfter));
+        if (options.RetryMaxDelay < options.RetryBaseDelay)
+        {
+            failures.Add($"{PublishingOptions.SectionName}:{nameof(options.RetryMaxDelay)} ({options.RetryMaxDelay}) must not be shorter than {nameof(options.RetryBaseDelay)} ({options.RetryBaseDelay}).");
+        }
+
+        if (options.MaxTransientFailures < 1)
+        {
+            failures.Add($"{PublishingOptions.SectionName}:{nameof(options.MaxTransientFailures)} must be at least 1 (it is {options.MaxTransientFailures}).");
+        }
+
+        if (options.StaleClaimAfter <= options.PublishTimeout + options.LookupTimeout)
+        {
+            failures.Add($"{PublishingOptions.SectionName}:{nameof(options.StaleClaimAfter)} ({options.StaleClaimAfter}) must be longer than {nameof(options.PublishTimeout)} + {nameof(options.LookupTimeout)}, or a live publish could be reconciled by another node.");
+        }
+
+        foreach (var (account, budgets) in options.AccountBudgets)
+        {
+            for (var i = 0; i < budgets.Count; i++)
+            {
+                var field = $"{PublishingOptions.SectionName}:{nameof(options.AccountBudgets)}:{account}:{i}";
+                if (budgets[i].Limit < 1)
+                {
+                    failures.Add($"{field}:{nameof(RateBudgetOptions.Limit)} must be at least 1 (it is {budgets[i].Limit}).");
+                }
+
+                if (budgets[i].Window <= TimeSpan.Zero)
+                {
+                    failures.Add($"{field}:{nameof(RateBudgetOptions.Window)} must be positive (it is {budgets[i].Window}).");
+                }
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

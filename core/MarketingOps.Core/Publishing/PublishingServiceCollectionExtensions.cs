@@ -1,0 +1,88 @@
+using MarketingOps.Core.Posts;
+using MarketingOps.Core.Scheduling;
+using MarketingOps.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quartz;
+using SchedulingOptions = MarketingOps.Core.Scheduling.SchedulingOptions;
+
+namespace MarketingOps.Core.Publishing;
+
+/// <summary>Registers storage, scheduling and publishing with the host's container.</summary>
+public static class PublishingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the post store, Quartz on the same kind of database, the publishing pipeline and <c>PostService</c>,
+    /// reading the <c>Storage</c>, <c>Scheduling</c> and <c>Publishing</c> sections; every CLI command can use these.
+    /// The host must also register an <c>IPlatformRegistry</c>.
+    /// </summary>
+    public static IServiceCollection AddMarketingOpsPublishing(this IServiceCollection services, IConfiguration configuration, string clientFolder)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<PublishingOptions>().Bind(configuration.GetSection(PublishingOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PublishingOptions>, PublishingOptionsValidator>());
+
+        // Quartz is configured at registration time, so it reads the same sections directly; the validators above
+        // still run at start and list every problem.
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var scheduling = configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        var paths = StoragePaths.For(clientFolder, storage);
+        services.AddSingleton(paths);
+        services.AddSingleton<IPostStore>(sp => storage.Kind == StorageKind.Sqlite
+            ? new SqlitePostStore(paths.PostsDatabase, storage.BusyTimeout, sp.GetRequiredService<TimeProvider>())
+            : new PostgresPostStore(storage.ConnectionString!, sp.GetRequiredService<TimeProvider>()));
+
+        services.TryAddSingleton<HostInstance>();
+        services.TryAddSingleton<AccountGate>();
+        services.TryAddSingleton<RetryBackoff>();
+        services.TryAddSingleton<PublishExecutor>();
+        services.TryAddSingleton<PublishingRecovery>();
+        services.TryAddSingleton<IPublishScheduler, QuartzPublishScheduler>();
+        services.TryAddSingleton<PostService>();
+        services.TryAddTransient<PublishJob>();
+        services.TryAddTransient<RecurringJob>();
+
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                // Every node of a cluster must carry the same scheduler name.
+                o.InstanceName = "mops";
+                o.IdleWaitTime = scheduling.PollInterval;
+            });
+            q.UseDefaultThreadPool(scheduling.MaxConcurrency);
+            q.UsePersistentStore(store =>
+            {
+                if (storage.Kind == StorageKind.Sqlite)
+                {
+                    store.UseSqlite($"Data Source={paths.ScheduleDatabase};Default Timeout={Math.Ceiling(storage.BusyTimeout.TotalSeconds)}");
+                }
+                else
+                {
+                    store.UsePostgres(storage.ConnectionString!);
+                }
+
+                store.ProvisionSchema();
+                if (scheduling.Clustered)
+                {
+                    store.UseClustering(c => c.CheckinInterval = scheduling.ClusterCheckinInterval);
+                }
+            });
+        });
+        return services;
+    }
+
+    /// <summary>Adds the engine <c>mops run</c> needs: lock, migrate, recover, then start Quartz. Register it after plugin loading.</summary>
+    public static IServiceCollection AddMarketingOpsPublishingEngine(this IServiceCollection services)
+    {
+        services.AddHostedService<SchedulerHostedService>();
+        return services;
+    }
+}

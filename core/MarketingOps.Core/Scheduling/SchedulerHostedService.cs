@@ -1,0 +1,124 @@
+using MarketingOps.Core.Publishing;
+using MarketingOps.Core.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+using SchedulingOptions = MarketingOps.Core.Scheduling.SchedulingOptions;
+
+namespace MarketingOps.Core.Scheduling;
+
+/// <summary>
+/// <c>mops run</c>'s publishing engine: takes the SQLite lock, migrates the store, recovers what a crash left,
+/// schedules the cron jobs and only then starts Quartz. Register it after the plugins are loaded.
+/// </summary>
+internal sealed class SchedulerHostedService : IHostedService
+{
+    private readonly IPostStore _store;
+    private readonly ISchedulerFactory _factory;
+    private readonly PublishingRecovery _recovery;
+    private readonly StorageOptions _storage;
+    private readonly SchedulingOptions _scheduling;
+    private readonly StoragePaths _paths;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SchedulerHostedService> _logger;
+    private StoreLock? _lock;
+    private IScheduler? _scheduler;
+
+    public SchedulerHostedService(
+        IPostStore store,
+        ISchedulerFactory factory,
+        PublishingRecovery recovery,
+        IOptions<StorageOptions> storage,
+        IOptions<SchedulingOptions> scheduling,
+        StoragePaths paths,
+        TimeProvider time,
+        ILogger<SchedulerHostedService> logger)
+    {
+        _store = store;
+        _factory = factory;
+        _recovery = recovery;
+        _storage = storage.Value;
+        _scheduling = scheduling.Value;
+        _paths = paths;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var exclusive = _storage.Kind == StorageKind.Sqlite;
+        if (exclusive)
+        {
+            _lock = StoreLock.Acquire(_paths.PostsDatabase);
+            await UseWriteAheadLogAsync(_paths.ScheduleDatabase, cancellationToken);
+        }
+
+        try
+        {
+            await _store.InitializeAsync(cancellationToken);
+            _scheduler = await _factory.GetScheduler(cancellationToken);
+            var report = await _recovery.RecoverAsync(exclusive, cancellationToken);
+            await ScheduleCronJobsAsync(_scheduler, cancellationToken);
+            await _scheduler.Start(cancellationToken);
+            _logger.LogInformation(
+                "Publishing engine started on {Store} ({Mode}); {Reconciled} interrupted posts reconciled, {Restored} triggers restored",
+                _store.Description, _scheduling.Clustered ? "clustered" : "single host", report.Reconciled, report.TriggersRestored);
+        }
+        catch
+        {
+            _lock?.Dispose();
+            _lock = null;
+            throw;
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_scheduler is not null)
+            {
+                // Let a publish in flight record its outcome rather than leave it Publishing.
+                await _scheduler.Shutdown(true, cancellationToken);
+            }
+        }
+        finally
+        {
+            _lock?.Dispose();
+            _lock = null;
+        }
+    }
+
+    private async Task ScheduleCronJobsAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    {
+        // The configuration is the truth: cron jobs removed from it stop running.
+        await scheduler.DeleteJobs(GroupMatcher<JobKey>.GroupEquals(RecurringJob.Group), cancellationToken);
+        foreach (var cron in _scheduling.CronJobs)
+        {
+            var job = JobBuilder.Create<RecurringJob>()
+                .WithIdentity(cron.Name, RecurringJob.Group)
+                .UsingJobData(RecurringJob.WorkKey, cron.Work)
+                .StoreDurably(true)
+                .Build();
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(cron.TimeZone);
+            var trigger = TriggerBuilder.Create(_time)
+                .WithIdentity(cron.Name, RecurringJob.Group)
+                .ForJob(job)
+                .WithCronSchedule(cron.Cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+                .Build();
+            await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
+        }
+    }
+
+    private static async Task UseWriteAheadLogAsync(string path, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

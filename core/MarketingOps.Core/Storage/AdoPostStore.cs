@@ -1,0 +1,409 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using MarketingOps.Core.Posts;
+using MarketingOps.Sdk;
+
+namespace MarketingOps.Core.Storage;
+
+/// <summary>
+/// The post store in plain parameterised SQL that SQLite and PostgreSQL both speak; a subclass supplies
+/// connections, write transactions, locks and its dialect's migration scripts. Instants are Unix milliseconds.
+/// </summary>
+internal abstract class AdoPostStore : IPostStore
+{
+    private const string Columns =
+        "id, account, text, media, scheduled_at, due_at, state, idempotency_key, attempts, transient_failures, first_attempt_at, " +
+        "platform_post_id, platform_url, experiment_id, variant, last_error, claimed_by, claimed_at, created_at, updated_at, version";
+
+    private readonly TimeProvider _time;
+    private readonly Lock _initializing = new();
+    private Task? _initialization;
+    private volatile bool _initialized;
+
+    protected AdoPostStore(TimeProvider time)
+    {
+        _time = time;
+    }
+
+    public abstract string Description { get; }
+
+    /// <summary>Schema scripts in order: index 0 is version 1. Never edit a shipped script; append a new one.</summary>
+    protected abstract IReadOnlyList<string> Migrations { get; }
+
+    protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Begins a transaction that will write; SQLite takes its write lock up front so readers never deadlock on upgrade.</summary>
+    protected abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Serialises migrations between processes (SQLite's write lock already does).</summary>
+    protected virtual Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Serialises claims of one account between processes (SQLite's write lock already does).</summary>
+    protected virtual Task LockAccountAsync(DbConnection connection, DbTransaction transaction, string account, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        Task initialization;
+        lock (_initializing)
+        {
+            // A failed migration is tried again by the next caller rather than remembered forever.
+            if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
+            {
+                _initialization = MigrateAsync(CancellationToken.None);
+            }
+
+            initialization = _initialization;
+        }
+
+        await initialization.WaitAsync(cancellationToken);
+        _initialized = true;
+    }
+
+    /// <summary>Opens a connection to a database whose schema is current; the first call migrates it.</summary>
+    protected async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_initialized)
+        {
+            await InitializeAsync(cancellationToken);
+        }
+
+        return await OpenConnectionAsync(cancellationToken);
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        await LockSchemaAsync(connection, transaction, cancellationToken);
+        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken);
+        await using (var read = Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version"))
+        {
+            var current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            if (current > Migrations.Count)
+            {
+                throw new InvalidOperationException(
+                    $"The database {Description} has schema version {current}, newer than this mops knows ({Migrations.Count}); upgrade mops instead of downgrading the data.");
+            }
+
+            for (var version = current + 1; version <= Migrations.Count; version++)
+            {
+                await ExecuteAsync(connection, transaction, Migrations[version - 1], cancellationToken);
+                await using var record = Command(connection, transaction, "INSERT INTO schema_version (version, applied_at) VALUES (@v, @at)");
+                Add(record, "@v", version);
+                Add(record, "@at", _time.GetUtcNow().ToUnixTimeMilliseconds());
+                await record.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The schema version the database is at, for tests and diagnostics.</summary>
+    public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<Post> InsertAsync(Post post, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        if (!PostStateMachine.InitialStates.Contains(post.State))
+        {
+            throw new IllegalTransitionException($"A new post cannot start as {post.State}; it starts as one of {string.Join(", ", PostStateMachine.InitialStates)}.");
+        }
+
+        var stored = post with { Version = 1 };
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        await using (var insert = Command(connection, transaction, $"INSERT INTO posts ({Columns}) VALUES (@id, @account, @text, @media, @scheduled_at, @due_at, @state, @idempotency_key, @attempts, @transient_failures, @first_attempt_at, @platform_post_id, @platform_url, @experiment_id, @variant, @last_error, @claimed_by, @claimed_at, @created_at, @updated_at, @version)"))
+        {
+            AddPost(insert, stored);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await InsertTransitionAsync(connection, transaction, stored, null, stored.CreatedAt, reason, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    public async Task<Post?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, $"SELECT {Columns} FROM posts WHERE id = @id");
+        Add(command, "@id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadPost(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<PostTransition>> GetHistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT at, from_state, to_state, reason FROM post_transitions WHERE post_id = @id ORDER BY seq");
+        Add(command, "@id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var history = new List<PostTransition>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            history.Add(new PostTransition(
+                FromUnix(reader.GetInt64(0)),
+                reader.IsDBNull(1) ? null : Enum.Parse<PostState>(reader.GetString(1)),
+                Enum.Parse<PostState>(reader.GetString(2)),
+                reader.GetString(3)));
+        }
+
+        return history;
+    }
+
+    public async Task<IReadOnlyList<Post>> ListAsync(PostQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var where = new List<string>();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, string.Empty);
+        if (query.State is { } state)
+        {
+            where.Add("state = @state");
+            Add(command, "@state", state.ToString());
+        }
+
+        if (query.Account is { } account)
+        {
+            where.Add("account = @account");
+            Add(command, "@account", account);
+        }
+
+        Add(command, "@limit", query.Limit);
+        command.CommandText = $"SELECT {Columns} FROM posts {(where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where))} ORDER BY due_at, id LIMIT @limit";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var posts = new List<Post>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            posts.Add(ReadPost(reader));
+        }
+
+        return posts;
+    }
+
+    public async Task<Post?> TryTransitionAsync(Post current, Post next, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(next);
+        PostStateMachine.Ensure(current.Id, current.State, next.State);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        var stored = await TryUpdateAsync(connection, transaction, current, next, reason, cancellationToken);
+        if (stored is null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    public async Task<ClaimResult> TryClaimAsync(Post current, DateTimeOffset now, string instanceId, IReadOnlyList<RateBudget> budgets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(budgets);
+        if (current.State != PostState.Scheduled)
+        {
+            return new ClaimResult(ClaimOutcome.Lost, current);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        await LockAccountAsync(connection, transaction, current.Account, cancellationToken);
+
+        await using (var busy = Command(connection, transaction, "SELECT id FROM posts WHERE account = @account AND state = @publishing AND id <> @id LIMIT 1"))
+        {
+            Add(busy, "@account", current.Account);
+            Add(busy, "@publishing", nameof(PostState.Publishing));
+            Add(busy, "@id", current.Id);
+            if (await busy.ExecuteScalarAsync(cancellationToken) is string other)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new ClaimResult(ClaimOutcome.AccountBusy, current, BusyWith: other);
+            }
+        }
+
+        DateTimeOffset? retryAt = null;
+        RateBudget? spent = null;
+        foreach (var budget in budgets)
+        {
+            var recent = await RecentClaimsAsync(connection, transaction, current.Account, now - budget.Window, budget.Limit, cancellationToken);
+            if (recent.Count >= budget.Limit && budget.Limit > 0)
+            {
+                // The window frees a slot when the oldest of the last Limit claims leaves it.
+                var frees = recent[^1] + budget.Window;
+                if (retryAt is null || frees > retryAt)
+                {
+                    retryAt = frees;
+                    spent = budget;
+                }
+            }
+        }
+
+        if (retryAt is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ClaimResult(ClaimOutcome.BudgetSpent, current, retryAt, spent);
+        }
+
+        var attempt = current.Attempts + 1;
+        var next = current with
+        {
+            State = PostState.Publishing,
+            Attempts = attempt,
+            FirstAttemptAt = current.FirstAttemptAt ?? now,
+            ClaimedBy = instanceId,
+            ClaimedAt = now,
+            UpdatedAt = now,
+        };
+        var stored = await TryUpdateAsync(connection, transaction, current, next, $"attempt {attempt.ToString(CultureInfo.InvariantCulture)} by {instanceId}", cancellationToken);
+        if (stored is null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ClaimResult(ClaimOutcome.Lost, current);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ClaimResult(ClaimOutcome.Claimed, stored);
+    }
+
+    protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    protected static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Adds a parameter; a null needs its <paramref name="type"/> when it is not text (PostgreSQL checks).</summary>
+    protected static void Add(DbCommand command, string name, object? value, DbType? type = null)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        parameter.DbType = type ?? value switch
+        {
+            long => DbType.Int64,
+            int => DbType.Int32,
+            _ => DbType.String,
+        };
+        command.Parameters.Add(parameter);
+    }
+
+    private static async Task<List<DateTimeOffset>> RecentClaimsAsync(DbConnection connection, DbTransaction transaction, string account, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, "SELECT at FROM post_transitions WHERE account = @account AND to_state = @publishing AND at > @since ORDER BY at DESC LIMIT @limit");
+        Add(command, "@account", account);
+        Add(command, "@publishing", nameof(PostState.Publishing));
+        Add(command, "@since", since.ToUnixTimeMilliseconds());
+        Add(command, "@limit", Math.Max(limit, 1));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var times = new List<DateTimeOffset>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            times.Add(FromUnix(reader.GetInt64(0)));
+        }
+
+        return times;
+    }
+
+    private static async Task<Post?> TryUpdateAsync(DbConnection connection, DbTransaction transaction, Post current, Post next, string reason, CancellationToken cancellationToken)
+    {
+        var stored = next with { Id = current.Id, Version = current.Version + 1 };
+        await using (var update = Command(connection, transaction,
+            "UPDATE posts SET account = @account, text = @text, media = @media, scheduled_at = @scheduled_at, due_at = @due_at, state = @state, " +
+            "idempotency_key = @idempotency_key, attempts = @attempts, transient_failures = @transient_failures, first_attempt_at = @first_attempt_at, " +
+            "platform_post_id = @platform_post_id, platform_url = @platform_url, experiment_id = @experiment_id, variant = @variant, last_error = @last_error, " +
+            "claimed_by = @claimed_by, claimed_at = @claimed_at, created_at = @created_at, updated_at = @updated_at, version = @version " +
+            "WHERE id = @id AND version = @expected"))
+        {
+            AddPost(update, stored);
+            Add(update, "@expected", current.Version);
+            if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return null;
+            }
+        }
+
+        await InsertTransitionAsync(connection, transaction, stored, current.State, stored.UpdatedAt, reason, cancellationToken);
+        return stored;
+    }
+
+    private static async Task InsertTransitionAsync(DbConnection connection, DbTransaction transaction, Post post, PostState? from, DateTimeOffset at, string reason, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, "INSERT INTO post_transitions (post_id, account, at, from_state, to_state, reason) VALUES (@post_id, @account, @at, @from_state, @to_state, @reason)");
+        Add(command, "@post_id", post.Id);
+        Add(command, "@account", post.Account);
+        Add(command, "@at", at.ToUnixTimeMilliseconds());
+        Add(command, "@from_state", from?.ToString());
+        Add(command, "@to_state", post.State.ToString());
+        Add(command, "@reason", reason);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddPost(DbCommand command, Post post)
+    {
+        Add(command, "@id", post.Id);
+        Add(command, "@account", post.Account);
+        Add(command, "@text", post.Text);
+        Add(command, "@media", JsonSerializer.Serialize(post.Media));
+        Add(command, "@scheduled_at", post.ScheduledAt.ToUnixTimeMilliseconds());
+        Add(command, "@due_at", post.DueAt.ToUnixTimeMilliseconds());
+        Add(command, "@state", post.State.ToString());
+        Add(command, "@idempotency_key", post.IdempotencyKey);
+        Add(command, "@attempts", post.Attempts);
+        Add(command, "@transient_failures", post.TransientFailures);
+        Add(command, "@first_attempt_at", post.FirstAttemptAt?.ToUnixTimeMilliseconds(), DbType.Int64);
+        Add(command, "@platform_post_id", post.PlatformPostId);
+        Add(command, "@platform_url", post.PlatformUrl?.ToString());
+        Add(command, "@experiment_id", post.ExperimentId);
+        Add(command, "@variant", post.Variant);
+        Add(command, "@last_error", post.LastError);
+        Add(command, "@claimed_by", post.ClaimedBy);
+        Add(command, "@claimed_at", post.ClaimedAt?.ToUnixTimeMilliseconds(), DbType.Int64);
+        Add(command, "@created_at", post.CreatedAt.ToUnixTimeMilliseconds());
+        Add(command, "@updated_at", post.UpdatedAt.ToUnixTimeMilliseconds());
+        Add(command, "@version", post.Version);
+    }
+
+    private static Post ReadPost(DbDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        r.GetString(2),
+        FromUnix(r.GetInt64(4)),
+        Enum.Parse<PostState>(r.GetString(6)),
+        r.GetString(7))
+    {
+        Media = JsonSerializer.Deserialize<List<MediaAttachment>>(r.GetString(3)) ?? [],
+        DueAt = FromUnix(r.GetInt64(5)),
+        Attempts = r.GetInt32(8),
+        TransientFailures = r.GetInt32(9),
+        FirstAttemptAt = r.IsDBNull(10) ? null : FromUnix(r.GetInt64(10)),
+        PlatformPostId = r.IsDBNull(11) ? null : r.GetString(11),
+        PlatformUrl = r.IsDBNull(12) ? null : new Uri(r.GetString(12)),
+        ExperimentId = r.IsDBNull(13) ? null : r.GetString(13),
+        Variant = r.IsDBNull(14) ? null : r.GetString(14),
+        LastError = r.IsDBNull(15) ? null : r.GetString(15),
+        ClaimedBy = r.IsDBNull(16) ? null : r.GetString(16),
+        ClaimedAt = r.IsDBNull(17) ? null : FromUnix(r.GetInt64(17)),
+        CreatedAt = FromUnix(r.GetInt64(18)),
+        UpdatedAt = FromUnix(r.GetInt64(19)),
+        Version = r.GetInt64(20),
+    };
+
+    private static DateTimeOffset FromUnix(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+}

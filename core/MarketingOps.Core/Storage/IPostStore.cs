@@ -1,0 +1,36 @@
+using MarketingOps.Core.Posts;
+using MarketingOps.Sdk;
+
+namespace MarketingOps.Core.Storage;
+
+/// <summary>Durable posts and their history. Every change is a compare-and-set on <see cref="Post.Version"/>.</summary>
+internal interface IPostStore
+{
+    /// <summary>Where the data lives, for messages (a file path or a database name; never a password).</summary>
+    string Description { get; }
+
+    /// <summary>Creates or upgrades the schema; safe to call again and from several processes.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a new post and its first transition.</summary>
+    Task<Post> InsertAsync(Post post, string reason, CancellationToken cancellationToken);
+
+    Task<Post?> GetAsync(string id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PostTransition>> GetHistoryAsync(string id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Post>> ListAsync(PostQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces <paramref name="current"/> by <paramref name="next"/> when the stored version is still
+    /// <paramref name="current"/>'s and the move is legal; records the transition. Returns the stored post,
+    /// or <see langword="null"/> when someone else changed it first.
+    /// </summary>
+    Task<Post?> TryTransitionAsync(Post current, Post next, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves a scheduled post to <see cref="PostState.Publishing"/> in one transaction, unless another post of
+    /// the same account is publishing or one of <paramref name="budgets"/> is spent.
+    /// </summary>
+    Task<ClaimResult> TryClaimAsync(Post current, DateTimeOffset now, string instanceId, IReadOnlyList<RateBudget> budgets, CancellationToken cancellationToken);
+}

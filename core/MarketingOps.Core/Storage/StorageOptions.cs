@@ -1,0 +1,19 @@
+namespace MarketingOps.Core.Storage;
+
+/// <summary>Where posts and the schedule are kept (configuration section <c>Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>PostgreSQL connection string; when set, posts and the schedule live there instead of SQLite. The default value is none (SQLite).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Folder for the SQLite files, relative to the client folder. The default value is <c>data</c>.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>How long a SQLite write waits for another writer before failing. The default value is 30 seconds.</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Which database is used.</summary>
+    public StorageKind Kind => string.IsNullOrWhiteSpace(ConnectionString) ? StorageKind.Sqlite : StorageKind.Postgres;
+}

@@ -1,0 +1,24 @@
+using MarketingOps.Host.Hosting;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console.Cli;
+
+namespace MarketingOps.Host.Cli;
+
+/// <summary>A command that works on a client folder through the generic host.</summary>
+internal abstract class HostedCommand<TSettings> : AsyncCommand<TSettings>
+    where TSettings : GlobalSettings
+{
+    /// <summary>Builds (but does not start) the client's host.</summary>
+    protected static IHost BuildHost(TSettings settings, Func<MopsHostOptions, MopsHostOptions>? configure = null)
+    {
+        var options = Options(settings, configure);
+        ErrorReporter.LogPattern = Logging.FilePattern(options.Folder);
+        return MopsHost.CreateBuilder(options).Build();
+    }
+
+    protected static MopsHostOptions Options(TSettings settings, Func<MopsHostOptions, MopsHostOptions>? configure = null)
+    {
+        var options = new MopsHostOptions(ClientFolder.Resolve(settings.Home)) { Verbose = settings.Verbose };
+        return configure is null ? options : configure(options);
+    }
+}

@@ -1,0 +1,12 @@
+using System.ComponentModel;
+using MarketingOps.Host.Cli;
+using Spectre.Console.Cli;
+
+namespace MarketingOps.Host.Commands.Host;
+
+internal sealed class RunSettings : GlobalSettings
+{
+    [CommandOption("--watch-plugins")]
+    [Description("Reload a plugin when its assembly is rebuilt, without restarting the host.")]
+    public bool WatchPlugins { get; init; }
+}

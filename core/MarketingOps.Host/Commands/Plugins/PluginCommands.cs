@@ -1,0 +1,14 @@
+using Spectre.Console.Cli;
+
+namespace MarketingOps.Host.Commands.Plugins;
+
+internal static class PluginCommands
+{
+    public static void Register(IConfigurator config) =>
+        config.AddBranch("plugins", plugins =>
+        {
+            plugins.SetDescription("List and check the plugins of plugins.json.");
+            plugins.AddCommand<PluginsListCommand>("list").WithDescription("Every plugin with id, version, kind, status and reason.");
+            plugins.AddCommand<PluginsCheckCommand>("check").WithDescription("Load and validate every plugin and its settings; non-zero exit on any problem.");
+        });
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel;
+using MarketingOps.Core.Posts;
+using MarketingOps.Host.Cli;
+using Spectre.Console.Cli;
+
+namespace MarketingOps.Host.Commands.Posts;
+
+internal sealed class PostListSettings : JsonSettings
+{
+    [CommandOption("--state <STATE>")]
+    [Description("Only posts in this state: Draft, PendingApproval, Scheduled, Publishing, Published, Failed, Unconfirmed, Cancelled, Missed.")]
+    public PostState? State { get; init; }
+
+    [CommandOption("--account <ACCOUNT>")]
+    [Description("Only posts of this account.")]
+    public string? Account { get; init; }
+
+    [CommandOption("--limit <N>")]
+    [Description("At most this many posts. Default: 1000.")]
+    [DefaultValue(1000)]
+    public int Limit { get; init; } = 1000;
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using MarketingOps.Core.Posts;
+using MarketingOps.Host.Cli;
+using Spectre.Console;
+
+namespace MarketingOps.Host.Commands.Posts;
+
+/// <summary><c>mops post show</c>: a post and its whole history.</summary>
+internal sealed class PostShowCommand : PostCommand<PostIdSettings>
+{
+    protected override async Task<int> ExecuteAsync(PostService posts, PostIdSettings settings, CancellationToken cancellationToken)
+    {
+        var details = await posts.ShowAsync(settings.Id, cancellationToken);
+        var post = details.Post;
+        if (settings.Json)
+        {
+            JsonOutput.Write(new { post = PostJson.From(post), history = details.History });
+            return ExitCodes.Success;
+        }
+
+        var grid = new Grid().AddColumn().AddColumn();
+        void Row(string name, string? value) => grid.AddRow(new Markup($"[bold]{name}[/]"), new Text(value ?? "-"));
+        Row("Id", post.Id);
+        Row("Account", post.Account);
+        grid.AddRow(new Markup("[bold]State[/]"), new Markup(PostJson.Colour(post.State)));
+        Row("Scheduled", post.ScheduledAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
+        Row("Due", post.DueAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
+        Row("Attempts", post.Attempts.ToString(CultureInfo.InvariantCulture));
+        Row("Platform id", post.PlatformPostId);
+        Row("URL", post.PlatformUrl?.ToString());
+        Row("Experiment", post.ExperimentId is null ? null : $"{post.ExperimentId} / {post.Variant}");
+        Row("Last error", post.LastError);
+        Row("Text", post.Text);
+        AnsiConsole.Write(grid);
+
+        var history = new Table().AddColumns("At (UTC)", "From", "To", "Reason");
+        foreach (var step in details.History)
+        {
+            history.AddRow(
+                step.At.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+                step.From?.ToString() ?? "-",
+                PostJson.Colour(step.To),
+                Markup.Escape(step.Reason));
+        }
+
+        AnsiConsole.Write(history);
+        return ExitCodes.Success;
+    }
+}

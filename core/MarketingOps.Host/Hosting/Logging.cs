@@ -1,0 +1,41 @@
+using System.Globalization;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+using Microsoft.Extensions.Configuration;
+
+namespace MarketingOps.Host.Hosting;
+
+/// <summary>Serilog in two stages: a console-only bootstrap logger until the client folder is known, then console plus a rolling compact-JSON file in it.</summary>
+internal static class Logging
+{
+    public const string OutputTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
+    public static void Bootstrap(bool verbose) =>
+        Log.Logger = new LoggerConfiguration()
+            .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Warning)
+            .WriteTo.Console(outputTemplate: OutputTemplate, formatProvider: CultureInfo.InvariantCulture, standardErrorFromLevel: LogEventLevel.Verbose)
+            .CreateBootstrapLogger();
+
+    /// <summary>The log files' path pattern, printed with an unhandled error.</summary>
+    public static string FilePattern(ClientFolder folder) => Path.Combine(folder.LogsDirectory, "mops-.json");
+
+    public static void Configure(LoggerConfiguration logger, IConfiguration configuration, MopsHostOptions options)
+    {
+        var consoleLevel = options.Verbose ? LogEventLevel.Debug : options.ConsoleLevel;
+        logger
+            .MinimumLevel.Debug()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
+            .ReadFrom.Configuration(configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: OutputTemplate, formatProvider: CultureInfo.InvariantCulture, restrictedToMinimumLevel: consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose)
+            .WriteTo.File(
+                new CompactJsonFormatter(),
+                FilePattern(options.Folder),
+                restrictedToMinimumLevel: LogEventLevel.Information,
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 14,
+                shared: true);
+    }
+}

@@ -1,0 +1,49 @@
+using MarketingOps.Core.Plugins;
+using MarketingOps.Core.Publishing;
+using MarketingOps.Core.Secrets;
+using MarketingOps.Sdk;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+
+namespace MarketingOps.Host.Hosting;
+
+/// <summary>Builds the generic host of one client folder: configuration, Serilog, plugins and the engine's services.</summary>
+internal static class MopsHost
+{
+    public static HostApplicationBuilder CreateBuilder(MopsHostOptions options)
+    {
+        var folder = options.Folder;
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = folder.Root,
+            ApplicationName = "mops",
+        });
+        builder.Configuration
+            .AddJsonFile(folder.SettingsFile, optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables("MOPS_");
+
+        builder.Services.AddSerilog((_, logger) => Logging.Configure(logger, builder.Configuration, options));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(folder);
+        builder.Services.AddSingleton(options.Clock);
+        builder.Services.AddSingleton(PluginsFileReader.Read(folder.PluginsFile));
+        builder.Services.AddSingleton(_ => new ClientSecretStore(folder.Root));
+        builder.Services.AddSingleton<ISecretStore>(sp => sp.GetRequiredService<ClientSecretStore>());
+        builder.Services.AddSingleton(sp => new PluginActivator(sp.GetRequiredService<ISecretStore>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new PluginManager(
+            sp.GetRequiredService<PluginsFile>(),
+            Path.GetRelativePath(Directory.GetCurrentDirectory(), folder.PluginsFile),
+            sp.GetRequiredService<PluginActivator>(),
+            sp.GetRequiredService<ILogger<PluginManager>>(),
+            options.WatchPlugins));
+        builder.Services.AddSingleton<IPlatformRegistry>(sp => sp.GetRequiredService<PluginManager>());
+        builder.Services.AddHostedService<PluginStartup>();
+        // After plugin loading: the engine reconciles through the plugins before Quartz starts.
+        builder.Services.AddMarketingOpsPublishing(builder.Configuration, folder.Root);
+        builder.Services.AddMarketingOpsPublishingEngine();
+        return builder;
+    }
+}

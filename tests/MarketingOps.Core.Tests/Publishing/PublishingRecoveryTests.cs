@@ -1,0 +1,111 @@
+using MarketingOps.Core.Posts;
+using MarketingOps.Core.Publishing;
+using MarketingOps.Core.Tests.TestDoubles;
+using MarketingOps.Sdk;
+
+namespace MarketingOps.Core.Tests.Publishing;
+
+public sealed class PublishingRecoveryTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A post claimed by a host that then died, as the next start finds it.</summary>
+    private static async Task<Post> LeftPublishingAsync(PublishingFixture fixture, string claimedBy = "dead-host")
+    {
+        var post = await fixture.ScheduleAsync(TimeSpan.FromMinutes(1));
+        fixture.Time.SetUtcNow(post.DueAt);
+        var claim = await fixture.Store.TryClaimAsync(post, fixture.Time.GetUtcNow(), claimedBy, [], Ct);
+        return claim.Post!;
+    }
+
+    [Fact]
+    public async Task A_post_the_crashed_host_had_sent_is_found_and_published_without_a_second_publish()
+    {
+        using var fixture = new PublishingFixture();
+        var post = await LeftPublishingAsync(fixture);
+        fixture.Platform.Create(new PublishRequest("acme", post.ToDraft(), post.IdempotencyKey, 1, post.FirstAttemptAt!.Value));
+
+        var report = await fixture.Recovery.RecoverAsync(exclusive: true, Ct);
+
+        Assert.Equal(1, report.Reconciled);
+        var stored = await fixture.GetAsync(post.Id);
+        Assert.Equal(PostState.Published, stored.State);
+        Assert.Contains("host stopped during attempt 1", (await fixture.Store.GetHistoryAsync(post.Id, Ct))[^1].Reason, StringComparison.Ordinal);
+        Assert.Empty(fixture.Platform.PublishCalls);
+    }
+
+    [Fact]
+    public async Task A_post_the_lookup_cannot_settle_becomes_unconfirmed()
+    {
+        using var fixture = new PublishingFixture();
+        var post = await LeftPublishingAsync(fixture);
+        fixture.Platform.ThenLookup(LookupResult.Unknown("api down"));
+
+        await fixture.Recovery.RecoverAsync(exclusive: true, Ct);
+
+        var stored = await fixture.GetAsync(post.Id);
+        Assert.Equal(PostState.Unconfirmed, stored.State);
+        Assert.Contains("api down", stored.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_post_never_sent_to_an_idempotent_platform_is_retried_safely()
+    {
+        using var fixture = new PublishingFixture(new ScriptedPlatform(capabilities: PlatformCapabilities.Idempotency));
+        var post = await LeftPublishingAsync(fixture);
+
+        await fixture.Recovery.RecoverAsync(exclusive: true, Ct);
+
+        var stored = await fixture.GetAsync(post.Id);
+        Assert.Equal(PostState.Scheduled, stored.State);
+        Assert.True(fixture.Scheduler.Triggers.ContainsKey(post.Id));
+        Assert.Equal(PostState.Published, (await fixture.FireAsync(post.Id))!.State);
+        Assert.Single(fixture.Platform.Created);
+    }
+
+    [Fact]
+    public async Task A_post_left_publishing_on_an_inactive_platform_is_unconfirmed_not_retried()
+    {
+        using var fixture = new PublishingFixture();
+        var post = await LeftPublishingAsync(fixture);
+        fixture.Registry.RemovePlatform("fake");
+
+        await fixture.Recovery.RecoverAsync(exclusive: true, Ct);
+
+        var stored = await fixture.GetAsync(post.Id);
+        Assert.Equal(PostState.Unconfirmed, stored.State);
+        Assert.Contains("not active", stored.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scheduled_post_whose_trigger_was_lost_gets_it_back()
+    {
+        using var fixture = new PublishingFixture();
+        var lost = await fixture.ScheduleAsync(TimeSpan.FromMinutes(30));
+        var kept = await fixture.ScheduleAsync(TimeSpan.FromMinutes(40));
+        fixture.Scheduler.Triggers.TryRemove(lost.Id, out _);
+
+        var report = await fixture.Recovery.RecoverAsync(exclusive: true, Ct);
+
+        Assert.Equal(1, report.TriggersRestored);
+        Assert.Equal(lost.DueAt, fixture.Scheduler.Triggers[lost.Id]);
+        Assert.Equal(kept.DueAt, fixture.Scheduler.Triggers[kept.Id]);
+    }
+
+    [Fact]
+    public async Task In_a_cluster_a_fresh_claim_of_a_live_node_is_left_alone_and_a_stale_one_is_reconciled()
+    {
+        using var fixture = new PublishingFixture(options: new PublishingOptions { StaleClaimAfter = TimeSpan.FromMinutes(10) });
+        var post = await LeftPublishingAsync(fixture, claimedBy: "live-node");
+        fixture.Platform.Create(new PublishRequest("acme", post.ToDraft(), post.IdempotencyKey, 1, post.FirstAttemptAt!.Value));
+
+        var early = await fixture.Recovery.RecoverAsync(exclusive: false, Ct);
+        Assert.Equal(0, early.Reconciled);
+        Assert.Equal(PostState.Publishing, (await fixture.GetAsync(post.Id)).State);
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(11));
+        var late = await fixture.Recovery.RecoverAsync(exclusive: false, Ct);
+        Assert.Equal(1, late.Reconciled);
+        Assert.Equal(PostState.Published, (await fixture.GetAsync(post.Id)).State);
+    }
+}

@@ -1,0 +1,52 @@
+using MarketingOps.Core.Storage;
+using MarketingOps.Core.Tests.TestDoubles;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MarketingOps.Core.Tests.Storage;
+
+public sealed class SqlitePostStoreTests : PostStoreContract, IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    internal override Task<AdoPostStore> CreateStoreAsync() =>
+        Task.FromResult<AdoPostStore>(new SqlitePostStore(_folder.File($"{Guid.NewGuid():N}/mops.db"), TimeSpan.FromSeconds(10), new FakeTimeProvider(Now)));
+
+    [Fact]
+    public async Task The_file_is_in_WAL_mode_with_a_schema_version_table()
+    {
+        var path = _folder.File("wal/mops.db");
+        var store = new SqlitePostStore(path, TimeSpan.FromSeconds(5), new FakeTimeProvider(Now));
+        await store.InitializeAsync(Ct);
+
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync(Ct));
+        command.CommandText = "SELECT version FROM schema_version";
+        Assert.Equal(1L, (long?)await command.ExecuteScalarAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_mops_is_refused_rather_than_downgraded()
+    {
+        var path = _folder.File("newer/mops.db");
+        var store = new SqlitePostStore(path, TimeSpan.FromSeconds(5), new FakeTimeProvider(Now));
+        await store.InitializeAsync(Ct);
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES (99, 0)";
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        var fresh = new SqlitePostStore(path, TimeSpan.FromSeconds(5), new FakeTimeProvider(Now));
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => fresh.InitializeAsync(Ct));
+        Assert.Contains("schema version 99", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

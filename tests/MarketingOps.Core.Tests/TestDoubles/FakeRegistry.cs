@@ -1,0 +1,34 @@
+using MarketingOps.Core.Accounts;
+using MarketingOps.Core.Plugins;
+using MarketingOps.Sdk;
+
+namespace MarketingOps.Core.Tests.TestDoubles;
+
+/// <summary>A registry holding the accounts and platforms a test gives it.</summary>
+internal sealed class FakeRegistry : IPlatformRegistry
+{
+    private readonly List<ClientAccount> _accounts = [];
+    private readonly List<IPlatform> _platforms = [];
+
+    public IReadOnlyList<ClientAccount> Accounts => _accounts;
+
+    public IReadOnlyList<IPlatform> Platforms => _platforms;
+
+    public FakeRegistry Add(ClientAccount account)
+    {
+        _accounts.Add(account);
+        return this;
+    }
+
+    public FakeRegistry Add(IPlatform platform)
+    {
+        _platforms.Add(platform);
+        return this;
+    }
+
+    public void RemovePlatform(string id) => _platforms.RemoveAll(p => p.Descriptor.Id == id);
+
+    public ClientAccount? FindAccount(string name) => _accounts.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public IPlatform? FindPlatform(string platformId) => _platforms.FirstOrDefault(p => p.Descriptor.Id == platformId);
+}
