@@ -2,7 +2,8 @@
 //
 //   mops script run scripts/ab-two-variants.csx -- ACCOUNT
 //
-// First run: defines and starts the experiment (3 posts per wording, one a day, Tuesday to Thursday mornings).
+// First run: defines and starts the experiment: 3 posts per wording, one a day at 09:30 local time, from the
+// next Tuesday-to-Thursday morning on.
 // Later runs: print where it stands; once the decision rule has fired, say which wording won.
 #load "lib/slots.csx"
 

@@ -3,6 +3,7 @@ using MarketingOps.Host.Commands.Host;
 using MarketingOps.Host.Commands.Plugins;
 using MarketingOps.Host.Commands.Secrets;
 using MarketingOps.Host.Commands.Posts;
+using MarketingOps.Host.Commands.Scripts;
 using MarketingOps.Host.Commands.Stats;
 using MarketingOps.Host.Hosting;
 using Serilog;
@@ -29,6 +30,7 @@ internal static class Program
                 StatsCommands.Register(config);
                 PostCommands.Register(config);
                 SecretCommands.Register(config);
+                ScriptCommands.Register(config);
             });
             return await app.RunAsync(args);
         }

@@ -1,6 +1,7 @@
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Secrets;
+using MarketingOps.Scripting.Hosting;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,7 @@ internal static class MopsHost
         // After plugin loading: the engine reconciles through the plugins before Quartz starts.
         builder.Services.AddMarketingOpsPublishing(builder.Configuration, folder.Root);
         builder.Services.AddMarketingOpsPublishingEngine();
+        builder.Services.AddMarketingOpsScripting(folder.Root);
         return builder;
     }
 }

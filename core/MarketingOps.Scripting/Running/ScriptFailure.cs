@@ -44,8 +44,14 @@ internal sealed record ScriptFailure(string TypeName, string Message, string? Fi
         }
 
         var top = frames.Count > 0 ? frames[0] : default;
-        return new ScriptFailure(root.GetType().FullName ?? root.GetType().Name, root.Message, top.File, top.Line, frames.Select(f => $"{f.File}({f.Line}): {f.Method}").ToList());
+        return new ScriptFailure(root.GetType().FullName ?? root.GetType().Name, MessageOf(root), top.File, top.Line, frames.Select(f => $"{f.File}({f.Line}): {f.Method}").ToList());
     }
+
+    // "(Parameter 'name')" names a parameter of the host's API, which tells a marketer nothing the message does not.
+    private static string MessageOf(Exception exception)
+        => exception is ArgumentException { ParamName: { } name } && exception.Message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal)
+            ? exception.Message[..^$" (Parameter '{name}')".Length]
+            : exception.Message;
 
     public ScriptDiagnostic ToDiagnostic(string fallbackFile, string id, string message)
         => new(File ?? fallbackFile, File is null ? 0 : Line, 0, IsError: true, id, message);

@@ -77,7 +77,7 @@ public sealed class RuntimeErrorTests
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(2, error.Line);
-        Assert.Contains("No account named 'brnad'. Known accounts: brand, brand-mastodon, brand-bluesky.", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("No account named 'brnad'. Known accounts: brand, brand-mastodon, brand-bluesky.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
