@@ -1,6 +1,7 @@
 namespace MarketingOps.Scripting;
 
 /// <summary>Where a post is in its life, from draft to published.</summary>
+/// <remarks>The engine's own states by name; scripts compile against this assembly alone, never against the engine.</remarks>
 public enum ScriptPostState
 {
     /// <summary>Saved, not scheduled.</summary>

@@ -67,15 +67,16 @@ internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
     }
 
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
-    {
-        var returns = ReturnsValue(model.GetDeclaredSymbol(node));
-        var visited = NoInlining((MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!);
-        return visited.Body is { } body
-            ? visited.WithBody(PrependEnter(body))
-            : visited.ExpressionBody is { } arrow
-                ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowToBlock(arrow, visited.SemicolonToken, returns))
-                : visited;
-    }
+        => Instrument(NoInlining((MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!), ReturnsValue(model.GetDeclaredSymbol(node)));
+
+    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
+        => Instrument(NoInlining((ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!), returnsValue: false);
+
+    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
+        => Instrument(NoInlining((OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!), returnsValue: true);
+
+    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
+        => Instrument(NoInlining((ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!), returnsValue: true);
 
     public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
     {
@@ -85,36 +86,6 @@ internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
             ? visited.WithBody(PrependEnter(body))
             : visited.ExpressionBody is { } arrow
                 ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowToBlock(arrow, visited.SemicolonToken, returns))
-                : visited;
-    }
-
-    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
-    {
-        var visited = NoInlining((ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!);
-        return visited.Body is { } body
-            ? visited.WithBody(PrependEnter(body))
-            : visited.ExpressionBody is { } arrow
-                ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowToBlock(arrow, visited.SemicolonToken, returnsValue: false))
-                : visited;
-    }
-
-    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
-    {
-        var visited = NoInlining((OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!);
-        return visited.Body is { } body
-            ? visited.WithBody(PrependEnter(body))
-            : visited.ExpressionBody is { } arrow
-                ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowToBlock(arrow, visited.SemicolonToken, returnsValue: true))
-                : visited;
-    }
-
-    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
-    {
-        var visited = NoInlining((ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!);
-        return visited.Body is { } body
-            ? visited.WithBody(PrependEnter(body))
-            : visited.ExpressionBody is { } arrow
-                ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowToBlock(arrow, visited.SemicolonToken, returnsValue: true))
                 : visited;
     }
 
@@ -196,6 +167,14 @@ internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
         var visited = (OrderingSyntax)base.VisitOrdering(node)!;
         return wrap ? visited.WithExpression(Pass(visited.Expression)) : visited;
     }
+
+    /// <summary>Enter() first in a block body; an expression body becomes such a block.</summary>
+    private static BaseMethodDeclarationSyntax Instrument(BaseMethodDeclarationSyntax visited, bool returnsValue)
+        => visited.Body is { } body
+            ? visited.WithBody(PrependEnter(body))
+            : visited.ExpressionBody is { } arrow
+                ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowToBlock(arrow, visited.SemicolonToken, returnsValue))
+                : visited;
 
     /// <summary>
     /// Keeps the method's own frame on the stack: an inlined method vanishes from stack traces, and the error would point
