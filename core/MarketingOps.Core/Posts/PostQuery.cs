@@ -4,4 +4,5 @@ namespace MarketingOps.Core.Posts;
 /// <param name="State">Only posts in this state, when set.</param>
 /// <param name="Account">Only posts of this account, when set.</param>
 /// <param name="Limit">At most this many, newest scheduled time last.</param>
-public sealed record PostQuery(PostState? State = null, string? Account = null, int Limit = 1000);
+/// <param name="DueBefore">Only posts due before this instant, when set.</param>
+public sealed record PostQuery(PostState? State = null, string? Account = null, int Limit = 1000, DateTimeOffset? DueBefore = null);

@@ -32,6 +32,9 @@ public sealed class PublishingOptions
     /// <summary>A post left Publishing by another node for longer than this is reconciled by whoever finds it. The default value is 10 minutes.</summary>
     public TimeSpan StaleClaimAfter { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How often the running engine looks for overdue scheduled posts whose trigger was lost. The default value is 1 minute.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Per-account budgets that replace the platform's declared <c>publish</c> budgets, keyed by account name. The default value is none.</summary>
     public Dictionary<string, List<RateBudgetOptions>> AccountBudgets { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -24,6 +24,7 @@ internal sealed class PublishingOptionsValidator : IValidateOptions<PublishingOp
         Positive(options.RateLimitFallbackDelay, nameof(options.RateLimitFallbackDelay));
         Positive(options.AccountBusyDelay, nameof(options.AccountBusyDelay));
         Positive(options.StaleClaimAfter, nameof(options.StaleClaimAfter));
+        Positive(options.SweepInterval, nameof(options.SweepInterval));
         if (options.RetryMaxDelay < options.RetryBaseDelay)
         {
             failures.Add($"{PublishingOptions.SectionName}:{nameof(options.RetryMaxDelay)} ({options.RetryMaxDelay}) must not be shorter than {nameof(options.RetryBaseDelay)} ({options.RetryBaseDelay}).");

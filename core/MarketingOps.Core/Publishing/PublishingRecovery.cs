@@ -72,4 +72,25 @@ internal sealed class PublishingRecovery
 
         return new RecoveryReport(reconciled, restored);
     }
+
+    /// <summary>
+    /// The running engine's safety net: a Scheduled post overdue by more than <paramref name="overdueBy"/> whose
+    /// trigger will not fire gets one now, so no post waits silently for a restart. Returns how many it found.
+    /// </summary>
+    public async Task<int> SweepOverdueAsync(TimeSpan overdueBy, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var found = 0;
+        foreach (var post in await _store.ListAsync(new PostQuery(PostState.Scheduled, Limit: 10_000, DueBefore: now - overdueBy), cancellationToken))
+        {
+            if (!await _scheduler.IsScheduledAsync(post.Id, cancellationToken))
+            {
+                _logger.LogWarning("Post {PostId} was due at {DueAt:O} but had no live trigger; firing it now", post.Id, post.DueAt);
+                await _scheduler.ScheduleAsync(post.Id, now, cancellationToken);
+                found++;
+            }
+        }
+
+        return found;
+    }
 }

@@ -9,6 +9,6 @@ internal interface IPublishScheduler
     /// <summary>Removes the post's trigger, if any.</summary>
     Task UnscheduleAsync(string postId, CancellationToken cancellationToken);
 
-    /// <summary>True when the post has a trigger waiting.</summary>
+    /// <summary>True when the post has a trigger that will fire by itself.</summary>
     Task<bool> IsScheduledAsync(string postId, CancellationToken cancellationToken);
 }

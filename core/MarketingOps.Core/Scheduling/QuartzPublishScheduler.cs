@@ -48,6 +48,9 @@ internal sealed class QuartzPublishScheduler : IPublishScheduler
     public async Task<bool> IsScheduledAsync(string postId, CancellationToken cancellationToken)
     {
         var scheduler = await _factory.GetScheduler(cancellationToken);
-        return await scheduler.Exists(TriggerKeyFor(postId), cancellationToken);
+        // A trigger that has fired (Complete), failed (Error) or whose firing died with its host (Executing, before
+        // recovery) will not fire the post again by itself.
+        var state = await scheduler.GetTriggerState(TriggerKeyFor(postId), cancellationToken);
+        return state is TriggerState.Normal or TriggerState.Blocked or TriggerState.Paused;
     }
 }

@@ -13,7 +13,7 @@ namespace MarketingOps.Core.Scheduling;
 /// <c>mops run</c>'s publishing engine: takes the SQLite lock, migrates the store, recovers what a crash left,
 /// schedules the cron jobs and only then starts Quartz. Register it after the plugins are loaded.
 /// </summary>
-internal sealed class SchedulerHostedService : IHostedService
+internal sealed class SchedulerHostedService : IHostedService, IDisposable
 {
     private readonly IPostStore _store;
     private readonly ISchedulerFactory _factory;
@@ -23,8 +23,11 @@ internal sealed class SchedulerHostedService : IHostedService
     private readonly StoragePaths _paths;
     private readonly TimeProvider _time;
     private readonly ILogger<SchedulerHostedService> _logger;
+    private readonly TimeSpan _sweepInterval;
+    private readonly CancellationTokenSource _stopping = new();
     private StoreLock? _lock;
     private IScheduler? _scheduler;
+    private Task? _sweeper;
 
     public SchedulerHostedService(
         IPostStore store,
@@ -32,6 +35,7 @@ internal sealed class SchedulerHostedService : IHostedService
         PublishingRecovery recovery,
         IOptions<StorageOptions> storage,
         IOptions<SchedulingOptions> scheduling,
+        IOptions<PublishingOptions> publishing,
         StoragePaths paths,
         TimeProvider time,
         ILogger<SchedulerHostedService> logger)
@@ -41,6 +45,7 @@ internal sealed class SchedulerHostedService : IHostedService
         _recovery = recovery;
         _storage = storage.Value;
         _scheduling = scheduling.Value;
+        _sweepInterval = publishing.Value.SweepInterval;
         _paths = paths;
         _time = time;
         _logger = logger;
@@ -62,6 +67,7 @@ internal sealed class SchedulerHostedService : IHostedService
             var report = await _recovery.RecoverAsync(exclusive, cancellationToken);
             await ScheduleCronJobsAsync(_scheduler, cancellationToken);
             await _scheduler.Start(cancellationToken);
+            _sweeper = SweepAsync(_stopping.Token);
             _logger.LogInformation(
                 "Publishing engine started on {Store} ({Mode}); {Reconciled} interrupted posts reconciled, {Restored} triggers restored",
                 _store.Description, _scheduling.Clustered ? "clustered" : "single host", report.Reconciled, report.TriggersRestored);
@@ -76,6 +82,12 @@ internal sealed class SchedulerHostedService : IHostedService
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
+        if (_sweeper is not null)
+        {
+            await _sweeper.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         try
         {
             if (_scheduler is not null)
@@ -88,6 +100,28 @@ internal sealed class SchedulerHostedService : IHostedService
         {
             _lock?.Dispose();
             _lock = null;
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _lock?.Dispose();
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_sweepInterval, _time);
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            try
+            {
+                await _recovery.SweepOverdueAsync(_sweepInterval, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogError(ex, "Looking for overdue posts failed; trying again in {Interval}", _sweepInterval);
+            }
         }
     }
 

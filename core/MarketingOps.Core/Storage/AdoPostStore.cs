@@ -176,6 +176,12 @@ internal abstract class AdoPostStore : IPostStore
             Add(command, "@account", account);
         }
 
+        if (query.DueBefore is { } before)
+        {
+            where.Add("due_at < @due_before");
+            Add(command, "@due_before", before.ToUnixTimeMilliseconds());
+        }
+
         Add(command, "@limit", query.Limit);
         command.CommandText = $"SELECT {Columns} FROM posts {(where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where))} ORDER BY due_at, id LIMIT @limit";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

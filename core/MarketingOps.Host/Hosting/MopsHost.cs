@@ -45,6 +45,7 @@ internal static class MopsHost
         // After plugin loading: the engine reconciles through the plugins before Quartz starts.
         builder.Services.AddMarketingOpsPublishing(builder.Configuration, folder.Root);
         builder.Services.AddMarketingOpsPublishingEngine();
+        builder.Services.AddMarketingOpsGuardrailsAndInbox(builder.Configuration);
         builder.Services.AddMarketingOpsScripting(folder.Root);
         return builder;
     }

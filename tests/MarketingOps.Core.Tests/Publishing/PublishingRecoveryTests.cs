@@ -93,6 +93,24 @@ public sealed class PublishingRecoveryTests
     }
 
     [Fact]
+    public async Task The_running_sweep_fires_an_overdue_post_whose_trigger_was_lost_and_leaves_others()
+    {
+        using var fixture = new PublishingFixture();
+        var lost = await fixture.ScheduleAsync(TimeSpan.FromMinutes(1));
+        var later = await fixture.ScheduleAsync(TimeSpan.FromHours(1));
+        fixture.Scheduler.Triggers.TryRemove(lost.Id, out _);
+        fixture.Scheduler.Triggers.TryRemove(later.Id, out _);
+        fixture.Time.Advance(TimeSpan.FromMinutes(3));
+
+        var found = await fixture.Recovery.SweepOverdueAsync(TimeSpan.FromMinutes(1), Ct);
+
+        Assert.Equal(1, found);
+        Assert.Equal(fixture.Time.GetUtcNow(), fixture.Scheduler.Triggers[lost.Id]);
+        Assert.False(fixture.Scheduler.Triggers.ContainsKey(later.Id));
+        Assert.Equal(PostState.Published, (await fixture.FireAsync(lost.Id))!.State);
+    }
+
+    [Fact]
     public async Task In_a_cluster_a_fresh_claim_of_a_live_node_is_left_alone_and_a_stale_one_is_reconciled()
     {
         using var fixture = new PublishingFixture(options: new PublishingOptions { StaleClaimAfter = TimeSpan.FromMinutes(10) });
