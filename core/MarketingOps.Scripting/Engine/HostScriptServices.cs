@@ -1,3 +1,4 @@
+using MarketingOps.Core.Experiments;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Posts;
 using MarketingOps.Scripting.Hosting;
@@ -16,14 +17,18 @@ internal static class HostScriptServices
         var accounts = registry.Accounts
             .Select(a => new ScriptAccount(a.Name, a.Platform, a.TimeZone.Id))
             .ToList();
+        // The experiments engine, where the host has it: its store holds the metrics and its service runs experiments.
+        var experiments = services.GetService<ExperimentService>();
+        var store = services.GetService<IExperimentStore>();
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Script." + Path.GetFileNameWithoutExtension(scriptFile));
         return new ScriptServices(
             accounts,
-            new EngineScriptPosts(services.GetRequiredService<PostService>()),
-            services.GetService<IScriptMetrics>() ?? new NoScriptMetrics(),
-            services.GetService<IScriptExperiments>() ?? new NoScriptExperiments())
+            new EngineScriptPosts(services.GetRequiredService<PostService>(), experiments),
+            services.GetService<IScriptMetrics>() ?? (store is null ? new NoScriptMetrics() : new EngineScriptMetrics(store)),
+            services.GetService<IScriptExperiments>() ?? (experiments is null ? new NoScriptExperiments() : new EngineScriptExperiments(experiments, log)))
         {
             Clock = services.GetRequiredService<TimeProvider>(),
-            Log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Script." + Path.GetFileNameWithoutExtension(scriptFile)),
+            Log = log,
             Output = output,
         };
     }
