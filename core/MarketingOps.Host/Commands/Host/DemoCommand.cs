@@ -52,7 +52,7 @@ internal sealed class DemoCommand : HostedCommand<DemoSettings>
         }
 
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]MarketingOps demo[/]: an A/B test of two wordings on the sandbox network, in [blue]{folder.Root}[/]");
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"true click rates: {DemoFolder.Describe()} (the sandbox's settings, so the right answer is known)");
+        Console.Out.WriteLine($"true click rates: {DemoFolder.Describe()} (the sandbox's settings, so the right answer is known)");
         AnsiConsole.WriteLine();
 
         var relativeScript = Path.GetRelativePath(home.Root, script);
@@ -85,9 +85,9 @@ internal sealed class DemoCommand : HostedCommand<DemoSettings>
         ExperimentReportCommand.Print(report);
         var html = Path.Combine(folder.Root, "report.html");
         await File.WriteAllTextAsync(html, HtmlReportWriter.Write(report), cancellationToken);
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"HTML report written to [blue]{html}[/]");
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"Done: {simulation.Hours} simulated hours ({simulation.Hours / 24.0:0.#} days) in {stopwatch.Elapsed.TotalSeconds:0.0} s. Everything the demo wrote is in [blue]{folder.Root}[/].");
+        Console.Out.WriteLine($"HTML report written to {html}");
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Done: {(clock.GetUtcNow() - Start).TotalDays:0.#} simulated days ({simulation.Collections} metrics collections) in {stopwatch.Elapsed.TotalSeconds:0.0} s. Everything the demo wrote is in {folder.Root}."));
         return ExitCodes.Success;
     }
 
@@ -110,36 +110,28 @@ internal sealed class DemoCommand : HostedCommand<DemoSettings>
         return result.Succeeded;
     }
 
-    private static void Published(DemoClock clock, Post post)
-    {
-        var what = post.State == PostState.Published
-            ? $"[green]published[/] {Markup.Escape(post.Variant ?? "")} {Markup.Escape(post.PlatformUrl?.ToString() ?? post.PlatformPostId ?? "")}"
-            : $"[yellow]{post.State}[/] {Markup.Escape(post.Variant ?? "")}: {Markup.Escape(post.LastError ?? "")}";
-        AnsiConsole.MarkupLine($"  {When(clock)}  {what}");
-    }
+    // Event lines are plain text, one line each whatever the console width, so they can be read and grepped.
+    private static void Published(DemoClock clock, Post post) =>
+        Console.Out.WriteLine(post.State == PostState.Published
+            ? $"  {When(clock)}  published {post.Variant} {post.PlatformUrl?.ToString() ?? post.PlatformPostId}"
+            : $"  {When(clock)}  {post.State} {post.Variant}: {post.LastError}");
 
     private static void Finished(DemoClock clock, Experiment experiment)
     {
-        if (experiment.Decision is { } decision)
+        if (experiment.Decision is not { } decision)
         {
-            var evidence = decision.ChanceToWin is { } chance
-                ? string.Create(CultureInfo.InvariantCulture, $"chance to beat the control {chance:0.0%}")
-                : string.Create(CultureInfo.InvariantCulture, $"p = {decision.PValue:G3}");
-            var lift = $"{ExperimentAnalyser.Lift(decision.Estimate, decision.Kind)} ({ExperimentAnalyser.Lift(decision.Low, decision.Kind)} to {ExperimentAnalyser.Lift(decision.High, decision.Kind)})";
-            AnsiConsole.MarkupLine($"  {When(clock)}  [bold]decided at look {decision.Look}: {Markup.Escape(decision.Winner)} wins[/], lift of {Markup.Escape(decision.ComparedWith)} {Markup.Escape(lift)}, {Markup.Escape(evidence)}");
-            if (decision.WinnerPostProblem is { } problem)
-            {
-                AnsiConsole.MarkupLine($"  {When(clock)}  [yellow]the winner was not scheduled:[/] {Markup.Escape(problem)}");
-            }
-            else if (decision.WinnerPostId is not null)
-            {
-                AnsiConsole.MarkupLine($"  {When(clock)}  the winning wording is scheduled once more as the evergreen post");
-            }
+            Console.Out.WriteLine($"  {When(clock)}  {experiment.State}: {experiment.Note}");
+            return;
         }
-        else
-        {
-            AnsiConsole.MarkupLine($"  {When(clock)}  [yellow]{Markup.Escape(experiment.State.ToString())}[/]: {Markup.Escape(experiment.Note ?? "")}");
-        }
+
+        var evidence = decision.ChanceToWin is { } chance
+            ? string.Create(CultureInfo.InvariantCulture, $"chance to beat the control {chance:0.0%}")
+            : string.Create(CultureInfo.InvariantCulture, $"p = {decision.PValue:G3}");
+        var lift = $"{ExperimentAnalyser.Lift(decision.Estimate, decision.Kind)} ({ExperimentAnalyser.Lift(decision.Low, decision.Kind)} to {ExperimentAnalyser.Lift(decision.High, decision.Kind)})";
+        Console.Out.WriteLine($"  {When(clock)}  decided at look {decision.Look}: {decision.Winner} wins; lift of {decision.ComparedWith} {lift}, {evidence}");
+        Console.Out.WriteLine(decision.WinnerPostProblem is { } problem
+            ? $"  {When(clock)}  the winner was not scheduled: {problem}"
+            : $"  {When(clock)}  the winning wording is scheduled once more, as the evergreen post");
     }
 
     private static string When(DemoClock clock) => clock.GetUtcNow().ToString("ddd yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

@@ -17,36 +17,20 @@ internal sealed class DemoSimulation(
     ExperimentMetricsCollector collector,
     ExperimentService experiments)
 {
-    private static readonly TimeSpan Step = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
-    /// <summary>Simulated hours so far.</summary>
-    public int Hours { get; private set; }
+    /// <summary>Metrics collections (looks) so far.</summary>
+    public int Collections { get; private set; }
 
     /// <summary>Runs until the experiment is finished and its winner (if scheduled) is out, or two days past its end.</summary>
     public async Task<Experiment> RunAsync(string experimentId, Action<Post> published, Action<Experiment> finished, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(published);
         ArgumentNullException.ThrowIfNull(finished);
         var experiment = await experiments.GetAsync(experimentId, cancellationToken);
         var limit = experiment.EndsAt + TimeSpan.FromDays(2);
         while (clock.GetUtcNow() < limit && !(experiment.IsFinished && triggers.NextDue is null))
         {
-            var hourEnd = clock.GetUtcNow() + Step;
-            while (triggers.NextDue is { } due && due <= hourEnd)
-            {
-                clock.AdvanceTo(due);
-                foreach (var postId in triggers.TakeDue(clock.GetUtcNow()))
-                {
-                    if (await executor.ExecuteAsync(postId, recovering: false, cancellationToken) is { } post)
-                    {
-                        published(post);
-                    }
-                }
-            }
-
-            clock.AdvanceTo(hourEnd);
-            Hours++;
-            await collector.CollectAsync(cancellationToken);
+            await StepAsync(Hour, published, cancellationToken);
             var looked = await experiments.GetAsync(experiment.Id, cancellationToken);
             if (looked.IsFinished && !experiment.IsFinished)
             {
@@ -57,5 +41,37 @@ internal sealed class DemoSimulation(
         }
 
         return experiment;
+    }
+
+    /// <summary>Moves time on by <paramref name="duration"/>, collecting metrics every <paramref name="step"/> (an hour by default).</summary>
+    public async Task AdvanceAsync(TimeSpan duration, Action<Post>? published = null, TimeSpan? step = null, CancellationToken cancellationToken = default)
+    {
+        var end = clock.GetUtcNow() + duration;
+        while (clock.GetUtcNow() < end)
+        {
+            var next = step ?? Hour;
+            await StepAsync(end - clock.GetUtcNow() < next ? end - clock.GetUtcNow() : next, published, cancellationToken);
+        }
+    }
+
+    /// <summary>Publishes every post falling due within <paramref name="step"/>, at its due time, then runs the metrics job once.</summary>
+    private async Task StepAsync(TimeSpan step, Action<Post>? published, CancellationToken cancellationToken)
+    {
+        var stepEnd = clock.GetUtcNow() + step;
+        while (triggers.NextDue is { } due && due <= stepEnd)
+        {
+            clock.AdvanceTo(due);
+            foreach (var postId in triggers.TakeDue(clock.GetUtcNow()))
+            {
+                if (await executor.ExecuteAsync(postId, recovering: false, cancellationToken) is { } post)
+                {
+                    published?.Invoke(post);
+                }
+            }
+        }
+
+        clock.AdvanceTo(stepEnd);
+        Collections++;
+        await collector.CollectAsync(cancellationToken);
     }
 }
