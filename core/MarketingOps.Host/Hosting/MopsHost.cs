@@ -1,3 +1,4 @@
+using MarketingOps.Core.Experiments;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Secrets;
@@ -46,6 +47,7 @@ internal static class MopsHost
         builder.Services.AddMarketingOpsPublishing(builder.Configuration, folder.Root);
         builder.Services.AddMarketingOpsPublishingEngine();
         builder.Services.AddMarketingOpsGuardrailsAndInbox(builder.Configuration);
+        builder.Services.AddMarketingOpsExperiments(builder.Configuration);
         builder.Services.AddMarketingOpsScripting(folder.Root);
         return builder;
     }
