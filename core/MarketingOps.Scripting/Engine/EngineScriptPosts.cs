@@ -8,8 +8,11 @@ namespace MarketingOps.Scripting.Engine;
 /// Scripts' posts through the publishing engine: the same validation, guardrails and schedule as <c>mops post schedule</c>.
 /// Scripts run on a pool thread without a synchronization context, so waiting on the engine's tasks here is safe.
 /// </summary>
-internal sealed class EngineScriptPosts(PostService posts) : IScriptPosts
+/// <remarks>The engine tags an experiment's posts with the experiment's id; scripts name experiments, so ids are shown and matched as names.</remarks>
+internal sealed class EngineScriptPosts(PostService posts, Func<string, string>? experimentName = null) : IScriptPosts
 {
+    private readonly Func<string, string> _experimentName = experimentName ?? (id => id);
+
     public ScriptPost Schedule(ScriptPostRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -28,7 +31,7 @@ internal sealed class EngineScriptPosts(PostService posts) : IScriptPosts
                     Source = "script",
                 },
                 cancellationToken).GetAwaiter().GetResult();
-            return ToScript(scheduled.Post);
+            return Convert(scheduled.Post);
         }
         catch (PostRequestException ex)
         {
@@ -43,7 +46,7 @@ internal sealed class EngineScriptPosts(PostService posts) : IScriptPosts
         var state = query.State is { } s ? Enum.Parse<PostState>(s.ToString()) : (PostState?)null;
         var found = posts.ListAsync(new PostQuery(state, query.Account, Limit: 10_000), cancellationToken).GetAwaiter().GetResult();
         return found
-            .Select(ToScript)
+            .Select(Convert)
             .Where(p => query.Experiment is null || string.Equals(p.Experiment, query.Experiment, StringComparison.OrdinalIgnoreCase))
             .Where(p => query.Since is null || (p.PublishedAt ?? p.At) >= query.Since)
             .Where(p => query.Until is null || (p.PublishedAt ?? p.At) < query.Until)
@@ -55,7 +58,7 @@ internal sealed class EngineScriptPosts(PostService posts) : IScriptPosts
     {
         try
         {
-            return ToScript(posts.ShowAsync(id, cancellationToken).GetAwaiter().GetResult().Post);
+            return Convert(posts.ShowAsync(id, cancellationToken).GetAwaiter().GetResult().Post);
         }
         catch (PostRequestException)
         {
@@ -76,9 +79,9 @@ internal sealed class EngineScriptPosts(PostService posts) : IScriptPosts
         }
     }
 
-    internal static ScriptPost ToScript(Post post) => new(post.Id, post.Account, post.Text, post.ScheduledAt, Enum.Parse<ScriptPostState>(post.State.ToString()))
+    private ScriptPost Convert(Post post) => new(post.Id, post.Account, post.Text, post.ScheduledAt, Enum.Parse<ScriptPostState>(post.State.ToString()))
     {
-        Experiment = post.ExperimentId,
+        Experiment = post.ExperimentId is { } experiment ? _experimentName(experiment) : null,
         Variant = post.Variant,
         Url = post.PlatformUrl,
         PublishedAt = post.State == PostState.Published ? post.UpdatedAt : null,

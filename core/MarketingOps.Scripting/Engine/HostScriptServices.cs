@@ -1,3 +1,4 @@
+using MarketingOps.Core.Experiments;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Posts;
 using MarketingOps.Scripting.Hosting;
@@ -16,15 +17,31 @@ internal static class HostScriptServices
         var accounts = registry.Accounts
             .Select(a => new ScriptAccount(a.Name, a.Platform, a.TimeZone.Id))
             .ToList();
+        var engine = services.GetService<ExperimentService>();
         return new ScriptServices(
             accounts,
-            new EngineScriptPosts(services.GetRequiredService<PostService>()),
+            new EngineScriptPosts(services.GetRequiredService<PostService>(), engine is null ? null : ExperimentNames(engine)),
             services.GetService<IScriptMetrics>() ?? new NoScriptMetrics(),
-            services.GetService<IScriptExperiments>() ?? new NoScriptExperiments())
+            services.GetService<IScriptExperiments>() ?? (engine is null ? new NoScriptExperiments() : new EngineScriptExperiments(engine)))
         {
             Clock = services.GetRequiredService<TimeProvider>(),
             Log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Script." + Path.GetFileNameWithoutExtension(scriptFile)),
             Output = output,
+        };
+    }
+
+    /// <summary>Experiment id to name, looked up again when an id is new (an experiment the script just started).</summary>
+    private static Func<string, string> ExperimentNames(ExperimentService engine)
+    {
+        Dictionary<string, string>? names = null;
+        return id =>
+        {
+            if (names is null || !names.ContainsKey(id))
+            {
+                names = engine.ListAsync(CancellationToken.None).GetAwaiter().GetResult().ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
+            }
+
+            return names.GetValueOrDefault(id, id);
         };
     }
 }
