@@ -186,6 +186,8 @@ internal sealed class FakePlatformServer : IAsyncDisposable
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new { id = post.Id, url = post.Url });
+        // A known length sends the answer in one segment, without chunking's Nagle/delayed-ACK stall.
+        context.Response.ContentLength64 = bytes.Length;
         context.Response.OutputStream.Write(bytes);
     }
 
