@@ -1,7 +1,12 @@
 using MarketingOps.Host.Cli;
+using MarketingOps.Host.Commands.Experiments;
+using MarketingOps.Host.Commands.Guardrails;
 using MarketingOps.Host.Commands.Host;
+using MarketingOps.Host.Commands.Inbox;
 using MarketingOps.Host.Commands.Plugins;
+using MarketingOps.Host.Commands.Secrets;
 using MarketingOps.Host.Commands.Posts;
+using MarketingOps.Host.Commands.Reports;
 using MarketingOps.Host.Commands.Stats;
 using MarketingOps.Host.Hosting;
 using Serilog;
@@ -26,7 +31,12 @@ internal static class Program
                 PluginCommands.Register(config);
                 HostCommands.Register(config);
                 StatsCommands.Register(config);
+                ExperimentCommands.Register(config);
                 PostCommands.Register(config);
+                SecretCommands.Register(config);
+                GuardrailCommands.Register(config);
+                InboxCommands.Register(config);
+                ReportCommands.Register(config);
             });
             return await app.RunAsync(args);
         }

@@ -1,5 +1,6 @@
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Publishing;
+using MarketingOps.Core.Secrets;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,8 @@ internal static class MopsHost
         builder.Services.AddSingleton(folder);
         builder.Services.AddSingleton(options.Clock);
         builder.Services.AddSingleton(PluginsFileReader.Read(folder.PluginsFile));
-        builder.Services.AddSingleton<ISecretStore>(NoSecretStore.Instance);
+        builder.Services.AddSingleton(_ => new ClientSecretStore(folder.Root));
+        builder.Services.AddSingleton<ISecretStore>(sp => sp.GetRequiredService<ClientSecretStore>());
         builder.Services.AddSingleton(sp => new PluginActivator(sp.GetRequiredService<ISecretStore>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp => new PluginManager(
             sp.GetRequiredService<PluginsFile>(),
@@ -42,6 +44,7 @@ internal static class MopsHost
         // After plugin loading: the engine reconciles through the plugins before Quartz starts.
         builder.Services.AddMarketingOpsPublishing(builder.Configuration, folder.Root);
         builder.Services.AddMarketingOpsPublishingEngine();
+        builder.Services.AddMarketingOpsGuardrailsAndInbox(builder.Configuration);
         return builder;
     }
 }

@@ -1,0 +1,79 @@
+using System.Globalization;
+using MarketingOps.Sdk;
+
+namespace MarketingOps.Core.Guardrails.Rules;
+
+/// <summary>
+/// Duplicate and near-duplicate content within the window: a post against every post of the client's accounts on
+/// the same platform; a reply or message against what the same account already sent the same person.
+/// Variants of one experiment are exempt from each other only where the platform allows it, and only when really reworded.
+/// </summary>
+internal sealed class DuplicateContentRule : IGuardrailRule
+{
+    public string Name => GuardrailRuleNames.DuplicateContent;
+
+    public ValueTask<GuardrailRuleResult> EvaluateAsync(GuardrailContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Evaluate(context));
+
+    private GuardrailRuleResult Evaluate(GuardrailContext context)
+    {
+        var message = context.Message;
+        var options = context.Options;
+        var entry = context.Entry;
+        if (entry.Fingerprint.IsEmpty)
+        {
+            return GuardrailRuleResult.Allow(Name, "nothing to compare: no words, links or emoji");
+        }
+
+        var matches = context.Ledger.FindSimilar(entry.Platform, entry.Fingerprint, options.NearDuplicateThreshold, other =>
+            other.Id != message.Id
+            && (other.At - message.At).Duration() <= options.DuplicateWindow
+            && InScope(message, entry, other));
+
+        var exempt = 0;
+        foreach (var (other, similarity) in matches)
+        {
+            if (IsVariantOfSameExperiment(message, other.Message))
+            {
+                if (context.Rules.AllowsVariantPosts && similarity < options.IdenticalThreshold)
+                {
+                    exempt++;
+                    continue;
+                }
+
+                if (context.Rules.AllowsVariantPosts)
+                {
+                    return GuardrailRuleResult.Reject(
+                        Name,
+                        $"variants of experiment '{message.ExperimentId}' must be really different wordings; this one is identical to variant '{other.Message.VariantId}' ({context.Describe(other)}, similarity {Format(similarity)})",
+                        other.ToMatch(similarity));
+                }
+            }
+
+            var what = $"{context.Describe(other)}, similarity {Format(similarity)}";
+            return similarity >= options.IdenticalThreshold
+                ? GuardrailRuleResult.Reject(Name, $"the same text as {what}", other.ToMatch(similarity))
+                : GuardrailRuleResult.ForReview(Name, message.Origin, $"a near-duplicate of {what}", other.ToMatch(similarity));
+        }
+
+        var days = options.DuplicateWindow.TotalDays.ToString("0.##", CultureInfo.InvariantCulture);
+        return GuardrailRuleResult.Allow(Name, exempt == 0
+            ? $"nothing similar within {days} days"
+            : $"nothing similar within {days} days apart from {exempt} reworded variant(s) of the same experiment");
+    }
+
+    private static bool InScope(OutgoingMessage message, LedgerEntry entry, LedgerEntry other) => message.Kind switch
+    {
+        MessageKind.Post => other.Kind == MessageKind.Post,
+        _ => other.Kind == message.Kind
+            && string.Equals(other.Account, message.Account, StringComparison.OrdinalIgnoreCase)
+            && other.Recipient is not null && other.Recipient == entry.Recipient,
+    };
+
+    private static bool IsVariantOfSameExperiment(OutgoingMessage message, OutgoingMessage other) =>
+        message.ExperimentId is not null
+        && string.Equals(message.ExperimentId, other.ExperimentId, StringComparison.Ordinal)
+        && !string.Equals(message.VariantId, other.VariantId, StringComparison.Ordinal);
+
+    internal static string Format(double similarity) => similarity.ToString("0.00", CultureInfo.InvariantCulture);
+}

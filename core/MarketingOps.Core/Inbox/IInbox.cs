@@ -1,0 +1,37 @@
+using MarketingOps.Core.Guardrails;
+using MarketingOps.Sdk;
+
+namespace MarketingOps.Core.Inbox;
+
+/// <summary>
+/// The human approval inbox: proposals from workflows and scripts, and posts held for approval, wait here for a
+/// person; every decision is recorded with who made it and when.
+/// </summary>
+public interface IInbox
+{
+    /// <summary>
+    /// Takes a proposal from <paramref name="source"/> (<c>plugin/workflow</c> or <c>script:name</c>). It waits for a person
+    /// unless the client's policy lets the source send its kind unattended and the guardrails allow it outright.
+    /// A second proposal for the same trigger event returns the first item.
+    /// </summary>
+    Task<InboxItem> ProposeAsync(string source, Proposal proposal, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Holds a post the publishing side stored as <c>PendingApproval</c> (see <see cref="ApprovalGate"/>); <see cref="OutgoingMessage.Id"/> is the post id.
+    /// </summary>
+    Task<InboxItem> HoldPostAsync(OutgoingMessage post, string reason, CancellationToken cancellationToken);
+
+    Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Items, oldest first; all of them when <paramref name="status"/> is null.</summary>
+    Task<IReadOnlyList<InboxItem>> ListAsync(InboxItemStatus? status, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Approves a pending item, optionally with edited text. The guardrails check it again (the edit included); if they
+    /// reject it the item stays pending with the new verdict and the refusal is recorded, otherwise it goes to publishing.
+    /// </summary>
+    Task<InboxDecisionResult> ApproveAsync(string id, string decidedBy, string? editedText, CancellationToken cancellationToken);
+
+    /// <summary>Rejects a pending item; a held post is discarded.</summary>
+    Task<InboxItem> RejectAsync(string id, string decidedBy, string reason, CancellationToken cancellationToken);
+}

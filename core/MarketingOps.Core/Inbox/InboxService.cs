@@ -1,0 +1,223 @@
+using MarketingOps.Core.Guardrails;
+using MarketingOps.Core.Plugins;
+using MarketingOps.Sdk;
+
+namespace MarketingOps.Core.Inbox;
+
+/// <summary>The inbox engine: guardrails on the way in and again on approval; publishing only through <see cref="IInboxPublisher"/>.</summary>
+internal sealed class InboxService(
+    IInboxStore store,
+    IGuardrails guardrails,
+    IInboxPublisher publisher,
+    IUnattendedPolicy policy,
+    IPlatformRegistry registry,
+    TimeProvider clock) : IInbox
+{
+    /// <summary>Who decides for unattended sends.</summary>
+    public const string PolicyDecider = "policy";
+
+    /// <summary>The source of held posts.</summary>
+    public const string PostSource = "post";
+
+    public async Task<InboxItem> ProposeAsync(string source, Proposal proposal, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        ArgumentNullException.ThrowIfNull(proposal);
+        if (proposal.TriggerEventId is { } eventId
+            && await store.FindByTriggerAsync(source, proposal.Account, eventId, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var account = registry.FindAccount(proposal.Account)
+            ?? throw new InboxException($"'{source}' proposed a message from account '{proposal.Account}', which is not configured.");
+        if (!string.Equals(account.Platform, proposal.Platform, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InboxException($"'{source}' proposed a message for platform '{proposal.Platform}' from account '{account.Name}', which is on '{account.Platform}'.");
+        }
+
+        var now = clock.GetUtcNow();
+        var unattended = policy.AllowsUnattended(source, proposal.Draft.Kind);
+        var id = NewId();
+        var message = new OutgoingMessage(id, account.Name, proposal.Draft, now, unattended ? MessageOrigin.Unattended : MessageOrigin.Inbox)
+        {
+            TriggerEventId = proposal.TriggerEventId,
+        };
+        var verdict = await guardrails.CheckAsync(message, cancellationToken);
+
+        var item = new InboxItem
+        {
+            Id = id,
+            Kind = InboxItemKind.Proposal,
+            Platform = account.Platform,
+            Account = account.Name,
+            Draft = proposal.Draft,
+            Source = source,
+            Trigger = proposal.Trigger,
+            TriggerEventId = proposal.TriggerEventId,
+            Facts = proposal.Facts,
+            ProposedAt = now,
+            Verdict = verdict,
+        };
+
+        // Guardrails still apply to unattended sends: anything short of a plain allow waits for a person.
+        if (unattended && verdict.Outcome == GuardrailOutcome.Allow)
+        {
+            var postId = await publisher.SendAsync(message, PolicyDecider, cancellationToken);
+            item = item with
+            {
+                Status = InboxItemStatus.SentUnattended,
+                Origin = MessageOrigin.Unattended,
+                PostId = postId,
+                Decisions = [new InboxDecision(InboxDecisionAction.SentUnattended, PolicyDecider, now)],
+            };
+        }
+
+        while (!await store.AddAsync(item, cancellationToken))
+        {
+            item = item with { Id = NewId() };
+        }
+
+        return item;
+    }
+
+    public async Task<InboxItem> HoldPostAsync(OutgoingMessage post, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var pending = await store.ListAsync(InboxItemStatus.Pending, cancellationToken);
+        if (pending.FirstOrDefault(i => i.Kind == InboxItemKind.HeldPost && i.PostId == post.Id) is { } existing)
+        {
+            return existing;
+        }
+
+        var account = registry.FindAccount(post.Account) ?? throw new InboxException($"No account named '{post.Account}'.");
+
+        // The publishing side has already run (and logged) the real check; this one only explains.
+        var verdict = await guardrails.ExplainAsync(post, cancellationToken);
+        var item = new InboxItem
+        {
+            Id = NewId(),
+            Kind = InboxItemKind.HeldPost,
+            Platform = account.Platform,
+            Account = account.Name,
+            Draft = post.Draft,
+            Source = PostSource,
+            Trigger = reason,
+            TriggerEventId = post.TriggerEventId,
+            ProposedAt = clock.GetUtcNow(),
+            SendAt = post.At,
+            Verdict = verdict,
+            PostId = post.Id,
+            ExperimentId = post.ExperimentId,
+            VariantId = post.VariantId,
+            Origin = post.Origin,
+        };
+
+        while (!await store.AddAsync(item, cancellationToken))
+        {
+            item = item with { Id = NewId() };
+        }
+
+        return item;
+    }
+
+    public Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<InboxItem>> ListAsync(InboxItemStatus? status, CancellationToken cancellationToken) =>
+        store.ListAsync(status, cancellationToken);
+
+    public async Task<InboxDecisionResult> ApproveAsync(string id, string decidedBy, string? editedText, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(decidedBy);
+        if (editedText is not null && string.IsNullOrWhiteSpace(editedText))
+        {
+            throw new InboxException("The edited text is empty; reject the item instead.");
+        }
+
+        var item = await PendingAsync(id, cancellationToken);
+        var now = clock.GetUtcNow();
+        var draft = editedText is null ? item.Draft : item.Draft with { Text = editedText };
+        var sendAt = item.SendAt is { } at && at > now ? at : now;
+
+        // A person approved it: a script's post becomes an inbox post; a hand-written one stays hand-written.
+        var origin = item.Origin == MessageOrigin.Hand ? MessageOrigin.Hand : MessageOrigin.Inbox;
+        var message = new OutgoingMessage(item.Kind == InboxItemKind.HeldPost ? item.PostId! : item.Id, item.Account, draft, sendAt, origin)
+        {
+            TriggerEventId = item.TriggerEventId,
+            ExperimentId = item.ExperimentId,
+            VariantId = item.VariantId,
+        };
+        var verdict = await guardrails.CheckAsync(message, cancellationToken);
+
+        if (verdict.Outcome == GuardrailOutcome.Reject)
+        {
+            var refused = item with
+            {
+                Verdict = verdict,
+                Decisions = [.. item.Decisions, new InboxDecision(InboxDecisionAction.ApprovalRefused, decidedBy, now, verdict.Summary, editedText)],
+            };
+            await store.UpdateAsync(refused, cancellationToken);
+            return new InboxDecisionResult(refused, Published: false);
+        }
+
+        var postId = item.PostId;
+        if (item.Kind == InboxItemKind.HeldPost)
+        {
+            await publisher.ReleaseAsync(message, decidedBy, cancellationToken);
+        }
+        else
+        {
+            postId = await publisher.SendAsync(message, decidedBy, cancellationToken);
+        }
+
+        var approved = item with
+        {
+            Status = InboxItemStatus.Approved,
+            Draft = draft,
+            Verdict = verdict,
+            PostId = postId,
+            Origin = origin,
+            Decisions = [.. item.Decisions, new InboxDecision(InboxDecisionAction.Approved, decidedBy, now, null, editedText)],
+        };
+        await store.UpdateAsync(approved, cancellationToken);
+        return new InboxDecisionResult(approved, Published: true);
+    }
+
+    public async Task<InboxItem> RejectAsync(string id, string decidedBy, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(decidedBy);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new InboxException("A rejection needs a reason.");
+        }
+
+        var item = await PendingAsync(id, cancellationToken);
+        if (item.Kind == InboxItemKind.HeldPost)
+        {
+            await publisher.DiscardAsync(item.PostId!, decidedBy, reason, cancellationToken);
+        }
+
+        var rejected = item with
+        {
+            Status = InboxItemStatus.Rejected,
+            Decisions = [.. item.Decisions, new InboxDecision(InboxDecisionAction.Rejected, decidedBy, clock.GetUtcNow(), reason)],
+        };
+        await store.UpdateAsync(rejected, cancellationToken);
+        return rejected;
+    }
+
+    private async Task<InboxItem> PendingAsync(string id, CancellationToken cancellationToken)
+    {
+        var item = await store.GetAsync(id, cancellationToken) ?? throw new InboxException($"No inbox item '{id}'.");
+        if (item.Status != InboxItemStatus.Pending)
+        {
+            var last = item.Decisions.Count == 0 ? null : item.Decisions[^1];
+            throw new InboxException($"Inbox item '{id}' is {item.Status.ToString().ToLowerInvariant()}" +
+                (last is null ? "." : $" ({last.Action} by {last.By} at {last.At:yyyy-MM-dd HH:mm}Z)."));
+        }
+
+        return item;
+    }
+
+    private static string NewId() => Guid.NewGuid().ToString("N")[..10];
+}

@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using MarketingOps.Sdk;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MarketingOps.Core.Secrets;
+
+/// <summary>The client folder's credentials, encrypted at rest with ASP.NET Core Data Protection.</summary>
+/// <remarks>
+/// Values live in <c>&lt;client&gt;/secrets/secrets.json</c>, each protected on its own; the key ring lives in
+/// <c>&lt;client&gt;/secrets/keys</c>, so the folder moves with the client. Both are created owner-only (0700/0600)
+/// where the OS supports it. Every read goes to the file, so another process (or instance) sees a change at once.
+/// </remarks>
+internal sealed class ClientSecretStore : ISecretStore, IDisposable
+{
+    /// <summary>The Data Protection purpose: changing it would orphan every stored value.</summary>
+    private const string Purpose = "MarketingOps.Secrets.v1";
+    private const string ApplicationName = "MarketingOps";
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    private readonly string _file;
+    private readonly IDataProtector _protector;
+    private readonly Lock _gate = new();
+    private readonly ServiceProvider _services;
+
+    public ClientSecretStore(string clientFolder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientFolder);
+        var folder = Path.Combine(clientFolder, "secrets");
+        var keys = Path.Combine(folder, "keys");
+        CreateOwnerOnlyDirectory(folder);
+        CreateOwnerOnlyDirectory(keys);
+        _file = Path.Combine(folder, "secrets.json");
+        // A private container: the store must work the same inside the host, a CLI command or a test.
+        var services = new ServiceCollection();
+        services.AddDataProtection()
+            .SetApplicationName(ApplicationName)
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
+        _services = services.BuildServiceProvider();
+        _protector = _services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
+    }
+
+    /// <summary>Where the encrypted values are kept.</summary>
+    public string FilePath => _file;
+
+    public string? GetSecret(string name)
+    {
+        if (SecretName.Problem(name) is not null || !Read().TryGetValue(name, out var protectedValue))
+        {
+            return null;
+        }
+
+        try
+        {
+            return _protector.Unprotect(protectedValue);
+        }
+        catch (CryptographicException)
+        {
+            // The key ring is missing or belongs to another folder; say so without echoing anything stored.
+            throw new InvalidOperationException($"The secret '{name}' cannot be decrypted with the key ring in {Path.GetDirectoryName(_file)}/keys.");
+        }
+    }
+
+    /// <summary>Stores or replaces a secret.</summary>
+    public void Set(string name, string value)
+    {
+        SecretName.ThrowIfInvalid(name);
+        ArgumentNullException.ThrowIfNull(value);
+        lock (_gate)
+        {
+            var all = Read();
+            all[name] = _protector.Protect(value);
+            Write(all);
+        }
+    }
+
+    /// <summary>Deletes a secret; false when there was none.</summary>
+    public bool Remove(string name)
+    {
+        lock (_gate)
+        {
+            var all = Read();
+            if (!all.Remove(name))
+            {
+                return false;
+            }
+
+            Write(all);
+            return true;
+        }
+    }
+
+    /// <summary>The names of every stored secret, sorted; never their values.</summary>
+    public IReadOnlyList<string> ListNames() => [.. Read().Keys.Order(StringComparer.Ordinal)];
+
+    public void Dispose() => _services.Dispose();
+
+    private SortedDictionary<string, string> Read()
+    {
+        if (!File.Exists(_file))
+        {
+            return new SortedDictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        var stored = JsonSerializer.Deserialize<SecretsFile>(File.ReadAllText(_file), JsonOptions)
+            ?? throw new InvalidOperationException($"{_file} is empty or not a secrets file.");
+        return new SortedDictionary<string, string>(stored.Secrets, StringComparer.Ordinal);
+    }
+
+    // Write a temporary file and move it over the old one, so a crash never leaves half a file.
+    private void Write(SortedDictionary<string, string> all)
+    {
+        var temporary = _file + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(new SecretsFile(1, all), JsonOptions));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        File.Move(temporary, _file, overwrite: true);
+    }
+
+    private static void CreateOwnerOnlyDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private sealed record SecretsFile(int Version, IDictionary<string, string> Secrets);
+}

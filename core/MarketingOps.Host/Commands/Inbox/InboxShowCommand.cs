@@ -1,0 +1,53 @@
+using MarketingOps.Core.Inbox;
+using MarketingOps.Host.Cli;
+using MarketingOps.Host.Commands.Guardrails;
+using MarketingOps.Host.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace MarketingOps.Host.Commands.Inbox;
+
+/// <summary><c>mops inbox show</c>: who an item is for, why it was proposed, what the guardrails said and every decision.</summary>
+internal sealed class InboxShowCommand : EngineCommand<InboxIdSettings>
+{
+    protected override async Task<int> ExecuteAsync(IServiceProvider services, InboxIdSettings settings, CancellationToken cancellationToken)
+    {
+        var item = await services.GetRequiredService<IInbox>().GetAsync(settings.Id, cancellationToken)
+            ?? throw new UserFacingException($"no inbox item '{settings.Id}'; `mops inbox list --all` shows the ids");
+        if (settings.Json)
+        {
+            JsonOutput.Write(InboxJson.From(item));
+            return ExitCodes.Success;
+        }
+
+        Write(item);
+        return ExitCodes.Success;
+    }
+
+    public static void Write(InboxItem item)
+    {
+        var grid = new Grid().AddColumn().AddColumn();
+        void Row(string name, string? value) => grid.AddRow(new Markup($"[bold]{name}[/]"), new Text(value ?? "-"));
+        Row("Id", item.Id);
+        Row("Status", item.Status.ToString());
+        Row("From", $"{item.Account} on {item.Platform}");
+        Row("For", item.Draft.Recipient is { } to ? $"@{to} ({item.Draft.Kind})" : $"everyone ({item.Draft.Kind})");
+        Row("In reply to", item.Draft.InReplyTo);
+        Row("Proposed by", $"{item.Source} at {item.ProposedAt:yyyy-MM-dd HH:mm}Z");
+        Row("Why", item.Trigger);
+        foreach (var (fact, value) in item.Facts)
+        {
+            Row($"  {fact}", value);
+        }
+
+        Row("Send at", item.SendAt is { } at ? $"{at:yyyy-MM-dd HH:mm}Z" : "as soon as approved");
+        Row("Post", item.PostId);
+        Row("Text", item.Draft.Text);
+        AnsiConsole.Write(grid);
+        GuardrailTable.Write(item.Verdict);
+        foreach (var decision in item.Decisions)
+        {
+            AnsiConsole.WriteLine($"{decision.At:yyyy-MM-dd HH:mm}Z {decision.Action} by {decision.By}{(decision.Reason is null ? "" : ": " + decision.Reason)}{(decision.EditedText is null ? "" : " (edited)")}");
+        }
+    }
+}

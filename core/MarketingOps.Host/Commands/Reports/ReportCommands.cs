@@ -1,0 +1,16 @@
+using Spectre.Console.Cli;
+
+namespace MarketingOps.Host.Commands.Reports;
+
+/// <summary><c>mops report …</c>: reports.</summary>
+internal static class ReportCommands
+{
+    public static void Register(IConfigurator config) =>
+        config.AddBranch("report", report =>
+        {
+            report.SetDescription("Reports on what the host did.");
+            report.AddCommand<ReportAutomationCommand>("automation")
+                .WithDescription("Per account and ISO week: posts, replies and DMs by hand, approved from the inbox or unattended; guardrail rejections by rule.")
+                .WithExample("report", "automation", "--since", "2026-03-01", "--json");
+        });
+}

@@ -1,0 +1,22 @@
+using MarketingOps.Sdk;
+using Microsoft.Extensions.Configuration;
+
+namespace MarketingOps.Plugins.Bluesky;
+
+/// <summary>Registers the Bluesky platform with the host.</summary>
+public sealed class BlueskyEntryPoint : IPluginEntryPoint
+{
+    public IReadOnlyList<SettingsProblem> ValidateSettings(IConfiguration settings) => BlueskySettings.Read(settings).Problems;
+
+    public void Register(IPluginRegistrar registrar)
+    {
+        ArgumentNullException.ThrowIfNull(registrar);
+        var (settings, problems) = BlueskySettings.Read(registrar.Settings);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Invalid Bluesky plugin settings: " + string.Join("; ", problems.Select(p => $"{p.Key}: {p.Message}")));
+        }
+
+        registrar.AddPlatform(new BlueskyPlatform(settings, registrar.Accounts, registrar.Secrets, registrar.LoggerFactory, registrar.Clock));
+    }
+}

@@ -1,0 +1,9 @@
+namespace MarketingOps.Plugins.Bluesky.RichText;
+
+/// <summary>The facet features the plugin writes.</summary>
+internal enum FacetKind
+{
+    Link,
+    Mention,
+    Tag,
+}

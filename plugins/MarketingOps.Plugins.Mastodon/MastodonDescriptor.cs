@@ -1,0 +1,35 @@
+using MarketingOps.Sdk;
+
+namespace MarketingOps.Plugins.Mastodon;
+
+/// <summary>What the Mastodon plugin declares to the host.</summary>
+internal static class MastodonDescriptor
+{
+    public const string Id = "mastodon";
+
+    /// <summary>Mastodon's default; each instance's own limit is read from /api/v2/instance before publishing.</summary>
+    public const int DefaultMaxCharacters = 500;
+
+    public static PlatformDescriptor Create() => new(
+        Id,
+        "Mastodon",
+        PlatformCapabilities.Idempotency | PlatformCapabilities.Media | PlatformCapabilities.Delete | PlatformCapabilities.Metrics | PlatformCapabilities.Replies,
+        new PlatformLimits
+        {
+            MaxTextLength = DefaultMaxCharacters,
+            LengthRule = TextLengthRule.CodePointsUrlsFixed,
+            MaxMedia = 4,
+            MetricsBatchSize = 40, // one GET per status; the plugin walks the batch
+            RateBudgets =
+            [
+                // Mastodon defaults: 300 requests per 5 minutes per account, media uploads 30 per 30 minutes.
+                new RateBudget("publish", 300, TimeSpan.FromHours(3)),
+                new RateBudget("reply", 300, TimeSpan.FromHours(3)),
+                new RateBudget("delete", 30, TimeSpan.FromMinutes(30)),
+                new RateBudget("metrics", 300, TimeSpan.FromMinutes(5)),
+            ],
+        })
+    {
+        Automation = new AutomationRules { AllowsVariantPosts = true },
+    };
+}

@@ -1,0 +1,24 @@
+using MarketingOps.Sdk;
+using Microsoft.Extensions.Configuration;
+
+namespace MarketingOps.Plugins.Mastodon;
+
+/// <summary>Registers the Mastodon platform with the host.</summary>
+public sealed class MastodonEntryPoint : IPluginEntryPoint
+{
+    public IReadOnlyList<SettingsProblem> ValidateSettings(IConfiguration settings) => MastodonSettings.Read(settings).Problems;
+
+    public void Register(IPluginRegistrar registrar)
+    {
+        ArgumentNullException.ThrowIfNull(registrar);
+        var (settings, problems) = MastodonSettings.Read(registrar.Settings);
+        var accountProblems = registrar.Accounts.SelectMany(a => MastodonSettings.ValidateAccount($"accounts:{a.Name}", a.Settings));
+        var all = problems.Concat(accountProblems).ToList();
+        if (all.Count > 0)
+        {
+            throw new InvalidOperationException("Invalid Mastodon plugin settings: " + string.Join("; ", all.Select(p => $"{p.Key}: {p.Message}")));
+        }
+
+        registrar.AddPlatform(new MastodonPlatform(settings, registrar.Accounts, registrar.Secrets, registrar.LoggerFactory, registrar.Clock));
+    }
+}

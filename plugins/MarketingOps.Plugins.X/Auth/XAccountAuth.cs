@@ -1,0 +1,154 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using MarketingOps.Sdk;
+
+namespace MarketingOps.Plugins.X.Auth;
+
+/// <summary>One account's credentials: OAuth 1.0a user context, or an OAuth 2.0 user token refreshed in memory when it expires.</summary>
+internal sealed class XAccountAuth : IDisposable
+{
+    private readonly string _account;
+    private readonly ISecretStore _secrets;
+    private readonly SecretRedactor _redactor;
+    private readonly TimeProvider _clock;
+    private readonly bool _oauth2;
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private string? _refreshedAccessToken;
+    private string? _refreshedRefreshToken;
+
+    public XAccountAuth(PluginAccount account, ISecretStore secrets, SecretRedactor redactor, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        _account = account.Name;
+        _secrets = secrets;
+        _redactor = redactor;
+        _clock = clock;
+        _oauth2 = account.Settings["auth"] is { } mode
+            ? mode.Equals("oauth2", StringComparison.OrdinalIgnoreCase)
+            : Secret("access-token-secret") is null;
+    }
+
+    public bool IsOAuth2 => _oauth2;
+
+    /// <summary>The secret names this account needs, for error messages and docs.</summary>
+    public string RequiredSecrets => _oauth2
+        ? $"x/{_account}/access-token (and x/{_account}/refresh-token, x/{_account}/client-id to refresh it)"
+        : $"x/{_account}/consumer-key, x/{_account}/consumer-secret, x/{_account}/access-token, x/{_account}/access-token-secret";
+
+    /// <summary>Sets the Authorization header; false when a credential is missing.</summary>
+    public bool TryAuthorize(HttpRequestMessage request, IEnumerable<KeyValuePair<string, string>> queryParameters)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_oauth2)
+        {
+            var token = _refreshedAccessToken ?? Secret("access-token");
+            if (token is null)
+            {
+                return false;
+            }
+
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return true;
+        }
+
+        var consumerKey = Secret("consumer-key") ?? Shared("consumer-key");
+        var consumerSecret = Secret("consumer-secret") ?? Shared("consumer-secret");
+        var accessToken = Secret("access-token");
+        var tokenSecret = Secret("access-token-secret");
+        if (consumerKey is null || consumerSecret is null || accessToken is null || tokenSecret is null)
+        {
+            return false;
+        }
+
+        var credentials = new OAuth1Credentials(consumerKey, consumerSecret, accessToken, tokenSecret);
+        var header = OAuth1Signer.AuthorizationHeader(
+            request.Method.Method, request.RequestUri!, queryParameters, credentials, OAuth1Signer.NewNonce(), _clock.GetUtcNow().ToUnixTimeSeconds());
+        request.Headers.TryAddWithoutValidation("Authorization", header);
+        return true;
+    }
+
+    /// <summary>Exchanges the refresh token for a new access token (OAuth 2.0 only); true when a new token was obtained.</summary>
+    public async Task<bool> TryRefreshAsync(HttpClient client, Uri tokenUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (!_oauth2)
+        {
+            return false;
+        }
+
+        await _refreshGate.WaitAsync(cancellationToken);
+        try
+        {
+            var refreshToken = _refreshedRefreshToken ?? Secret("refresh-token");
+            var clientId = Secret("client-id");
+            if (refreshToken is null || clientId is null)
+            {
+                return false;
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, tokenUrl)
+            {
+                Content = new FormUrlEncodedContent(
+                [
+                    new("grant_type", "refresh_token"),
+                    new("refresh_token", refreshToken),
+                    new("client_id", clientId),
+                ]),
+            };
+            if (Secret("client-secret") is { } clientSecret)
+            {
+                var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(clientSecret)}"));
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+            }
+
+            string body;
+            try
+            {
+                using var response = await client.SendAsync(request, cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return false;
+                }
+
+                body = await response.Content.ReadAsStringAsync(cancellationToken);
+            }
+            catch (Exception e) when (XErrors.IsNetworkFailure(e, cancellationToken))
+            {
+                return false; // the original 401 stands
+            }
+
+            using var json = JsonDocument.Parse(body);
+            if (!json.RootElement.TryGetProperty("access_token", out var access) || access.GetString() is not { Length: > 0 } newToken)
+            {
+                return false;
+            }
+
+            _redactor.Remember(newToken);
+            _refreshedAccessToken = newToken;
+            if (json.RootElement.TryGetProperty("refresh_token", out var refresh) && refresh.GetString() is { Length: > 0 } newRefresh)
+            {
+                // X rotates refresh tokens; the SDK's secret store is read-only, so the new one lives in memory.
+                _redactor.Remember(newRefresh);
+                _refreshedRefreshToken = newRefresh;
+            }
+
+            return true;
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
+    }
+
+    public void Dispose() => _refreshGate.Dispose();
+
+    private string? Secret(string name) => Remember(_secrets.GetSecret($"x/{_account}/{name}"));
+
+    private string? Shared(string name) => Remember(_secrets.GetSecret($"x/{name}"));
+
+    private string? Remember(string? value)
+    {
+        _redactor.Remember(value);
+        return value;
+    }
+}

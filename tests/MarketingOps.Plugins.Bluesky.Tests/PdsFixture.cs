@@ -1,0 +1,94 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MarketingOps.Testing.Peers;
+
+namespace MarketingOps.Plugins.Bluesky.Tests;
+
+/// <summary>The real PDS, with two fresh accounts: the one that posts and one to mention.</summary>
+public sealed class PdsFixture : IAsyncLifetime
+{
+    public Uri? Url { get; private set; }
+
+    public string? Failure { get; private set; }
+
+    public TestAccount Poster { get; private set; } = null!;
+
+    public TestAccount Friend { get; private set; } = null!;
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public Uri Require()
+    {
+        if (Url is null)
+        {
+            PeerUnavailable.SkipOrFail(Failure ?? "the Bluesky PDS did not start");
+        }
+
+        return Url!;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        (Url, Failure) = await PdsPeer.EnsureAsync();
+        if (Url is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Poster = await CreateAccountAsync("poster");
+            Friend = await CreateAccountAsync("friend");
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or JsonException)
+        {
+            (Url, Failure) = (null, $"could not create test accounts on the PDS: {e.Message}");
+        }
+    }
+
+    /// <summary>Reads a record back with com.atproto.repo.getRecord; null when it does not exist.</summary>
+    public async Task<JsonElement?> GetRecordAsync(string atUri)
+    {
+        var parts = atUri["at://".Length..].Split('/');
+        using var response = await Http.GetAsync(new Uri(Url!, $"xrpc/com.atproto.repo.getRecord?repo={parts[0]}&collection={parts[1]}&rkey={parts[2]}"));
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Every post in a repository (com.atproto.repo.listRecords).</summary>
+    public async Task<IReadOnlyList<JsonElement>> ListPostsAsync(string did)
+    {
+        using var response = await Http.GetAsync(new Uri(Url!, $"xrpc/com.atproto.repo.listRecords?repo={did}&collection=app.bsky.feed.post&limit=100"));
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return [.. document.RootElement.GetProperty("records").EnumerateArray().Select(r => r.Clone())];
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<TestAccount> CreateAccountAsync(string prefix)
+    {
+        var handle = $"{prefix}{Guid.NewGuid():N}"[..16] + ".test";
+        var password = "pw-" + Guid.NewGuid().ToString("N");
+        using var response = await Http.PostAsJsonAsync(
+            new Uri(Url!, "xrpc/com.atproto.server.createAccount"),
+            new { handle, email = $"{handle}@example.test", password });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"createAccount answered {(int)response.StatusCode}: {body}");
+        }
+
+        using var document = JsonDocument.Parse(body);
+        return new TestAccount(handle, document.RootElement.GetProperty("did").GetString()!, password);
+    }
+}

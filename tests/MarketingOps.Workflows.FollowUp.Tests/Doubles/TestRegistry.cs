@@ -1,0 +1,16 @@
+using MarketingOps.Core.Accounts;
+using MarketingOps.Core.Plugins;
+using MarketingOps.Sdk;
+
+namespace MarketingOps.Workflows.FollowUp.Tests.Doubles;
+
+public sealed class TestRegistry(IReadOnlyList<ClientAccount> accounts, IReadOnlyList<IPlatform> platforms) : IPlatformRegistry
+{
+    public IReadOnlyList<ClientAccount> Accounts => accounts;
+
+    public IReadOnlyList<IPlatform> Platforms => platforms;
+
+    public ClientAccount? FindAccount(string name) => accounts.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public IPlatform? FindPlatform(string platformId) => platforms.FirstOrDefault(p => string.Equals(p.Descriptor.Id, platformId, StringComparison.OrdinalIgnoreCase));
+}
