@@ -113,13 +113,8 @@ internal sealed class PublishExecutor
 
         using (await _gate.EnterAsync(account.Name, cancellationToken))
         {
-            // Re-read: the post may have been cancelled or claimed while this firing waited for the account.
-            post = await _store.GetAsync(postId, cancellationToken);
-            if (post is null || post.State != PostState.Scheduled)
-            {
-                return post;
-            }
-
+            // No re-read after the wait: if the post changed meanwhile (cancelled, claimed elsewhere), the claim's
+            // version check loses and nothing is published.
             now = _time.GetUtcNow();
             var claim = await _store.TryClaimAsync(post, now, _instance.Id, BudgetsFor(account, platform), cancellationToken);
             switch (claim.Outcome)
@@ -145,7 +140,7 @@ internal sealed class PublishExecutor
                     return moved;
 
                 default:
-                    return claim.Post;
+                    return await _store.GetAsync(postId, cancellationToken);
             }
         }
     }

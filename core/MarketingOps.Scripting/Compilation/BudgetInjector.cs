@@ -16,16 +16,11 @@ namespace MarketingOps.Scripting.Compilation;
 /// <remarks>Expression bodies become blocks; whether that block returns needs the semantic model, hence a rewriter over the checked compilation.</remarks>
 internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
 {
-    private const string Holder = ScriptEnvironment.BudgetHolderName;
+    private static readonly string Budget = "global::" + typeof(ScriptBudget).FullName;
 
-    public static SyntaxTree Instrument(SyntaxTree tree, SemanticModel model, bool declareHolder)
+    public static SyntaxTree Instrument(SyntaxTree tree, SemanticModel model)
     {
         var root = (CompilationUnitSyntax)new BudgetInjector(model).Visit(tree.GetRoot());
-        if (declareHolder)
-        {
-            root = DeclareHolder(root);
-        }
-
         var text = SourceText.From(root.ToFullString(), Encoding.UTF8, SourceHashAlgorithm.Sha256);
         return CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)tree.Options, tree.FilePath);
     }
@@ -209,12 +204,12 @@ internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
             && model.GetTypeInfo(expression).Type is { IsRefLikeType: false } and not IErrorTypeSymbol;
 
     private static InvocationExpressionSyntax Pass(ExpressionSyntax expression)
-        => InvocationExpression(ParseExpression($"{Holder}.Current.Pass"), ArgumentList(SingletonSeparatedList(Argument(expression.WithoutTrivia()))))
+        => InvocationExpression(ParseExpression($"{Budget}.Pass"), ArgumentList(SingletonSeparatedList(Argument(expression.WithoutTrivia()))))
             .WithTriviaFrom(expression);
 
-    private static StatementSyntax CheckStatement() => ParseStatement($"{Holder}.Current.Check(); ");
+    private static StatementSyntax CheckStatement() => ParseStatement($"{Budget}.Check(); ");
 
-    private static StatementSyntax EnterStatement() => ParseStatement($"{Holder}.Current.Enter(); ");
+    private static StatementSyntax EnterStatement() => ParseStatement($"{Budget}.Enter(); ");
 
     private static BlockSyntax PrependEnter(BlockSyntax block) => block.WithStatements(block.Statements.Insert(0, EnterStatement()));
 
@@ -254,22 +249,5 @@ internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
             Token(before.AddRange(expression.GetLeadingTrivia()), SyntaxKind.OpenBraceToken, default),
             List([EnterStatement(), statement]),
             Token(default, SyntaxKind.CloseBraceToken, expression.GetTrailingTrivia().AddRange(after)));
-    }
-
-    /// <summary>Declares the holder class first among the script's members, on the line where the code starts.</summary>
-    private static CompilationUnitSyntax DeclareHolder(CompilationUnitSyntax root)
-    {
-        var holder = ParseMemberDeclaration($"public static class {Holder} {{ public static global::{typeof(ScriptBudget).FullName} Current; }} ")!;
-        if (root.Members.Count == 0)
-        {
-            return root
-                .WithMembers(SingletonList(holder.WithLeadingTrivia(root.EndOfFileToken.LeadingTrivia)))
-                .WithEndOfFileToken(root.EndOfFileToken.WithLeadingTrivia());
-        }
-
-        var first = root.Members[0];
-        return root.WithMembers(root.Members
-            .Replace(first, first.WithLeadingTrivia())
-            .Insert(0, holder.WithLeadingTrivia(first.GetLeadingTrivia())));
     }
 }

@@ -30,9 +30,8 @@ internal static class ScriptCompiler
         var instrumentedMain = sources.MainTree;
         foreach (var tree in compilation.SyntaxTrees)
         {
-            var isMain = tree == sources.MainTree;
-            var instrumented = BudgetInjector.Instrument(tree, compilation.GetSemanticModel(tree), declareHolder: isMain);
-            if (isMain)
+            var instrumented = BudgetInjector.Instrument(tree, compilation.GetSemanticModel(tree));
+            if (tree == sources.MainTree)
             {
                 instrumentedMain = instrumented;
             }

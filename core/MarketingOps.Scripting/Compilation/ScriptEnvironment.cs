@@ -17,11 +17,8 @@ internal sealed class ScriptEnvironment
     /// <summary>The name of the class the compiler wraps the script in.</summary>
     public const string ScriptClassName = "MopsScript";
 
-    /// <summary>The class the instrumentation adds to each script to reach its <see cref="ScriptBudget"/>.</summary>
-    public const string BudgetHolderName = "__MopsBudget";
-
     /// <summary>Bump when the policy or the instrumentation changes, so cached images compiled under the old rules are not reused.</summary>
-    private const string RulesVersion = "policy-1;budget-1";
+    private const string RulesVersion = "policy-2;budget-2";
 
     // Runtime assemblies scripts compile against. Some hold only forbidden types (System.Net.Http, System.Console, …):
     // they are referenced so that using them is reported as a policy violation that names the type, not as "type not found".

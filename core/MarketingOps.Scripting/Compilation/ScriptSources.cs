@@ -15,10 +15,12 @@ internal sealed class ScriptSources
 
     private readonly Dictionary<string, ScriptSourceFile> _byPath;
 
-    private ScriptSources(string root, SyntaxTree mainTree, List<ScriptSourceFile> files, List<ScriptDiagnostic> diagnostics, HashSet<(string Path, TextSpan Span)> refusedDirectives)
+    private readonly Lazy<SyntaxTree> _mainTree;
+
+    private ScriptSources(string root, Func<SyntaxTree> mainTree, List<ScriptSourceFile> files, List<ScriptDiagnostic> diagnostics, HashSet<(string Path, TextSpan Span)> refusedDirectives)
     {
         Root = root;
-        MainTree = mainTree;
+        _mainTree = new Lazy<SyntaxTree>(mainTree);
         Files = files;
         Diagnostics = diagnostics;
         RefusedDirectives = refusedDirectives;
@@ -28,8 +30,11 @@ internal sealed class ScriptSources
     /// <summary>The main file's folder; <c>#load</c> may reach only inside it.</summary>
     public string Root { get; }
 
-    /// <summary>The main file, parsed.</summary>
-    public SyntaxTree MainTree { get; }
+    /// <summary>The main file, parsed when first needed (a run from the cache never needs it).</summary>
+    public SyntaxTree MainTree => _mainTree.Value;
+
+    /// <summary>The main file's full path.</summary>
+    public string MainPath => Files[0].Path;
 
     /// <summary>The main file first, then every loaded file in the order it was found.</summary>
     public IReadOnlyList<ScriptSourceFile> Files { get; }
@@ -54,15 +59,14 @@ internal sealed class ScriptSources
         if (!File.Exists(mainPath))
         {
             diagnostics.Add(new ScriptDiagnostic(mainPath, 0, 0, IsError: true, ScriptDiagnosticIds.FileNotFound, "The script file does not exist."));
-            var empty = CSharpSyntaxTree.ParseText(SourceText.From("", Encoding.UTF8), parseOptions, mainPath);
-            return new ScriptSources(root, empty, [new ScriptSourceFile(mainPath, empty.GetText(), SHA256.HashData([]), false)], diagnostics, refused);
+            var empty = SourceText.From("", Encoding.UTF8);
+            return new ScriptSources(root, () => CSharpSyntaxTree.ParseText(empty, parseOptions, mainPath), [new ScriptSourceFile(mainPath, empty, SHA256.HashData([]), false)], diagnostics, refused);
         }
 
         var main = Read(mainPath);
         files.Add(main);
-        var mainTree = CSharpSyntaxTree.ParseText(main.Text, parseOptions, mainPath);
         var pending = new Queue<(ScriptSourceFile File, SyntaxTree Tree)>();
-        pending.Enqueue((main, mainTree));
+        pending.Enqueue((main, ParseHeader(main, parseOptions)));
         var seen = new HashSet<string>(StringComparer.Ordinal) { mainPath };
 
         while (pending.Count > 0)
@@ -97,12 +101,36 @@ internal sealed class ScriptSources
                 {
                     var loaded = Read(target!);
                     files.Add(loaded);
-                    pending.Enqueue((loaded, CSharpSyntaxTree.ParseText(loaded.Text, parseOptions, target!)));
+                    pending.Enqueue((loaded, ParseHeader(loaded, parseOptions)));
                 }
             }
         }
 
-        return new ScriptSources(root, mainTree, files, diagnostics, refused);
+        return new ScriptSources(root, () => CSharpSyntaxTree.ParseText(main.Text, parseOptions, mainPath), files, diagnostics, refused);
+    }
+
+    /// <summary>
+    /// Parses only the lines before the first code: <c>#load</c> and <c>#r</c> must come before the first token, so that is
+    /// all the cache key needs, and it is far cheaper than the whole file when the script runs from the cache.
+    /// </summary>
+    private static SyntaxTree ParseHeader(ScriptSourceFile file, CSharpParseOptions parseOptions)
+    {
+        var end = 0;
+        var inComment = false;
+        foreach (var line in file.Text.Lines)
+        {
+            var text = line.ToString().TrimStart();
+            var isHeader = inComment || text.Length == 0 || text.StartsWith('#') || text.StartsWith("//", StringComparison.Ordinal) || text.StartsWith("/*", StringComparison.Ordinal);
+            if (!isHeader)
+            {
+                break;
+            }
+
+            inComment = (inComment || text.StartsWith("/*", StringComparison.Ordinal)) && !text.Contains("*/", StringComparison.Ordinal);
+            end = line.EndIncludingLineBreak;
+        }
+
+        return CSharpSyntaxTree.ParseText(file.Text.GetSubText(new TextSpan(0, end)), parseOptions, file.Path);
     }
 
     /// <summary>The full path a <c>#load</c> names, relative to the file that contains it.</summary>

@@ -12,6 +12,7 @@ namespace MarketingOps.Scripting.Policy;
 internal sealed class PolicyChecker
 {
     private const string ReservedPrefix = "__Mops";
+    private const string StaticState = "it would keep its value from one run to the next (mops keeps recently run scripts loaded); use a const, a local or a top-level variable";
 
     private readonly CSharpCompilation _compilation;
     private readonly List<ScriptDiagnostic> _found = [];
@@ -59,6 +60,16 @@ internal sealed class PolicyChecker
                 break;
             case ExpressionSyntax when node.IsKind(SyntaxKind.ArgListExpression):
                 Feature(node.GetLocation(), "__arglist", "scripts cannot use __arglist");
+                break;
+            case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.StaticKeyword) && !field.Modifiers.Any(SyntaxKind.ConstKeyword):
+                Feature(field.Declaration.Variables[0].Identifier.GetLocation(), "static field", StaticState);
+                break;
+            case EventFieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.StaticKeyword):
+                Feature(field.Declaration.Variables[0].Identifier.GetLocation(), "static event", StaticState);
+                break;
+            case PropertyDeclarationSyntax property when property.Modifiers.Any(SyntaxKind.StaticKeyword)
+                && (property.Initializer is not null || property.AccessorList?.Accessors.All(a => a.Body is null && a.ExpressionBody is null) == true):
+                Feature(property.Identifier.GetLocation(), "static auto-property", StaticState);
                 break;
             case DestructorDeclarationSyntax:
                 Feature(node.GetLocation(), "finalizer", "finalizers run on the garbage collector's thread after the script has ended");

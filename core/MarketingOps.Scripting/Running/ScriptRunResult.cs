@@ -12,8 +12,11 @@ internal sealed record ScriptRunResult(ScriptOutcome Outcome, IReadOnlyList<Scri
     /// <summary>The script's final expression or <c>return</c> value, as text.</summary>
     public string? ReturnValue { get; init; }
 
-    /// <summary>True when the compiled image came from the cache.</summary>
+    /// <summary>True when nothing was compiled: the image came from the cache, or the script was still loaded.</summary>
     public bool CacheHit { get; init; }
+
+    /// <summary>True when the script was still loaded from an earlier run (no loading, no JIT).</summary>
+    public bool WarmStart { get; init; }
 
     /// <summary>Under <c>--dry-run</c>, what the script would have done, in order.</summary>
     public IReadOnlyList<string> DryRunActions { get; init; } = [];

@@ -12,12 +12,13 @@ namespace MarketingOps.Scripting.Running;
 /// Checks and runs scripts: read (with <c>#load</c>), compile or take from the cache, apply the policy, load into a
 /// collectible context, run with a timeout the script cannot ignore, unload. What the CLI and the scheduler call.
 /// </summary>
-internal sealed class ScriptRunner
+internal sealed class ScriptRunner : IDisposable
 {
     private readonly ScriptRunnerOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ScriptCompileCache? _cache;
+    private readonly WarmScripts _warm;
 
     /// <param name="options">Cache folder, default timeout, grace period.</param>
     /// <param name="timeProvider">Measures timeouts; real time even when the script's <c>Clock</c> is simulated.</param>
@@ -28,7 +29,14 @@ internal sealed class ScriptRunner
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _cache = options.CacheDirectory is { } directory ? new ScriptCompileCache(directory) : null;
+        _warm = new WarmScripts(options.WarmScripts, options.WarmIdleTime, _timeProvider);
     }
+
+    /// <summary>Scripts kept loaded for their next run.</summary>
+    internal int WarmCount => _warm.Count;
+
+    /// <summary>Unloads every script kept loaded.</summary>
+    public void Dispose() => _warm.Dispose();
 
     /// <summary>Compiles and applies the policy without running; no errors means the script would run.</summary>
     public IReadOnlyList<ScriptDiagnostic> Check(string file, CancellationToken cancellationToken = default)
@@ -60,10 +68,12 @@ internal sealed class ScriptRunner
         }
 
         var key = ScriptCacheKey.Compute(sources, ScriptEnvironment.Default);
-        var image = _cache?.TryGet(key);
-        var cacheHit = image is not null;
+        var loaded = _warm.Take(key);
+        var warmStart = loaded is not null;
+        var image = loaded is null ? _cache?.TryGet(key) : null;
+        var cacheHit = warmStart || image is not null;
         IReadOnlyList<ScriptDiagnostic> warnings = [];
-        if (image is null)
+        if (loaded is null && image is null)
         {
             var output = ScriptCompiler.Compile(sources, AssemblyName(key), cancellationToken);
             if (output.Image is null)
@@ -74,7 +84,7 @@ internal sealed class ScriptRunner
             image = output.Image;
             warnings = output.Diagnostics;
             _cache?.Store(key, image);
-            _logger.LogDebug("Compiled {Script} in {Elapsed}", sources.MainTree.FilePath, _timeProvider.GetElapsedTime(started));
+            _logger.LogDebug("Compiled {Script} in {Elapsed}", sources.MainPath, _timeProvider.GetElapsedTime(started));
         }
 
         var (services, recorder) = request.DryRun ? DryRunScriptServices.Wrap(request.Services) : (request.Services, null);
@@ -85,14 +95,15 @@ internal sealed class ScriptRunner
 
         // Resume on a fresh work item: run inline, the caller's code would sit on top of frames (the script's thread,
         // ExecuteAsync's state machine) that still reference the script, and its load context could not be collected.
-        var execution = await ExecuteAsync(image, key, globals, started, runSource.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        var execution = await ExecuteAsync(loaded, image, key, globals, started, runSource.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        loaded = null;
         await runSource.CancelAsync(); // anything the script left running (an un-awaited async call) stops at its next check
-        if (execution.LoadFailed && cacheHit)
+        if (execution.LoadFailed && _cache is not null)
         {
-            _cache!.Evict(key); // a damaged cached image: compile afresh next time
+            _cache.Evict(key); // a damaged cached image: compile afresh next time
         }
 
-        var mainFile = sources.MainTree.FilePath;
+        var mainFile = sources.MainPath;
         var (outcome, diagnostic) = execution switch
         {
             { Abandoned: true } => (ScriptOutcome.Abandoned, new ScriptDiagnostic(mainFile, 0, 0, true, ScriptDiagnosticIds.Abandoned,
@@ -115,6 +126,7 @@ internal sealed class ScriptRunner
         {
             ReturnValue = execution.ReturnValue,
             CacheHit = cacheHit,
+            WarmStart = warmStart,
             DryRunActions = recorder?.Actions ?? [],
             PrepareTime = execution.PrepareTime,
             RunTime = execution.RunTime,
@@ -126,68 +138,75 @@ internal sealed class ScriptRunner
 
     private static string Describe(TimeSpan timeout) => timeout.TotalSeconds >= 1 ? $"{timeout.TotalSeconds:0.###} s" : $"{timeout.TotalMilliseconds:0} ms";
 
-    private async Task<Execution> ExecuteAsync(ScriptImage image, string key, ScriptGlobals globals, long started, CancellationToken runToken)
+    private async Task<Execution> ExecuteAsync(LoadedScript? loaded, ScriptImage? image, string key, ScriptGlobals globals, long started, CancellationToken runToken)
     {
-        var run = ScriptStart.Queue(image, AssemblyName(key), globals, runToken, out var contextReference);
+        ScriptFailure? loadFailure = null;
+        loaded ??= LoadedScript.TryLoad(image!, key, AssemblyName(key), out loadFailure);
+        if (loaded is null)
+        {
+            return new Execution(loadFailure, null, false, true, TimeSpan.Zero, TimeSpan.Zero, null);
+        }
+
+        var contextReference = new WeakReference(loaded.Context);
         var prepareTime = _timeProvider.GetElapsedTime(started);
         var runStarted = _timeProvider.GetTimestamp();
+        var run = ScriptStart.Queue(loaded, globals, new ScriptBudget(runToken));
+        var abandoned = false;
         try
-        {
-            var end = await run.WaitAsync(runToken).ConfigureAwait(false);
-            return new Execution(end.Failure, end.Value, false, end.LoadFailed, prepareTime, _timeProvider.GetElapsedTime(runStarted), contextReference);
-        }
-        catch (OperationCanceledException) when (runToken.IsCancellationRequested)
         {
             try
             {
-                var end = await run.WaitAsync(_options.StopGracePeriod, _timeProvider, CancellationToken.None).ConfigureAwait(false);
-                return new Execution(end.Failure, end.Value, false, end.LoadFailed, prepareTime, _timeProvider.GetElapsedTime(runStarted), contextReference);
+                var end = await run.WaitAsync(runToken).ConfigureAwait(false);
+                return new Execution(end.Failure, end.Value, false, false, prepareTime, _timeProvider.GetElapsedTime(runStarted), contextReference);
             }
-            catch (TimeoutException)
+            catch (OperationCanceledException) when (runToken.IsCancellationRequested)
             {
-                return new Execution(null, null, true, false, prepareTime, _timeProvider.GetElapsedTime(runStarted), contextReference);
+                try
+                {
+                    var end = await run.WaitAsync(_options.StopGracePeriod, _timeProvider, CancellationToken.None).ConfigureAwait(false);
+                    return new Execution(end.Failure, end.Value, false, false, prepareTime, _timeProvider.GetElapsedTime(runStarted), contextReference);
+                }
+                catch (TimeoutException)
+                {
+                    abandoned = true;
+                    return new Execution(null, null, true, false, prepareTime, _timeProvider.GetElapsedTime(runStarted), contextReference);
+                }
             }
+        }
+        finally
+        {
+            // A script still stuck in a call is never handed to another run; it unloads once that call returns.
+            if (abandoned)
+            {
+                loaded.Unload();
+            }
+            else
+            {
+                _warm.Return(loaded);
+            }
+
+            loaded = null;
         }
     }
 
     /// <summary>How the script's own code ended.</summary>
-    private sealed record ScriptEnd(string? Value, ScriptFailure? Failure, bool LoadFailed = false);
+    private sealed record ScriptEnd(string? Value, ScriptFailure? Failure);
 
     /// <summary>
-    /// Loads the script into its own collectible context, runs it on the thread pool and unloads the context when it ends.
-    /// Only this object ever holds the context, the assembly or the script's delegate, and it lets go of them before it
-    /// reports: a finished Task keeps its delegate, an async method's state can outlive it on a caller's stack, and either
-    /// would keep the script loaded.
+    /// Runs the script on the thread pool with its budget in its async context, and reports through a
+    /// <see cref="TaskCompletionSource{TResult}"/>. Nothing that outlives the run keeps the script: this object lets go
+    /// of it before it reports, whereas a finished Task keeps its delegate and an idle pool thread its last work item.
     /// </summary>
     private sealed class ScriptStart : IThreadPoolWorkItem
     {
         private readonly TaskCompletionSource<ScriptEnd> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private ScriptLoadContext? _context;
-        private byte[]? _symbols;
-        private Assembly? _assembly;
-        private Func<object?[], Task<object>>? _factory;
+        private LoadedScript? _script;
         private ScriptGlobals? _globals;
+        private ScriptBudget? _budget;
 
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        public static Task<ScriptEnd> Queue(ScriptImage image, string name, ScriptGlobals globals, CancellationToken runToken, out WeakReference contextReference)
+        public static Task<ScriptEnd> Queue(LoadedScript script, ScriptGlobals globals, ScriptBudget budget)
         {
-            var start = new ScriptStart { _context = new ScriptLoadContext(name), _symbols = image.Symbols, _globals = globals };
-            contextReference = new WeakReference(start._context);
-            try
-            {
-                using var assemblyStream = new MemoryStream(image.Assembly, writable: false);
-                using var symbolStream = new MemoryStream(image.Symbols, writable: false);
-                start._assembly = start._context.LoadFromStream(assemblyStream, symbolStream);
-                var scriptType = start._assembly.GetType(ScriptEnvironment.ScriptClassName, throwOnError: true)!;
-                scriptType.GetNestedType(ScriptEnvironment.BudgetHolderName)!.GetField("Current")!.SetValue(null, new ScriptBudget(runToken));
-                start._factory = scriptType.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<Func<object?[], Task<object>>>();
-            }
-            catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or TypeLoadException or NullReferenceException or MissingMethodException)
-            {
-                start.Finish(new ScriptEnd(null, ScriptFailure.WithoutLocation(ex, "The compiled script could not be loaded: " + ex.Message), LoadFailed: true));
-                return start._completion.Task;
-            }
-
+            var start = new ScriptStart { _script = script, _globals = globals, _budget = budget };
             ThreadPool.UnsafeQueueUserWorkItem(start, preferLocal: false);
             return start._completion.Task;
         }
@@ -196,28 +215,22 @@ internal sealed class ScriptRunner
 
         private async Task RunAsync()
         {
+            ScriptBudget.Current = _budget; // flows into every continuation and task of this run, and only those
             ScriptEnd end;
             try
             {
-                // Slot 0 holds the globals, slot 1 the submission the factory creates; the value is rendered while the script's budget still applies.
-                var value = await _factory!([_globals, null]).ConfigureAwait(false);
+                var value = await _script!.Factory([_globals, null]).ConfigureAwait(false);
                 end = new ScriptEnd(value?.ToString(), null);
             }
             catch (Exception ex)
             {
-                end = new ScriptEnd(null, ScriptFailure.Describe(ex, _assembly!, _symbols!));
+                end = new ScriptEnd(null, ScriptFailure.Describe(ex, _script!.Assembly, _script.Symbols));
             }
 
-            Finish(end);
-        }
-
-        private void Finish(ScriptEnd end)
-        {
-            _context!.Unload();
-            (_context, _symbols, _assembly, _factory, _globals) = (null, null, null, null, null);
+            (_script, _globals, _budget) = (null, null, null);
             _completion.SetResult(end);
         }
     }
 
-    private sealed record Execution(ScriptFailure? Failure, string? ReturnValue, bool Abandoned, bool LoadFailed, TimeSpan PrepareTime, TimeSpan RunTime, WeakReference LoadContext);
+    private sealed record Execution(ScriptFailure? Failure, string? ReturnValue, bool Abandoned, bool LoadFailed, TimeSpan PrepareTime, TimeSpan RunTime, WeakReference? LoadContext);
 }

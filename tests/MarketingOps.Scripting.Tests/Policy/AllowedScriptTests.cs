@@ -33,6 +33,7 @@ public sealed class AllowedScriptTests
         { "a linked token source", "var cts = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);\ncts.CancelAfter(TimeSpan.FromMinutes(1));\ncts.Token.IsCancellationRequested", "False" },
         { "interlocked", "var n = 0; System.Threading.Interlocked.Increment(ref n); n", "1" },
         { "script arguments", "Args.Length", "0" },
+        { "constants and static methods", "static class Pricing { public const decimal Vat = 0.19m; public static decimal Gross(decimal net) => net * (1 + Vat); public static string Label => \"gross\"; }\n$\"{Pricing.Label} {Pricing.Gross(100m)}\"", "gross 119.00" },
     };
 
     [Theory]

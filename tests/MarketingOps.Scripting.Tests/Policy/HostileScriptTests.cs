@@ -75,6 +75,10 @@ public sealed class HostileScriptTests
         { "async void", "async void Fire() { await Delay(TimeSpan.Zero); }", Feature, 1 },
         { "async void lambda", "Action a = async () => await Delay(TimeSpan.Zero);", Feature, 1 },
         { "finalizer", "class C { ~C() { } }", Feature, 1 },
+        // State that would outlive the run in a script kept loaded.
+        { "static field", "class Counter\n{\n    public static int Runs;\n}", Feature, 3 },
+        { "static auto-property", "class Memo { public static List<string> Seen { get; } = []; }", Feature, 1 },
+        { "top-level static field", "static int total = 0;", Feature, 1 },
         // The host's own plumbing.
         { "the budget", "MarketingOps.Scripting.ScriptBudget b = null;", Api, 1 },
         { "the reserved holder", "__MopsBudget.Current = null;", Feature, 1 },

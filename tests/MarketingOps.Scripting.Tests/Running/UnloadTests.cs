@@ -13,7 +13,7 @@ public sealed class UnloadTests
     {
         using var folder = new ScriptFolder();
         var file = folder.Write("one.csx", "record Row(int X);\nvar rows = Enumerable.Range(0, 10).Select(i => new Row(i)).ToList();\nrows.Sum(r => r.X)\n");
-        var host = new TestHost();
+        var host = new TestHost(warmScripts: 0);
 
         var context = await RunAndForgetAsync(host, file);
 
@@ -24,7 +24,7 @@ public sealed class UnloadTests
     public async Task A_hundred_distinct_scripts_in_one_process_are_all_collected()
     {
         using var folder = new ScriptFolder();
-        var host = new TestHost();
+        var host = new TestHost(warmScripts: 0);
         var contexts = new List<WeakReference>();
         for (var i = 0; i < 100; i++)
         {
@@ -48,6 +48,26 @@ public sealed class UnloadTests
         var options = new System.Text.Json.JsonSerializerOptions { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
 #pragma warning restore CA1869
         Assert.NotEmpty(System.Text.Json.JsonSerializer.Serialize(new { Nudge = 1 }, options));
+    }
+
+    [Fact]
+    public async Task Scripts_kept_loaded_for_their_next_run_are_unloaded_when_pushed_out_or_disposed()
+    {
+        using var folder = new ScriptFolder();
+        var host = new TestHost(warmScripts: 2);
+        var contexts = new List<WeakReference>();
+        for (var i = 0; i < 5; i++)
+        {
+            contexts.Add(await RunAndForgetAsync(host, folder.Write($"w{i}.csx", $"{i}\n")));
+        }
+
+        Assert.Equal(2, host.Runner.WarmCount);
+        Assert.True(Collected(contexts.Take(3).ToList()), "scripts pushed out of the warm set are still loaded");
+        Assert.True(contexts.Skip(3).All(c => c.IsAlive));
+
+        host.Runner.Dispose();
+
+        Assert.True(Collected(contexts), "scripts still loaded after the runner was disposed");
     }
 
     // A mix of what scripts do: types, lambdas, LINQ, JSON, async, exceptions, timeouts, posts.

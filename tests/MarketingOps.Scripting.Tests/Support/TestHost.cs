@@ -9,11 +9,11 @@ public sealed class TestHost
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
 
-    public TestHost(string? cacheDirectory = null)
+    public TestHost(string? cacheDirectory = null, int warmScripts = 8)
     {
         Clock = new FakeTimeProvider(Start);
         Host = new InMemoryScriptHost(InMemoryScriptHost.SampleAccounts, Clock, Output, Log);
-        Runner = new ScriptRunner(new ScriptRunnerOptions { CacheDirectory = cacheDirectory, DefaultTimeout = TimeSpan.FromSeconds(30) });
+        Runner = new ScriptRunner(new ScriptRunnerOptions { CacheDirectory = cacheDirectory, DefaultTimeout = TimeSpan.FromSeconds(30), WarmScripts = warmScripts });
     }
 
     public FakeTimeProvider Clock { get; }

@@ -147,6 +147,29 @@ public sealed class ScriptCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_ab_and_bandit_examples_start_real_experiments_whose_posts_the_next_run_finds()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(MopsProcess.RepositoryRoot, "scripts"), "*.csx", SearchOption.AllDirectories))
+        {
+            _home.Write(Path.Combine("scripts", Path.GetRelativePath(Path.Combine(MopsProcess.RepositoryRoot, "scripts"), file)), File.ReadAllText(file));
+        }
+
+        var (firstExit, first, firstError) = await Mops("script", "run", "scripts/ab-two-variants.csx", "--", "acme");
+        var (_, listJson, _) = await Mops("experiment", "list", "--json");
+        var (secondExit, second, secondError) = await Mops("script", "run", "scripts/ab-two-variants.csx", "--", "acme");
+        var (banditExit, bandit, banditError) = await Mops("script", "run", "scripts/bandit-evergreen.csx", "--", "acme");
+
+        Assert.True(firstExit == 0, firstError);
+        Assert.Equal(6, first.Split('\n').Count(l => l.Contains("[feature]", StringComparison.Ordinal) || l.Contains("[benefit]", StringComparison.Ordinal)));
+        Assert.Equal("spring-launch-wording", JsonDocument.Parse(listJson).RootElement.EnumerateArray().Single().GetProperty("name").GetString());
+        Assert.True(secondExit == 0, secondError);
+        Assert.Contains("spring-launch-wording: Running", second, StringComparison.Ordinal);
+        Assert.EndsWith("no winner yet", second.Trim(), StringComparison.Ordinal);
+        Assert.True(banditExit == 0, banditError);
+        Assert.Matches(@"Scheduled '(tour|question|customer)' for ", bandit);
+    }
+
+    [Fact]
     public async Task Init_editor_writes_the_globals_stub_and_omnisharp_json()
     {
         var (exit, output, error) = await Mops("script", "init-editor", "scripts");
