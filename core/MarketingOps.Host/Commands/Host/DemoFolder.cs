@@ -63,9 +63,10 @@ internal static class DemoFolder
             }),
         };
 
-        // An A/B test repeats each wording (three posts each, a day apart, the winner once more): the guardrails'
-        // duplicate window is shortened to a day so those repeats are not refused as spam.
-        var settings = new JsonObject { ["Guardrails"] = new JsonObject { ["DuplicateWindow"] = "1.00:00:00" } };
+        // An A/B test repeats each wording (three posts each, at least a day apart, then the winner once more). The
+        // guardrails would refuse those repeats as duplicates within their default 30 days, so the demo's window is
+        // shorter than the time between two posts of one wording.
+        var settings = new JsonObject { ["Guardrails"] = new JsonObject { ["DuplicateWindow"] = "12:00:00" } };
         var indented = new JsonSerializerOptions { WriteIndented = true };
         File.WriteAllText(Path.Combine(root, PluginsFile.FileName), plugins.ToJsonString(indented));
         var folder = new ClientFolder(root);
