@@ -34,6 +34,9 @@ internal sealed class EngineScriptRig : IDisposable
             [ { "name": "brand", "timeZone": "Europe/Berlin", "settings": { "followers": 20000 } },
               { "name": "brand-ny", "timeZone": "America/New_York", "settings": { "followers": 20000 } } ]
             """);
+
+        // These tests are about experiments, not spam rules: repeats of a wording and night slots must not be refused.
+        _folder.Write("mops.json", """{ "Guardrails": { "DuplicateWindow": "01:00:00", "QuietHoursStart": "", "QuietHoursEnd": "", "PostsPerDay": 48 } }""");
         var builder = MopsHost.CreateBuilder(new MopsHostOptions(new ClientFolder(_folder.Root)) { Clock = Clock, ConsoleLevel = Serilog.Events.LogEventLevel.Fatal });
         builder.Services.Replace(ServiceDescriptor.Singleton<IPublishScheduler>(Triggers));
         _host = builder.Build();
