@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Posts;
 using MarketingOps.Sdk;
 
@@ -15,7 +16,8 @@ internal abstract class AdoPostStore : IPostStore
 {
     private const string Columns =
         "id, account, text, media, scheduled_at, due_at, state, idempotency_key, attempts, transient_failures, first_attempt_at, " +
-        "platform_post_id, platform_url, experiment_id, variant, last_error, claimed_by, claimed_at, created_at, updated_at, version";
+        "platform_post_id, platform_url, experiment_id, variant, last_error, claimed_by, claimed_at, created_at, updated_at, version, " +
+        "kind, recipient, in_reply_to, origin, trigger_event_id, template, approved_by";
 
     private readonly TimeProvider _time;
     private readonly Lock _initializing = new();
@@ -35,7 +37,7 @@ internal abstract class AdoPostStore : IPostStore
     protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
     /// <summary>Begins a transaction that will write; SQLite takes its write lock up front so readers never deadlock on upgrade.</summary>
-    protected abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+    protected internal abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>Serialises migrations between processes (SQLite's write lock already does).</summary>
     protected virtual Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -62,7 +64,7 @@ internal abstract class AdoPostStore : IPostStore
     }
 
     /// <summary>Opens a connection to a database whose schema is current; the first call migrates it.</summary>
-    protected async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    internal async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (!_initialized)
         {
@@ -119,7 +121,7 @@ internal abstract class AdoPostStore : IPostStore
         var stored = post with { Version = 1 };
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
-        await using (var insert = Command(connection, transaction, $"INSERT INTO posts ({Columns}) VALUES (@id, @account, @text, @media, @scheduled_at, @due_at, @state, @idempotency_key, @attempts, @transient_failures, @first_attempt_at, @platform_post_id, @platform_url, @experiment_id, @variant, @last_error, @claimed_by, @claimed_at, @created_at, @updated_at, @version)"))
+        await using (var insert = Command(connection, transaction, $"INSERT INTO posts ({Columns}) VALUES (@id, @account, @text, @media, @scheduled_at, @due_at, @state, @idempotency_key, @attempts, @transient_failures, @first_attempt_at, @platform_post_id, @platform_url, @experiment_id, @variant, @last_error, @claimed_by, @claimed_at, @created_at, @updated_at, @version, @kind, @recipient, @in_reply_to, @origin, @trigger_event_id, @template, @approved_by)"))
         {
             AddPost(insert, stored);
             await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -281,7 +283,7 @@ internal abstract class AdoPostStore : IPostStore
         return new ClaimResult(ClaimOutcome.Claimed, stored);
     }
 
-    protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -289,14 +291,14 @@ internal abstract class AdoPostStore : IPostStore
         return command;
     }
 
-    protected static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    internal static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, sql);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Adds a parameter; a null needs its <paramref name="type"/> when it is not text (PostgreSQL checks).</summary>
-    protected static void Add(DbCommand command, string name, object? value, DbType? type = null)
+    internal static void Add(DbCommand command, string name, object? value, DbType? type = null)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
@@ -334,7 +336,8 @@ internal abstract class AdoPostStore : IPostStore
             "UPDATE posts SET account = @account, text = @text, media = @media, scheduled_at = @scheduled_at, due_at = @due_at, state = @state, " +
             "idempotency_key = @idempotency_key, attempts = @attempts, transient_failures = @transient_failures, first_attempt_at = @first_attempt_at, " +
             "platform_post_id = @platform_post_id, platform_url = @platform_url, experiment_id = @experiment_id, variant = @variant, last_error = @last_error, " +
-            "claimed_by = @claimed_by, claimed_at = @claimed_at, created_at = @created_at, updated_at = @updated_at, version = @version " +
+            "claimed_by = @claimed_by, claimed_at = @claimed_at, created_at = @created_at, updated_at = @updated_at, version = @version, " +
+            "kind = @kind, recipient = @recipient, in_reply_to = @in_reply_to, origin = @origin, trigger_event_id = @trigger_event_id, template = @template, approved_by = @approved_by " +
             "WHERE id = @id AND version = @expected"))
         {
             AddPost(update, stored);
@@ -384,6 +387,13 @@ internal abstract class AdoPostStore : IPostStore
         Add(command, "@created_at", post.CreatedAt.ToUnixTimeMilliseconds());
         Add(command, "@updated_at", post.UpdatedAt.ToUnixTimeMilliseconds());
         Add(command, "@version", post.Version);
+        Add(command, "@kind", post.Kind.ToString());
+        Add(command, "@recipient", post.Recipient);
+        Add(command, "@in_reply_to", post.InReplyTo);
+        Add(command, "@origin", post.Origin.ToString());
+        Add(command, "@trigger_event_id", post.TriggerEventId);
+        Add(command, "@template", post.Template is null ? null : JsonSerializer.Serialize(post.Template));
+        Add(command, "@approved_by", post.ApprovedBy);
     }
 
     private static Post ReadPost(DbDataReader r) => new(
@@ -409,7 +419,14 @@ internal abstract class AdoPostStore : IPostStore
         CreatedAt = FromUnix(r.GetInt64(18)),
         UpdatedAt = FromUnix(r.GetInt64(19)),
         Version = r.GetInt64(20),
+        Kind = Enum.Parse<MessageKind>(r.GetString(21)),
+        Recipient = r.IsDBNull(22) ? null : r.GetString(22),
+        InReplyTo = r.IsDBNull(23) ? null : r.GetString(23),
+        Origin = Enum.Parse<MessageOrigin>(r.GetString(24)),
+        TriggerEventId = r.IsDBNull(25) ? null : r.GetString(25),
+        Template = r.IsDBNull(26) ? null : JsonSerializer.Deserialize<MessageTemplate>(r.GetString(26)),
+        ApprovedBy = r.IsDBNull(27) ? null : r.GetString(27),
     };
 
-    private static DateTimeOffset FromUnix(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+    internal static DateTimeOffset FromUnix(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
 }
