@@ -1,4 +1,5 @@
 using MarketingOps.Host.Cli;
+using MarketingOps.Host.Commands.Experiments;
 using MarketingOps.Host.Commands.Guardrails;
 using MarketingOps.Host.Commands.Host;
 using MarketingOps.Host.Commands.Inbox;
@@ -30,6 +31,7 @@ internal static class Program
                 PluginCommands.Register(config);
                 HostCommands.Register(config);
                 StatsCommands.Register(config);
+                ExperimentCommands.Register(config);
                 PostCommands.Register(config);
                 SecretCommands.Register(config);
                 GuardrailCommands.Register(config);

@@ -1,0 +1,34 @@
+using MarketingOps.Core.Statistics;
+
+namespace MarketingOps.Core.Experiments;
+
+/// <summary>When an experiment may declare a winner, and with which statistics.</summary>
+internal sealed record DecisionRule
+{
+    /// <summary>
+    /// The inference. Sequential decides at any look (each metrics collection); frequentist and Bayesian decide
+    /// once, at the horizon, because looking repeatedly would inflate their error rates. The default value is sequential.
+    /// </summary>
+    public AnalysisMethod Method { get; init; } = AnalysisMethod.Sequential;
+
+    /// <summary>Significance level for sequential and frequentist decisions. The default value is 0.05.</summary>
+    public double Alpha { get; init; } = 0.05;
+
+    /// <summary>Chance to beat control a Bayesian decision needs. The default value is 0.95.</summary>
+    public double ChanceToWin { get; init; } = 0.95;
+
+    /// <summary>Impressions (units) every variant needs before any verdict. The default value is 50.</summary>
+    public long MinImpressionsPerVariant { get; init; } = 50;
+
+    /// <summary>Events (the metric's numerator) every variant needs before any verdict. The default value is 5.</summary>
+    public long MinEventsPerVariant { get; init; } = 5;
+
+    /// <summary>Measured posts every variant needs before any verdict. The default value is 2.</summary>
+    public int MinPostsPerVariant { get; init; } = 2;
+
+    /// <summary>Total units at which sequential intervals are tightest (N*); null uses the engine's default. The default value is null.</summary>
+    public double? SequentialTuning { get; init; }
+
+    /// <summary>Relative or absolute lift. The default value is relative.</summary>
+    public LiftKind Lift { get; init; } = LiftKind.Relative;
+}

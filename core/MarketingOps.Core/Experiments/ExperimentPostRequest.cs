@@ -1,0 +1,12 @@
+using MarketingOps.Sdk;
+
+namespace MarketingOps.Core.Experiments;
+
+/// <summary>A post the experiments engine asks publishing to schedule.</summary>
+internal sealed record ExperimentPostRequest(string ExperimentId, string Variant, string Account, string Text, DateTimeOffset At)
+{
+    public IReadOnlyList<MediaAttachment> Media { get; init; } = [];
+
+    /// <summary>Who asks, for the post's history. The default value is <c>experiment</c>.</summary>
+    public string Source { get; init; } = "experiment";
+}

@@ -1,0 +1,42 @@
+namespace MarketingOps.Core.Experiments;
+
+/// <summary>Experiments, their posts and every metric snapshot, with a latest-per-post table and an hourly rollup kept beside the history so analysis never scans it.</summary>
+internal interface IExperimentStore
+{
+    /// <summary>Where the data lives, for messages.</summary>
+    string Description { get; }
+
+    /// <summary>Creates or upgrades the schema; safe to call again.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a new experiment with its planned posts; throws <see cref="ExperimentRequestException"/> when the name is taken.</summary>
+    Task<(Experiment Experiment, IReadOnlyList<ExperimentPost> Posts)> CreateAsync(Experiment experiment, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken);
+
+    /// <summary>Finds an experiment by id, by a unique id prefix, or by name.</summary>
+    Task<Experiment?> FindAsync(string idOrName, CancellationToken cancellationToken);
+
+    /// <summary>Every experiment, newest first.</summary>
+    Task<IReadOnlyList<Experiment>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every experiment in one of <paramref name="states"/>.</summary>
+    Task<IReadOnlyList<Experiment>> ListAsync(IReadOnlyCollection<ExperimentState> states, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the experiment when its stored version is still <paramref name="current"/>'s; null when someone changed it first.</summary>
+    Task<Experiment?> TryUpdateAsync(Experiment current, Experiment next, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ExperimentPost>> GetPostsAsync(string experimentId, CancellationToken cancellationToken);
+
+    Task UpdatePostsAsync(IReadOnlyList<ExperimentPost> posts, CancellationToken cancellationToken);
+
+    /// <summary>Appends snapshots to the history and, in the same transaction, moves the latest table and the hourly rollup on.</summary>
+    Task AddSnapshotsAsync(IReadOnlyList<MetricSnapshot> snapshots, CancellationToken cancellationToken);
+
+    /// <summary>The newest counters of every measured post of an experiment.</summary>
+    Task<IReadOnlyList<LatestCounters>> GetLatestAsync(string experimentId, CancellationToken cancellationToken);
+
+    /// <summary>Hourly gains per variant, oldest first.</summary>
+    Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(string experimentId, CancellationToken cancellationToken);
+
+    /// <summary>Every snapshot of one post, oldest first.</summary>
+    Task<IReadOnlyList<MetricSnapshot>> GetHistoryAsync(long postKey, CancellationToken cancellationToken);
+}

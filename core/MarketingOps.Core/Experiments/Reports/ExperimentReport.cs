@@ -1,0 +1,39 @@
+using MarketingOps.Core.Statistics;
+
+namespace MarketingOps.Core.Experiments.Reports;
+
+/// <summary>Everything <c>mops experiment report</c> shows: totals, comparisons, checks, decision, warnings and caveats.</summary>
+internal sealed record ExperimentReport(
+    string ExperimentId,
+    string Name,
+    string Description,
+    ExperimentState State,
+    string Metric,
+    AnalysisUnit Unit,
+    AnalysisMethod Method,
+    LiftKind Lift,
+    MetricDirection Direction,
+    double Alpha,
+    int Looks,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset EndsAt,
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<ArmReport> Arms,
+    IReadOnlyList<ComparisonReport> Comparisons,
+    bool EnoughData,
+    string Summary)
+{
+    public IReadOnlyList<GuardrailReport> Guardrails { get; init; } = [];
+
+    public SrmReport? Srm { get; init; }
+
+    public IReadOnlyList<VariantSeries> Series { get; init; } = [];
+
+    public ExperimentDecision? Decision { get; init; }
+
+    /// <summary>Things wrong with this experiment's data: lost posts, mismatches, non-comparable slots, dispersion.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>What every reader must know about comparing social posts, said plainly.</summary>
+    public IReadOnlyList<string> Caveats { get; init; } = [];
+}

@@ -1,0 +1,97 @@
+using MarketingOps.Core.Statistics;
+using ScottPlot;
+
+namespace MarketingOps.Core.Experiments.Reports;
+
+/// <summary>The report's three charts as PNG images: cumulative metric per variant, lift with its interval, chance to win.</summary>
+internal static class ReportCharts
+{
+    public const int Width = 760;
+    public const int Height = 360;
+
+    /// <summary>Each variant's pooled metric (numerator over denominator so far) at the end of every hour.</summary>
+    public static byte[] Cumulative(ExperimentReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var plot = new Plot();
+        foreach (var series in report.Series.Where(s => s.Values.Count > 0))
+        {
+            var xs = series.Values.Select(v => v.At.UtcDateTime.ToOADate()).ToArray();
+            var ys = series.Values.Select(v => v.Rate * 100).ToArray();
+            var line = plot.Add.Scatter(xs, ys);
+            line.LegendText = series.Variant;
+            line.LineWidth = 2;
+            line.MarkerSize = 0;
+        }
+
+        plot.Axes.DateTimeTicksBottom();
+        plot.Title($"Cumulative {report.Metric} per variant");
+        plot.YLabel($"{report.Metric} (%)");
+        plot.XLabel("time (UTC)");
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    /// <summary>Each variant's lift over the control with its interval, and a line at no change.</summary>
+    public static byte[] Lift(ExperimentReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var plot = new Plot();
+        var scale = report.Lift == LiftKind.Relative ? 100 : 1;
+        var comparisons = report.Comparisons;
+        for (var i = 0; i < comparisons.Count; i++)
+        {
+            var c = comparisons[i];
+            var y = comparisons.Count - i;
+            if (c.Problem is not null || !double.IsFinite(c.Low) || !double.IsFinite(c.High))
+            {
+                continue;
+            }
+
+            var color = c.Verdict switch
+            {
+                Verdict.VariantBetter => Colors.Green,
+                Verdict.VariantWorse => Colors.Red,
+                _ => Colors.Gray,
+            };
+            var interval = plot.Add.Line(c.Low * scale, y, c.High * scale, y);
+            interval.LineWidth = 4;
+            interval.LineColor = color;
+            var point = plot.Add.Marker(c.Estimate * scale, y);
+            point.Size = 12;
+            point.Color = color;
+        }
+
+        var zero = plot.Add.VerticalLine(0);
+        zero.LinePattern = LinePattern.Dashed;
+        zero.Color = Colors.Black;
+        plot.Axes.Left.SetTicks([.. comparisons.Select((_, i) => (double)(comparisons.Count - i))], [.. comparisons.Select(c => c.Variant)]);
+        plot.Axes.SetLimitsY(0.4, comparisons.Count + 0.6);
+        plot.Title($"Lift over the control with its {(report.Method == AnalysisMethod.Bayesian ? "credible" : "confidence")} interval ({report.Method})");
+        plot.XLabel(report.Lift == LiftKind.Relative ? "relative lift (%)" : "absolute lift");
+        return plot.GetImageBytes(Width, Math.Max(180, 90 + (70 * comparisons.Count)), ImageFormat.Png);
+    }
+
+    /// <summary>Each variant's chance to beat the control (Bayesian view of the same data).</summary>
+    public static byte[] ChanceToWin(ExperimentReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var plot = new Plot();
+        var comparisons = report.Comparisons;
+        var values = comparisons.Select(c => (c.ChanceToWin ?? 0.5) * 100).ToArray();
+        var bars = plot.Add.Bars(values);
+        for (var i = 0; i < bars.Bars.Count; i++)
+        {
+            bars.Bars[i].FillColor = values[i] >= 95 ? Colors.Green : values[i] <= 5 ? Colors.Red : Colors.SteelBlue;
+        }
+
+        var threshold = plot.Add.HorizontalLine(95);
+        threshold.LinePattern = LinePattern.Dashed;
+        threshold.Color = Colors.Black;
+        plot.Axes.Bottom.SetTicks([.. comparisons.Select((_, i) => (double)i)], [.. comparisons.Select(c => c.Variant)]);
+        plot.Axes.SetLimitsY(0, 100);
+        plot.Title("Chance to beat the control");
+        plot.YLabel("chance to win (%)");
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Reports;
+using MarketingOps.Core.Statistics;
+using MarketingOps.Host.Cli;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MarketingOps.Host.Commands.Experiments;
+
+/// <summary><c>mops experiment report ID</c>: the analysis as a table (or JSON), and optionally a self-contained HTML file with charts.</summary>
+internal sealed class ExperimentReportCommand : AsyncCommand<ExperimentReportSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ExperimentReportSettings settings, CancellationToken cancellationToken)
+    {
+        using var host = ExperimentHost.Build(settings);
+        var service = host.Services.GetRequiredService<ExperimentService>();
+        return await ExperimentHost.RunAsync(async () =>
+        {
+            var report = await service.ReportAsync(settings.Id, cancellationToken);
+            if (settings.Html is { Length: > 0 } html)
+            {
+                var path = Path.GetFullPath(html);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllTextAsync(path, HtmlReportWriter.Write(report), cancellationToken);
+                if (!settings.Json)
+                {
+                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"HTML report written to [blue]{path}[/]");
+                }
+            }
+
+            if (settings.Json)
+            {
+                JsonOutput.Write(report);
+            }
+            else
+            {
+                Print(report);
+            }
+
+            return ExitCodes.Success;
+        });
+    }
+
+    public static void Print(ExperimentReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{report.Name}[/] ({report.State}, {report.Method.ToString().ToLowerInvariant()}, {report.Looks} looks)");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{report.Summary}[/]");
+        var arms = new Table().AddColumns("Variant", "Posts", "Measured", "Impressions", report.Metric.Split(' ')[0] + " events", "Rate", "Lift", "Interval", report.Method == AnalysisMethod.Bayesian ? "" : "p (adj.)", "Chance to win", "Verdict");
+        foreach (var arm in report.Arms)
+        {
+            var c = arm.Variant == 0 ? null : report.Comparisons[arm.Variant - 1];
+            arms.AddRow(
+                Markup.Escape(arm.Name + (arm.Variant == 0 ? " (control)" : "")),
+                $"{arm.PostsPublished}/{arm.PostsPlanned}",
+                arm.PostsMeasured.ToString(CultureInfo.InvariantCulture),
+                arm.Impressions.ToString("N0", CultureInfo.InvariantCulture),
+                arm.Numerator.ToString("N0", CultureInfo.InvariantCulture),
+                arm.Rate.ToString("0.000%", CultureInfo.InvariantCulture),
+                c is null ? "" : ExperimentAnalyser.Lift(c.Estimate, report.Lift),
+                c is null ? "" : c.Problem is null ? $"{ExperimentAnalyser.Lift(c.Low, report.Lift)} to {ExperimentAnalyser.Lift(c.High, report.Lift)}" : Markup.Escape(c.Problem),
+                c?.AdjustedPValue is { } p && report.Method != AnalysisMethod.Bayesian ? p.ToString("G3", CultureInfo.InvariantCulture) : "",
+                c?.ChanceToWin is { } w ? w.ToString("0.0%", CultureInfo.InvariantCulture) : "",
+                c is null ? "" : Verdicts.Describe(c.Verdict));
+        }
+
+        AnsiConsole.Write(arms);
+        foreach (var guardrail in report.Guardrails)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"guardrail {guardrail.Metric}: {string.Join("; ", guardrail.Comparisons.Select(c => $"{c.Variant} {ExperimentAnalyser.Lift(c.Estimate, report.Lift)} ({Verdicts.Describe(c.Verdict)})"))}");
+        }
+
+        ExperimentTables.Warnings(report.Warnings);
+        foreach (var caveat in report.Caveats)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]note:[/] {caveat}");
+        }
+    }
+}

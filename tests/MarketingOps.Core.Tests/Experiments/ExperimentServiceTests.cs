@@ -1,0 +1,172 @@
+using MarketingOps.Core.Accounts;
+using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Statistics;
+using MarketingOps.Sdk;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MarketingOps.Core.Tests.Experiments;
+
+public sealed class ExperimentServiceTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+    private readonly TempDirectory _temp = new();
+    private readonly FakeTimeProvider _clock = new(Start);
+    private readonly ScriptedPlatform _platform = new(batchSize: 100);
+    private readonly RecordingPublisher _publisher = new();
+    private readonly ExperimentRig _rig;
+
+    public ExperimentServiceTests()
+    {
+        var registry = new FixedRegistry([_platform], [new ClientAccount("brand", "scripted", TimeZoneInfo.Utc)]);
+        _rig = new ExperimentRig(_temp.File("svc.db"), registry, _publisher, _clock);
+    }
+
+    private static ExperimentDefinition Definition(AnalysisMethod method = AnalysisMethod.Sequential, bool scheduleWinner = false) =>
+        new("svc", [new VariantDefinition("a", "A text"), new VariantDefinition("b", "B text")], ["brand"], MetricDefinition.LinkClickRate)
+        {
+            Allocation = new AllocationPlan { PostsPerVariant = 3, Every = TimeSpan.FromHours(1), Start = Start.AddHours(1) },
+            Horizon = TimeSpan.FromDays(1),
+            Decision = new DecisionRule { Method = method },
+            OnWin = scheduleWinner ? WinnerFollowUp.Evergreen(TimeSpan.FromHours(2)) : WinnerFollowUp.None,
+        };
+
+    /// <summary>Publishes every post and makes variant b click five times as often as a.</summary>
+    private void PublishWithClearWinner()
+    {
+        foreach (var (id, request) in _publisher.Scheduled.ToList())
+        {
+            _publisher.Publish(id, $"{request.Variant}-{id}", request.At);
+        }
+
+        _platform.Answer = id => new PostMetrics(id, MetricsStatus.Available, new Dictionary<string, long>
+        {
+            [MetricNames.Impressions] = 5000,
+            [MetricNames.LinkClicks] = id.StartsWith('b') ? 250 : 50,
+        });
+    }
+
+    [Fact]
+    public async Task Unknown_accounts_are_refused_with_their_path_before_anything_is_stored()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var definition = Definition() with { Accounts = ["nobody"] };
+
+        var ex = await Assert.ThrowsAsync<ExperimentRequestException>(() => _rig.Service.CreateAsync(definition, ct));
+
+        Assert.Contains("accounts[0]: no account named 'nobody'; configured accounts: brand", ex.Problems);
+        Assert.Empty(await _rig.Service.ListAsync(ct));
+    }
+
+    [Fact]
+    public async Task Refused_posts_are_recorded_and_reported_as_lost()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _publisher.Refuse = r => r.Variant == "b" && r.At > Start.AddHours(3) ? "guardrail near-duplicate: matches post 12" : null;
+
+        var created = await _rig.Service.CreateAsync(Definition(), ct);
+
+        Assert.Equal(ExperimentState.Running, created.Experiment.State);
+        var refused = Assert.Single(created.Posts, p => p.Status == ExperimentPostStatus.Refused);
+        Assert.Equal("guardrail near-duplicate: matches post 12", refused.Detail);
+        var report = await _rig.Service.ReportAsync(created.Experiment.Id, ct);
+        Assert.Contains(report.Warnings, w => w.StartsWith("variant 'b' lost 1 of 3 planned posts", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Stopping_cancels_unpublished_posts_and_ends_the_experiment()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var created = await _rig.Service.CreateAsync(Definition(), ct);
+        _publisher.Publish(_publisher.Scheduled[0].PostId, "a-1", Start.AddHours(1));
+
+        var stopped = await _rig.Service.StopAsync("svc", "stopped by a user", ct);
+
+        Assert.Equal(ExperimentState.Stopped, stopped.State);
+        Assert.Equal(5, _publisher.Cancelled.Count);
+        Assert.DoesNotContain(_publisher.Scheduled[0].PostId, _publisher.Cancelled);
+        await Assert.ThrowsAsync<ExperimentRequestException>(() => _rig.Service.StopAsync(created.Experiment.Id, "again", ct));
+    }
+
+    [Fact]
+    public async Task Sequential_rule_decides_at_the_first_look_with_a_clear_winner_and_schedules_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var created = await _rig.Service.CreateAsync(Definition(scheduleWinner: true), ct);
+        PublishWithClearWinner();
+        _clock.Advance(TimeSpan.FromHours(6));
+
+        await _rig.Collector.CollectAsync(ct);
+
+        var experiment = await _rig.Service.GetAsync(created.Experiment.Id, ct);
+        Assert.Equal(ExperimentState.Decided, experiment.State);
+        var decision = experiment.Decision!;
+        Assert.Equal("b", decision.Winner);
+        Assert.Equal(1, decision.Look);
+        Assert.Equal(4.0, decision.Estimate, 6);
+        Assert.True(decision.Low > 0 && decision.High > decision.Estimate);
+        Assert.True(decision.PValue < 0.05);
+        var winnerPost = _publisher.Scheduled[^1];
+        Assert.Equal(decision.WinnerPostId, winnerPost.PostId);
+        Assert.Equal(("b", "B text", _clock.GetUtcNow().AddHours(2), "experiment-winner"), (winnerPost.Request.Variant, winnerPost.Request.Text, winnerPost.Request.At, winnerPost.Request.Source));
+    }
+
+    [Fact]
+    public async Task Frequentist_rule_waits_for_the_horizon_however_clear_the_interim_numbers()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var created = await _rig.Service.CreateAsync(Definition(AnalysisMethod.Frequentist), ct);
+        PublishWithClearWinner();
+        _clock.Advance(TimeSpan.FromHours(6));
+
+        await _rig.Collector.CollectAsync(ct);
+        var interim = await _rig.Service.GetAsync(created.Experiment.Id, ct);
+        var report = await _rig.Service.ReportAsync(interim, ct);
+        _clock.SetUtcNow(interim.EndsAt);
+        await _rig.Collector.CollectAsync(ct);
+        var final = await _rig.Service.GetAsync(created.Experiment.Id, ct);
+
+        Assert.Equal(ExperimentState.Running, interim.State);
+        Assert.StartsWith("No verdict yet: interim numbers only", report.Summary, StringComparison.Ordinal);
+        Assert.Equal(ExperimentState.Decided, final.State);
+        Assert.Equal("b", final.Decision!.Winner);
+        Assert.Equal(2, final.Decision.Look);
+    }
+
+    [Fact]
+    public async Task Control_wins_when_every_variant_is_significantly_worse()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var created = await _rig.Service.CreateAsync(Definition() with { Metric = MetricDefinition.LinkClickRate with { Direction = MetricDirection.LowerIsBetter } }, ct);
+        PublishWithClearWinner();
+        _clock.Advance(TimeSpan.FromHours(6));
+
+        await _rig.Collector.CollectAsync(ct);
+
+        var decision = (await _rig.Service.GetAsync(created.Experiment.Id, ct)).Decision!;
+        Assert.Equal("a", decision.Winner);
+        Assert.Equal("b", decision.ComparedWith);
+    }
+
+    [Fact]
+    public async Task Horizon_without_a_difference_completes_without_a_winner()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var created = await _rig.Service.CreateAsync(Definition(), ct);
+        foreach (var (id, request) in _publisher.Scheduled.ToList())
+        {
+            _publisher.Publish(id, $"{request.Variant}-{id}", request.At);
+        }
+
+        _platform.Answer = id => new PostMetrics(id, MetricsStatus.Available, new Dictionary<string, long> { [MetricNames.Impressions] = 5000, [MetricNames.LinkClicks] = 50 });
+        _clock.SetUtcNow(created.Experiment.EndsAt);
+
+        await _rig.Collector.CollectAsync(ct);
+
+        var experiment = await _rig.Service.GetAsync(created.Experiment.Id, ct);
+        Assert.Equal(ExperimentState.Completed, experiment.State);
+        Assert.Null(experiment.Decision);
+        Assert.Equal("the horizon passed without a clear difference between the variants.", experiment.Note);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
