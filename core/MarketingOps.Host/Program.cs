@@ -7,6 +7,7 @@ using MarketingOps.Host.Commands.Plugins;
 using MarketingOps.Host.Commands.Secrets;
 using MarketingOps.Host.Commands.Posts;
 using MarketingOps.Host.Commands.Reports;
+using MarketingOps.Host.Commands.Scripts;
 using MarketingOps.Host.Commands.Stats;
 using MarketingOps.Host.Hosting;
 using Serilog;
@@ -37,6 +38,7 @@ internal static class Program
                 GuardrailCommands.Register(config);
                 InboxCommands.Register(config);
                 ReportCommands.Register(config);
+                ScriptCommands.Register(config);
             });
             return await app.RunAsync(args);
         }

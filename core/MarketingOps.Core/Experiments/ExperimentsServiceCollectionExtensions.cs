@@ -20,6 +20,9 @@ public static class ExperimentsServiceCollectionExtensions
     /// <c>experiment-metrics</c>. Needs <c>AddMarketingOpsPublishing</c> (post store, <c>PostService</c>, storage paths)
     /// and an <c>IPlatformRegistry</c>.
     /// </summary>
+    /// <summary>When metrics are collected if <c>mops.json</c> says nothing: every 15 minutes.</summary>
+    public const string DefaultMetricsCron = "0 0/15 * * * ?";
+
     public static IServiceCollection AddMarketingOpsExperiments(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -33,6 +36,15 @@ public static class ExperimentsServiceCollectionExtensions
         services.TryAddSingleton<ExperimentService>();
         services.TryAddSingleton<ExperimentMetricsCollector>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecurringWork, ExperimentMetricsCollector>(sp => sp.GetRequiredService<ExperimentMetricsCollector>()));
+
+        // Metrics are collected every 15 minutes unless mops.json schedules the work itself.
+        services.PostConfigure<SchedulingOptions>(scheduling =>
+        {
+            if (!scheduling.CronJobs.Exists(job => job.Work == ExperimentMetricsCollector.WorkName))
+            {
+                scheduling.CronJobs.Add(new CronJobOptions { Name = ExperimentMetricsCollector.WorkName, Cron = DefaultMetricsCron, Work = ExperimentMetricsCollector.WorkName });
+            }
+        });
         return services;
     }
 

@@ -3,10 +3,10 @@ using MarketingOps.Core.Guardrails;
 namespace MarketingOps.Core.Posts;
 
 /// <summary>The guardrails rejected a post; <see cref="Verdict"/> names each rule and the earlier message it matched.</summary>
-public sealed class PostRefusedException : Exception
+public sealed class PostRefusedException : PostRequestException
 {
     public PostRefusedException(GuardrailVerdict verdict)
-        : base(Describe(verdict))
+        : base([Describe(verdict)])
     {
         Verdict = verdict;
     }
@@ -17,7 +17,7 @@ public sealed class PostRefusedException : Exception
     }
 
     public PostRefusedException(string message)
-        : base(message)
+        : base([message])
     {
         Verdict = new GuardrailVerdict(string.Empty, []);
     }

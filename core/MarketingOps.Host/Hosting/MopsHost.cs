@@ -1,6 +1,8 @@
+using MarketingOps.Core.Experiments;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Secrets;
+using MarketingOps.Scripting.Hosting;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +49,8 @@ internal static class MopsHost
         builder.Services.AddMarketingOpsPublishingEngine();
         builder.Services.AddMarketingOpsGuardrailsAndInbox(builder.Configuration);
         builder.Services.AddMarketingOpsWorkflows();
+        builder.Services.AddMarketingOpsExperiments(builder.Configuration);
+        builder.Services.AddMarketingOpsScripting(folder.Root);
         return builder;
     }
 }

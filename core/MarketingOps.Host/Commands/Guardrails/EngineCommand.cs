@@ -23,7 +23,7 @@ internal abstract class EngineCommand<TSettings> : HostedCommand<TSettings>
         {
             return await ExecuteAsync(host.Services, settings, cancellationToken);
         }
-        catch (Exception ex) when (ex is InboxException or PostRequestException or PostRefusedException)
+        catch (Exception ex) when (ex is InboxException or PostRequestException)
         {
             throw new UserFacingException(ex is PostRequestException post ? string.Join(Environment.NewLine + "  ", post.Problems) : ex.Message);
         }

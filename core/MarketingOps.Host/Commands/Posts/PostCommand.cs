@@ -32,10 +32,6 @@ internal abstract class PostCommand<TSettings> : HostedCommand<TSettings>
         {
             throw new UserFacingException(string.Join(Environment.NewLine + "  ", ex.Problems));
         }
-        catch (PostRefusedException ex)
-        {
-            throw new UserFacingException(ex.Message);
-        }
         finally
         {
             await host.StopAsync(CancellationToken.None);

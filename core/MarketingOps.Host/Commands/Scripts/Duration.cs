@@ -1,0 +1,25 @@
+using System.Globalization;
+using MarketingOps.Host.Hosting;
+
+namespace MarketingOps.Host.Commands.Scripts;
+
+/// <summary>Reads durations as people type them: <c>500ms</c>, <c>90s</c>, <c>5m</c>, <c>2h</c>, or <c>00:05:00</c>.</summary>
+internal static class Duration
+{
+    public static TimeSpan Parse(string text, string option)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var value = text.Trim();
+        var (number, unit) = value.EndsWith("ms", StringComparison.OrdinalIgnoreCase) ? (value[..^2], 0.001)
+            : value.EndsWith('s') ? (value[..^1], 1.0)
+            : value.EndsWith('m') ? (value[..^1], 60.0)
+            : value.EndsWith('h') ? (value[..^1], 3600.0)
+            : (null, 0);
+        TimeSpan? parsed = number is not null && double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount)
+            ? TimeSpan.FromSeconds(amount * unit)
+            : TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) ? span : null;
+        return parsed is { } result && result > TimeSpan.Zero
+            ? result
+            : throw new UserFacingException($"{option}: '{text}' is not a positive duration (500ms, 90s, 5m, 2h or 00:05:00)");
+    }
+}

@@ -1,0 +1,24 @@
+using MarketingOps.Host.Cli;
+using MarketingOps.Scripting.Running;
+using Spectre.Console.Cli;
+
+namespace MarketingOps.Host.Commands.Scripts;
+
+/// <summary><c>mops script check</c>: compiles and applies the policy, nothing runs and no client folder is needed.</summary>
+internal sealed class ScriptCheckCommand : Command<ScriptFileSettings>
+{
+    public override int Execute(CommandContext context, ScriptFileSettings settings, CancellationToken cancellationToken)
+    {
+        var diagnostics = new ScriptRunner(new ScriptRunnerOptions()).Check(Path.GetFullPath(settings.File), cancellationToken);
+        DiagnosticPrinter.Print(diagnostics);
+        var errors = diagnostics.Count(d => d.IsError);
+        if (errors > 0)
+        {
+            Console.Error.WriteLine($"{errors} error{(errors == 1 ? "" : "s")}; the script would not run");
+            return ExitCodes.Failure;
+        }
+
+        Console.Error.WriteLine("ok: the script compiles and stays within the policy");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,11 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace MarketingOps.Host.Commands.Scripts;
+
+internal sealed class ScriptRunSettings : ScriptFileSettings
+{
+    [CommandOption("--dry-run")]
+    [Description("Record and print every post and experiment the script would create; create nothing.")]
+    public bool DryRun { get; init; }
+}

@@ -1,0 +1,33 @@
+using MarketingOps.Host.Cli;
+using MarketingOps.Host.Hosting;
+using MarketingOps.Scripting.Scheduling;
+using Spectre.Console.Cli;
+
+namespace MarketingOps.Host.Commands.Scripts;
+
+/// <summary><c>mops script scheduled</c>: the scheduled scripts, from <c>scripts.json</c>.</summary>
+internal sealed class ScriptScheduledCommand : Command<JsonSettings>
+{
+    public override int Execute(CommandContext context, JsonSettings settings, CancellationToken cancellationToken)
+    {
+        var scripts = ScriptScheduleFile.Read(ClientFolder.Resolve(settings.Home).Root);
+        if (settings.Json)
+        {
+            JsonOutput.Write(scripts);
+            return ExitCodes.Success;
+        }
+
+        foreach (var script in scripts)
+        {
+            var args = script.Args.Count == 0 ? "" : " -- " + string.Join(' ', script.Args);
+            Console.Out.WriteLine($"{script.Name,-20} {script.Cron,-20} {script.TimeZone,-16} {Path.GetRelativePath(Directory.GetCurrentDirectory(), script.File)}{args}");
+        }
+
+        if (scripts.Count == 0)
+        {
+            Console.Error.WriteLine("no scheduled scripts");
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace MarketingOps.Scripting.Compilation;
+
+/// <summary>A script and every file it <c>#load</c>s, each read once; <c>#load</c> stays inside the main file's folder tree and <c>#r</c> is refused.</summary>
+internal sealed class ScriptSources
+{
+    /// <summary>The first line of the editor stub; such a file is skipped at run time.</summary>
+    public const string EditorStubMarker = "// mops:editor-globals";
+
+    private readonly Dictionary<string, ScriptSourceFile> _byPath;
+
+    private ScriptSources(string root, SyntaxTree mainTree, List<ScriptSourceFile> files, List<ScriptDiagnostic> diagnostics, HashSet<(string Path, TextSpan Span)> refusedDirectives)
+    {
+        Root = root;
+        MainTree = mainTree;
+        Files = files;
+        Diagnostics = diagnostics;
+        RefusedDirectives = refusedDirectives;
+        _byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+    }
+
+    /// <summary>The main file's folder; <c>#load</c> may reach only inside it.</summary>
+    public string Root { get; }
+
+    /// <summary>The main file, parsed.</summary>
+    public SyntaxTree MainTree { get; }
+
+    /// <summary>The main file first, then every loaded file in the order it was found.</summary>
+    public IReadOnlyList<ScriptSourceFile> Files { get; }
+
+    /// <summary>Refused directives and unreadable files.</summary>
+    public IReadOnlyList<ScriptDiagnostic> Diagnostics { get; }
+
+    /// <summary>Directives we already reported; the compiler's own complaints about them are dropped.</summary>
+    public IReadOnlySet<(string Path, TextSpan Span)> RefusedDirectives { get; }
+
+    public bool TryGet(string path, out ScriptSourceFile file) => _byPath.TryGetValue(path, out file!);
+
+    public static ScriptSources Load(string path, CSharpParseOptions parseOptions)
+    {
+        var mainPath = Path.GetFullPath(path);
+        var root = Path.GetDirectoryName(mainPath)!;
+        var realRoot = RealPath(root);
+        var files = new List<ScriptSourceFile>();
+        var diagnostics = new List<ScriptDiagnostic>();
+        var refused = new HashSet<(string, TextSpan)>();
+
+        if (!File.Exists(mainPath))
+        {
+            diagnostics.Add(new ScriptDiagnostic(mainPath, 0, 0, IsError: true, ScriptDiagnosticIds.FileNotFound, "The script file does not exist."));
+            var empty = CSharpSyntaxTree.ParseText(SourceText.From("", Encoding.UTF8), parseOptions, mainPath);
+            return new ScriptSources(root, empty, [new ScriptSourceFile(mainPath, empty.GetText(), SHA256.HashData([]), false)], diagnostics, refused);
+        }
+
+        var main = Read(mainPath);
+        files.Add(main);
+        var mainTree = CSharpSyntaxTree.ParseText(main.Text, parseOptions, mainPath);
+        var pending = new Queue<(ScriptSourceFile File, SyntaxTree Tree)>();
+        pending.Enqueue((main, mainTree));
+        var seen = new HashSet<string>(StringComparer.Ordinal) { mainPath };
+
+        while (pending.Count > 0)
+        {
+            var (file, tree) = pending.Dequeue();
+            var unit = tree.GetCompilationUnitRoot();
+            foreach (var reference in unit.GetReferenceDirectives())
+            {
+                refused.Add((file.Path, reference.Span));
+                diagnostics.Add(ScriptDiagnostic.At(
+                    reference.GetLocation(),
+                    isError: true,
+                    ScriptDiagnosticIds.ReferenceNotAllowed,
+                    $"#r {reference.File.Text} is not allowed: scripts use only the globals API and the allowed parts of .NET (see docs/scripting.md); ask for what you need to be added to the globals instead."));
+            }
+
+            foreach (var load in unit.GetLoadDirectives())
+            {
+                var target = ResolveLoad(load, file.Path);
+                var problem = target is null ? "the path is empty"
+                    : !IsInsideRoot(target, realRoot) ? $"'{target}' is outside the script's folder '{root}'; #load may only load files in that folder or below it"
+                    : !File.Exists(target) ? $"'{target}' does not exist"
+                    : null;
+                if (problem is not null)
+                {
+                    refused.Add((file.Path, load.Span));
+                    diagnostics.Add(ScriptDiagnostic.At(load.GetLocation(), isError: true, ScriptDiagnosticIds.LoadNotAllowed, $"#load refused: {problem}."));
+                    continue;
+                }
+
+                if (seen.Add(target!))
+                {
+                    var loaded = Read(target!);
+                    files.Add(loaded);
+                    pending.Enqueue((loaded, CSharpSyntaxTree.ParseText(loaded.Text, parseOptions, target!)));
+                }
+            }
+        }
+
+        return new ScriptSources(root, mainTree, files, diagnostics, refused);
+    }
+
+    /// <summary>The full path a <c>#load</c> names, relative to the file that contains it.</summary>
+    public static string? ResolveLoad(LoadDirectiveTriviaSyntax load, string containingFile)
+    {
+        var name = load.File.ValueText;
+        return string.IsNullOrWhiteSpace(name) ? null : Resolve(name, containingFile);
+    }
+
+    public static string Resolve(string name, string? containingFile)
+    {
+        var baseDirectory = containingFile is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(containingFile)!;
+        return Path.GetFullPath(Path.Combine(baseDirectory, name));
+    }
+
+    private static ScriptSourceFile Read(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        using var stream = new MemoryStream(bytes, writable: false);
+        var text = SourceText.From(stream, Encoding.UTF8, SourceHashAlgorithm.Sha256);
+        var isStub = text.Lines.Count > 0 && text.Lines[0].ToString().Trim() == EditorStubMarker;
+        return new ScriptSourceFile(path, isStub ? SourceText.From("", Encoding.UTF8, SourceHashAlgorithm.Sha256) : text, SHA256.HashData(bytes), isStub);
+    }
+
+    private static bool IsInsideRoot(string path, string realRoot)
+    {
+        try
+        {
+            return IsInside(RealPath(path), realRoot);
+        }
+        catch (IOException)
+        {
+            return false; // a link loop leads nowhere we may go
+        }
+    }
+
+    private static bool IsInside(string path, string root)
+        => path.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>The path with every symbolic link resolved, so a link cannot lead a <c>#load</c> out of the folder.</summary>
+    private static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full)!;
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+            if (info.Exists && info.LinkTarget is not null)
+            {
+                current = RealPath(info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? current);
+            }
+        }
+
+        return current;
+    }
+}

@@ -1,0 +1,29 @@
+using MarketingOps.Scripting.Compilation;
+
+namespace MarketingOps.Scripting.Running;
+
+/// <summary>What a script run did: how it ended, its diagnostics (compile, policy or runtime), and what it returned or would have done.</summary>
+/// <param name="Outcome">How it ended.</param>
+/// <param name="Diagnostics">Errors and warnings in the compiler's format; a runtime failure is one diagnostic at the script's line.</param>
+internal sealed record ScriptRunResult(ScriptOutcome Outcome, IReadOnlyList<ScriptDiagnostic> Diagnostics)
+{
+    public bool Succeeded => Outcome == ScriptOutcome.Completed;
+
+    /// <summary>The script's final expression or <c>return</c> value, as text.</summary>
+    public string? ReturnValue { get; init; }
+
+    /// <summary>True when the compiled image came from the cache.</summary>
+    public bool CacheHit { get; init; }
+
+    /// <summary>Under <c>--dry-run</c>, what the script would have done, in order.</summary>
+    public IReadOnlyList<string> DryRunActions { get; init; } = [];
+
+    /// <summary>Time spent before the script started (reading, cache lookup or compiling, loading).</summary>
+    public TimeSpan PrepareTime { get; init; }
+
+    /// <summary>Time the script itself ran.</summary>
+    public TimeSpan RunTime { get; init; }
+
+    /// <summary>The run's load context, weakly: tests check that it is collected.</summary>
+    internal WeakReference? LoadContext { get; init; }
+}

@@ -1,0 +1,14 @@
+namespace MarketingOps.Scripting.Running;
+
+/// <summary>How scripts are compiled and run.</summary>
+internal sealed class ScriptRunnerOptions
+{
+    /// <summary>Where compiled scripts are cached (the client's <c>cache/scripts</c>); null disables the cache. The default value is null.</summary>
+    public string? CacheDirectory { get; set; }
+
+    /// <summary>How long a run may take when the caller gives no timeout. The default value is 5 minutes.</summary>
+    public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a cancelled script gets to stop before the host abandons it. The default value is 500 ms.</summary>
+    public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromMilliseconds(500);
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace MarketingOps.Scripting.Scheduling;
+
+/// <summary>A script that runs as a recurring job.</summary>
+/// <param name="Name">Unique name; the cron job is called <c>script:NAME</c>.</param>
+/// <param name="File">The script's full path.</param>
+/// <param name="Cron">Quartz cron expression, seconds first, e.g. <c>0 0 8 * * ?</c>.</param>
+internal sealed record ScheduledScript(string Name, string File, string Cron)
+{
+    /// <summary>IANA zone the cron expression is read in. The default value is UTC.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>How long one run may take; null uses the runner's default.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>The script's <c>Args</c>. The default value is none.</summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>The work and cron job name the scheduler knows it by.</summary>
+    [JsonIgnore]
+    public string WorkName => "script:" + Name;
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+
+namespace MarketingOps.Host.Tests.Commands.Scripts;
+
+/// <summary>`mops script …` through the real executable, with posts going through the publishing engine to the sandbox.</summary>
+public sealed class ScriptCommandsTests : IDisposable
+{
+    private readonly TempFolder _home = new();
+
+    public ScriptCommandsTests()
+    {
+        _home.WriteSandboxPluginsJson("{}", """[ { "name": "acme", "timeZone": "Europe/Berlin" } ]""");
+    }
+
+    public void Dispose() => _home.Dispose();
+
+    private Task<(int ExitCode, string Out, string Err)> Mops(params string[] args) => MopsProcess.RunAsync(_home.Root, args);
+
+    [Fact]
+    public async Task Run_schedules_through_the_publishing_engine_prints_the_value_and_caches_the_compiled_script()
+    {
+        _home.Write("scripts/post.csx", """
+            var account = Account(Args[0]);
+            var post = Posts.Schedule(account.Name, "Hello from a script", account.Next(DayOfWeek.Monday, new TimeOnly(10, 0), Now));
+            Log.LogInformation("Scheduled {Id}", post.Id);
+            post.Id
+            """);
+
+        var (exit, output, error) = await Mops("script", "run", "scripts/post.csx", "--", "acme");
+        var (_, listJson, _) = await Mops("post", "list", "--json");
+
+        Assert.True(exit == 0, error);
+        var listed = JsonDocument.Parse(listJson).RootElement.EnumerateArray().Single();
+        Assert.Equal(output.Trim(), listed.GetProperty("id").GetString());
+        Assert.Equal("Hello from a script", listed.GetProperty("text").GetString());
+        Assert.Contains("[info] Scheduled " + output.Trim(), error, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(Path.Combine(_home.Root, "cache", "scripts"), "*.dll"));
+    }
+
+    [Fact]
+    public async Task Dry_run_prints_what_would_be_posted_and_stores_nothing()
+    {
+        _home.Write("scripts/post.csx", "Posts.Schedule(\"acme\", \"Not really\", Now.AddDays(1)).Id\n");
+
+        var (exit, output, error) = await Mops("script", "run", "scripts/post.csx", "--dry-run");
+        var (_, listJson, _) = await Mops("post", "list", "--json");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("[dry run] would schedule on acme at ", output, StringComparison.Ordinal);
+        Assert.Contains("dry run: 1 action recorded; nothing was posted or started", error, StringComparison.Ordinal);
+        Assert.Empty(JsonDocument.Parse(listJson).RootElement.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Check_prints_compiler_and_policy_errors_with_line_and_column_and_exits_1()
+    {
+        _home.Write("scripts/bad.csx", "var x = 1;\nPosts.Shedule(\"acme\", \"x\", Now);\nSystem.IO.File.Delete(\"x\");\n");
+        _home.Write("scripts/good.csx", "Print(Now);\n");
+
+        var (badExit, _, badError) = await Mops("script", "check", "scripts/bad.csx");
+        var (goodExit, _, goodError) = await Mops("script", "check", "scripts/good.csx");
+
+        Assert.Equal(1, badExit);
+        Assert.Contains("scripts/bad.csx(2,7): error CS1061: 'PostsApi' does not contain a definition for 'Shedule'", badError, StringComparison.Ordinal);
+        Assert.Contains("scripts/bad.csx(3,1): error MOPS001: 'System.IO.File.Delete(string)' is not allowed in scripts", badError, StringComparison.Ordinal);
+        Assert.True(goodExit == 0, goodError);
+    }
+
+    [Fact]
+    public async Task A_runaway_script_is_stopped_at_its_timeout_with_a_clear_message()
+    {
+        _home.Write("scripts/spin.csx", "var n = 0L;\nwhile (true) { n++; }\n");
+
+        var (exit, _, error) = await Mops("script", "run", "scripts/spin.csx", "--timeout", "1s");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("scripts/spin.csx(2): error MOPS101: The script ran past its 1 s timeout and was stopped here.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_runtime_error_names_the_scripts_line()
+    {
+        _home.Write("scripts/typo.csx", "// wrong account\nPosts.Schedule(\"acne\", \"x\", Now.AddDays(1));\n");
+
+        var (exit, _, error) = await Mops("script", "run", "scripts/typo.csx");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("scripts/typo.csx(2): error MOPS100: System.ArgumentException: No account named 'acne'. Known accounts: acme.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_platforms_refusal_reaches_the_script_as_an_error_at_its_line()
+    {
+        _home.WriteSandboxPluginsJson("""{ "maxLength": 40 }""", """[ { "name": "acme", "timeZone": "Europe/Berlin" } ]""");
+        _home.Write("scripts/long.csx", "var text = new string('x', 41);\nPosts.Schedule(\"acme\", text, Now.AddDays(1));\n");
+
+        var (exit, _, error) = await Mops("script", "run", "scripts/long.csx");
+        var (_, listJson, _) = await Mops("post", "list", "--json");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("scripts/long.csx(2): error MOPS100: System.ArgumentException: text (", error, StringComparison.Ordinal);
+        Assert.Contains("at most 40", error, StringComparison.Ordinal);
+        Assert.Empty(JsonDocument.Parse(listJson).RootElement.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Schedule_list_and_unschedule_keep_scripts_json_and_refuse_bad_input()
+    {
+        _home.Write("scripts/report.csx", "Print(Posts.List().Count);\n");
+        _home.Write("scripts/broken.csx", "Print(nothing);\n");
+
+        var (scheduleExit, _, scheduleError) = await Mops("script", "schedule", "scripts/report.csx", "--cron", "0 0 8 ? * MON", "--tz", "Europe/Berlin", "--name", "weekly", "--", "acme");
+        var (_, listed, _) = await Mops("script", "scheduled", "--json");
+        var (cronExit, _, cronError) = await Mops("script", "schedule", "scripts/report.csx", "--cron", "every monday");
+        var (brokenExit, _, brokenError) = await Mops("script", "schedule", "scripts/broken.csx", "--cron", "0 0 8 * * ?");
+        var (removeExit, _, _) = await Mops("script", "unschedule", "weekly");
+        var (missingExit, _, missingError) = await Mops("script", "unschedule", "weekly");
+
+        Assert.True(scheduleExit == 0, scheduleError);
+        var entry = JsonDocument.Parse(listed).RootElement.EnumerateArray().Single();
+        Assert.Equal(("weekly", "0 0 8 ? * MON", "Europe/Berlin", "acme"), (entry.GetProperty("name").GetString(), entry.GetProperty("cron").GetString(), entry.GetProperty("timeZone").GetString(), entry.GetProperty("args")[0].GetString()));
+        Assert.Equal(1, cronExit);
+        Assert.Contains("is not a Quartz cron expression", cronError, StringComparison.Ordinal);
+        Assert.Equal(1, brokenExit);
+        Assert.Contains("scripts/broken.csx(1,7): error CS0103", brokenError, StringComparison.Ordinal);
+        Assert.Equal(0, removeExit);
+        Assert.Equal(1, missingExit);
+        Assert.Contains("no scheduled script named 'weekly'", missingError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scheduled_script_runs_on_its_cron_while_the_host_runs()
+    {
+        _home.Write("scripts/tick.csx", "Posts.Schedule(Args[0], $\"tick {Now:HH:mm:ss.fff}\", Now.AddDays(1));\n");
+        var (scheduleExit, _, scheduleError) = await Mops("script", "schedule", "scripts/tick.csx", "--cron", "0/2 * * * * ?", "--name", "tick", "--", "acme");
+        Assert.True(scheduleExit == 0, scheduleError);
+
+        using (var run = MopsProcess.Start(_home.Root, "run"))
+        {
+            await run.WaitForOutputAsync("Scheduled script tick ran", TimeSpan.FromSeconds(60));
+            run.Interrupt();
+            await run.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        var (_, listJson, _) = await Mops("post", "list", "--json");
+        Assert.Contains(JsonDocument.Parse(listJson).RootElement.EnumerateArray(), p => p.GetProperty("text").GetString()!.StartsWith("tick ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Init_editor_writes_the_globals_stub_and_omnisharp_json()
+    {
+        var (exit, output, error) = await Mops("script", "init-editor", "scripts");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains(Path.Combine(_home.Root, "scripts", ".mops", "globals.csx"), output, StringComparison.Ordinal);
+        Assert.StartsWith("// mops:editor-globals", File.ReadAllText(Path.Combine(_home.Root, "scripts", ".mops", "globals.csx")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_home.Root, "scripts", "omnisharp.json")));
+        Assert.Contains("#load \".mops/globals.csx\"", error, StringComparison.Ordinal);
+    }
+}

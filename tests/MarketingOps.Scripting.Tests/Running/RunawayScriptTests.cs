@@ -1,0 +1,96 @@
+using MarketingOps.Scripting.Compilation;
+using MarketingOps.Scripting.Running;
+using MarketingOps.Scripting.Tests.Support;
+
+namespace MarketingOps.Scripting.Tests.Running;
+
+/// <summary>
+/// Scripts that never end and never look at their token. Each must end as <see cref="ScriptOutcome.TimedOut"/> — which the
+/// runner reports only when the script actually stopped within its grace period after the timeout (otherwise Abandoned) —
+/// with the line it was stopped at, and the host must run the next script normally.
+/// </summary>
+public sealed class RunawayScriptTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(300);
+
+    public static TheoryData<string, string, int> Runaway => new()
+    {
+        { "while (true)", "var i = 0;\nwhile (true) { i++; }", 2 },
+        { "while (true) without braces", "var i = 0;\nwhile (true) i++;", 2 },
+        { "for (;;)", "for (;;) ;", 1 },
+        { "do while", "var i = 0;\ndo { i ^= 1; } while (i >= 0);", 2 },
+        { "foreach over an endless iterator", "IEnumerable<int> Forever() { while (true) yield return 1; }\nforeach (var x in Forever()) { }", 1 },
+        { "goto loop", "var n = 0;\nagain:\nn++;\ngoto again;", 4 },
+        { "loop in a class method", "class Spinner { public static void Spin() { while (true) { } } }\nSpinner.Spin();", 1 },
+        { "loop in a lambda", "Action spin = () => { for (var i = 0; ; i++) { } };\nspin();", 1 },
+        { "LINQ over Enumerable.Repeat with a lambda", "var n = Enumerable.Repeat(1, int.MaxValue).Select(x => x * 2).Where(x => x > 0).LongCount();", 1 },
+        { "query expression over an endless range", "var n = (from x in Enumerable.Repeat(1, int.MaxValue) where x > 0 select x + 1).LongCount();", 1 },
+        { "a swallowed cancellation inside the loop", "while (true) { try { while (true) { } } catch (OperationCanceledException) { } }", 1 },
+        { "catch everything and retry", "void Work() { try { while (true) { } } catch { Work(); } }\nWork();", 1 },
+        { "Task.Delay with the token, far too long", "await Task.Delay(TimeSpan.FromHours(1), CancellationToken);", 1 },
+        { "Delay global, far too long", "await Delay(TimeSpan.FromHours(1));", 1 },
+        { "async loop", "async Task Spin() { while (true) { await Task.Yield(); } }\nawait Spin();", 1 },
+        { "exponential recursion, never deep", "void Walk(int depth) { if (depth < 60) { Walk(depth + 1); Walk(depth + 1); } }\nWalk(0);", 1 },
+        { "mutual recursion through a local function", "int Ping(int n) => n > 40 ? 0 : Pong(n + 1) + Pong(n + 1);\nint Pong(int n) => Ping(n);\nPing(0);", 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Runaway))]
+    public async Task Runaway_script_is_stopped_after_its_timeout_and_the_host_stays_healthy(string name, string source, int stoppedNear)
+    {
+        using var folder = new ScriptFolder();
+        var file = folder.Write("runaway.csx", source + "\n");
+        var healthy = folder.Write("healthy.csx", "1 + 1\n");
+        var host = new TestHost();
+
+        var result = await host.RunAsync(file, Timeout);
+
+        Assert.True(result.Outcome == ScriptOutcome.TimedOut, $"{name}: {result.Outcome}\n{string.Join("\n", result.Diagnostics)}");
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(ScriptDiagnosticIds.TimedOut, diagnostic.Id);
+        Assert.Contains("timeout", diagnostic.Message, StringComparison.Ordinal);
+        Assert.InRange(diagnostic.Line, 1, stoppedNear + 3);
+        Assert.Equal("2", (await host.RunAsync(healthy)).ReturnValue);
+    }
+
+    [Fact]
+    public async Task Endless_recursion_is_stopped_before_the_stack_overflows_the_host()
+    {
+        using var folder = new ScriptFolder();
+        var file = folder.Write("recurse.csx", "int Down(int n) => Down(n + 1) + 1;\nDown(0)\n");
+        var host = new TestHost();
+
+        var result = await host.RunAsync(file, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ScriptOutcome.Failed, result.Outcome);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal((ScriptDiagnosticIds.RuntimeError, 1), (diagnostic.Id, diagnostic.Line));
+        Assert.Contains("recursed too deeply", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancelling_from_outside_stops_the_run_and_says_the_host_is_stopping()
+    {
+        using var folder = new ScriptFolder();
+        var file = folder.Write("spin.csx", "while (true) { }\n");
+        var host = new TestHost();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        stopping.CancelAfter(TimeSpan.FromMilliseconds(200));
+
+        var result = await host.Runner.RunAsync(file, new ScriptRunRequest(host.Host.Services) { Timeout = TimeSpan.FromMinutes(1) }, stopping.Token);
+
+        Assert.Equal(ScriptOutcome.Cancelled, result.Outcome);
+        Assert.Equal(ScriptDiagnosticIds.Cancelled, Assert.Single(result.Diagnostics).Id);
+    }
+
+    [Fact]
+    public async Task A_script_that_finishes_in_time_is_not_affected_by_its_timeout()
+    {
+        using var folder = new ScriptFolder();
+        var file = folder.Write("quick.csx", "var sum = 0L;\nfor (var i = 0; i < 1_000_000; i++) { sum += i; }\nsum\n");
+
+        var result = await new TestHost().RunAsync(file, TimeSpan.FromSeconds(30));
+
+        Assert.Equal("499999500000", result.ReturnValue);
+    }
+}

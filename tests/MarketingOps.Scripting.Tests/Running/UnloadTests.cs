@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using MarketingOps.Scripting.Running;
+using MarketingOps.Scripting.Tests.Support;
+
+namespace MarketingOps.Scripting.Tests.Running;
+
+/// <summary>Each run's collectible load context must be collected after the run, whatever the script did.</summary>
+public sealed class UnloadTests
+{
+    [Fact]
+    public async Task The_load_context_of_a_finished_run_is_collected()
+    {
+        using var folder = new ScriptFolder();
+        var file = folder.Write("one.csx", "record Row(int X);\nvar rows = Enumerable.Range(0, 10).Select(i => new Row(i)).ToList();\nrows.Sum(r => r.X)\n");
+        var host = new TestHost();
+
+        var context = await RunAndForgetAsync(host, file);
+
+        Assert.True(Collected([context]), "the script's load context is still alive after the run");
+    }
+
+    [Fact]
+    public async Task A_hundred_distinct_scripts_in_one_process_are_all_collected()
+    {
+        using var folder = new ScriptFolder();
+        var host = new TestHost();
+        var contexts = new List<WeakReference>();
+        for (var i = 0; i < 100; i++)
+        {
+            var file = folder.Write($"s{i}.csx", Script(i));
+            contexts.Add(await RunAndForgetAsync(host, file, TimeSpan.FromMilliseconds(i % 10 == 9 ? 100 : 30_000)));
+        }
+
+        await ReleaseJsonAccessorCacheAsync();
+
+        Assert.True(Collected(contexts), $"{contexts.Count(c => c.IsAlive)} of 100 load contexts are still alive");
+    }
+
+    /// <summary>
+    /// System.Text.Json's reflection-emit accessor cache keeps the types of the last second's serializations and drops
+    /// them on its next use: so the last scripts that used Json stay loaded until the host serializes anything again.
+    /// </summary>
+    private static async Task ReleaseJsonAccessorCacheAsync()
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(1300), TestContext.Current.CancellationToken);
+#pragma warning disable CA1869 // a fresh instance on purpose: it must build new metadata, which is what triggers the eviction
+        var options = new System.Text.Json.JsonSerializerOptions { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+#pragma warning restore CA1869
+        Assert.NotEmpty(System.Text.Json.JsonSerializer.Serialize(new { Nudge = 1 }, options));
+    }
+
+    // A mix of what scripts do: types, lambdas, LINQ, JSON, async, exceptions, timeouts, posts.
+    private static string Script(int i)
+    {
+        var n = i.ToString(CultureInfo.InvariantCulture);
+        return (i % 10) switch
+        {
+            0 => $"record R{n}(int X);\nvar json = Json.Serialize(new R{n}({n}));\nJson.Deserialize<R{n}>(json)!.X + Json.Serialize(new {{ n = {n} }}).Length\n",
+            1 => $"class C{n} {{ public int V => {n}; }}\nnew C{n}().V\n",
+            2 => $"Enumerable.Range(0, {n}).Select(x => x * 2).Where(x => x % 3 == 0).Sum()\n",
+            3 => $"async Task<int> F() {{ await Delay(TimeSpan.Zero); return {n}; }}\nawait F()\n",
+            4 => $"throw new InvalidOperationException(\"script {n}\");\n",
+            5 => $"Posts.Schedule(\"brand\", \"post {n}\", Now.AddHours(1)).Id\n",
+            6 => $"var d = new Dictionary<string, List<int>> {{ [\"k{n}\"] = [{n}] }};\nd.Values.SelectMany(v => v).Single()\n",
+            7 => $"Log.LogInformation(\"script {{N}}\", {n});\nstring.Create(System.Globalization.CultureInfo.InvariantCulture, $\"{{{n}:N0}}\")\n",
+            8 => $"async Task Forgotten() {{ while (true) {{ await Delay(TimeSpan.FromMilliseconds(5)); }} }}\n_ = Forgotten();\nfrom x in new[] {{ {n} }} select x\n",
+            _ => $"var spin{n} = 0L;\nwhile (true) {{ spin{n}++; }}\n",
+        };
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<WeakReference> RunAndForgetAsync(TestHost host, string file, TimeSpan? timeout = null)
+    {
+        var result = await host.RunAsync(file, timeout);
+        Assert.NotEqual(ScriptOutcome.Refused, result.Outcome);
+        Assert.NotEqual(ScriptOutcome.Abandoned, result.Outcome);
+        return result.LoadContext!;
+    }
+
+    private static bool Collected(IReadOnlyList<WeakReference> contexts)
+    {
+        for (var attempt = 0; attempt < 50 && contexts.Any(c => c.IsAlive); attempt++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        return !contexts.Any(c => c.IsAlive);
+    }
+}
