@@ -10,13 +10,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class HostInboxServiceCollectionExtensions
 {
     /// <summary>
-    /// Guardrails bound to the <c>Guardrails</c> section of <c>mops.json</c> and the unattended policy from
-    /// <c>plugins.json</c>. The pipeline, the inbox and their tables come with <c>AddMarketingOpsPublishing</c>.
+    /// The unattended policy from <c>plugins.json</c>. The pipeline (bound to the <c>Guardrails</c> section), the inbox
+    /// and their tables come with <c>AddMarketingOpsPublishing</c>.
     /// </summary>
     public static IServiceCollection AddMarketingOpsGuardrailsAndInbox(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<GuardrailOptions>().Bind(configuration.GetSection(GuardrailOptions.SectionName));
         services.Replace(ServiceDescriptor.Singleton<IUnattendedPolicy>(sp => UnattendedPolicy.FromPlugins(sp.GetRequiredService<PluginsFile>().Plugins)));
         return services.AddGuardrails().AddInbox();
     }

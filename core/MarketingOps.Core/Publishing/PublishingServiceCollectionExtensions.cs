@@ -17,7 +17,7 @@ public static class PublishingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the post store, Quartz on the same kind of database, the publishing pipeline and <c>PostService</c>,
-    /// reading the <c>Storage</c>, <c>Scheduling</c> and <c>Publishing</c> sections; every CLI command can use these.
+    /// reading the <c>Storage</c>, <c>Scheduling</c>, <c>Publishing</c> and <c>Guardrails</c> sections; every CLI command can use these.
     /// The guardrails and the approval inbox come with them (nothing is scheduled or sent without them), their history,
     /// rejections, audience events and items in tables of the same database; nothing is sent unattended unless an
     /// <see cref="IUnattendedPolicy"/> says so. The host must also register an <c>IPlatformRegistry</c>.
@@ -51,6 +51,7 @@ public static class PublishingServiceCollectionExtensions
         services.TryAddSingleton<IInboxPublisher, PostServiceInboxPublisher>();
         // The inbox hands approved items to PostService, which holds posts in the inbox: resolved on first use.
         services.TryAddSingleton(sp => new Lazy<IInbox>(sp.GetRequiredService<IInbox>));
+        services.AddOptions<GuardrailOptions>().Bind(configuration.GetSection(GuardrailOptions.SectionName));
         services.AddGuardrails().AddInbox();
 
         services.TryAddSingleton<HostInstance>();
