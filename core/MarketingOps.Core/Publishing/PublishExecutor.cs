@@ -122,13 +122,8 @@ internal sealed class PublishExecutor
 
         using (await _gate.EnterAsync(account.Name, cancellationToken))
         {
-            // Re-read: the post may have been cancelled or claimed while this firing waited for the account.
-            post = await _store.GetAsync(postId, cancellationToken);
-            if (post is null || post.State != PostState.Scheduled)
-            {
-                return post;
-            }
-
+            // No re-read after the wait: if the post changed meanwhile (cancelled, claimed elsewhere), the claim's
+            // version check loses and nothing is published.
             now = _time.GetUtcNow();
             var message = post.ToMessage(now);
             var verdict = await _guardrails.CheckAsync(message, cancellationToken);
@@ -172,7 +167,7 @@ internal sealed class PublishExecutor
                     return moved;
 
                 default:
-                    return claim.Post;
+                    return await _store.GetAsync(postId, cancellationToken);
             }
         }
     }

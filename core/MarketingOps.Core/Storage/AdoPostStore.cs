@@ -36,8 +36,12 @@ internal abstract class AdoPostStore : IPostStore
 
     protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
-    /// <summary>Begins a transaction that will write; SQLite takes its write lock up front so readers never deadlock on upgrade.</summary>
-    protected internal abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+    /// <summary>
+    /// Begins a transaction that will write; SQLite takes its write lock up front so readers never deadlock on upgrade.
+    /// <paramref name="durable"/> false: the commit may be lost by a power cut (never by a process crash) because
+    /// losing it is safe — only the outcome of a publish, whose loss leaves the post Publishing to be reconciled.
+    /// </summary>
+    protected internal abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, bool durable, CancellationToken cancellationToken);
 
     /// <summary>Serialises migrations between processes (SQLite's write lock already does).</summary>
     protected virtual Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -77,7 +81,7 @@ internal abstract class AdoPostStore : IPostStore
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, durable: true, cancellationToken);
         await LockSchemaAsync(connection, transaction, cancellationToken);
         await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken);
         await using (var read = Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version"))
@@ -102,6 +106,18 @@ internal abstract class AdoPostStore : IPostStore
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Runs one durable write in its own transaction (for the inbox, rejection and audience tables); returns the rows changed.</summary>
+    internal async Task<int> WriteAsync(string sql, Action<DbCommand> parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, durable: true, cancellationToken);
+        await using var command = Command(connection, transaction, sql);
+        parameters(command);
+        var changed = await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
     /// <summary>The schema version the database is at, for tests and diagnostics.</summary>
     public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken)
     {
@@ -120,7 +136,7 @@ internal abstract class AdoPostStore : IPostStore
 
         var stored = post with { Version = 1 };
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, durable: true, cancellationToken);
         await using (var insert = Command(connection, transaction, $"INSERT INTO posts ({Columns}) VALUES (@id, @account, @text, @media, @scheduled_at, @due_at, @state, @idempotency_key, @attempts, @transient_failures, @first_attempt_at, @platform_post_id, @platform_url, @experiment_id, @variant, @last_error, @claimed_by, @claimed_at, @created_at, @updated_at, @version, @kind, @recipient, @in_reply_to, @origin, @trigger_event_id, @template, @approved_by)"))
         {
             AddPost(insert, stored);
@@ -202,7 +218,9 @@ internal abstract class AdoPostStore : IPostStore
         ArgumentNullException.ThrowIfNull(next);
         PostStateMachine.Ensure(current.Id, current.State, next.State);
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        // Leaving Publishing records an outcome: if a power cut loses it, the post is Publishing again and is
+        // reconciled by lookup. Every other change (a cancel above all) must survive.
+        await using var transaction = await BeginWriteAsync(connection, durable: current.State != PostState.Publishing, cancellationToken);
         var stored = await TryUpdateAsync(connection, transaction, current, next, reason, cancellationToken);
         if (stored is null)
         {
@@ -224,7 +242,8 @@ internal abstract class AdoPostStore : IPostStore
         }
 
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        // Publishing must be on disk before the plugin is called, or a power cut could let the post go out twice.
+        await using var transaction = await BeginWriteAsync(connection, durable: true, cancellationToken);
         await LockAccountAsync(connection, transaction, current.Account, cancellationToken);
 
         await using (var busy = Command(connection, transaction, "SELECT id FROM posts WHERE account = @account AND state = @publishing AND id <> @id LIMIT 1"))

@@ -27,8 +27,17 @@ internal sealed class PostgresPostStore : AdoPostStore, IAsyncDisposable
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
-    protected internal override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+    protected internal override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, bool durable, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        if (!durable)
+        {
+            // Same trade as SQLite's NORMAL: a server crash may lose this commit, which only leaves the post Publishing.
+            await ExecuteAsync(connection, transaction, "SET LOCAL synchronous_commit = off", cancellationToken);
+        }
+
+        return transaction;
+    }
 
     protected override async Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {

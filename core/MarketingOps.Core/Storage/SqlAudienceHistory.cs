@@ -21,7 +21,7 @@ internal sealed class SqlAudienceHistory(AdoPostStore database) : IAudienceHisto
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, durable: true, cancellationToken);
         foreach (var audienceEvent in events)
         {
             await using var command = AdoPostStore.Command(connection, transaction,

@@ -18,23 +18,22 @@ internal sealed class SqlInboxStore(AdoPostStore database) : IInboxStore
     public async Task<bool> AddAsync(InboxItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = AdoPostStore.Command(connection, null,
+        return await database.WriteAsync(
             "INSERT INTO inbox_items (id, status, account_key, source, trigger_event_id, proposed_at, item) " +
-            "VALUES (@id, @status, @account_key, @source, @trigger_event_id, @proposed_at, @item) ON CONFLICT (id) DO NOTHING");
-        AddItem(command, item);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            "VALUES (@id, @status, @account_key, @source, @trigger_event_id, @proposed_at, @item) ON CONFLICT (id) DO NOTHING",
+            c => AddItem(c, item),
+            cancellationToken) == 1;
     }
 
     public async Task UpdateAsync(InboxItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = AdoPostStore.Command(connection, null,
+        var changed = await database.WriteAsync(
             "UPDATE inbox_items SET status = @status, account_key = @account_key, source = @source, trigger_event_id = @trigger_event_id, " +
-            "proposed_at = @proposed_at, item = @item WHERE id = @id");
-        AddItem(command, item);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            "proposed_at = @proposed_at, item = @item WHERE id = @id",
+            c => AddItem(c, item),
+            cancellationToken);
+        if (changed == 0)
         {
             throw new InvalidOperationException($"No inbox item '{item.Id}' to update.");
         }

@@ -10,17 +10,19 @@ internal sealed class SqlRejectionLog(AdoPostStore database) : IGuardrailRejecti
     public async Task RecordAsync(GuardrailRejection rejection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rejection);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = AdoPostStore.Command(connection, null,
-            "INSERT INTO guardrail_rejections (message_id, account, kind, origin, rule, reason, at) VALUES (@message_id, @account, @kind, @origin, @rule, @reason, @at)");
-        AdoPostStore.Add(command, "@message_id", rejection.MessageId);
-        AdoPostStore.Add(command, "@account", rejection.Account);
-        AdoPostStore.Add(command, "@kind", rejection.Kind.ToString());
-        AdoPostStore.Add(command, "@origin", rejection.Origin.ToString());
-        AdoPostStore.Add(command, "@rule", rejection.Rule);
-        AdoPostStore.Add(command, "@reason", rejection.Reason);
-        AdoPostStore.Add(command, "@at", rejection.At.ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await database.WriteAsync(
+            "INSERT INTO guardrail_rejections (message_id, account, kind, origin, rule, reason, at) VALUES (@message_id, @account, @kind, @origin, @rule, @reason, @at)",
+            command =>
+            {
+                AdoPostStore.Add(command, "@message_id", rejection.MessageId);
+                AdoPostStore.Add(command, "@account", rejection.Account);
+                AdoPostStore.Add(command, "@kind", rejection.Kind.ToString());
+                AdoPostStore.Add(command, "@origin", rejection.Origin.ToString());
+                AdoPostStore.Add(command, "@rule", rejection.Rule);
+                AdoPostStore.Add(command, "@reason", rejection.Reason);
+                AdoPostStore.Add(command, "@at", rejection.At.ToUnixTimeMilliseconds());
+            },
+            cancellationToken);
     }
 
     public async IAsyncEnumerable<GuardrailRejection> ReadSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)

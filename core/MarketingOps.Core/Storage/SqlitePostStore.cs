@@ -7,6 +7,7 @@ namespace MarketingOps.Core.Storage;
 internal sealed class SqlitePostStore : AdoPostStore
 {
     private readonly string _connectionString;
+    private readonly string _busyTimeout;
     private int _walSet;
 
     public SqlitePostStore(string path, TimeSpan busyTimeout, TimeProvider time)
@@ -20,6 +21,7 @@ internal sealed class SqlitePostStore : AdoPostStore
             // Microsoft.Data.Sqlite retries a busy database until the command timeout runs out.
             DefaultTimeout = (int)Math.Ceiling(busyTimeout.TotalSeconds),
         }.ToString();
+        _busyTimeout = ((long)busyTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The database file.</summary>
@@ -38,15 +40,20 @@ internal sealed class SqlitePostStore : AdoPostStore
 
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        // WAL is a property of the file; set it once. FULL sync: a committed Publishing must survive a power cut,
-        // or a restart would publish the post a second time.
+        // WAL is a property of the file; set it once. busy_timeout lets SQLite wait for a writer in short naps;
+        // without it Microsoft.Data.Sqlite retries a busy database only every 150 ms.
         var pragmas = Interlocked.Exchange(ref _walSet, 1) == 0
-            ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-            : "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+            ? $"PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={_busyTimeout};"
+            : $"PRAGMA foreign_keys=ON; PRAGMA busy_timeout={_busyTimeout};";
         await ExecuteAsync(connection, null, pragmas, cancellationToken);
         return connection;
     }
 
-    protected internal override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    protected internal override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, bool durable, CancellationToken cancellationToken)
+    {
+        // In WAL mode FULL syncs the log at each commit; NORMAL leaves it to the next FULL commit or checkpoint,
+        // which a process crash cannot undo (only a power cut can).
+        await ExecuteAsync(connection, null, durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", cancellationToken);
+        return ((SqliteConnection)connection).BeginTransaction(deferred: false);
+    }
 }

@@ -331,6 +331,36 @@ public sealed class PublishExecutorTests
     }
 
     [Fact]
+    public async Task A_post_cancelled_while_it_waits_for_its_account_is_not_published()
+    {
+        using var fixture = new PublishingFixture();
+        var first = await fixture.ScheduleAsync(TimeSpan.FromMinutes(1), "first");
+        var second = await fixture.ScheduleAsync(TimeSpan.FromMinutes(1), "second");
+        fixture.Time.SetUtcNow(first.DueAt);
+        var inCall = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        fixture.Platform.DuringPublish = async request =>
+        {
+            if (request.Draft.Text == "first")
+            {
+                inCall.SetResult();
+                await release.Task;
+            }
+        };
+
+        var running = Task.Run(() => fixture.Executor.ExecuteAsync(first.Id, false, CancellationToken.None), TestContext.Current.CancellationToken);
+        await inCall.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        var waiting = Task.Run(() => fixture.Executor.ExecuteAsync(second.Id, false, CancellationToken.None), TestContext.Current.CancellationToken);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await fixture.Posts.CancelAsync(second.Id, CancellationToken.None);
+        release.SetResult();
+
+        Assert.Equal(PostState.Published, (await running)!.State);
+        Assert.Equal(PostState.Cancelled, (await waiting)!.State);
+        Assert.Equal(["first"], fixture.Platform.PublishCalls.Select(c => c.Draft.Text));
+    }
+
+    [Fact]
     public async Task A_cancelled_post_whose_trigger_fires_is_left_alone()
     {
         using var fixture = new PublishingFixture();

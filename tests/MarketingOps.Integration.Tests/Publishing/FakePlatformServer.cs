@@ -8,8 +8,8 @@ namespace MarketingOps.Integration.Tests.Publishing;
 
 /// <summary>
 /// A social network on loopback that remembers every post it created and every publish request it got, across
-/// host kills. Faults are decided per (key, attempt) from a seed: 503 before creating, 429 with Retry-After, and
-/// timeouts after creating (the answer comes too late). Posts whose text contains <see cref="UnsureMarker"/> always
+/// host kills. Faults are decided per (key, attempt) from a seed: 503 before creating, 429 with Retry-After,
+/// timeouts after creating (the answer comes too late) and timeouts of requests that created nothing. Posts whose text contains <see cref="UnsureMarker"/> always
 /// time out and their lookups fail, so the host cannot know: they must end Unconfirmed.
 /// </summary>
 internal sealed class FakePlatformServer : IAsyncDisposable
@@ -44,6 +44,9 @@ internal sealed class FakePlatformServer : IAsyncDisposable
     public double RateLimitRate { get; init; } = 0.08;
 
     public double TimeoutRate { get; init; } = 0.05;
+
+    /// <summary>The answer is late and nothing was created (the request died inside the network).</summary>
+    public double LostRequestRate { get; init; } = 0.03;
 
     /// <summary>Created posts by idempotency key: each key is created at most once (the platform is idempotent).</summary>
     public ConcurrentDictionary<string, CreatedPost> Created { get; } = new();
@@ -148,6 +151,15 @@ internal sealed class FakePlatformServer : IAsyncDisposable
         }
 
         u -= RateLimitRate;
+        if (!unsure && u < LostRequestRate)
+        {
+            Interlocked.Increment(ref _faults);
+            await Task.Delay(SlowAnswer, _stop.Token);
+            context.Response.StatusCode = 504;
+            return;
+        }
+
+        u -= LostRequestRate;
         var post = Created.GetOrAdd(key, k =>
         {
             var id = Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture);
@@ -186,6 +198,8 @@ internal sealed class FakePlatformServer : IAsyncDisposable
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new { id = post.Id, url = post.Url });
+        // A known length sends the answer in one segment, without chunking's Nagle/delayed-ACK stall.
+        context.Response.ContentLength64 = bytes.Length;
         context.Response.OutputStream.Write(bytes);
     }
 

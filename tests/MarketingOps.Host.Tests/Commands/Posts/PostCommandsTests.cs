@@ -67,14 +67,15 @@ public sealed class PostCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_publishes_a_post_scheduled_from_the_cli()
+    public async Task Run_publishes_a_post_the_cli_schedules_while_it_runs()
     {
+        using var run = MopsProcess.Start(_home.Root, "run");
+        await run.WaitForOutputAsync("press Ctrl+C to stop", TimeSpan.FromSeconds(60));
         var at = TimeProvider.System.GetUtcNow().AddSeconds(2).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         var (_, output, error) = await Mops("post", "schedule", "--account", "acme", "--at", at, "--text", "Live from the CLI");
         var id = output.Trim();
         Assert.False(string.IsNullOrEmpty(id), error);
 
-        using var run = MopsProcess.Start(_home.Root, "run");
         string state = "";
         for (var i = 0; i < 150 && state != "Published"; i++)
         {
