@@ -5,8 +5,8 @@ using MarketingOps.Core.Storage;
 namespace MarketingOps.Core.Guardrails;
 
 /// <summary>
-/// The guardrails' history read from the post store: every post that is waiting, scheduled, going out or out.
-/// The store has no kind, recipient or origin yet, so every stored post counts as a hand-written public post.
+/// The guardrails' history read from the post store: every post, reply and direct message that is waiting,
+/// scheduled, going out or out, with its kind, recipient, origin, trigger and template as stored.
 /// </summary>
 internal sealed class PostStoreMessageHistory(IPostStore store) : IMessageHistory
 {
@@ -18,11 +18,7 @@ internal sealed class PostStoreMessageHistory(IPostStore store) : IMessageHistor
         var posts = await store.ListAsync(new PostQuery(Limit: int.MaxValue), cancellationToken);
         foreach (var post in posts.Where(p => Counted.Contains(p.State) && p.DueAt >= since).OrderBy(p => p.DueAt))
         {
-            yield return new OutgoingMessage(post.Id, post.Account, post.ToDraft(), post.DueAt, MessageOrigin.Hand)
-            {
-                ExperimentId = post.ExperimentId,
-                VariantId = post.Variant,
-            };
+            yield return post.ToMessage(post.DueAt);
         }
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace MarketingOps.Core.Plugins;
 
 /// <summary>Loads the plugins of <c>plugins.json</c>, keeps their statuses, reloads rebuilt ones and serves the active platforms.</summary>
-internal sealed class PluginManager : IPlatformRegistry, IDisposable
+internal sealed class PluginManager : IPlatformRegistry, IWorkflowCatalog, IDisposable
 {
     private readonly PluginsFile _file;
     private readonly string _fileShown;

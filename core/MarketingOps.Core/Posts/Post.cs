@@ -1,3 +1,4 @@
+using MarketingOps.Core.Guardrails;
 using MarketingOps.Sdk;
 
 namespace MarketingOps.Core.Posts;
@@ -56,6 +57,36 @@ public sealed record Post(string Id, string Account, string Text, DateTimeOffset
     /// <summary>Bumped by every stored change; an update names the version it read (optimistic concurrency).</summary>
     public long Version { get; init; }
 
+    /// <summary>Post, reply or direct message. The default value is <see cref="MessageKind.Post"/>.</summary>
+    public MessageKind Kind { get; init; } = MessageKind.Post;
+
+    /// <summary>The handle a reply or direct message is for. The default value is none.</summary>
+    public string? Recipient { get; init; }
+
+    /// <summary>The platform id of the post a reply answers. The default value is none.</summary>
+    public string? InReplyTo { get; init; }
+
+    /// <summary>How it reaches the network: by hand, approved from the inbox, or unattended. The default value is <see cref="MessageOrigin.Hand"/>.</summary>
+    public MessageOrigin Origin { get; init; } = MessageOrigin.Hand;
+
+    /// <summary>The audience event (follow, mention, message) that prompted it. The default value is none.</summary>
+    public string? TriggerEventId { get; init; }
+
+    /// <summary>The template it was filled in from. The default value is none.</summary>
+    public MessageTemplate? Template { get; init; }
+
+    /// <summary>Who approved it (a person or the inbox), so the check right before sending does not ask again. The default value is none.</summary>
+    public string? ApprovedBy { get; init; }
+
     /// <summary>The draft handed to the platform.</summary>
-    public PostDraft ToDraft() => new(Text) { Media = Media };
+    public PostDraft ToDraft() => new(Text) { Media = Media, Kind = Kind, Recipient = Recipient, InReplyTo = InReplyTo };
+
+    /// <summary>The post as the guardrails judge and remember it, to be sent at <paramref name="at"/>.</summary>
+    public OutgoingMessage ToMessage(DateTimeOffset at) => new(Id, Account, ToDraft(), at, Origin)
+    {
+        ExperimentId = ExperimentId,
+        VariantId = Variant,
+        TriggerEventId = TriggerEventId,
+        Template = Template,
+    };
 }

@@ -1,7 +1,8 @@
 namespace MarketingOps.Core.Posts;
 
 /// <summary>A request about a post that cannot be carried out; <see cref="Problems"/> lists every reason.</summary>
-public sealed class PostRequestException : Exception
+/// <remarks>Not sealed: <see cref="PostRefusedException"/> is one, so every caller that handles a refused request handles it too.</remarks>
+public class PostRequestException : Exception
 {
     public PostRequestException(IReadOnlyList<string> problems)
         : base(string.Join(Environment.NewLine, problems))

@@ -1,3 +1,5 @@
+using MarketingOps.Core.Guardrails;
+using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Storage;
@@ -6,7 +8,10 @@ using Microsoft.Extensions.Logging;
 
 namespace MarketingOps.Core.Posts;
 
-/// <summary>What the CLI, the HTTP API, scripts and workflows do with posts: schedule, list, show, cancel, retry, resolve.</summary>
+/// <summary>
+/// What the CLI, the HTTP API, scripts and workflows do with posts, replies and direct messages: schedule, list, show,
+/// cancel, retry, resolve. Every message passes the guardrails before it is stored; what needs a person waits in the inbox.
+/// </summary>
 internal sealed class PostService
 {
     // "Now" typed by a person reaches us a few seconds later; don't refuse that as "in the past".
@@ -15,19 +20,28 @@ internal sealed class PostService
     private readonly IPostStore _store;
     private readonly IPlatformRegistry _registry;
     private readonly IPublishScheduler _scheduler;
+    private readonly IGuardrails _guardrails;
+    private readonly Lazy<IInbox> _inbox;
     private readonly TimeProvider _time;
     private readonly ILogger<PostService> _logger;
 
-    public PostService(IPostStore store, IPlatformRegistry registry, IPublishScheduler scheduler, TimeProvider time, ILogger<PostService> logger)
+    // The inbox is lazy: it hands approved items back to this service.
+    public PostService(IPostStore store, IPlatformRegistry registry, IPublishScheduler scheduler, IGuardrails guardrails, Lazy<IInbox> inbox, TimeProvider time, ILogger<PostService> logger)
     {
         _store = store;
         _registry = registry;
         _scheduler = scheduler;
+        _guardrails = guardrails;
+        _inbox = inbox;
         _time = time;
         _logger = logger;
     }
 
-    /// <summary>Validates and stores a post, then schedules it (or sends it to the approval inbox when the account requires approval).</summary>
+    /// <summary>
+    /// Validates a post, reply or direct message and runs the guardrails on it. A rejection throws
+    /// <see cref="PostRefusedException"/> and stores nothing; otherwise the post is stored and scheduled, or stored as
+    /// <see cref="PostState.PendingApproval"/> and held in the inbox when its account or a rule asks for a person.
+    /// </summary>
     public async Task<ScheduledPost> ScheduleAsync(ScheduleRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -68,8 +82,18 @@ internal sealed class PostService
         }
         else if (!string.IsNullOrWhiteSpace(request.Text))
         {
-            var validation = platform.Validate(new PostDraft(request.Text) { Media = request.Media });
+            var validation = platform.Validate(request.ToDraft());
             problems.AddRange(validation.Problems.Select(p => $"text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}"));
+        }
+
+        if (request.Kind == MessageKind.DirectMessage && string.IsNullOrWhiteSpace(request.Recipient))
+        {
+            problems.Add("--to: a direct message needs a recipient.");
+        }
+
+        if (request.Kind == MessageKind.Reply && string.IsNullOrWhiteSpace(request.InReplyTo))
+        {
+            problems.Add("--in-reply-to: a reply needs the platform id of the post it answers.");
         }
 
         if (problems.Count > 0)
@@ -78,40 +102,84 @@ internal sealed class PostService
         }
 
         var id = Guid.CreateVersion7(now).ToString("N");
-        var state = account.ApprovalRequired ? PostState.PendingApproval : PostState.Scheduled;
         var due = at!.Utc;
-        var post = new Post(id, account.Name, request.Text, due, state, $"mops-{id}")
+        var post = new Post(id, account.Name, request.Text, due, PostState.Scheduled, $"mops-{id}")
         {
             Media = request.Media,
             DueAt = due,
             ExperimentId = request.ExperimentId,
             Variant = request.Variant,
+            Kind = request.Kind,
+            Recipient = request.Recipient,
+            InReplyTo = request.InReplyTo,
+            Origin = request.Origin,
+            TriggerEventId = request.TriggerEventId,
+            Template = request.Template,
+            ApprovedBy = request.ApprovedBy,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        var reason = state == PostState.PendingApproval
-            ? $"created by {request.Source} for {due:O}; account '{account.Name}' requires approval"
-            : $"scheduled by {request.Source} for {due:O}";
-        post = await _store.InsertAsync(post, reason, cancellationToken);
-        if (state == PostState.Scheduled)
+        var message = post.ToMessage(due);
+        var verdict = await _guardrails.CheckAsync(message, cancellationToken);
+        var decision = ApprovalGate.Decide(account, verdict, approved: request.ApprovedBy is not null);
+        if (decision == PostGateDecision.Refuse)
         {
+            _logger.LogInformation("A {Kind} of {Account} from {Source} was refused: {Verdict}", request.Kind, account.Name, request.Source, verdict.Summary);
+            throw new PostRefusedException(verdict);
+        }
+
+        string reason;
+        if (decision == PostGateDecision.HoldForApproval)
+        {
+            var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary : $"account '{account.Name}' requires approval";
+            reason = $"created by {request.Source} for {due:O}; waits for approval: {why}";
+            post = await _store.InsertAsync(post with { State = PostState.PendingApproval }, reason, cancellationToken);
+            await _guardrails.RecordAsync(message, cancellationToken);
+            await _inbox.Value.HoldPostAsync(message, why, cancellationToken);
+        }
+        else
+        {
+            reason = request.ApprovedBy is { } approvedBy ? $"scheduled by {request.Source} for {due:O}, approved by {approvedBy}" : $"scheduled by {request.Source} for {due:O}";
+            post = await _store.InsertAsync(post, reason, cancellationToken);
+
             // A crash between these two lines leaves a Scheduled post without a trigger; the start-up sweep adds it.
             await _scheduler.ScheduleAsync(post.Id, post.DueAt, cancellationToken);
+            await _guardrails.RecordAsync(message, cancellationToken);
         }
 
         _logger.LogInformation("Post {PostId} of {Account} {State} for {DueAt:O}", post.Id, post.Account, post.State, post.DueAt);
-        return new ScheduledPost(post, at.Note);
+        return new ScheduledPost(post, at.Note) { Verdict = verdict };
     }
 
-    /// <summary>Moves a post out of the approval inbox into the schedule (the inbox calls this).</summary>
-    public async Task<Post> ApproveAsync(string id, string approvedBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves a post out of the approval inbox into the schedule (the inbox calls this, after its own guardrail check),
+    /// with <paramref name="editedText"/> replacing the text when the approver changed it.
+    /// </summary>
+    public async Task<Post> ApproveAsync(string id, string approvedBy, string? editedText, CancellationToken cancellationToken)
     {
         var post = await GetRequiredAsync(id, cancellationToken);
         RequireState(post, "approve", PostState.PendingApproval);
         var now = _time.GetUtcNow();
         var due = post.DueAt < now ? now : post.DueAt;
-        var stored = await TransitionAsync(post, post with { State = PostState.Scheduled, DueAt = due, UpdatedAt = now }, $"approved by {approvedBy}", cancellationToken);
+        var next = post with { State = PostState.Scheduled, DueAt = due, ApprovedBy = approvedBy, UpdatedAt = now };
+        var reason = $"approved by {approvedBy}";
+        if (editedText is not null && !string.Equals(editedText, post.Text, StringComparison.Ordinal))
+        {
+            next = next with { Text = editedText };
+            reason += " with edited text";
+            if (_registry.FindAccount(post.Account) is { } account && _registry.FindPlatform(account.Platform) is { } platform)
+            {
+                var validation = platform.Validate(next.ToDraft());
+                if (!validation.IsValid)
+                {
+                    throw new PostRequestException(validation.Problems.Select(p => $"edited text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}").ToList());
+                }
+            }
+        }
+
+        var stored = await TransitionAsync(post, next, reason, cancellationToken);
         await _scheduler.ScheduleAsync(stored.Id, stored.DueAt, cancellationToken);
+        await _guardrails.RecordAsync(stored.ToMessage(stored.DueAt), cancellationToken);
         return stored;
     }
 
@@ -130,17 +198,25 @@ internal sealed class PostService
         RequireState(post, "cancel", PostState.Draft, PostState.PendingApproval, PostState.Scheduled, PostState.Failed);
         var stored = await TransitionAsync(post, post with { State = PostState.Cancelled, UpdatedAt = _time.GetUtcNow() }, "cancelled by a user", cancellationToken);
         await _scheduler.UnscheduleAsync(stored.Id, cancellationToken);
+        await _guardrails.ForgetAsync(stored.Id, cancellationToken);
         return stored;
     }
 
-    /// <summary>Schedules a failed post again, now, with the same idempotency key.</summary>
+    /// <summary>Schedules a failed post again, now, with the same idempotency key, if the guardrails still let it go.</summary>
     public async Task<Post> RetryAsync(string id, CancellationToken cancellationToken)
     {
         var post = await GetRequiredAsync(id, cancellationToken);
         RequireState(post, "retry", PostState.Failed);
         var now = _time.GetUtcNow();
+        var verdict = await _guardrails.CheckAsync(post.ToMessage(now), cancellationToken);
+        if (verdict.Outcome == GuardrailOutcome.Reject)
+        {
+            throw new PostRefusedException(verdict);
+        }
+
         var stored = await TransitionAsync(post, post with { State = PostState.Scheduled, DueAt = now, TransientFailures = 0, UpdatedAt = now }, "retry requested by a user", cancellationToken);
         await _scheduler.ScheduleAsync(stored.Id, stored.DueAt, cancellationToken);
+        await _guardrails.RecordAsync(stored.ToMessage(stored.DueAt), cancellationToken);
         return stored;
     }
 
@@ -161,7 +237,9 @@ internal sealed class PostService
         }
 
         const string reason = "resolved by a user: not published; `mops post retry` publishes it again";
-        return await TransitionAsync(post, post with { State = PostState.Failed, LastError = reason, UpdatedAt = now }, reason, cancellationToken);
+        var failed = await TransitionAsync(post, post with { State = PostState.Failed, LastError = reason, UpdatedAt = now }, reason, cancellationToken);
+        await _guardrails.ForgetAsync(failed.Id, cancellationToken);
+        return failed;
     }
 
     private async Task<Post> GetRequiredAsync(string id, CancellationToken cancellationToken) =>

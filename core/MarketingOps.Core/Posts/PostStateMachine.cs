@@ -9,8 +9,9 @@ public static class PostStateMachine
     {
         [PostState.Draft] = [PostState.PendingApproval, PostState.Scheduled, PostState.Cancelled],
         [PostState.PendingApproval] = [PostState.Draft, PostState.Scheduled, PostState.Cancelled],
-        // Scheduled -> Scheduled is a reschedule (account budget spent), recorded like any other move.
-        [PostState.Scheduled] = [PostState.Scheduled, PostState.Publishing, PostState.Failed, PostState.Missed, PostState.Cancelled],
+        // Scheduled -> Scheduled is a reschedule (account budget spent), recorded like any other move;
+        // Scheduled -> PendingApproval: the check right before sending asked for a person.
+        [PostState.Scheduled] = [PostState.Scheduled, PostState.PendingApproval, PostState.Publishing, PostState.Failed, PostState.Missed, PostState.Cancelled],
         // Publishing -> Scheduled: rate limited or a transient failure, retried later.
         [PostState.Publishing] = [PostState.Published, PostState.Failed, PostState.Unconfirmed, PostState.Scheduled],
         [PostState.Failed] = [PostState.Scheduled, PostState.Cancelled],

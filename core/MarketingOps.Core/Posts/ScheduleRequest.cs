@@ -1,3 +1,4 @@
+using MarketingOps.Core.Guardrails;
 using MarketingOps.Sdk;
 
 namespace MarketingOps.Core.Posts;
@@ -22,4 +23,28 @@ public sealed record ScheduleRequest(string Account, string At, string Text)
 
     /// <summary>Who asked (cli, script, workflow), for the history. The default value is <c>cli</c>.</summary>
     public string Source { get; init; } = "cli";
+
+    /// <summary>Post, reply or direct message. The default value is <see cref="MessageKind.Post"/>.</summary>
+    public MessageKind Kind { get; init; } = MessageKind.Post;
+
+    /// <summary>The handle a reply or direct message is for. The default value is none.</summary>
+    public string? Recipient { get; init; }
+
+    /// <summary>The platform id of the post a reply answers. The default value is none.</summary>
+    public string? InReplyTo { get; init; }
+
+    /// <summary>How the message reaches the network. The default value is <see cref="MessageOrigin.Hand"/>.</summary>
+    public MessageOrigin Origin { get; init; } = MessageOrigin.Hand;
+
+    /// <summary>The audience event that prompted the message. The default value is none.</summary>
+    public string? TriggerEventId { get; init; }
+
+    /// <summary>The template the message was filled in from. The default value is none.</summary>
+    public MessageTemplate? Template { get; init; }
+
+    /// <summary>Who already approved it in the inbox; a rule's "needs approval" is then satisfied. The default value is none.</summary>
+    public string? ApprovedBy { get; init; }
+
+    /// <summary>The draft the platform validates.</summary>
+    public PostDraft ToDraft() => new(Text) { Media = Media, Kind = Kind, Recipient = Recipient, InReplyTo = InReplyTo };
 }

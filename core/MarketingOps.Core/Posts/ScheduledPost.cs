@@ -1,4 +1,10 @@
+using MarketingOps.Core.Guardrails;
+
 namespace MarketingOps.Core.Posts;
 
 /// <summary>A post just scheduled, with anything the user should know about how its time was read.</summary>
-public sealed record ScheduledPost(Post Post, string? TimeNote);
+public sealed record ScheduledPost(Post Post, string? TimeNote)
+{
+    /// <summary>What the guardrails said; a post waiting for approval shows why. The default value is an empty verdict.</summary>
+    public GuardrailVerdict Verdict { get; init; } = new(Post.Id, []);
+}

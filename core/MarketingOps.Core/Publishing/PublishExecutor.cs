@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using MarketingOps.Core.Accounts;
+using MarketingOps.Core.Guardrails;
+using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Scheduling;
@@ -13,7 +15,8 @@ namespace MarketingOps.Core.Publishing;
 
 /// <summary>
 /// Step 5 of a post's flow: commit <see cref="PostState.Publishing"/>, call the plugin, record the outcome.
-/// Every branch ends in a stored state; nothing is retried blind after an ambiguous outcome.
+/// Every branch ends in a stored state; nothing is retried blind after an ambiguous outcome. The guardrails judge
+/// the post once more right before it is sent: what they reject fails, what needs a person goes back to the inbox.
 /// </summary>
 internal sealed class PublishExecutor
 {
@@ -31,6 +34,8 @@ internal sealed class PublishExecutor
     private readonly AccountGate _gate;
     private readonly RetryBackoff _backoff;
     private readonly HostInstance _instance;
+    private readonly IGuardrails _guardrails;
+    private readonly IInbox _inbox;
     private readonly ILogger<PublishExecutor> _logger;
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
 
@@ -43,8 +48,12 @@ internal sealed class PublishExecutor
         AccountGate gate,
         RetryBackoff backoff,
         HostInstance instance,
+        IGuardrails guardrails,
+        IInbox inbox,
         ILogger<PublishExecutor> logger)
     {
+        _guardrails = guardrails;
+        _inbox = inbox;
         _store = store;
         _registry = registry;
         _scheduler = scheduler;
@@ -116,6 +125,24 @@ internal sealed class PublishExecutor
             // No re-read after the wait: if the post changed meanwhile (cancelled, claimed elsewhere), the claim's
             // version check loses and nothing is published.
             now = _time.GetUtcNow();
+            var message = post.ToMessage(now);
+            var verdict = await _guardrails.CheckAsync(message, cancellationToken);
+            switch (ApprovalGate.Decide(account, verdict, approved: post.ApprovedBy is not null))
+            {
+                case PostGateDecision.Refuse:
+                    return await FailAsync(post, $"refused by the guardrails right before sending: {verdict.Summary}", cancellationToken);
+
+                case PostGateDecision.HoldForApproval:
+                    var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary : $"account '{account.Name}' requires approval";
+                    var held = await MoveAsync(post, post with { State = PostState.PendingApproval, LastError = null }, $"held for approval right before sending: {why}", cancellationToken);
+                    if (held?.State == PostState.PendingApproval)
+                    {
+                        await _inbox.HoldPostAsync(message with { At = held.DueAt }, why, cancellationToken);
+                    }
+
+                    return held;
+            }
+
             var claim = await _store.TryClaimAsync(post, now, _instance.Id, BudgetsFor(account, platform), cancellationToken);
             switch (claim.Outcome)
             {
@@ -377,6 +404,16 @@ internal sealed class PublishExecutor
         {
             _logger.LogWarning("Post {PostId} changed while it was being handled; its new state wins over {State}", current.Id, next.State);
             return await _store.GetAsync(current.Id, cancellationToken);
+        }
+
+        // The guardrails compare later messages with what went out or will, never with what did not.
+        if (stored.State is PostState.Failed or PostState.Missed)
+        {
+            await _guardrails.ForgetAsync(stored.Id, CancellationToken.None);
+        }
+        else if (stored.State == PostState.Published)
+        {
+            await _guardrails.RecordAsync(stored.ToMessage(stored.UpdatedAt), CancellationToken.None);
         }
 
         var level = stored.State is PostState.Failed or PostState.Unconfirmed or PostState.Missed ? LogLevel.Warning : LogLevel.Information;

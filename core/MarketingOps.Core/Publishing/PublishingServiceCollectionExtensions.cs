@@ -1,3 +1,5 @@
+using MarketingOps.Core.Guardrails;
+using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Storage;
@@ -15,8 +17,10 @@ public static class PublishingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the post store, Quartz on the same kind of database, the publishing pipeline and <c>PostService</c>,
-    /// reading the <c>Storage</c>, <c>Scheduling</c> and <c>Publishing</c> sections; every CLI command can use these.
-    /// The host must also register an <c>IPlatformRegistry</c>.
+    /// reading the <c>Storage</c>, <c>Scheduling</c>, <c>Publishing</c> and <c>Guardrails</c> sections; every CLI command can use these.
+    /// The guardrails and the approval inbox come with them (nothing is scheduled or sent without them), their history,
+    /// rejections, audience events and items in tables of the same database; nothing is sent unattended unless an
+    /// <see cref="IUnattendedPolicy"/> says so. The host must also register an <c>IPlatformRegistry</c>.
     /// </summary>
     public static IServiceCollection AddMarketingOpsPublishing(this IServiceCollection services, IConfiguration configuration, string clientFolder)
     {
@@ -35,9 +39,20 @@ public static class PublishingServiceCollectionExtensions
         var scheduling = configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
         var paths = StoragePaths.For(clientFolder, storage);
         services.AddSingleton(paths);
-        services.AddSingleton<IPostStore>(sp => storage.Kind == StorageKind.Sqlite
+        services.AddSingleton<AdoPostStore>(sp => storage.Kind == StorageKind.Sqlite
             ? new SqlitePostStore(paths.PostsDatabase, storage.BusyTimeout, sp.GetRequiredService<TimeProvider>())
             : new PostgresPostStore(storage.ConnectionString!, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IPostStore>(sp => sp.GetRequiredService<AdoPostStore>());
+
+        services.TryAddSingleton<IMessageHistory, PostStoreMessageHistory>();
+        services.TryAddSingleton<IAudienceHistory, SqlAudienceHistory>();
+        services.TryAddSingleton<IGuardrailRejectionLog, SqlRejectionLog>();
+        services.TryAddSingleton<IInboxStore, SqlInboxStore>();
+        services.TryAddSingleton<IInboxPublisher, PostServiceInboxPublisher>();
+        // The inbox hands approved items to PostService, which holds posts in the inbox: resolved on first use.
+        services.TryAddSingleton(sp => new Lazy<IInbox>(sp.GetRequiredService<IInbox>));
+        services.AddOptions<GuardrailOptions>().Bind(configuration.GetSection(GuardrailOptions.SectionName));
+        services.AddGuardrails().AddInbox();
 
         services.TryAddSingleton<HostInstance>();
         services.TryAddSingleton<AccountGate>();

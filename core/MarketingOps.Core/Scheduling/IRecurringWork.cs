@@ -8,4 +8,7 @@ public interface IRecurringWork
 
     /// <summary>Does one round of the work.</summary>
     Task RunAsync(CancellationToken cancellationToken);
+
+    /// <summary>Does one round of the work, knowing when it was due and when the previous round ran.</summary>
+    Task RunAsync(RecurringRun run, CancellationToken cancellationToken) => RunAsync(cancellationToken);
 }

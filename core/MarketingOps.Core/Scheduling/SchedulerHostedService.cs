@@ -18,6 +18,7 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
     private readonly IPostStore _store;
     private readonly ISchedulerFactory _factory;
     private readonly PublishingRecovery _recovery;
+    private readonly IEnumerable<IRecurringWorkSource> _sources;
     private readonly StorageOptions _storage;
     private readonly SchedulingOptions _scheduling;
     private readonly StoragePaths _paths;
@@ -33,6 +34,7 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         IPostStore store,
         ISchedulerFactory factory,
         PublishingRecovery recovery,
+        IEnumerable<IRecurringWorkSource> sources,
         IOptions<StorageOptions> storage,
         IOptions<SchedulingOptions> scheduling,
         IOptions<PublishingOptions> publishing,
@@ -43,6 +45,7 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         _store = store;
         _factory = factory;
         _recovery = recovery;
+        _sources = sources;
         _storage = storage.Value;
         _scheduling = scheduling.Value;
         _sweepInterval = publishing.Value.SweepInterval;
@@ -131,19 +134,47 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         await scheduler.DeleteJobs(GroupMatcher<JobKey>.GroupEquals(RecurringJob.Group), cancellationToken);
         foreach (var cron in _scheduling.CronJobs)
         {
-            var job = JobBuilder.Create<RecurringJob>()
-                .WithIdentity(cron.Name, RecurringJob.Group)
-                .UsingJobData(RecurringJob.WorkKey, cron.Work)
-                .StoreDurably(true)
-                .Build();
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(cron.TimeZone);
-            var trigger = TriggerBuilder.Create(_time)
-                .WithIdentity(cron.Name, RecurringJob.Group)
-                .ForJob(job)
-                .WithCronSchedule(cron.Cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
-                .Build();
-            await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
+            await ScheduleCronJobAsync(scheduler, cron, cancellationToken);
         }
+
+        foreach (var (cron, _) in _sources.SelectMany(s => s.GetWork()))
+        {
+            // A plugin's schedule that does not parse must not stop the host: that work alone stays unscheduled.
+            if (Problem(cron) is { } problem)
+            {
+                _logger.LogError("Recurring work {Work} is not scheduled: {Problem}", cron.Work, problem);
+                continue;
+            }
+
+            await ScheduleCronJobAsync(scheduler, cron, cancellationToken);
+            _logger.LogInformation("Recurring work {Work} scheduled on '{Cron}' ({TimeZone})", cron.Work, cron.Cron, cron.TimeZone);
+        }
+    }
+
+    private async Task ScheduleCronJobAsync(IScheduler scheduler, CronJobOptions cron, CancellationToken cancellationToken)
+    {
+        var job = JobBuilder.Create<RecurringJob>()
+            .WithIdentity(cron.Name, RecurringJob.Group)
+            .UsingJobData(RecurringJob.WorkKey, cron.Work)
+            .StoreDurably(true)
+            .Build();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(cron.TimeZone);
+        var trigger = TriggerBuilder.Create(_time)
+            .WithIdentity(cron.Name, RecurringJob.Group)
+            .ForJob(job)
+            .WithCronSchedule(cron.Cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+            .Build();
+        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
+    }
+
+    private static string? Problem(CronJobOptions cron)
+    {
+        if (!CronExpression.TryParse(cron.Cron, out _))
+        {
+            return $"'{cron.Cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, for example '0 0/15 * * * ?')";
+        }
+
+        return TimeZoneInfo.TryFindSystemTimeZoneById(cron.TimeZone, out _) ? null : $"'{cron.TimeZone}' is not a known IANA time zone";
     }
 
     private static async Task UseWriteAheadLogAsync(string path, CancellationToken cancellationToken)

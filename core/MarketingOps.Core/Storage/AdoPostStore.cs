@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Posts;
 using MarketingOps.Sdk;
 
@@ -15,7 +16,8 @@ internal abstract class AdoPostStore : IPostStore
 {
     private const string Columns =
         "id, account, text, media, scheduled_at, due_at, state, idempotency_key, attempts, transient_failures, first_attempt_at, " +
-        "platform_post_id, platform_url, experiment_id, variant, last_error, claimed_by, claimed_at, created_at, updated_at, version";
+        "platform_post_id, platform_url, experiment_id, variant, last_error, claimed_by, claimed_at, created_at, updated_at, version, " +
+        "kind, recipient, in_reply_to, origin, trigger_event_id, template, approved_by";
 
     private readonly TimeProvider _time;
     private readonly Lock _initializing = new();
@@ -39,7 +41,7 @@ internal abstract class AdoPostStore : IPostStore
     /// <paramref name="durable"/> false: the commit may be lost by a power cut (never by a process crash) because
     /// losing it is safe — only the outcome of a publish, whose loss leaves the post Publishing to be reconciled.
     /// </summary>
-    protected abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, bool durable, CancellationToken cancellationToken);
+    protected internal abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, bool durable, CancellationToken cancellationToken);
 
     /// <summary>Serialises migrations between processes (SQLite's write lock already does).</summary>
     protected virtual Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -66,7 +68,7 @@ internal abstract class AdoPostStore : IPostStore
     }
 
     /// <summary>Opens a connection to a database whose schema is current; the first call migrates it.</summary>
-    protected async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    internal async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (!_initialized)
         {
@@ -104,6 +106,18 @@ internal abstract class AdoPostStore : IPostStore
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Runs one durable write in its own transaction (for the inbox, rejection and audience tables); returns the rows changed.</summary>
+    internal async Task<int> WriteAsync(string sql, Action<DbCommand> parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, durable: true, cancellationToken);
+        await using var command = Command(connection, transaction, sql);
+        parameters(command);
+        var changed = await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
     /// <summary>The schema version the database is at, for tests and diagnostics.</summary>
     public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken)
     {
@@ -123,7 +137,7 @@ internal abstract class AdoPostStore : IPostStore
         var stored = post with { Version = 1 };
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, durable: true, cancellationToken);
-        await using (var insert = Command(connection, transaction, $"INSERT INTO posts ({Columns}) VALUES (@id, @account, @text, @media, @scheduled_at, @due_at, @state, @idempotency_key, @attempts, @transient_failures, @first_attempt_at, @platform_post_id, @platform_url, @experiment_id, @variant, @last_error, @claimed_by, @claimed_at, @created_at, @updated_at, @version)"))
+        await using (var insert = Command(connection, transaction, $"INSERT INTO posts ({Columns}) VALUES (@id, @account, @text, @media, @scheduled_at, @due_at, @state, @idempotency_key, @attempts, @transient_failures, @first_attempt_at, @platform_post_id, @platform_url, @experiment_id, @variant, @last_error, @claimed_by, @claimed_at, @created_at, @updated_at, @version, @kind, @recipient, @in_reply_to, @origin, @trigger_event_id, @template, @approved_by)"))
         {
             AddPost(insert, stored);
             await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -288,7 +302,7 @@ internal abstract class AdoPostStore : IPostStore
         return new ClaimResult(ClaimOutcome.Claimed, stored);
     }
 
-    protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -296,14 +310,14 @@ internal abstract class AdoPostStore : IPostStore
         return command;
     }
 
-    protected static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    internal static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, sql);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Adds a parameter; a null needs its <paramref name="type"/> when it is not text (PostgreSQL checks).</summary>
-    protected static void Add(DbCommand command, string name, object? value, DbType? type = null)
+    internal static void Add(DbCommand command, string name, object? value, DbType? type = null)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
@@ -341,7 +355,8 @@ internal abstract class AdoPostStore : IPostStore
             "UPDATE posts SET account = @account, text = @text, media = @media, scheduled_at = @scheduled_at, due_at = @due_at, state = @state, " +
             "idempotency_key = @idempotency_key, attempts = @attempts, transient_failures = @transient_failures, first_attempt_at = @first_attempt_at, " +
             "platform_post_id = @platform_post_id, platform_url = @platform_url, experiment_id = @experiment_id, variant = @variant, last_error = @last_error, " +
-            "claimed_by = @claimed_by, claimed_at = @claimed_at, created_at = @created_at, updated_at = @updated_at, version = @version " +
+            "claimed_by = @claimed_by, claimed_at = @claimed_at, created_at = @created_at, updated_at = @updated_at, version = @version, " +
+            "kind = @kind, recipient = @recipient, in_reply_to = @in_reply_to, origin = @origin, trigger_event_id = @trigger_event_id, template = @template, approved_by = @approved_by " +
             "WHERE id = @id AND version = @expected"))
         {
             AddPost(update, stored);
@@ -391,6 +406,13 @@ internal abstract class AdoPostStore : IPostStore
         Add(command, "@created_at", post.CreatedAt.ToUnixTimeMilliseconds());
         Add(command, "@updated_at", post.UpdatedAt.ToUnixTimeMilliseconds());
         Add(command, "@version", post.Version);
+        Add(command, "@kind", post.Kind.ToString());
+        Add(command, "@recipient", post.Recipient);
+        Add(command, "@in_reply_to", post.InReplyTo);
+        Add(command, "@origin", post.Origin.ToString());
+        Add(command, "@trigger_event_id", post.TriggerEventId);
+        Add(command, "@template", post.Template is null ? null : JsonSerializer.Serialize(post.Template));
+        Add(command, "@approved_by", post.ApprovedBy);
     }
 
     private static Post ReadPost(DbDataReader r) => new(
@@ -416,7 +438,14 @@ internal abstract class AdoPostStore : IPostStore
         CreatedAt = FromUnix(r.GetInt64(18)),
         UpdatedAt = FromUnix(r.GetInt64(19)),
         Version = r.GetInt64(20),
+        Kind = Enum.Parse<MessageKind>(r.GetString(21)),
+        Recipient = r.IsDBNull(22) ? null : r.GetString(22),
+        InReplyTo = r.IsDBNull(23) ? null : r.GetString(23),
+        Origin = Enum.Parse<MessageOrigin>(r.GetString(24)),
+        TriggerEventId = r.IsDBNull(25) ? null : r.GetString(25),
+        Template = r.IsDBNull(26) ? null : JsonSerializer.Deserialize<MessageTemplate>(r.GetString(26)),
+        ApprovedBy = r.IsDBNull(27) ? null : r.GetString(27),
     };
 
-    private static DateTimeOffset FromUnix(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+    internal static DateTimeOffset FromUnix(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
 }

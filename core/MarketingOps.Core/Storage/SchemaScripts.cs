@@ -1,6 +1,8 @@
 namespace MarketingOps.Core.Storage;
 
-/// <summary>The post store's schema, one ordered list of scripts per dialect; index 0 is version 1. Append, never edit.</summary>
+/// <summary>The post store's schema, one ordered list of scripts per dialect; index 0 is version 1. Append, never edit.
+/// Version 2: what a message is (kind, recipient, in-reply-to, origin, trigger, template, approval); version 3: the
+/// inbox, guardrail rejections and audience events, which lived in JSON files and memory before.</summary>
 internal static class SchemaScripts
 {
     public static IReadOnlyList<string> Sqlite { get; } =
@@ -41,6 +43,49 @@ internal static class SchemaScripts
         CREATE INDEX ix_transitions_post ON post_transitions (post_id, seq);
         CREATE INDEX ix_transitions_account ON post_transitions (account, to_state, at);
         """,
+        """
+        ALTER TABLE posts ADD COLUMN kind TEXT NOT NULL DEFAULT 'Post';
+        ALTER TABLE posts ADD COLUMN recipient TEXT NULL;
+        ALTER TABLE posts ADD COLUMN in_reply_to TEXT NULL;
+        ALTER TABLE posts ADD COLUMN origin TEXT NOT NULL DEFAULT 'Hand';
+        ALTER TABLE posts ADD COLUMN trigger_event_id TEXT NULL;
+        ALTER TABLE posts ADD COLUMN template TEXT NULL;
+        ALTER TABLE posts ADD COLUMN approved_by TEXT NULL;
+        """,
+        """
+        CREATE TABLE inbox_items (
+            id TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            account_key TEXT NOT NULL,
+            source TEXT NOT NULL,
+            trigger_event_id TEXT NULL,
+            proposed_at INTEGER NOT NULL,
+            item TEXT NOT NULL);
+        CREATE INDEX ix_inbox_status ON inbox_items (status, proposed_at);
+        CREATE INDEX ix_inbox_trigger ON inbox_items (source, account_key, trigger_event_id);
+        CREATE TABLE guardrail_rejections (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            message_id TEXT NOT NULL,
+            account TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at INTEGER NOT NULL);
+        CREATE INDEX ix_rejections_at ON guardrail_rejections (at);
+        CREATE TABLE audience_events (
+            account_key TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            handle TEXT NOT NULL,
+            handle_key TEXT NOT NULL,
+            occurred_at INTEGER NOT NULL,
+            text TEXT NULL,
+            post_id TEXT NULL,
+            PRIMARY KEY (account_key, event_id));
+        CREATE INDEX ix_audience_handle ON audience_events (account_key, handle_key, occurred_at);
+        CREATE INDEX ix_audience_post ON audience_events (account_key, post_id);
+        """,
     ];
 
     public static IReadOnlyList<string> Postgres { get; } =
@@ -80,6 +125,49 @@ internal static class SchemaScripts
             reason TEXT NOT NULL);
         CREATE INDEX ix_transitions_post ON post_transitions (post_id, seq);
         CREATE INDEX ix_transitions_account ON post_transitions (account, to_state, at);
+        """,
+        """
+        ALTER TABLE posts ADD COLUMN kind TEXT NOT NULL DEFAULT 'Post';
+        ALTER TABLE posts ADD COLUMN recipient TEXT NULL;
+        ALTER TABLE posts ADD COLUMN in_reply_to TEXT NULL;
+        ALTER TABLE posts ADD COLUMN origin TEXT NOT NULL DEFAULT 'Hand';
+        ALTER TABLE posts ADD COLUMN trigger_event_id TEXT NULL;
+        ALTER TABLE posts ADD COLUMN template TEXT NULL;
+        ALTER TABLE posts ADD COLUMN approved_by TEXT NULL;
+        """,
+        """
+        CREATE TABLE inbox_items (
+            id TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            account_key TEXT NOT NULL,
+            source TEXT NOT NULL,
+            trigger_event_id TEXT NULL,
+            proposed_at BIGINT NOT NULL,
+            item TEXT NOT NULL);
+        CREATE INDEX ix_inbox_status ON inbox_items (status, proposed_at);
+        CREATE INDEX ix_inbox_trigger ON inbox_items (source, account_key, trigger_event_id);
+        CREATE TABLE guardrail_rejections (
+            seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            message_id TEXT NOT NULL,
+            account TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at BIGINT NOT NULL);
+        CREATE INDEX ix_rejections_at ON guardrail_rejections (at);
+        CREATE TABLE audience_events (
+            account_key TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            handle TEXT NOT NULL,
+            handle_key TEXT NOT NULL,
+            occurred_at BIGINT NOT NULL,
+            text TEXT NULL,
+            post_id TEXT NULL,
+            PRIMARY KEY (account_key, event_id));
+        CREATE INDEX ix_audience_handle ON audience_events (account_key, handle_key, occurred_at);
+        CREATE INDEX ix_audience_post ON audience_events (account_key, post_id);
         """,
     ];
 }

@@ -49,7 +49,7 @@ internal sealed class SqlitePostStore : AdoPostStore
         return connection;
     }
 
-    protected override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, bool durable, CancellationToken cancellationToken)
+    protected internal override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, bool durable, CancellationToken cancellationToken)
     {
         // In WAL mode FULL syncs the log at each commit; NORMAL leaves it to the next FULL commit or checkpoint,
         // which a process crash cannot undo (only a power cut can).

@@ -42,11 +42,13 @@ internal static class MopsHost
             sp.GetRequiredService<ILogger<PluginManager>>(),
             options.WatchPlugins));
         builder.Services.AddSingleton<IPlatformRegistry>(sp => sp.GetRequiredService<PluginManager>());
+        builder.Services.AddSingleton<IWorkflowCatalog>(sp => sp.GetRequiredService<PluginManager>());
         builder.Services.AddHostedService<PluginStartup>();
         // After plugin loading: the engine reconciles through the plugins before Quartz starts.
         builder.Services.AddMarketingOpsPublishing(builder.Configuration, folder.Root);
         builder.Services.AddMarketingOpsPublishingEngine();
         builder.Services.AddMarketingOpsGuardrailsAndInbox(builder.Configuration);
+        builder.Services.AddMarketingOpsWorkflows();
         builder.Services.AddMarketingOpsExperiments(builder.Configuration);
         builder.Services.AddMarketingOpsScripting(folder.Root);
         return builder;

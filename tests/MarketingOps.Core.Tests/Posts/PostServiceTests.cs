@@ -90,7 +90,7 @@ public sealed class PostServiceTests
         Assert.Equal(PostState.PendingApproval, post.State);
         Assert.Empty(fixture.Scheduler.Triggers);
 
-        var approved = await fixture.Posts.ApproveAsync(post.Id, "alice", Ct);
+        var approved = await fixture.Posts.ApproveAsync(post.Id, "alice", null, Ct);
         Assert.Equal(PostState.Scheduled, approved.State);
         Assert.Equal(post.DueAt, fixture.Scheduler.Triggers[post.Id]);
     }

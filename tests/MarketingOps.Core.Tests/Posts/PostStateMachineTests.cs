@@ -11,7 +11,7 @@ public sealed class PostStateMachineTests
         (PostState.Draft, PostState.PendingApproval), (PostState.Draft, PostState.Scheduled), (PostState.Draft, PostState.Cancelled),
         (PostState.PendingApproval, PostState.Draft), (PostState.PendingApproval, PostState.Scheduled), (PostState.PendingApproval, PostState.Cancelled),
         (PostState.Scheduled, PostState.Scheduled), (PostState.Scheduled, PostState.Publishing), (PostState.Scheduled, PostState.Failed),
-        (PostState.Scheduled, PostState.Missed), (PostState.Scheduled, PostState.Cancelled),
+        (PostState.Scheduled, PostState.Missed), (PostState.Scheduled, PostState.Cancelled), (PostState.Scheduled, PostState.PendingApproval),
         (PostState.Publishing, PostState.Published), (PostState.Publishing, PostState.Failed), (PostState.Publishing, PostState.Unconfirmed),
         (PostState.Publishing, PostState.Scheduled),
         (PostState.Failed, PostState.Scheduled), (PostState.Failed, PostState.Cancelled),

@@ -17,7 +17,7 @@ public sealed class PublishExecutorTests
             var stored = await fixture.Store.ListAsync(new PostQuery(), CancellationToken.None);
             stateDuringCall = stored.Single().State;
         };
-        var post = await fixture.ScheduleAsync(TimeSpan.FromMinutes(10));
+        var post = await fixture.ScheduleAsync(TimeSpan.FromMinutes(10), "Hello from the test");
 
         var result = await fixture.FireAsync(post.Id);
 

@@ -1,4 +1,5 @@
 using MarketingOps.Core.Accounts;
+using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Publishing;
@@ -6,6 +7,7 @@ using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Storage;
 using MarketingOps.Core.Tests.Storage;
 using MarketingOps.Core.Tests.TestDoubles;
+using MarketingOps.Core.Tests.Workflows;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,6 +130,35 @@ public sealed class QuartzEngineTests : IDisposable
         }
 
         Assert.True(work.Runs >= 2, $"ran {work.Runs} times");
+    }
+
+    [Fact]
+    public async Task Workflows_run_as_recurring_jobs_one_at_a_time_and_only_fill_the_inbox()
+    {
+        var workflow = new ProposingWorkflow("digest") { Duration = TimeSpan.FromSeconds(1.5) };
+        var broken = new ProposingWorkflow("broken", "every now and then");
+        var catalog = new FakeWorkflowCatalog()
+            .Add(workflow, settings: new WorkflowEntry("0/1 * * * * ?", []))
+            .Add(broken);
+        await using var engine = await StartAsync(configure: services =>
+        {
+            services.AddSingleton<IWorkflowCatalog>(catalog);
+            services.AddMarketingOpsWorkflows();
+        });
+
+        var deadline = TimeProvider.System.GetUtcNow() + Patience;
+        while (workflow.Runs < 2 && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.True(workflow.Runs >= 2, $"ran {workflow.Runs} times");
+        Assert.False(workflow.Overlapped);
+        Assert.Equal(0, broken.Runs);
+        var items = await engine.Provider.GetRequiredService<IInbox>().ListAsync(null, Ct);
+        Assert.True(items.Count >= 2);
+        Assert.All(items, i => Assert.Equal((InboxItemStatus.Pending, "followup/digest"), (i.Status, i.Source)));
+        Assert.Empty(_platform.PublishCalls);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -1,3 +1,5 @@
+using MarketingOps.Core.Guardrails;
+using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Storage;
 using MarketingOps.Sdk;
@@ -35,7 +37,7 @@ public abstract class PostStoreContract
         var store = await CreateStoreAsync();
         await store.InitializeAsync(Ct);
         await store.InitializeAsync(Ct);
-        Assert.Equal(1, await store.GetSchemaVersionAsync(Ct));
+        Assert.Equal(3, await store.GetSchemaVersionAsync(Ct));
     }
 
     [Fact]
@@ -51,7 +53,37 @@ public abstract class PostStoreContract
         Assert.Equal(1, read.Version);
         Assert.Equal(post.Media, read.Media);
         Assert.Equal(inserted with { Media = read.Media }, read);
+        Assert.Equal((MessageKind.Post, MessageOrigin.Hand, null), (read.Kind, read.Origin, read.Template));
         Assert.Null(await store.GetAsync("missing", Ct));
+    }
+
+    [Fact]
+    public async Task A_reply_round_trips_its_kind_recipient_origin_trigger_template_and_approval()
+    {
+        var store = await CreateStoreAsync();
+        var post = NewPost() with
+        {
+            Kind = MessageKind.Reply,
+            Recipient = "@ana",
+            InReplyTo = "sbx-mention-1",
+            Origin = MessageOrigin.Inbox,
+            TriggerEventId = "evt-7",
+            Template = new MessageTemplate("thanks", new Dictionary<string, string> { ["name"] = "Ana", ["topic"] = "sourdough" }),
+            ApprovedBy = "maria",
+        };
+        var inserted = await store.InsertAsync(post, "created", Ct);
+        var moved = await store.TryTransitionAsync(inserted, inserted with { State = PostState.Cancelled }, "user", Ct);
+
+        var read = await store.GetAsync(post.Id, Ct);
+
+        Assert.NotNull(read);
+        Assert.Equal(moved! with { Media = read.Media, Template = read.Template }, read);
+        Assert.Equal("thanks", read.Template!.TemplateId);
+        Assert.Equal(post.Template!.Values, read.Template.Values);
+        var draft = read.ToDraft();
+        Assert.Equal((MessageKind.Reply, "@ana", "sbx-mention-1"), (draft.Kind, draft.Recipient, draft.InReplyTo));
+        var message = read.ToMessage(read.DueAt);
+        Assert.Equal((MessageOrigin.Inbox, "evt-7", "exp-1", "B"), (message.Origin, message.TriggerEventId, message.ExperimentId, message.VariantId));
     }
 
     [Fact]
@@ -181,5 +213,83 @@ public abstract class PostStoreContract
         Assert.Equal([early.Id, late.Id], (await store.ListAsync(new PostQuery(PostState.Scheduled), Ct)).Select(p => p.Id));
         Assert.Equal([other.Id], (await store.ListAsync(new PostQuery(Account: "other"), Ct)).Select(p => p.Id));
         Assert.Equal([early.Id], (await store.ListAsync(new PostQuery(Limit: 1), Ct)).Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task The_inbox_table_keeps_items_whole_finds_them_by_trigger_and_lists_by_status()
+    {
+        var inbox = new SqlInboxStore(await CreateStoreAsync());
+        var verdict = new GuardrailVerdict("i1", [new GuardrailRuleResult("welcome-message", GuardrailOutcome.NeedsApproval, "a welcome message", new GuardrailMatch("p9", "acme", Now, 0.75))]);
+        var first = new InboxItem
+        {
+            Id = "i1",
+            Kind = InboxItemKind.Proposal,
+            Platform = "sandbox",
+            Account = "Acme",
+            Draft = new PostDraft("Hi Ana, welcome!") { Kind = MessageKind.DirectMessage, Recipient = "@ana" },
+            Source = "followup/follow-up",
+            Trigger = "new follower @ana",
+            TriggerEventId = "evt-1",
+            Facts = new Dictionary<string, string> { ["bio"] = "baker" },
+            ProposedAt = Now,
+            Verdict = verdict,
+        };
+        var second = first with { Id = "i2", TriggerEventId = "evt-2", ProposedAt = Now.AddMinutes(1) };
+
+        Assert.True(await inbox.AddAsync(second, Ct));
+        Assert.True(await inbox.AddAsync(first, Ct));
+        Assert.False(await inbox.AddAsync(first with { Trigger = "again" }, Ct));
+        await inbox.UpdateAsync(second with { Status = InboxItemStatus.Rejected, Decisions = [new InboxDecision(InboxDecisionAction.Rejected, "maria", Now, "off brand")] }, Ct);
+
+        var read = await inbox.GetAsync("i1", Ct);
+        Assert.NotNull(read);
+        Assert.Equal(("new follower @ana", MessageKind.DirectMessage, "@ana", "baker"), (read.Trigger, read.Draft.Kind, read.Draft.Recipient, read.Facts["bio"]));
+        var result = Assert.Single(read.Verdict.Results);
+        Assert.Equal(("welcome-message", GuardrailOutcome.NeedsApproval, "p9", 0.75), (result.Rule, result.Outcome, result.Match!.MessageId, result.Match.Similarity));
+        Assert.Equal("i1", (await inbox.FindByTriggerAsync("followup/follow-up", "acme", "evt-1", Ct))?.Id);
+        Assert.Null(await inbox.FindByTriggerAsync("script:x", "acme", "evt-1", Ct));
+        Assert.Equal(["i1", "i2"], (await inbox.ListAsync(null, Ct)).Select(i => i.Id));
+        Assert.Equal(["i1"], (await inbox.ListAsync(InboxItemStatus.Pending, Ct)).Select(i => i.Id));
+        var rejected = Assert.Single(await inbox.ListAsync(InboxItemStatus.Rejected, Ct));
+        Assert.Equal(("maria", "off brand"), (rejected.Decisions[0].By, rejected.Decisions[0].Reason));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => inbox.UpdateAsync(first with { Id = "missing" }, Ct));
+    }
+
+    [Fact]
+    public async Task The_rejection_table_returns_rejections_since_a_time_oldest_first()
+    {
+        var log = new SqlRejectionLog(await CreateStoreAsync());
+        await log.RecordAsync(new GuardrailRejection("m2", "acme", MessageKind.DirectMessage, MessageOrigin.Unattended, "fan-out", "too many", Now.AddHours(2)), Ct);
+        await log.RecordAsync(new GuardrailRejection("m1", "acme", MessageKind.Post, MessageOrigin.Hand, "duplicate-content", "the same text as post p1", Now.AddHours(1)), Ct);
+        await log.RecordAsync(new GuardrailRejection("m0", "acme", MessageKind.Post, MessageOrigin.Hand, "duplicate-content", "old", Now.AddDays(-3)), Ct);
+
+        var read = new List<GuardrailRejection>();
+        await foreach (var rejection in log.ReadSinceAsync(Now, Ct))
+        {
+            read.Add(rejection);
+        }
+
+        Assert.Equal(
+            [
+                new GuardrailRejection("m1", "acme", MessageKind.Post, MessageOrigin.Hand, "duplicate-content", "the same text as post p1", Now.AddHours(1)),
+                new GuardrailRejection("m2", "acme", MessageKind.DirectMessage, MessageOrigin.Unattended, "fan-out", "too many", Now.AddHours(2)),
+            ],
+            read);
+    }
+
+    [Fact]
+    public async Task The_audience_table_ignores_known_events_and_finds_by_id_post_and_person()
+    {
+        var audience = new SqlAudienceHistory(await CreateStoreAsync());
+        var message = new AudienceEvent("e2", AudienceEventKind.DirectMessage, "@Ana", Now.AddMinutes(5), "do you ship abroad?");
+        var mention = new AudienceEvent("e1", AudienceEventKind.Mention, "ana", Now, "@acme hi", "post-1");
+        await audience.RecordAsync("Acme", [message, mention], Ct);
+        await audience.RecordAsync("acme", [mention with { Text = "changed" }], Ct);
+        await audience.RecordAsync("other", [new AudienceEvent("e3", AudienceEventKind.Follow, "ana", Now)], Ct);
+
+        Assert.Equal(mention, await audience.FindEventAsync("ACME", "e1", Ct));
+        Assert.Equal(mention, await audience.FindByPostAsync("acme", "post-1", Ct));
+        Assert.Null(await audience.FindEventAsync("acme", "e3", Ct));
+        Assert.Equal([mention, message], await audience.GetEventsFromAsync("acme", "@ANA", Ct));
     }
 }

@@ -26,6 +26,13 @@ internal sealed class FakeRegistry : IPlatformRegistry
         return this;
     }
 
+    /// <summary>Replaces the account of the same name, as an edited plugins.json would.</summary>
+    public void Replace(ClientAccount account)
+    {
+        _accounts.RemoveAll(a => string.Equals(a.Name, account.Name, StringComparison.OrdinalIgnoreCase));
+        _accounts.Add(account);
+    }
+
     public void RemovePlatform(string id) => _platforms.RemoveAll(p => p.Descriptor.Id == id);
 
     public ClientAccount? FindAccount(string name) => _accounts.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -1,4 +1,6 @@
 using MarketingOps.Core.Accounts;
+using MarketingOps.Core.Guardrails;
+using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Storage;
@@ -11,7 +13,8 @@ namespace MarketingOps.Core.Tests.TestDoubles;
 
 /// <summary>
 /// The publishing engine wired the way the host wires it, on a real SQLite store in a temp folder,
-/// with fake time, a recording scheduler and a scripted platform.
+/// with fake time, a recording scheduler and a scripted platform; the guardrails, their history, rejections and audience
+/// events, and the inbox all on that store.
 /// </summary>
 internal sealed class PublishingFixture : IDisposable
 {
@@ -19,7 +22,7 @@ internal sealed class PublishingFixture : IDisposable
 
     private readonly TempFolder _folder = new();
 
-    public PublishingFixture(ScriptedPlatform? platform = null, PublishingOptions? options = null, string instanceId = "test-host", bool approvalRequired = false)
+    public PublishingFixture(ScriptedPlatform? platform = null, PublishingOptions? options = null, string instanceId = "test-host", bool approvalRequired = false, GuardrailOptions? guardrails = null)
     {
         Time = new FakeTimeProvider(Start);
         Platform = platform ?? new ScriptedPlatform();
@@ -30,9 +33,18 @@ internal sealed class PublishingFixture : IDisposable
         Scheduler = new RecordingPublishScheduler();
         Instance = new HostInstance(instanceId);
         var monitor = new StaticOptionsMonitor<PublishingOptions>(Options);
-        Executor = new PublishExecutor(Store, Registry, Scheduler, Time, monitor, new AccountGate(), new RetryBackoff(() => 42), Instance, NullLogger<PublishExecutor>.Instance);
+        GuardrailOptions = guardrails ?? new GuardrailOptions();
+        Audience = new SqlAudienceHistory(Store);
+        Rejections = new SqlRejectionLog(Store);
+        InboxStore = new SqlInboxStore(Store);
+        Guardrails = new GuardrailPipeline(Registry, new PostStoreMessageHistory(Store), Audience, Rejections, Microsoft.Extensions.Options.Options.Create(GuardrailOptions), Time);
+        IInbox? inbox = null;
+        var lazyInbox = new Lazy<IInbox>(() => inbox!);
+        Posts = new PostService(Store, Registry, Scheduler, Guardrails, lazyInbox, Time, NullLogger<PostService>.Instance);
+        inbox = new InboxService(InboxStore, Guardrails, new PostServiceInboxPublisher(Posts), Policy, Registry, Time);
+        Inbox = inbox;
+        Executor = new PublishExecutor(Store, Registry, Scheduler, Time, monitor, new AccountGate(), new RetryBackoff(() => 42), Instance, Guardrails, Inbox, NullLogger<PublishExecutor>.Instance);
         Recovery = new PublishingRecovery(Store, Scheduler, Executor, Instance, Time, monitor, NullLogger<PublishingRecovery>.Instance);
-        Posts = new PostService(Store, Registry, Scheduler, Time, NullLogger<PostService>.Instance);
     }
 
     public FakeTimeProvider Time { get; }
@@ -57,11 +69,30 @@ internal sealed class PublishingFixture : IDisposable
 
     public PostService Posts { get; }
 
+    public GuardrailOptions GuardrailOptions { get; }
+
+    internal GuardrailPipeline Guardrails { get; }
+
+    public SqlAudienceHistory Audience { get; }
+
+    public SqlRejectionLog Rejections { get; }
+
+    public SqlInboxStore InboxStore { get; }
+
+    public IInbox Inbox { get; }
+
+    /// <summary>Which workflow may send what unattended; set before the inbox is used. The default value is nothing.</summary>
+    public SwitchablePolicy Policy { get; } = new();
+
     public string Folder => _folder.Path;
 
-    /// <summary>Schedules a post <paramref name="after"/> from now (UTC) through <see cref="PostService"/>.</summary>
-    public async Task<Post> ScheduleAsync(TimeSpan after, string text = "Hello from the test")
+    /// <summary>
+    /// Schedules a post <paramref name="after"/> from now (UTC) through <see cref="PostService"/>; without a text each
+    /// call gets a different one, so the duplicate rule lets them all through.
+    /// </summary>
+    public async Task<Post> ScheduleAsync(TimeSpan after, string? text = null)
     {
+        text ??= DistinctText.Next();
         var at = (Time.GetUtcNow() + after).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         var scheduled = await Posts.ScheduleAsync(new ScheduleRequest(Account.Name, at, text), CancellationToken.None);
         return scheduled.Post;
@@ -80,7 +111,19 @@ internal sealed class PublishingFixture : IDisposable
 
     public async Task<Post> GetAsync(string id) => await Store.GetAsync(id, CancellationToken.None) ?? throw new InvalidOperationException("no post " + id);
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        Guardrails.Dispose();
+        _folder.Dispose();
+    }
+
+    /// <summary>An unattended policy a test can change after the fixture is built.</summary>
+    public sealed class SwitchablePolicy : IUnattendedPolicy
+    {
+        public IUnattendedPolicy Current { get; set; } = UnattendedPolicy.None;
+
+        public bool AllowsUnattended(string source, Sdk.MessageKind kind) => Current.AllowsUnattended(source, kind);
+    }
 
     private sealed class StaticOptionsMonitor<T>(T value) : IOptionsMonitor<T>
     {

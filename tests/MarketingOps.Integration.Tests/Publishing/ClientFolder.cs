@@ -41,6 +41,8 @@ internal sealed class ClientFolder : IDisposable
                 ["LookupTimeout"] = "00:00:05",
                 ["StaleClaimAfter"] = "00:00:30",
             },
+            // Hundreds of posts within minutes: far beyond a real account's daily cap, which is not what these tests are about.
+            ["Guardrails"] = new Dictionary<string, object> { ["PostsPerDay"] = 10_000 },
         };
         if (postgres is not null)
         {

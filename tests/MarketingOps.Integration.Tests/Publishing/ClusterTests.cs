@@ -35,7 +35,7 @@ public sealed class ClusterTests
             {
                 var unsure = i is 17 or 71;
                 var at = start.AddMilliseconds(i * 200).ToString("O", CultureInfo.InvariantCulture);
-                await engine.Posts.ScheduleAsync(new ScheduleRequest(Accounts[i % 2], at, $"Cluster post {i}{(unsure ? " " + FakePlatformServer.UnsureMarker : "")}"), ct);
+                await engine.Posts.ScheduleAsync(new ScheduleRequest(Accounts[i % 2], at, PostTexts.For(i, "cluster", unsure)), ct);
             }
 
             using var nodeA = MopsProcess.Start(folderA.Root, "run", "--home", folderA.Root);

@@ -29,7 +29,7 @@ public sealed class CrashTests
         {
             var unsure = i % (PostCount / UnsureCount) == 7;
             var at = start.AddMilliseconds(i * 90).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-            await engine.Posts.ScheduleAsync(new ScheduleRequest(Accounts[i % 2], at, $"Post {i} of the crash test{(unsure ? " " + FakePlatformServer.UnsureMarker : "")}"), ct);
+            await engine.Posts.ScheduleAsync(new ScheduleRequest(Accounts[i % 2], at, PostTexts.For(i, "crash test", unsure)), ct);
         }
 
         var leftPublishing = 0;

@@ -39,9 +39,27 @@ internal sealed class PostScheduleSettings : JsonSettings
     [Description("The experiment variant.")]
     public string? Variant { get; init; }
 
+    [CommandOption("--kind <KIND>")]
+    [Description("post, reply or dm. Default: post.")]
+    [DefaultValue("post")]
+    public string Kind { get; init; } = "post";
+
+    [CommandOption("--to <HANDLE>")]
+    [Description("Who a reply or direct message is for.")]
+    public string? To { get; init; }
+
+    [CommandOption("--in-reply-to <POST_ID>")]
+    [Description("The platform id of the post a reply answers.")]
+    public string? InReplyTo { get; init; }
+
     public override ValidationResult Validate()
     {
         var missing = new List<string>();
+        if (Core.Inbox.UnattendedPolicy.ParseKind(Kind) is null)
+        {
+            missing.Add($"--kind must be post, reply or dm (was '{Kind}')");
+        }
+
         if (string.IsNullOrWhiteSpace(Account))
         {
             missing.Add("--account is required");

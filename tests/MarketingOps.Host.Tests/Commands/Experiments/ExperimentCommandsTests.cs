@@ -9,10 +9,15 @@ public sealed class ExperimentCommandsTests : IDisposable
         name: cli-cta
         accounts: [brand]
         variants:
+          # Per-round texts: the duplicate guardrail refuses the same text twice in 30 days.
           - name: control
-            text: "Spring sale: free shipping https://shop.example/s"
+            rounds:
+              - "Spring sale: free shipping https://shop.example/s"
+              - "This week only, delivery is on us https://shop.example/s"
           - name: question
-            text: "Ready for spring? Free shipping https://shop.example/s"
+            rounds:
+              - "Ready for spring? Free shipping https://shop.example/s"
+              - "Need new gear for April? We cover the parcel https://shop.example/s"
         metric: link-click-rate
         allocation:
           postsPerVariant: 2

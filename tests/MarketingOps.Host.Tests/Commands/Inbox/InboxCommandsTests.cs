@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Inbox;
+using MarketingOps.Core.Storage;
 using MarketingOps.Sdk;
 
 namespace MarketingOps.Host.Tests.Commands.Inbox;
@@ -88,7 +89,7 @@ public sealed class InboxCommandsTests : IDisposable
 
     private async Task SeedAsync(string id, string text)
     {
-        var store = new JsonFileInboxStore(Path.Combine(_home.Root, "data", "inbox.json"));
+        var store = new SqlInboxStore(new SqlitePostStore(Path.Combine(_home.Root, "data", "mops.db"), TimeSpan.FromSeconds(5), TimeProvider.System));
         var verdict = new GuardrailVerdict(id, [new GuardrailRuleResult("duplicate-content", GuardrailOutcome.Allow, "nothing similar within 30 days")]);
         await store.AddAsync(
             new InboxItem
