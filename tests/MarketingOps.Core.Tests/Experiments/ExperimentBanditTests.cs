@@ -87,8 +87,9 @@ public sealed class ExperimentBanditTests : IDisposable
 
         var pick = await _rig.Service.PickAsync("evergreen", ct);
 
-        Assert.Equal("customer", pick.Name);
+        // The pick itself is a seeded draw from these shares (the seed holds the experiment's random id), so the shares are what is checked.
         Assert.True(pick.Weights[2] > 0.75, string.Join(", ", pick.Weights));
+        Assert.Equal(new[] { "tour", "question", "customer" }[pick.Variant], pick.Name);
         Assert.All(pick.Weights, w => Assert.True(w >= 0.1 - 1e-12, string.Join(", ", pick.Weights)));
         Assert.Equal(1, pick.Weights.Sum(), 9);
     }
@@ -102,8 +103,27 @@ public sealed class ExperimentBanditTests : IDisposable
 
         var pick = await _rig.Service.PickAsync("evergreen", ct);
 
-        Assert.Equal("tour", pick.Name);
         Assert.True(pick.Weights[0] > 0.75, string.Join(", ", pick.Weights));
+        Assert.True(pick.Weights[1] < 0.15 && pick.Weights[2] < 0.15, string.Join(", ", pick.Weights));
+    }
+
+    [Fact]
+    public async Task Over_many_picks_the_draws_follow_the_shares()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _rig.Service.CreateAsync(Bandit(minimumShare: 0.1), ct);
+        await PublishAndMeasureAsync(clicks: v => v == "customer" ? 150 : 50, ct);
+
+        // Each added post changes the seed, so successive picks are fresh draws from (nearly) the same shares.
+        var picks = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            var pick = await _rig.Service.PickAsync("evergreen", ct);
+            picks.Add(pick.Name);
+            await _rig.Service.AddPostAsync("evergreen", pick.Name, "brand", $"{pick.Name} {i}", Start.AddDays(1 + i), ct);
+        }
+
+        Assert.True(picks.Count(p => p == "customer") >= 24, string.Join(", ", picks)); // 80 % expected: 32 of 40
     }
 
     [Fact]
