@@ -16,6 +16,7 @@ public sealed class ExperimentBuilder
     private DateTimeOffset? _firstSlot;
     private int _postsPerVariant = 3;
     private TimeSpan _spacing = TimeSpan.FromDays(1);
+    private IReadOnlyList<TimeOnly> _dailySlots = [];
     private TimeSpan _horizon = TimeSpan.FromDays(7);
     private bool _scheduleWinner;
 
@@ -34,6 +35,17 @@ public sealed class ExperimentBuilder
 
     /// <summary>Adds a variant; the first one added is the control.</summary>
     public ExperimentBuilder Variant(string name, string text) => Variant(new ExperimentVariant(name, text));
+
+    /// <summary>
+    /// Adds a variant with one wording per post: its first post says the first, its second post the second, and so on
+    /// (the winner's post, with <see cref="ThenScheduleWinner"/>, takes the one after its last post). Reword each
+    /// time: the same text twice within the guardrails' duplicate window is refused.
+    /// </summary>
+    public ExperimentBuilder Variant(string name, params string[] rounds)
+    {
+        ArgumentNullException.ThrowIfNull(rounds);
+        return Variant(new ExperimentVariant(name, rounds.Length > 0 ? rounds[0] : "") { Rounds = [.. rounds] });
+    }
 
     /// <summary>Adds a variant with its own account or posting-time shift.</summary>
     public ExperimentBuilder Variant(ExperimentVariant variant)
@@ -69,6 +81,20 @@ public sealed class ExperimentBuilder
     {
         _postsPerVariant = postsPerVariant;
         _spacing = spacing;
+        _dailySlots = [];
+        _firstSlot = start;
+        return this;
+    }
+
+    /// <summary>
+    /// Posts per variant at fixed local times of day in each account's time zone (e.g. 09:30, 13:00, 17:00), from
+    /// <paramref name="start"/> on: the way to keep every slot out of the account's quiet hours whatever the season.
+    /// </summary>
+    public ExperimentBuilder Schedule(int postsPerVariant, IReadOnlyList<TimeOnly> dailyAt, DateTimeOffset? start = null)
+    {
+        ArgumentNullException.ThrowIfNull(dailyAt);
+        _postsPerVariant = postsPerVariant;
+        _dailySlots = [.. dailyAt];
         _firstSlot = start;
         return this;
     }
@@ -113,7 +139,8 @@ public sealed class ExperimentBuilder
             problems.Add($"variant name '{duplicate.Key}' is used twice");
         }
 
-        problems.AddRange(_variants.Where(v => string.IsNullOrWhiteSpace(v.Text)).Select(v => $"variant '{v.Name}' has no text"));
+        problems.AddRange(_variants.Where(v => string.IsNullOrWhiteSpace(v.Text) && v.Rounds.Count == 0).Select(v => $"variant '{v.Name}' has no text"));
+        problems.AddRange(_variants.Where(v => v.Rounds.Any(string.IsNullOrWhiteSpace)).Select(v => $"variant '{v.Name}' has an empty round"));
         if (_accounts.Count == 0 && _variants.Any(v => v.Account is null))
         {
             problems.Add("no account: call On(\"account\") or give every variant its own account");
@@ -129,9 +156,14 @@ public sealed class ExperimentBuilder
             problems.Add("posts per variant must be at least 1");
         }
 
-        if (_spacing <= TimeSpan.Zero)
+        if (_dailySlots.Count == 0 && _spacing <= TimeSpan.Zero)
         {
             problems.Add("the spacing between posts must be positive");
+        }
+
+        if (_dailySlots.Distinct().Count() != _dailySlots.Count)
+        {
+            problems.Add("a daily posting time is listed twice");
         }
 
         if (problems.Count > 0)
@@ -146,6 +178,7 @@ public sealed class ExperimentBuilder
             Start = _firstSlot,
             PostsPerVariant = _postsPerVariant,
             Spacing = _spacing,
+            DailySlots = _dailySlots,
             Horizon = _horizon,
             ScheduleWinner = _scheduleWinner,
         };

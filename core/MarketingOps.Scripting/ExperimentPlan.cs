@@ -28,6 +28,9 @@ public sealed record ExperimentPlan(
     /// <summary>Time between consecutive slots. The default value is one day.</summary>
     public TimeSpan Spacing { get; init; } = TimeSpan.FromDays(1);
 
+    /// <summary>Local times of day (in each account's zone) to post at instead of <see cref="Spacing"/>. The default value is none.</summary>
+    public IReadOnlyList<TimeOnly> DailySlots { get; init; } = [];
+
     /// <summary>How long metrics are collected after the last post. The default value is 7 days.</summary>
     public TimeSpan Horizon { get; init; } = TimeSpan.FromDays(7);
 

@@ -26,7 +26,7 @@ public sealed class ExperimentsApi
     /// <summary>Where an experiment stands: per-variant numbers, the winner if any, warnings.</summary>
     public ExperimentResults Results(string name) => _experiments.Results(name, _cancellationToken);
 
-    /// <summary>The variant to post next; for a bandit this is Thompson sampling's pick.</summary>
+    /// <summary>The variant to post next; for a bandit this is Thompson sampling's pick. Its <see cref="ExperimentVariant.Text"/> is the wording for this post: the next of its <see cref="ExperimentVariant.Rounds"/>.</summary>
     public ExperimentVariant Pick(string name) => _experiments.Pick(name, _cancellationToken);
 
     /// <summary>Stops an experiment; false when it is unknown or already finished.</summary>

@@ -8,12 +8,11 @@ namespace MarketingOps.Core.Experiments;
 /// one account (rounds take turns across accounts) and gives every variant exactly one of them, so a variant
 /// never runs ahead in time. Within a round, variants go to the slot classes (local time of day) they have had
 /// least so far, ties broken by the seed, so no variant keeps the best hour. Same definition, same seed, same posts.
+/// Round r of a variant posts its wording <see cref="VariantDefinition.TextFor"/>(r); repeated texts are judged by
+/// <see cref="RepeatedTextCheck"/> against the guardrails' duplicate window.
 /// </summary>
 internal static class AllocationPlanner
 {
-    /// <summary>Repeating a text on one account within this window looks like a duplicate to platforms and guardrails.</summary>
-    public static readonly TimeSpan RepeatWindow = TimeSpan.FromHours(24);
-
     public static AllocationResult Plan(ExperimentDefinition definition, Func<string, TimeZoneInfo> zoneOf, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -56,7 +55,7 @@ internal static class AllocationPlanner
         }
 
         var ordered = posts.OrderBy(p => p.At).ThenBy(p => p.Variant).Select((p, i) => p with { Slot = i }).ToList();
-        return new AllocationResult(ordered, RepeatWarnings(definition, ordered));
+        return new AllocationResult(ordered, []);
     }
 
     /// <summary>The end of the experiment: the last slot plus the horizon.</summary>
@@ -109,26 +108,5 @@ internal static class AllocationPlanner
     {
         var utc = now.ToUniversalTime();
         return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
-    }
-
-    private static List<string> RepeatWarnings(ExperimentDefinition definition, List<PlannedPost> posts)
-    {
-        var warnings = new List<string>();
-        foreach (var group in posts.GroupBy(p => (Account: p.Account.ToUpperInvariant(), p.Text)))
-        {
-            var times = group.OrderBy(p => p.At).ToList();
-            for (var i = 1; i < times.Count; i++)
-            {
-                if (times[i].At - times[i - 1].At < RepeatWindow)
-                {
-                    var variant = definition.Variants[times[i].Variant].Name;
-                    warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"variant '{variant}' repeats the same text on '{times[i].Account}' {(times[i].At - times[i - 1].At).TotalHours:0.#} h apart (slots {times[i - 1].Slot} and {times[i].Slot}); platforms and the duplicate guardrail may refuse it: space the slots or give the variant per-round texts ('rounds')"));
-                    break;
-                }
-            }
-        }
-
-        return warnings;
     }
 }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using MarketingOps.Core.Experiments.Reports;
+using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Statistics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MarketingOps.Core.Experiments;
 
@@ -13,13 +15,23 @@ internal sealed class ExperimentService(
     IExperimentPublisher publisher,
     ExperimentAnalyser analyser,
     TimeProvider time,
-    ILogger<ExperimentService> logger)
+    ILogger<ExperimentService> logger,
+    IOptions<GuardrailOptions>? guardrails = null)
 {
     /// <summary>Checks the definition against the configured accounts and lays out its posts without storing anything.</summary>
     public AllocationResult Plan(ExperimentDefinition definition)
     {
         Check(definition);
-        return AllocationPlanner.Plan(definition, a => ZoneOf(a) ?? TimeZoneInfo.Utc, time.GetUtcNow());
+        var plan = AllocationPlanner.Plan(definition, a => ZoneOf(a) ?? TimeZoneInfo.Utc, time.GetUtcNow());
+
+        // The guardrails would refuse repeated texts one post at a time, days into the experiment; refuse the plan now instead.
+        var (problems, warnings) = RepeatedTextCheck.Check(definition, plan.Posts, guardrails?.Value ?? new GuardrailOptions(), a => registry.FindAccount(a)?.Platform ?? a);
+        if (problems.Count > 0)
+        {
+            throw new ExperimentRequestException(problems);
+        }
+
+        return plan with { Warnings = [.. plan.Warnings, .. warnings] };
     }
 
     /// <summary>Validates the definition and its accounts; throws <see cref="ExperimentRequestException"/> listing every problem.</summary>
@@ -130,12 +142,13 @@ internal sealed class ExperimentService(
         var experiment = await GetAsync(idOrName, cancellationToken);
         var definition = experiment.Definition;
         var k = definition.Variants.Count;
-        var posts = (await store.GetPostsAsync(experiment.Id, cancellationToken)).Where(p => p.Status != ExperimentPostStatus.Refused).ToList();
+        var all = await store.GetPostsAsync(experiment.Id, cancellationToken);
+        var posts = all.Where(p => p.Status != ExperimentPostStatus.Refused).ToList();
         if (!definition.Decision.Bandit)
         {
             var counts = Enumerable.Range(0, k).Select(v => posts.Count(p => p.Variant == v)).ToList();
             var next = counts.IndexOf(counts.Min());
-            return new VariantPick(next, definition.Variants[next].Name, [.. Enumerable.Range(0, k).Select(v => v == next ? 1.0 : 0.0)]);
+            return new VariantPick(next, definition.Variants[next].Name, [.. Enumerable.Range(0, k).Select(v => v == next ? 1.0 : 0.0)]) { Round = all.Count(p => p.Variant == next) };
         }
 
         var latest = await store.GetLatestAsync(experiment.Id, cancellationToken);
@@ -164,7 +177,7 @@ internal sealed class ExperimentService(
             }
         }
 
-        return new VariantPick(chosen, definition.Variants[chosen].Name, allocation.Weights);
+        return new VariantPick(chosen, definition.Variants[chosen].Name, allocation.Weights) { Round = all.Count(p => p.Variant == chosen) };
     }
 
     public async Task<Experiment> GetAsync(string idOrName, CancellationToken cancellationToken) =>
@@ -271,10 +284,14 @@ internal sealed class ExperimentService(
             return decision;
         }
 
-        var winner = definition.Variants.First(v => v.Name == decision.Winner);
+        var index = IndexOf(definition, decision.Winner);
+        var winner = definition.Variants[index];
         var account = definition.OnWin.Account ?? winner.Account ?? definition.Accounts[0];
+
+        // The winner's post takes the wording after its last round: repeating one it already posted is a duplicate.
+        var round = (await store.GetPostsAsync(experiment.Id, cancellationToken)).Count(p => p.Variant == index);
         var outcome = await publisher.ScheduleAsync(
-            new ExperimentPostRequest(experiment.Id, winner.Name, account, winner.Text, now + definition.OnWin.Delay) { Media = winner.Media, Source = "experiment-winner" },
+            new ExperimentPostRequest(experiment.Id, winner.Name, account, winner.TextFor(round), now + definition.OnWin.Delay) { Media = winner.Media, Source = "experiment-winner" },
             cancellationToken);
         if (outcome.Problem is not null)
         {

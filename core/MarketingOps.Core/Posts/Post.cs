@@ -79,7 +79,15 @@ public sealed record Post(string Id, string Account, string Text, DateTimeOffset
     public string? ApprovedBy { get; init; }
 
     /// <summary>The draft handed to the platform.</summary>
-    public PostDraft ToDraft() => new(Text) { Media = Media, Kind = Kind, Recipient = Recipient, InReplyTo = InReplyTo };
+    /// <remarks>An experiment post carries its variant as the draft option <c>variant</c>: plugins pass on only the options they know, and a simulated network can tell the variants apart by it whatever the wording.</remarks>
+    public PostDraft ToDraft() => new(Text)
+    {
+        Media = Media,
+        Kind = Kind,
+        Recipient = Recipient,
+        InReplyTo = InReplyTo,
+        Options = Variant is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["variant"] = Variant },
+    };
 
     /// <summary>The post as the guardrails judge and remember it, to be sent at <paramref name="at"/>.</summary>
     public OutgoingMessage ToMessage(DateTimeOffset at) => new(Id, Account, ToDraft(), at, Origin)

@@ -53,7 +53,8 @@ internal sealed class EngineScriptExperiments(ExperimentService experiments, ILo
     {
         var experiment = Call(() => experiments.GetAsync(name, cancellationToken), nameof(name));
         var pick = Call(() => experiments.PickAsync(experiment.Id, cancellationToken), nameof(name));
-        return ExperimentPlanMapping.ToPlan(experiment.Definition).Variants[pick.Variant];
+        var variant = ExperimentPlanMapping.ToPlan(experiment.Definition).Variants[pick.Variant];
+        return variant with { Text = variant.TextFor(pick.Round) };
     }
 
     public bool Stop(string name, CancellationToken cancellationToken)

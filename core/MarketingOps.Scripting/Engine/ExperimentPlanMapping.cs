@@ -16,11 +16,12 @@ internal static class ExperimentPlanMapping
             .On([.. plan.Accounts])
             .Metric(ToMetric(plan.Metric))
             .Schedule(plan.PostsPerVariant, plan.Spacing, plan.Start)
+            .DailySlots([.. plan.DailySlots])
             .Horizon(plan.Horizon)
             .Decide(ToRule(plan.Decision));
         foreach (var variant in plan.Variants)
         {
-            builder.Variant(new VariantDefinition(variant.Name, variant.Text) { Account = variant.Account, TimeShift = variant.TimeShift });
+            builder.Variant(new VariantDefinition(variant.Name, variant.Text) { Rounds = variant.Rounds, Account = variant.Account, TimeShift = variant.TimeShift });
         }
 
         foreach (var guardrail in plan.Guardrails)
@@ -43,7 +44,7 @@ internal static class ExperimentPlanMapping
         var allocation = definition.Allocation;
         return new ExperimentPlan(
             definition.Name,
-            [.. definition.Variants.Select(v => new ExperimentVariant(v.Name, v.Text) { Account = v.Account, TimeShift = v.TimeShift })],
+            [.. definition.Variants.Select(v => new ExperimentVariant(v.Name, v.Text) { Rounds = v.Rounds, Account = v.Account, TimeShift = v.TimeShift })],
             definition.Accounts,
             FromMetric(definition.Metric),
             FromRule(definition.Decision))
@@ -53,6 +54,7 @@ internal static class ExperimentPlanMapping
             Start = allocation.Start,
             PostsPerVariant = allocation.PostsPerVariant,
             Spacing = allocation.Every,
+            DailySlots = allocation.DailySlots,
             Horizon = definition.Horizon,
             ScheduleWinner = definition.OnWin.ScheduleWinner,
         };

@@ -15,7 +15,7 @@ public interface IScriptExperiments
     /// <summary>Where an experiment stands now.</summary>
     ExperimentResults Results(string name, CancellationToken cancellationToken);
 
-    /// <summary>The variant to post next (Thompson sampling for a bandit, round robin otherwise).</summary>
+    /// <summary>The variant to post next (Thompson sampling for a bandit, round robin otherwise); its <see cref="ExperimentVariant.Text"/> is the wording for that post, the next of its <see cref="ExperimentVariant.Rounds"/>.</summary>
     ExperimentVariant Pick(string name, CancellationToken cancellationToken);
 
     /// <summary>Stops an experiment; false when it is unknown or already finished.</summary>

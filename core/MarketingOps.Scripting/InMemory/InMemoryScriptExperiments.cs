@@ -97,6 +97,7 @@ internal sealed class InMemoryScriptExperiments(IScriptPosts posts, IScriptMetri
         var plan = Require(name).Plan;
         var ofExperiment = posts.List(new ScriptPostQuery { Experiment = plan.Name }, cancellationToken).Where(p => p.State != ScriptPostState.Cancelled).ToList();
         var counts = plan.Variants.Select(v => ofExperiment.Count(p => Same(p.Variant, v.Name))).ToList();
+        ExperimentVariant Next(int i) => plan.Variants[i] with { Text = plan.Variants[i].TextFor(counts[i]) };
         var total = counts.Sum();
         var minShare = plan.Decision.Method == DecisionMethod.Bandit ? plan.Decision.Threshold : 1.0 / plan.Variants.Count;
 
@@ -104,12 +105,12 @@ internal sealed class InMemoryScriptExperiments(IScriptPosts posts, IScriptMetri
         var starved = Enumerable.Range(0, counts.Count).Where(i => counts[i] < minShare * (total + 1)).OrderBy(i => counts[i]).ToList();
         if (starved.Count > 0 || plan.Decision.Method != DecisionMethod.Bandit)
         {
-            return plan.Variants[starved.Count > 0 ? starved[0] : counts.IndexOf(counts.Min())];
+            return Next(starved.Count > 0 ? starved[0] : counts.IndexOf(counts.Min()));
         }
 
         var rates = Results(name, cancellationToken).Variants.Select(v => (v.Numerator + 1.0) / (v.Denominator + 2.0)).ToList();
         var best = Enumerable.Range(0, rates.Count).OrderBy(i => plan.Metric.LowerIsBetter ? rates[i] : -rates[i]).ThenBy(i => counts[i]).First();
-        return plan.Variants[best];
+        return Next(best);
     }
 
     public bool Stop(string name, CancellationToken cancellationToken)
@@ -139,6 +140,7 @@ internal sealed class InMemoryScriptExperiments(IScriptPosts posts, IScriptMetri
         var now = clock.GetUtcNow();
         var start = plan.Start ?? new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
         var count = plan.Variants.Count;
+        using var slots = Slots(plan, start).GetEnumerator();
         for (var round = 0; round < plan.PostsPerVariant; round++)
         {
             for (var turn = 0; turn < count; turn++)
@@ -146,9 +148,31 @@ internal sealed class InMemoryScriptExperiments(IScriptPosts posts, IScriptMetri
                 var slot = (round * count) + turn;
                 var variant = plan.Variants[(turn + round) % count];
                 var account = variant.Account ?? plan.Accounts[slot % plan.Accounts.Count];
+                slots.MoveNext();
                 posts.Schedule(
-                    new ScriptPostRequest(account, variant.Text, start + (plan.Spacing * slot) + variant.TimeShift) { Experiment = plan.Name, Variant = variant.Name },
+                    new ScriptPostRequest(account, variant.TextFor(round), slots.Current + variant.TimeShift) { Experiment = plan.Name, Variant = variant.Name },
                     cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Slots <see cref="ExperimentPlan.Spacing"/> apart, or at the daily times (in UTC: the in-memory host has no account zones).</summary>
+    private static IEnumerable<DateTimeOffset> Slots(ExperimentPlan plan, DateTimeOffset start)
+    {
+        if (plan.DailySlots.Count == 0)
+        {
+            for (var at = start; ; at += plan.Spacing)
+            {
+                yield return at;
+            }
+        }
+
+        var times = plan.DailySlots.Order().ToList();
+        for (var day = DateOnly.FromDateTime(start.UtcDateTime); ; day = day.AddDays(1))
+        {
+            foreach (var at in times.Select(t => new DateTimeOffset(day.ToDateTime(t), TimeSpan.Zero)).Where(at => at >= start))
+            {
+                yield return at;
             }
         }
     }

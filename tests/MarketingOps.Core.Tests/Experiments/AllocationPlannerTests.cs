@@ -92,11 +92,17 @@ public sealed class AllocationPlannerTests
     }
 
     [Fact]
-    public void Repeating_a_text_within_a_day_on_one_account_is_warned_about()
+    public void A_variants_ith_post_says_its_ith_round()
     {
-        var result = AllocationPlanner.Plan(Definition(2, 3), _ => Berlin, Now);
+        var definition = Definition(2, 3) with
+        {
+            Variants = [new VariantDefinition("a", "a0") { Rounds = ["a0", "a1", "a2"] }, new VariantDefinition("b", "b0") { Rounds = ["b0", "b1"] }],
+        };
 
-        Assert.Contains(result.Warnings, w => w.Contains("repeats the same text on 'brand'", StringComparison.Ordinal));
+        var posts = AllocationPlanner.Plan(definition, _ => Berlin, Now).Posts;
+
+        Assert.Equal(["a0", "a1", "a2"], posts.Where(p => p.Variant == 0).OrderBy(p => p.Round).Select(p => p.Text));
+        Assert.Equal(["b0", "b1", "b0"], posts.Where(p => p.Variant == 1).OrderBy(p => p.Round).Select(p => p.Text)); // fewer rounds than posts: they cycle
     }
 
     [Fact]

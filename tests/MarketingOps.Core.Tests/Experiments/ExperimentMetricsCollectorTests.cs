@@ -21,7 +21,7 @@ public sealed class ExperimentMetricsCollectorTests : IDisposable
     }
 
     private static ExperimentDefinition Definition(int postsPerVariant) =>
-        new("collect", [new VariantDefinition("a", "A text"), new VariantDefinition("b", "B text")], ["brand"], MetricDefinition.LinkClickRate)
+        new("collect", [Wordings.Variant("a", "A text"), Wordings.Variant("b", "B text")], ["brand"], MetricDefinition.LinkClickRate)
         {
             Allocation = new AllocationPlan { PostsPerVariant = postsPerVariant, Every = TimeSpan.FromHours(1), Start = Start.AddHours(1) },
             Horizon = TimeSpan.FromDays(2),

@@ -22,7 +22,7 @@ public sealed class ExperimentServiceTests : IDisposable
     }
 
     private static ExperimentDefinition Definition(AnalysisMethod method = AnalysisMethod.Sequential, bool scheduleWinner = false) =>
-        new("svc", [new VariantDefinition("a", "A text"), new VariantDefinition("b", "B text")], ["brand"], MetricDefinition.LinkClickRate)
+        new("svc", [Wordings.Variant("a", "A text"), Wordings.Variant("b", "B text")], ["brand"], MetricDefinition.LinkClickRate)
         {
             Allocation = new AllocationPlan { PostsPerVariant = 3, Every = TimeSpan.FromHours(1), Start = Start.AddHours(1) },
             Horizon = TimeSpan.FromDays(1),
@@ -54,6 +54,19 @@ public sealed class ExperimentServiceTests : IDisposable
         var ex = await Assert.ThrowsAsync<ExperimentRequestException>(() => _rig.Service.CreateAsync(definition, ct));
 
         Assert.Contains("accounts[0]: no account named 'nobody'; configured accounts: brand", ex.Problems);
+        Assert.Empty(await _rig.Service.ListAsync(ct));
+    }
+
+    [Fact]
+    public async Task A_plan_repeating_a_variants_text_within_the_duplicate_window_is_refused_before_anything_is_scheduled()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var definition = Definition() with { Variants = [new VariantDefinition("a", "A text"), Wordings.Variant("b", "B text")] };
+
+        var ex = await Assert.ThrowsAsync<ExperimentRequestException>(() => _rig.Service.CreateAsync(definition, ct));
+
+        Assert.StartsWith("variant 'a' would post the same text twice within the guardrails' 30-day duplicate window", Assert.Single(ex.Problems), StringComparison.Ordinal);
+        Assert.Empty(_publisher.Scheduled);
         Assert.Empty(await _rig.Service.ListAsync(ct));
     }
 
@@ -107,7 +120,8 @@ public sealed class ExperimentServiceTests : IDisposable
         Assert.True(decision.PValue < 0.05);
         var winnerPost = _publisher.Scheduled[^1];
         Assert.Equal(decision.WinnerPostId, winnerPost.PostId);
-        Assert.Equal(("b", "B text", _clock.GetUtcNow().AddHours(2), "experiment-winner"), (winnerPost.Request.Variant, winnerPost.Request.Text, winnerPost.Request.At, winnerPost.Request.Source));
+        // The winner posts the wording after its three rounds, not one it already posted.
+        Assert.Equal(("b", "B text juliett kilo lima", _clock.GetUtcNow().AddHours(2), "experiment-winner"), (winnerPost.Request.Variant, winnerPost.Request.Text, winnerPost.Request.At, winnerPost.Request.Source));
     }
 
     [Fact]

@@ -15,13 +15,14 @@ internal static class DemoFolder
     public const string Script = "ab-two-variants.csx";
 
     /// <summary>
-    /// The sandbox's true click rate of each wording of <see cref="Script"/> (matched by a phrase of its text), so
-    /// the right answer is known. 20,000 followers give each post some 6,000 impressions.
+    /// The sandbox's true click rate of each variant of <see cref="Script"/>, matched by the variant every experiment
+    /// post carries (the draft option <c>variant</c>), so each rewording keeps its variant's rate and the right answer
+    /// is known. 20,000 followers give each post some 6,000 impressions.
     /// </summary>
-    public static IReadOnlyList<(string Variant, string Phrase, double ClickRate)> TrueRates { get; } =
+    public static IReadOnlyList<(string Variant, double ClickRate)> TrueRates { get; } =
     [
-        ("feature", "adds scheduled reports", 0.010),
-        ("benefit", "Stop copying numbers", 0.020),
+        ("feature", 0.010),
+        ("benefit", 0.020),
     ];
 
     public const long Followers = 20_000;
@@ -29,7 +30,10 @@ internal static class DemoFolder
     public static string Describe() =>
         string.Join(", ", TrueRates.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Variant} {r.ClickRate * 100:0.0} %")));
 
-    /// <summary>Creates data/demo afresh: a plugins.json that loads the home's sandbox plugin with known rates, and a mops.json.</summary>
+    /// <summary>
+    /// Creates data/demo afresh: a plugins.json that loads the home's sandbox plugin with known rates. No mops.json:
+    /// the demo runs with the default guardrails, which the example's rewordings pass.
+    /// </summary>
     public static ClientFolder Prepare(ClientFolder home)
     {
         ArgumentNullException.ThrowIfNull(home);
@@ -43,7 +47,7 @@ internal static class DemoFolder
         }
 
         Directory.CreateDirectory(root);
-        var rates = new JsonArray([.. TrueRates.Select(r => (JsonNode)new JsonObject { ["contains"] = r.Phrase, ["clickRate"] = r.ClickRate })]);
+        var rates = new JsonArray([.. TrueRates.Select(r => (JsonNode)new JsonObject { ["variant"] = r.Variant, ["clickRate"] = r.ClickRate })]);
         var plugins = new JsonObject
         {
             ["plugins"] = new JsonArray(new JsonObject
@@ -51,8 +55,7 @@ internal static class DemoFolder
                 ["id"] = "sandbox",
                 ["path"] = sandbox.Directory,
 
-                // Each wording repeats every other day, so the network's own duplicate check is switched off.
-                ["settings"] = new JsonObject { ["seed"] = 7, ["duplicateWindowHours"] = 0, ["rates"] = rates },
+                ["settings"] = new JsonObject { ["seed"] = 7, ["rates"] = rates },
                 ["accounts"] = new JsonArray(new JsonObject
                 {
                     ["name"] = Account,
@@ -63,15 +66,9 @@ internal static class DemoFolder
             }),
         };
 
-        // An A/B test repeats each wording (three posts each, at least a day apart, then the winner once more). The
-        // guardrails would refuse those repeats as duplicates within their default 30 days, so the demo's window is
-        // shorter than the time between two posts of one wording.
-        var settings = new JsonObject { ["Guardrails"] = new JsonObject { ["DuplicateWindow"] = "12:00:00" } };
         var indented = new JsonSerializerOptions { WriteIndented = true };
         File.WriteAllText(Path.Combine(root, PluginsFile.FileName), plugins.ToJsonString(indented));
-        var folder = new ClientFolder(root);
-        File.WriteAllText(folder.SettingsFile, settings.ToJsonString(indented));
-        return folder;
+        return new ClientFolder(root);
     }
 
     /// <summary>The demo's script: <c>&lt;home&gt;/scripts/</c>, else <c>scripts/</c> of the repository above the executable.</summary>

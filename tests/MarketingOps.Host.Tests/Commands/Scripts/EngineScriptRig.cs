@@ -25,7 +25,7 @@ internal sealed class EngineScriptRig : IDisposable
     private readonly TempFolder _folder = new();
     private readonly IHost _host;
 
-    /// <param name="ratesJson">The sandbox's rate rules, e.g. <c>[ { "contains": "B", "clickRate": 0.02 } ]</c>.</param>
+    /// <param name="ratesJson">The sandbox's rate rules, e.g. <c>[ { "variant": "B", "clickRate": 0.02 } ]</c>.</param>
     public EngineScriptRig(string? ratesJson = null)
     {
         _folder.WriteSandboxPluginsJson(
@@ -35,8 +35,7 @@ internal sealed class EngineScriptRig : IDisposable
               { "name": "brand-ny", "timeZone": "America/New_York", "settings": { "followers": 20000 } } ]
             """);
 
-        // These tests are about experiments, not spam rules: repeats of a wording and night slots must not be refused.
-        _folder.Write("mops.json", """{ "Guardrails": { "DuplicateWindow": "01:00:00", "QuietHoursStart": "", "QuietHoursEnd": "", "PostsPerDay": 48 } }""");
+        // No mops.json: the examples run under the default guardrails, as a client's would.
         var builder = MopsHost.CreateBuilder(new MopsHostOptions(new ClientFolder(_folder.Root)) { Clock = Clock, ConsoleLevel = Serilog.Events.LogEventLevel.Fatal });
         builder.Services.Replace(ServiceDescriptor.Singleton<IPublishScheduler>(Triggers));
         _host = builder.Build();

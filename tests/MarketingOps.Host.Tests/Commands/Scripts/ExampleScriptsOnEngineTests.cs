@@ -8,7 +8,7 @@ namespace MarketingOps.Host.Tests.Commands.Scripts;
 /// </summary>
 public sealed class ExampleScriptsOnEngineTests : IDisposable
 {
-    private const string AbRates = """[ { "contains": "adds scheduled reports", "clickRate": 0.01 }, { "contains": "Stop copying numbers", "clickRate": 0.02 } ]""";
+    private const string AbRates = """[ { "variant": "feature", "clickRate": 0.01 }, { "variant": "benefit", "clickRate": 0.02 } ]""";
 
     private EngineScriptRig? _rig;
 
@@ -90,7 +90,7 @@ public sealed class ExampleScriptsOnEngineTests : IDisposable
     [Fact]
     public async Task Bandit_rotation_favours_the_better_wording_from_stored_counters_but_keeps_every_wording_in_play()
     {
-        var rig = _rig = new EngineScriptRig("""[ { "contains": "We finally", "clickRate": 0.05 } ]""");
+        var rig = _rig = new EngineScriptRig("""[ { "variant": "customer", "clickRate": 0.05 } ]""");
         var ct = TestContext.Current.CancellationToken;
         var picks = new List<string>();
         for (var run = 0; run < 40; run++)

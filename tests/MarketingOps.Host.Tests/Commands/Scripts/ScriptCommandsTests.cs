@@ -154,9 +154,6 @@ public sealed class ScriptCommandsTests : IDisposable
             _home.Write(Path.Combine("scripts", Path.GetRelativePath(Path.Combine(MopsProcess.RepositoryRoot, "scripts"), file)), File.ReadAllText(file));
         }
 
-        // The example repeats each wording a day or two apart; the guardrails' default 30-day duplicate window would
-        // refuse the repeats (as it does for any client that has not shortened it), which is not what this test is about.
-        _home.Write("mops.json", """{ "Guardrails": { "DuplicateWindow": "12:00:00" } }""");
         var (firstExit, first, firstError) = await Mops("script", "run", "scripts/ab-two-variants.csx", "--", "acme");
         var (_, listJson, _) = await Mops("experiment", "list", "--json");
         var (secondExit, second, secondError) = await Mops("script", "run", "scripts/ab-two-variants.csx", "--", "acme");
