@@ -11,6 +11,14 @@ public sealed record ExperimentVariant(string Name, string Text)
     /// </summary>
     public IReadOnlyList<string> Rounds { get; init; } = [];
 
+    /// <summary>Variants are equal when every field and every round's wording are.</summary>
+    public bool Equals(ExperimentVariant? other) =>
+        other is not null && Name == other.Name && Text == other.Text && Account == other.Account && TimeShift == other.TimeShift
+        && Rounds.SequenceEqual(other.Rounds, StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Text, Account, TimeShift, Rounds.Count);
+
     /// <summary>The text of the variant's post in <paramref name="round"/> (0-based).</summary>
     public string TextFor(int round) => Rounds.Count == 0 ? Text : Rounds[round % Rounds.Count];
 

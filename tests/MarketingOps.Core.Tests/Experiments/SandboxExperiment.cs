@@ -26,9 +26,9 @@ internal static class SandboxExperiment
     public static ExperimentDefinition ThreeVariants(string name = "three") =>
         new(name,
             [
-                new VariantDefinition("control", "Spring sale: free shipping on every order https://shop.example/spring"),
-                new VariantDefinition("question", "Ready for spring? Free shipping on every order, today only https://shop.example/spring"),
-                new VariantDefinition("emoji", "🌷 Spring sale 🌷 free shipping on every order https://shop.example/spring"),
+                Wordings.Variant("control", "Spring sale: free shipping on every order https://shop.example/spring", rounds: 4),
+                Wordings.Variant("question", "Ready for spring? Free shipping on every order, today only https://shop.example/spring", rounds: 4, skip: 12),
+                Wordings.Variant("emoji", "🌷 Spring sale 🌷 free shipping on every order https://shop.example/spring", rounds: 4, skip: 24),
             ],
             [SandboxNetwork.Account],
             MetricDefinition.LinkClickRate)

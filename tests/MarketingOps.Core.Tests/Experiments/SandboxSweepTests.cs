@@ -63,7 +63,7 @@ public sealed class SandboxSweepTests : IDisposable
             var rig = new ExperimentRig(_temp.File($"{method}-{variantClickRate}-{seed}.db"), network.Registry, network, clock);
             var definition = new ExperimentDefinition(
                 $"sweep-{seed}",
-                [new VariantDefinition("A", "Spring sale, free shipping today (variant A) https://shop.example/a"), new VariantDefinition("B", "Spring sale, free shipping today (variant B) https://shop.example/b")],
+                [Wordings.Variant("A", "Spring sale, free shipping today (variant A) https://shop.example/a", rounds: 4), Wordings.Variant("B", "Spring sale, free shipping today (variant B) https://shop.example/b", rounds: 4, skip: 12)],
                 [SandboxNetwork.Account],
                 MetricDefinition.LinkClickRate)
             {

@@ -12,10 +12,13 @@ internal static class Wordings
         "amber", "basil", "cedar", "dune", "ember", "fjord", "grove", "heath", "iris", "jade", "kelp", "lotus",
     ];
 
-    /// <summary>Variant <paramref name="name"/> whose every round is <paramref name="text"/> followed by three words no other round uses.</summary>
-    public static VariantDefinition Variant(string name, string text, int rounds = 8)
+    /// <summary>
+    /// Variant <paramref name="name"/> whose every round is <paramref name="text"/> followed by three words no other
+    /// round uses (from the <paramref name="skip"/>-th word on: give variants with similar texts different ones).
+    /// </summary>
+    public static VariantDefinition Variant(string name, string text, int rounds = 8, int skip = 0)
     {
-        var texts = Enumerable.Range(0, rounds).Select(r => $"{text} {string.Join(' ', Words.Skip(3 * r).Take(3))}").ToList();
+        var texts = Enumerable.Range(0, rounds).Select(r => $"{text} {string.Join(' ', Words.Skip(skip + (3 * r)).Take(3))}").ToList();
         return new VariantDefinition(name, texts[0]) { Rounds = texts };
     }
 }

@@ -33,6 +33,7 @@ public sealed partial class DemoCommandTests : IDisposable
         var topLevel = Directory.EnumerateFileSystemEntries(_home.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["data", "plugins.json"], topLevel);
         Assert.Equal(["demo"], Directory.EnumerateFileSystemEntries(Path.Combine(_home.Root, "data")).Select(Path.GetFileName).ToList());
+        Assert.False(File.Exists(Path.Combine(_home.Root, "data", "demo", "mops.json"))); // the default guardrails, no shortened windows
     }
 
     [Fact]

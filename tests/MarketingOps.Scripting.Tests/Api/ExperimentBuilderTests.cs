@@ -34,6 +34,34 @@ public sealed class ExperimentBuilderTests
     }
 
     [Fact]
+    public void A_variant_takes_one_wording_per_round_positionally_or_by_name()
+    {
+        var plan = Define()
+            .Variant("feature", "round one", "round two", "round three")
+            .Variant("benefit", rounds: ["first", "second"])
+            .On("brand")
+            .Metric(ExperimentMetric.LinkClickRate)
+            .Schedule(3, [new TimeOnly(9, 30), new TimeOnly(13, 0)])
+            .Build();
+
+        Assert.Equal(["round one", "round two", "round three"], plan.Variants[0].Rounds);
+        Assert.Equal(("round one", "round three"), (plan.Variants[0].Text, plan.Variants[0].TextFor(2)));
+        Assert.Equal(["first", "second", "first"], Enumerable.Range(0, 3).Select(plan.Variants[1].TextFor));
+        Assert.Equal([new TimeOnly(9, 30), new TimeOnly(13, 0)], plan.DailySlots);
+        Assert.Equal(plan.Variants[0], plan.Variants[0] with { Rounds = ["round one", "round two", "round three"] });
+    }
+
+    [Fact]
+    public void An_empty_round_or_a_daily_time_listed_twice_is_named()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Define().Variant("A", "one", " ").Variant("B", "two").On("brand").Metric(ExperimentMetric.LinkClickRate)
+            .Schedule(2, [new TimeOnly(9, 0), new TimeOnly(9, 0)]).Build());
+
+        Assert.Contains("variant 'A' has an empty round", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a daily posting time is listed twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_problem_is_named_in_one_exception()
     {
         var error = Assert.Throws<ArgumentException>(() => Define().Variant("A", "one").Variant("a", " ").Schedule(0, TimeSpan.Zero).Build());

@@ -10,7 +10,7 @@ namespace MarketingOps.Host.Tests.Commands.Scripts;
 public sealed class EngineScriptExperimentsTests : IDisposable
 {
     private static readonly DateTimeOffset FirstSlot = EngineScriptRig.Start.AddHours(2);
-    private readonly EngineScriptRig _rig = new("""[ { "contains": "wording B", "clickRate": 0.03 } ]""");
+    private readonly EngineScriptRig _rig = new("""[ { "variant": "B", "clickRate": 0.03 } ]""");
     private readonly ScriptServices _services;
 
     public EngineScriptExperimentsTests() => _services = _rig.ScriptServices();
@@ -19,9 +19,27 @@ public sealed class EngineScriptExperimentsTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    // One wording per post and one for the winner: the default guardrails refuse a text twice within 30 days.
+    private static readonly string[] RoundsA =
+    [
+        "Spring news: the calendar now plans a whole month https://example.com/a",
+        "Plan thirty days of posts in one sitting https://example.com/a",
+        "Monthly planning arrived with the spring release https://example.com/a",
+    ];
+
+    private static readonly string[] RoundsB =
+    [
+        "Spring news: stop juggling spreadsheets for your posts https://example.com/b",
+        "No more copy-paste between tabs when you schedule https://example.com/b",
+        "One place for drafts, dates and results, new this spring https://example.com/b",
+    ];
+
     private static ExperimentPlan Plan(string name = "mapped", ScriptRule? decision = null) => new(
         name,
-        [new ExperimentVariant("A", "Spring news, wording A https://example.com/a"), new ExperimentVariant("B", "Spring news, wording B https://example.com/b") { TimeShift = TimeSpan.FromMinutes(30) }],
+        [
+            new ExperimentVariant("A", RoundsA[0]) { Rounds = RoundsA },
+            new ExperimentVariant("B", RoundsB[0]) { Rounds = RoundsB, TimeShift = TimeSpan.FromMinutes(30) },
+        ],
         ["brand"],
         ExperimentMetric.Ratio(Counter.Replies, Counter.Impressions) with { LowerIsBetter = true },
         decision ?? ScriptRule.Bayesian(0.9) with { MinImpressionsPerVariant = 80, MinEventsPerVariant = 7 })
@@ -30,7 +48,7 @@ public sealed class EngineScriptExperimentsTests : IDisposable
         Guardrails = [ExperimentMetric.LinkClickRate],
         Start = FirstSlot,
         PostsPerVariant = 2,
-        Spacing = TimeSpan.FromHours(6),
+        Spacing = TimeSpan.FromHours(3), // 11:00 to 20:30 in Berlin, clear of the quiet hours
         Horizon = TimeSpan.FromDays(2),
         ScheduleWinner = true,
     };
@@ -44,10 +62,11 @@ public sealed class EngineScriptExperimentsTests : IDisposable
         Assert.Equal(("mapped", "maps every field"), (definition.Name, definition.Description));
         Assert.Equal(["A", "B"], definition.Variants.Select(v => v.Name));
         Assert.Equal(TimeSpan.FromMinutes(30), definition.Variants[1].TimeShift);
+        Assert.Equal([RoundsA, RoundsB], definition.Variants.Select(v => v.Rounds));
         Assert.Equal(["brand"], definition.Accounts);
         Assert.Equal((Counter.Replies, Counter.Impressions, MetricDirection.LowerIsBetter), (definition.Metric.Numerator, definition.Metric.Denominator, definition.Metric.Direction));
         Assert.Equal("link-click rate", Assert.Single(definition.Guardrails).Name);
-        Assert.Equal((2, TimeSpan.FromHours(6), (DateTimeOffset?)FirstSlot), (definition.Allocation.PostsPerVariant, definition.Allocation.Every, definition.Allocation.Start));
+        Assert.Equal((2, TimeSpan.FromHours(3), (DateTimeOffset?)FirstSlot), (definition.Allocation.PostsPerVariant, definition.Allocation.Every, definition.Allocation.Start));
         Assert.Equal(TimeSpan.FromDays(2), definition.Horizon);
         Assert.Equal((AnalysisMethod.Bayesian, 0.9, 80L, 7L, false), (definition.Decision.Method, definition.Decision.ChanceToWin, definition.Decision.MinImpressionsPerVariant, definition.Decision.MinEventsPerVariant, definition.Decision.Bandit));
         Assert.True(definition.OnWin.ScheduleWinner);

@@ -38,6 +38,7 @@ public sealed class ExampleScriptsOnEngineTests : IDisposable
         Assert.Equal("started", first.ReturnValue);
         Assert.Equal(6, planned.Count);
         Assert.All(planned, p => Assert.Equal(ExperimentPostStatus.Scheduled, p.Status));
+        Assert.Equal(6, planned.Select(p => p.Plan.Text).Distinct().Count());
         Assert.All(planned, p => Assert.Equal(TimeSpan.FromHours(8.5), p.Plan.At.TimeOfDay)); // 09:30 in Berlin (CET)
         Assert.Equal(ExperimentState.Decided, finished.State);
         Assert.Equal("benefit", finished.Decision!.Winner);
@@ -81,6 +82,10 @@ public sealed class ExampleScriptsOnEngineTests : IDisposable
         Assert.Equal("9", result.ReturnValue);
         Assert.All(posts.GroupBy(p => p.Variant), g => Assert.Equal(3, g.Count()));
         Assert.All(posts, p => Assert.Equal("brand-ny", p.Account));
+        Assert.All(posts, p => Assert.Equal(ExperimentPostStatus.Scheduled, p.Status)); // default guardrails: no repeat, no quiet-hour slot
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        Assert.All(posts, p => Assert.InRange(TimeZoneInfo.ConvertTime(p.Plan.At, newYork).TimeOfDay, TimeSpan.FromHours(7), TimeSpan.FromHours(22)));
+        Assert.Equal(9, posts.Select(p => p.Plan.Text).Distinct().Count());
         Assert.Equal("replies per impression", experiment.Definition.Metric.Name);
         Assert.Equal("link-click rate", Assert.Single(experiment.Definition.Guardrails).Name);
         Assert.True(again.Succeeded, string.Join("\n", again.Diagnostics));
@@ -107,6 +112,7 @@ public sealed class ExampleScriptsOnEngineTests : IDisposable
         Assert.True(experiment.Definition.Decision.Bandit);
         Assert.Equal(ExperimentState.Running, experiment.State);
         Assert.Equal(counts.Values.Sum(), posts.Count);
+        Assert.DoesNotContain(posts, p => p.Status == ExperimentPostStatus.Refused); // spaced and reworded: the default guardrails let every post through
         Assert.Equal(["customer", "question", "tour"], counts.Keys.Order(StringComparer.Ordinal));
         Assert.True(counts["customer"] > counts["tour"] && counts["customer"] > counts["question"], string.Join(", ", counts));
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join(", ", counts));
