@@ -91,7 +91,7 @@ internal static class AllocationPlanner
         }
     }
 
-    private static string ClassOf(DateTimeOffset at, TimeZoneInfo zone) =>
+    internal static string ClassOf(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     private static List<(DateTimeOffset At, string Class)> Take(IEnumerator<(DateTimeOffset At, string Class)> slots, int count)

@@ -29,6 +29,15 @@ internal sealed record DecisionRule
     /// <summary>Total units at which sequential intervals are tightest (N*); null uses the engine's default. The default value is null.</summary>
     public double? SequentialTuning { get; init; }
 
+    /// <summary>
+    /// A bandit rotation instead of a test: no winner is ever declared and no posts are planned up front; each post
+    /// is added when Thompson sampling picks its variant (see <see cref="ExperimentService.PickAsync"/>). The default value is false.
+    /// </summary>
+    public bool Bandit { get; init; }
+
+    /// <summary>The share of picks every variant of a bandit keeps whatever its results, so a slow starter can recover. The default value is 0.1.</summary>
+    public double MinimumShare { get; init; } = 0.1;
+
     /// <summary>Relative or absolute lift. The default value is relative.</summary>
     public LiftKind Lift { get; init; } = LiftKind.Relative;
 }

@@ -14,7 +14,8 @@ internal static class ExperimentDecider
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(report);
-        if (experiment.State != ExperimentState.Running)
+        // A bandit rotates until someone stops it: there is nothing to decide.
+        if (experiment.State != ExperimentState.Running || experiment.Definition.Decision.Bandit)
         {
             return DecisionOutcome.Continue;
         }

@@ -129,6 +129,11 @@ internal static class ExperimentDefinitionValidator
             Add("decision.minPostsPerVariant", "must be at least 1 (at least 2 when posts are the unit)");
         }
 
+        if (rule.Bandit && !(rule.MinimumShare >= 0 && rule.MinimumShare * definition.Variants.Count <= 1))
+        {
+            Add("decision.minimumShare", string.Create(CultureInfo.InvariantCulture, $"must be between 0 and 1/{definition.Variants.Count} (one share per variant; was {rule.MinimumShare})"));
+        }
+
         if (rule.SequentialTuning is { } tuning && !(tuning > 0))
         {
             Add("decision.sequentialTuning", "must be positive");

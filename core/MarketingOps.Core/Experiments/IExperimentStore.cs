@@ -24,6 +24,9 @@ internal interface IExperimentStore
     /// <summary>Replaces the experiment when its stored version is still <paramref name="current"/>'s; null when someone changed it first.</summary>
     Task<Experiment?> TryUpdateAsync(Experiment current, Experiment next, CancellationToken cancellationToken);
 
+    /// <summary>Adds posts to an existing experiment (a bandit's picks), numbered after its last slot; their own slot numbers are ignored.</summary>
+    Task<IReadOnlyList<ExperimentPost>> AddPostsAsync(string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ExperimentPost>> GetPostsAsync(string experimentId, CancellationToken cancellationToken);
 
     Task UpdatePostsAsync(IReadOnlyList<ExperimentPost> posts, CancellationToken cancellationToken);

@@ -101,20 +101,27 @@ internal sealed class SqliteExperimentStore : IExperimentStore
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var result = new List<ExperimentPost>(posts.Count);
-        await using (var insert = Command(connection, transaction, "INSERT INTO experiment_posts (experiment_id, slot, round, variant, account, planned_at, slot_class, text, status) VALUES (@e, @slot, @round, @variant, @account, @at, @class, @text, @status) RETURNING key"))
-        {
-            var parameters = AddParameters(insert, "@e", "@slot", "@round", "@variant", "@account", "@at", "@class", "@text", "@status");
-            foreach (var post in posts)
-            {
-                Set(parameters, stored.Id, post.Slot, post.Round, post.Variant, post.Account, post.At.ToUnixTimeMilliseconds(), post.SlotClass, post.Text, nameof(ExperimentPostStatus.Planned));
-                var key = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-                result.Add(new ExperimentPost(key, stored.Id, post, ExperimentPostStatus.Planned));
-            }
-        }
-
+        var result = await InsertPostsAsync(connection, transaction, stored.Id, posts, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (stored, result);
+    }
+
+    public async Task<IReadOnlyList<ExperimentPost>> AddPostsAsync(string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        long next;
+        await using (var max = Command(connection, transaction, "SELECT COALESCE(MAX(slot), -1) + 1 FROM experiment_posts WHERE experiment_id = @e"))
+        {
+            max.Parameters.AddWithValue("@e", experimentId);
+            next = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        var numbered = posts.Select((p, i) => p with { Slot = (int)next + i }).ToList();
+        var result = await InsertPostsAsync(connection, transaction, experimentId, numbered, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
     public async Task<Experiment?> FindAsync(string idOrName, CancellationToken cancellationToken)
@@ -323,6 +330,21 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         }
 
         return rows;
+    }
+
+    private static async Task<List<ExperimentPost>> InsertPostsAsync(SqliteConnection connection, SqliteTransaction transaction, string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    {
+        var result = new List<ExperimentPost>(posts.Count);
+        await using var insert = Command(connection, transaction, "INSERT INTO experiment_posts (experiment_id, slot, round, variant, account, planned_at, slot_class, text, status) VALUES (@e, @slot, @round, @variant, @account, @at, @class, @text, @status) RETURNING key");
+        var parameters = AddParameters(insert, "@e", "@slot", "@round", "@variant", "@account", "@at", "@class", "@text", "@status");
+        foreach (var post in posts)
+        {
+            Set(parameters, experimentId, post.Slot, post.Round, post.Variant, post.Account, post.At.ToUnixTimeMilliseconds(), post.SlotClass, post.Text, nameof(ExperimentPostStatus.Planned));
+            var key = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            result.Add(new ExperimentPost(key, experimentId, post, ExperimentPostStatus.Planned));
+        }
+
+        return result;
     }
 
     /// <summary>Opens a connection to a database whose schema is current.</summary>

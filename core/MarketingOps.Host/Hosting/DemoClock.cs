@@ -8,4 +8,14 @@ internal sealed class DemoClock(DateTimeOffset start) : TimeProvider
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+
+    /// <summary>Moves the clock to <paramref name="at"/>; never backwards.</summary>
+    public void AdvanceTo(DateTimeOffset at)
+    {
+        var now = GetUtcNow();
+        if (at > now)
+        {
+            Advance(at - now);
+        }
+    }
 }

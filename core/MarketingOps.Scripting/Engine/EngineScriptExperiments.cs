@@ -1,63 +1,59 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Reports;
 using MarketingOps.Core.Statistics;
 using MarketingOps.Scripting.Hosting;
-using CoreDecisionRule = MarketingOps.Core.Experiments.DecisionRule;
+using Microsoft.Extensions.Logging;
 
 namespace MarketingOps.Scripting.Engine;
 
 /// <summary>
-/// Scripts' experiments through the experiments engine: a plan from <see cref="ExperimentBuilder"/> becomes the same
-/// definition a YAML file gives <c>mops experiment create</c>. Bandit rotation is not in the engine yet.
+/// Scripts' experiments on the experiments engine: the same store, planner, publishing, statistics and decision
+/// rule as <c>mops experiment</c>. Scripts run on a pool thread without a synchronization context, so waiting on
+/// the engine's tasks here is safe.
 /// </summary>
-internal sealed class EngineScriptExperiments(ExperimentService experiments) : IScriptExperiments
+internal sealed class EngineScriptExperiments(ExperimentService experiments, ILogger logger) : IScriptExperiments
 {
     public ScriptExperiment Start(ExperimentPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (plan.Decision.Method == DecisionMethod.Bandit)
+        var created = Call(() => experiments.CreateAsync(ExperimentPlanMapping.ToDefinition(plan), cancellationToken), nameof(plan));
+        foreach (var refused in created.Posts.Where(p => p.Status == ExperimentPostStatus.Refused))
         {
-            throw new NotSupportedException("The experiments engine does not run bandit rotations yet; use Sequential, Frequentist or Bayesian, or --dry-run to see the rotation.");
+            logger.LogWarning("Experiment {Experiment}: the post of variant {Variant} at {At:O} was refused: {Problem}",
+                plan.Name, plan.Variants[refused.Variant].Name, refused.Plan.At, refused.Detail);
         }
 
-        try
+        foreach (var warning in created.Warnings)
         {
-            var created = experiments.CreateAsync(ToDefinition(plan), cancellationToken).GetAwaiter().GetResult();
-            return ToScript(created.Experiment);
+            logger.LogWarning("Experiment {Experiment}: {Warning}", plan.Name, warning);
         }
-        catch (ExperimentRequestException ex)
-        {
-            throw new ArgumentException($"Experiment '{plan.Name}' was refused: {string.Join("; ", ex.Problems)}", nameof(plan), ex);
-        }
+
+        return ToScript(created.Experiment);
     }
 
     public ScriptExperiment? Find(string name, CancellationToken cancellationToken)
-        => FindCore(name, cancellationToken) is { } found ? ToScript(found) : null;
-
-    public IReadOnlyList<ScriptExperiment> List(CancellationToken cancellationToken)
-        => experiments.ListAsync(cancellationToken).GetAwaiter().GetResult().Select(ToScript).ToList();
-
-    public ExperimentResults Results(string name, CancellationToken cancellationToken)
     {
-        var experiment = Require(name, cancellationToken);
-        var report = experiments.ReportAsync(experiment, cancellationToken).GetAwaiter().GetResult();
-        var variants = report.Arms.Select(arm =>
+        try
         {
-            var result = new VariantResult(arm.Name, arm.PostsPublished, arm.Denominator, arm.Numerator);
-            return report.Comparisons.FirstOrDefault(c => c.Variant == arm.Name) is { Problem: null } comparison
-                ? result with { Lift = comparison.Estimate, LiftLow = comparison.Low, LiftHigh = comparison.High, ChanceToWin = comparison.ChanceToWin }
-                : result;
-        }).ToList();
-        return new ExperimentResults(report.Name, ToStatus(report.State), variants, report.Decision?.Winner, report.Summary) { Warnings = report.Warnings };
+            return ToScript(experiments.GetAsync(name, cancellationToken).GetAwaiter().GetResult());
+        }
+        catch (ExperimentRequestException)
+        {
+            return null;
+        }
     }
+
+    public IReadOnlyList<ScriptExperiment> List(CancellationToken cancellationToken) =>
+        [.. experiments.ListAsync(cancellationToken).GetAwaiter().GetResult().Select(ToScript)];
+
+    public ExperimentResults Results(string name, CancellationToken cancellationToken) =>
+        ToResults(Call(() => experiments.ReportAsync(name, cancellationToken), nameof(name)));
 
     public ExperimentVariant Pick(string name, CancellationToken cancellationToken)
     {
-        // Without a bandit in the engine, the next variant is the one with the fewest posts (the control on a tie).
-        var experiment = Require(name, cancellationToken);
-        var posts = experiments.GetPostsAsync(experiment.Id, cancellationToken).GetAwaiter().GetResult();
-        var plan = ToPlan(experiment.Definition);
-        var fewest = Enumerable.Range(0, plan.Variants.Count).MinBy(i => posts.Count(p => p.Variant == i));
-        return plan.Variants[fewest];
+        var experiment = Call(() => experiments.GetAsync(name, cancellationToken), nameof(name));
+        var pick = Call(() => experiments.PickAsync(experiment.Id, cancellationToken), nameof(name));
+        return ExperimentPlanMapping.ToPlan(experiment.Definition).Variants[pick.Variant];
     }
 
     public bool Stop(string name, CancellationToken cancellationToken)
@@ -73,89 +69,59 @@ internal sealed class EngineScriptExperiments(ExperimentService experiments) : I
         }
     }
 
-    internal static ExperimentDefinition ToDefinition(ExperimentPlan plan) => new(
-        plan.Name,
-        plan.Variants.Select(v => new VariantDefinition(v.Name, v.Text) { Account = v.Account, TimeShift = v.TimeShift }).ToList(),
-        plan.Accounts,
-        ToMetric(plan.Metric))
+    internal static ExperimentResults ToResults(ExperimentReport report)
     {
-        Description = plan.Description,
-        Guardrails = plan.Guardrails.Select(ToMetric).ToList(),
-        Allocation = new AllocationPlan { PostsPerVariant = plan.PostsPerVariant, Start = plan.Start, Every = plan.Spacing },
-        Horizon = plan.Horizon,
-        Decision = new CoreDecisionRule
+        ArgumentNullException.ThrowIfNull(report);
+        var chances = ChanceToBeBest(report);
+        var control = report.Arms.Count > 0 ? report.Arms[0] : null;
+        var variants = report.Arms.Select(arm =>
         {
-            Method = plan.Decision.Method switch
+            var result = new VariantResult(arm.Name, arm.PostsPublished, arm.Denominator, arm.Numerator) { ChanceToWin = chances?[arm.Variant] };
+            var comparison = arm.Variant > 0 && arm.Variant <= report.Comparisons.Count ? report.Comparisons[arm.Variant - 1] : null;
+            if (comparison is null || comparison.Problem is not null || control is null)
             {
-                DecisionMethod.Frequentist => AnalysisMethod.Frequentist,
-                DecisionMethod.Bayesian => AnalysisMethod.Bayesian,
-                _ => AnalysisMethod.Sequential,
-            },
-            Alpha = plan.Decision.Method == DecisionMethod.Bayesian ? new CoreDecisionRule().Alpha : plan.Decision.Threshold,
-            ChanceToWin = plan.Decision.Method == DecisionMethod.Bayesian ? plan.Decision.Threshold : new CoreDecisionRule().ChanceToWin,
-            MinImpressionsPerVariant = plan.Decision.MinImpressionsPerVariant,
-            MinEventsPerVariant = plan.Decision.MinEventsPerVariant,
-        },
-        OnWin = plan.ScheduleWinner ? WinnerFollowUp.Evergreen() : WinnerFollowUp.None,
-    };
+                return result;
+            }
 
-    internal static ExperimentPlan ToPlan(ExperimentDefinition definition) => new(
-        definition.Name,
-        definition.Variants.Select(v => new ExperimentVariant(v.Name, v.Text) { Account = v.Account, TimeShift = v.TimeShift }).ToList(),
-        definition.Accounts,
-        FromMetric(definition.Metric),
-        definition.Decision.Method switch
-        {
-            AnalysisMethod.Frequentist => Scripting.DecisionRule.Frequentist(definition.Decision.Alpha),
-            AnalysisMethod.Bayesian => Scripting.DecisionRule.Bayesian(definition.Decision.ChanceToWin),
-            _ => Scripting.DecisionRule.Sequential(definition.Decision.Alpha),
-        } with
-        {
-            MinImpressionsPerVariant = (int)Math.Min(int.MaxValue, definition.Decision.MinImpressionsPerVariant),
-            MinEventsPerVariant = (int)Math.Min(int.MaxValue, definition.Decision.MinEventsPerVariant),
-        })
-    {
-        Description = definition.Description,
-        Guardrails = definition.Guardrails.Select(FromMetric).ToList(),
-        Start = definition.Allocation.Start,
-        PostsPerVariant = definition.Allocation.PostsPerVariant,
-        Spacing = definition.Allocation.Every,
-        Horizon = definition.Horizon,
-        ScheduleWinner = definition.OnWin.ScheduleWinner,
-    };
+            // Scripts read lift as relative; an absolute-lift experiment still gives the ratio of the rates, without an interval.
+            return report.Lift == LiftKind.Relative
+                ? result with { Lift = comparison.Estimate, LiftLow = comparison.Low, LiftHigh = comparison.High }
+                : result with { Lift = control.Rate > 0 ? (arm.Rate / control.Rate) - 1 : null };
+        }).ToList();
 
-    private Experiment? FindCore(string name, CancellationToken cancellationToken)
-    {
-        try
+        return new ExperimentResults(report.Name, ExperimentPlanMapping.ToStatus(report.State), variants, report.Decision?.Winner, report.Summary)
         {
-            return experiments.GetAsync(name, cancellationToken).GetAwaiter().GetResult();
-        }
-        catch (ExperimentRequestException)
+            Warnings = report.Warnings,
+        };
+    }
+
+    /// <summary>
+    /// Each variant's exact chance of being the best (Beta posteriors of its events per trial, in the metric's direction);
+    /// null before every variant has trials, or for a metric whose numerator is not a count of its denominator's trials.
+    /// </summary>
+    private static double[]? ChanceToBeBest(ExperimentReport report)
+    {
+        if (report.Arms.Count < 2 || report.Arms.Any(a => a.Denominator <= 0 || a.Numerator > a.Denominator))
         {
             return null;
         }
+
+        return ThompsonSampler.ProbabilityBest([.. report.Arms.Select(a => new BetaArm(a.Numerator, a.Denominator))], report.Direction);
     }
 
-    private Experiment Require(string name, CancellationToken cancellationToken)
-        => FindCore(name, cancellationToken) ?? throw new ArgumentException($"No experiment named '{name}'.", nameof(name));
+    private static ScriptExperiment ToScript(Experiment experiment) =>
+        new(experiment.Id, ExperimentPlanMapping.ToStatus(experiment.State), ExperimentPlanMapping.ToPlan(experiment.Definition));
 
-    private static ScriptExperiment ToScript(Experiment experiment) => new(experiment.Id, ToStatus(experiment.State), ToPlan(experiment.Definition));
-
-    private static ExperimentStatus ToStatus(ExperimentState state) => state switch
+    /// <summary>Waits for the engine; its refusals become the <see cref="ArgumentException"/> scripts expect, every problem listed.</summary>
+    private static T Call<T>(Func<Task<T>> action, string parameter)
     {
-        ExperimentState.Decided => ExperimentStatus.Decided,
-        ExperimentState.Completed => ExperimentStatus.Completed,
-        ExperimentState.Stopped => ExperimentStatus.Stopped,
-        _ => ExperimentStatus.Running,
-    };
-
-    private static MetricDefinition ToMetric(ExperimentMetric metric) => new(metric.Name, metric.Numerator, metric.Denominator)
-    {
-        Direction = metric.LowerIsBetter ? MetricDirection.LowerIsBetter : MetricDirection.HigherIsBetter,
-    };
-
-    private static ExperimentMetric FromMetric(MetricDefinition metric) => new(metric.Name, metric.Numerator, metric.Denominator)
-    {
-        LowerIsBetter = metric.Direction == MetricDirection.LowerIsBetter,
-    };
+        try
+        {
+            return action().GetAwaiter().GetResult();
+        }
+        catch (ExperimentRequestException ex)
+        {
+            throw new ArgumentException(string.Join("; ", ex.Problems), parameter, ex);
+        }
+    }
 }

@@ -17,31 +17,19 @@ internal static class HostScriptServices
         var accounts = registry.Accounts
             .Select(a => new ScriptAccount(a.Name, a.Platform, a.TimeZone.Id))
             .ToList();
-        var engine = services.GetService<ExperimentService>();
+        // The experiments engine, where the host has it: its store holds the metrics and its service runs experiments.
+        var experiments = services.GetService<ExperimentService>();
+        var store = services.GetService<IExperimentStore>();
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Script." + Path.GetFileNameWithoutExtension(scriptFile));
         return new ScriptServices(
             accounts,
-            new EngineScriptPosts(services.GetRequiredService<PostService>(), engine is null ? null : ExperimentNames(engine)),
-            services.GetService<IScriptMetrics>() ?? new NoScriptMetrics(),
-            services.GetService<IScriptExperiments>() ?? (engine is null ? new NoScriptExperiments() : new EngineScriptExperiments(engine)))
+            new EngineScriptPosts(services.GetRequiredService<PostService>(), experiments),
+            services.GetService<IScriptMetrics>() ?? (store is null ? new NoScriptMetrics() : new EngineScriptMetrics(store)),
+            services.GetService<IScriptExperiments>() ?? (experiments is null ? new NoScriptExperiments() : new EngineScriptExperiments(experiments, log)))
         {
             Clock = services.GetRequiredService<TimeProvider>(),
-            Log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Script." + Path.GetFileNameWithoutExtension(scriptFile)),
+            Log = log,
             Output = output,
-        };
-    }
-
-    /// <summary>Experiment id to name, looked up again when an id is new (an experiment the script just started).</summary>
-    private static Func<string, string> ExperimentNames(ExperimentService engine)
-    {
-        Dictionary<string, string>? names = null;
-        return id =>
-        {
-            if (names is null || !names.ContainsKey(id))
-            {
-                names = engine.ListAsync(CancellationToken.None).GetAwaiter().GetResult().ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
-            }
-
-            return names.GetValueOrDefault(id, id);
         };
     }
 }

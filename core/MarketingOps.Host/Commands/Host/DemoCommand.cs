@@ -1,114 +1,138 @@
-using System.Text.Json.Nodes;
-using MarketingOps.Core.Plugins;
-using MarketingOps.Host.Cli;
-using MarketingOps.Host.Hosting;
-using MarketingOps.Sdk;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using System.Diagnostics;
 using System.Globalization;
+using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Reports;
+using MarketingOps.Core.Plugins;
+using MarketingOps.Core.Posts;
+using MarketingOps.Core.Publishing;
+using MarketingOps.Core.Scheduling;
+using MarketingOps.Host.Cli;
+using MarketingOps.Host.Commands.Experiments;
+using MarketingOps.Host.Commands.Scripts;
+using MarketingOps.Host.Hosting;
+using MarketingOps.Scripting.Engine;
+using MarketingOps.Scripting.Running;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace MarketingOps.Host.Commands.Host;
 
-/// <summary><c>mops demo</c>: publishes to the sandbox network in a client folder of its own (<c>data/demo</c>) and shows what happened.</summary>
+/// <summary>
+/// <c>mops demo</c>: the whole story on the sandbox network with accelerated time, in a client folder of its own
+/// (<c>data/demo</c>). A script starts an A/B test of two wordings whose true click rates are known; the posts go
+/// through the post store and the publishing pipeline; the metrics job collects after every simulated hour and the
+/// decision rule picks the winner; then the script reads the result, and the report is printed and written as HTML.
+/// </summary>
 internal sealed class DemoCommand : HostedCommand<DemoSettings>
 {
-    private const string Account = "demo-brand";
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
+        var stopwatch = Stopwatch.StartNew();
         var home = ClientFolder.Resolve(settings.Home);
-        var demoFolder = PrepareDemoFolder(home);
-        var clock = new DemoClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        var options = new MopsHostOptions(demoFolder) { Verbose = settings.Verbose, Clock = clock };
-        ErrorReporter.LogPattern = Logging.FilePattern(demoFolder);
-        using var host = MopsHost.CreateBuilder(options).Build();
-        await host.StartAsync(cancellationToken);
-        var platform = host.Services.GetRequiredService<IPlatformRegistry>().FindPlatform("sandbox")
-            ?? throw new UserFacingException("the sandbox plugin is not active; run `mops plugins list` to see why");
+        var script = DemoFolder.FindScript(home);
+        var folder = DemoFolder.Prepare(home);
+        var clock = new DemoClock(Start);
+        var options = new MopsHostOptions(folder) { Verbose = settings.Verbose, Clock = clock, ConsoleLevel = Serilog.Events.LogEventLevel.Error };
+        ErrorReporter.LogPattern = Logging.FilePattern(folder);
+        var builder = MopsHost.CreateBuilder(options);
 
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]MarketingOps demo[/] on the sandbox network, in [blue]{demoFolder.Root}[/]");
-        var drafts = new[]
+        // Quartz fires by the wall clock; the demo's clock jumps, so the demo fires the triggers itself.
+        var triggers = new DemoPublishScheduler();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IPublishScheduler>(triggers));
+        using var host = builder.Build();
+        host.Services.GetRequiredService<PluginManager>().LoadAll();
+        if (host.Services.GetRequiredService<IPlatformRegistry>().FindPlatform("sandbox") is null)
         {
-            "Spring sale starts today: free shipping on every order https://shop.example/spring",
-            "Behind the scenes: how we pack 2,000 orders a day 📦 https://shop.example/blog/packing",
-            "Question for you: what should we restock first? Reply and tell us 👇",
-        };
-        var published = new List<(string Text, PublishedPost Post)>();
-        var log = new Table().AddColumns("#", "Draft", "Outcome");
-        var number = 0;
-        foreach (var text in drafts.Append(drafts[0]).Append(new string('x', 400)))
-        {
-            number++;
-            var draft = new PostDraft(text);
-            var validation = platform.Validate(draft);
-            if (!validation.IsValid)
-            {
-                log.AddRow(number.ToString(CultureInfo.InvariantCulture), Markup.Escape(Shorten(text)), $"[yellow]refused before sending:[/] {Markup.Escape(string.Join("; ", validation.Problems))}");
-                continue;
-            }
-
-            var request = new PublishRequest(Account, draft, $"demo-{number}", 1, clock.GetUtcNow());
-            var result = await platform.PublishAsync(request, cancellationToken);
-            if (result.Post is { } post)
-            {
-                published.Add((text, post));
-                log.AddRow(number.ToString(CultureInfo.InvariantCulture), Markup.Escape(Shorten(text)), $"[green]published[/] {Markup.Escape(post.Url?.ToString() ?? post.Id)}");
-            }
-            else
-            {
-                log.AddRow(number.ToString(CultureInfo.InvariantCulture), Markup.Escape(Shorten(text)), $"[yellow]{result.Error!.Kind}:[/] {Markup.Escape(result.Error.Message)}");
-            }
+            throw new UserFacingException("the sandbox plugin is not active; run `mops plugins list` to see why");
         }
 
-        AnsiConsole.Write(log);
-        foreach (var hours in new[] { 1, 24 })
-        {
-            clock.Advance(TimeSpan.FromHours(hours == 1 ? 1 : 23));
-            var metrics = await platform.GetMetricsAsync(Account, published.Select(p => p.Post.Id).ToList(), cancellationToken);
-            var table = new Table().Title($"after {hours} h").AddColumns("Post", MetricNames.Impressions, MetricNames.Likes, MetricNames.Reposts, MetricNames.Replies, MetricNames.LinkClicks);
-            foreach (var m in metrics)
-            {
-                var text = published.First(p => p.Post.Id == m.PostId).Text;
-                table.AddRow([Markup.Escape(Shorten(text)), .. new[] { MetricNames.Impressions, MetricNames.Likes, MetricNames.Reposts, MetricNames.Replies, MetricNames.LinkClicks }
-                    .Select(name => m.Counters.TryGetValue(name, out var v) ? v.ToString(CultureInfo.InvariantCulture) : "-")]);
-            }
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]MarketingOps demo[/]: an A/B test of two wordings on the sandbox network, in [blue]{folder.Root}[/]");
+        Console.Out.WriteLine($"true click rates: {DemoFolder.Describe()} (the sandbox's settings, so the right answer is known)");
+        AnsiConsole.WriteLine();
 
-            AnsiConsole.Write(table);
+        var relativeScript = Path.GetRelativePath(home.Root, script);
+        if (!await RunScriptAsync(host, script, relativeScript, cancellationToken))
+        {
+            return ExitCodes.Failure;
         }
 
-        await host.StopAsync(cancellationToken);
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Done. Everything the demo wrote is in [blue]{demoFolder.Root}[/].");
+        var experiments = host.Services.GetRequiredService<ExperimentService>();
+        var started = await experiments.ListAsync(cancellationToken);
+        var experiment = started.Count > 0 ? started[0] : throw new UserFacingException($"{relativeScript} started no experiment");
+        AnsiConsole.WriteLine();
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Simulating time an hour at a time: posts publish through the publishing pipeline, the metrics job collects after every hour and the {experiment.Definition.Decision.Method.ToString().ToLowerInvariant()} decision rule looks at the data.");
+        var simulation = new DemoSimulation(
+            clock,
+            triggers,
+            host.Services.GetRequiredService<PublishExecutor>(),
+            host.Services.GetRequiredService<ExperimentMetricsCollector>(),
+            experiments);
+        experiment = await simulation.RunAsync(experiment.Id, post => Published(clock, post), done => Finished(clock, done), cancellationToken);
+
+        AnsiConsole.WriteLine();
+        if (!await RunScriptAsync(host, script, relativeScript, cancellationToken))
+        {
+            return ExitCodes.Failure;
+        }
+
+        AnsiConsole.WriteLine();
+        var report = await experiments.ReportAsync(experiment, cancellationToken);
+        ExperimentReportCommand.Print(report);
+        var html = Path.Combine(folder.Root, "report.html");
+        await File.WriteAllTextAsync(html, HtmlReportWriter.Write(report), cancellationToken);
+        Console.Out.WriteLine($"HTML report written to {html}");
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Done: {(clock.GetUtcNow() - Start).TotalDays:0.#} simulated days ({simulation.Collections} metrics collections) in {stopwatch.Elapsed.TotalSeconds:0.0} s. Everything the demo wrote is in {folder.Root}."));
         return ExitCodes.Success;
     }
 
-    /// <summary>Creates data/demo afresh with a plugins.json that loads the home's sandbox plugin.</summary>
-    private static ClientFolder PrepareDemoFolder(ClientFolder home)
+    /// <summary>Runs the script against the demo's host as <c>mops script run</c> would, printing its output and value.</summary>
+    private static async Task<bool> RunScriptAsync(IHost host, string script, string shown, CancellationToken cancellationToken)
     {
-        var file = PluginsFileReader.Read(home.PluginsFile);
-        var sandbox = file.Plugins.FirstOrDefault(p => p.Id == "sandbox")
-            ?? throw new UserFacingException($"the demo needs the sandbox plugin, and {home.PluginsFile} lists none");
-        var root = Path.Combine(home.DataDirectory, "demo");
-        if (Directory.Exists(root))
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]$ mops script run {shown} -- {DemoFolder.Account}[/]");
+        var services = HostScriptServices.Create(host.Services, script, Console.Out);
+        services = services with { Log = new ScriptConsoleLogger(services.Log) };
+        var result = await host.Services.GetRequiredService<ScriptRunner>().RunAsync(
+            script,
+            new ScriptRunRequest(services) { Args = [DemoFolder.Account] },
+            cancellationToken);
+        DiagnosticPrinter.Print(result.Diagnostics);
+        if (result.ReturnValue is { } value)
         {
-            Directory.Delete(root, recursive: true);
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]→ {value}[/]");
         }
 
-        Directory.CreateDirectory(root);
-        var plugins = new JsonObject
-        {
-            ["plugins"] = new JsonArray(new JsonObject
-            {
-                ["id"] = "sandbox",
-                ["path"] = sandbox.Directory,
-                ["settings"] = new JsonObject { ["seed"] = 7 },
-                ["accounts"] = new JsonArray(new JsonObject { ["name"] = Account, ["timeZone"] = "Europe/Berlin" }),
-            }),
-        };
-        File.WriteAllText(Path.Combine(root, Core.Plugins.PluginsFile.FileName), plugins.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
-        return new ClientFolder(root);
+        return result.Succeeded;
     }
 
-    private static string Shorten(string text) => text.Length <= 48 ? text : text[..47] + "…";
+    // Event lines are plain text, one line each whatever the console width, so they can be read and grepped.
+    private static void Published(DemoClock clock, Post post) =>
+        Console.Out.WriteLine(post.State == PostState.Published
+            ? $"  {When(clock)}  published {post.Variant} {post.PlatformUrl?.ToString() ?? post.PlatformPostId}"
+            : $"  {When(clock)}  {post.State} {post.Variant}: {post.LastError}");
+
+    private static void Finished(DemoClock clock, Experiment experiment)
+    {
+        if (experiment.Decision is not { } decision)
+        {
+            Console.Out.WriteLine($"  {When(clock)}  {experiment.State}: {experiment.Note}");
+            return;
+        }
+
+        var evidence = decision.ChanceToWin is { } chance
+            ? string.Create(CultureInfo.InvariantCulture, $"chance to beat the control {chance:0.0%}")
+            : string.Create(CultureInfo.InvariantCulture, $"p = {decision.PValue:G3}");
+        var lift = $"{ExperimentAnalyser.Lift(decision.Estimate, decision.Kind)} ({ExperimentAnalyser.Lift(decision.Low, decision.Kind)} to {ExperimentAnalyser.Lift(decision.High, decision.Kind)})";
+        Console.Out.WriteLine($"  {When(clock)}  decided at look {decision.Look}: {decision.Winner} wins; lift of {decision.ComparedWith} {lift}, {evidence}");
+        Console.Out.WriteLine(decision.WinnerPostProblem is { } problem
+            ? $"  {When(clock)}  the winner was not scheduled: {problem}"
+            : $"  {When(clock)}  the winning wording is scheduled once more, as the evergreen post");
+    }
+
+    private static string When(DemoClock clock) => clock.GetUtcNow().ToString("ddd yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

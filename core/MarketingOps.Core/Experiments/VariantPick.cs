@@ -1,0 +1,7 @@
+namespace MarketingOps.Core.Experiments;
+
+/// <summary>The variant an experiment's next post should carry, and the shares it was drawn from.</summary>
+/// <param name="Variant">Index of the variant (0 = control).</param>
+/// <param name="Name">The variant's name.</param>
+/// <param name="Weights">Each variant's chance of being picked: Thompson sampling's shares with the minimum share applied for a bandit, one for the round robin's pick otherwise.</param>
+internal sealed record VariantPick(int Variant, string Name, IReadOnlyList<double> Weights);
