@@ -61,7 +61,7 @@ internal sealed partial class MastodonPlatform : IPlatform, IDisposable
         var validation = Validate(request.Draft, instance);
         if (!validation.IsValid)
         {
-            return Fail(request.Account, new PlatformError(PlatformErrorKind.Rejected, string.Join(" ", validation.Problems)) { Code = "invalid" });
+            return Fail(request.Account, PlatformErrors.Invalid(validation));
         }
 
         var mediaIds = new List<string>();

@@ -104,7 +104,7 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
         var validation = Validate(request.Draft);
         if (!validation.IsValid)
         {
-            return Fail(request.Account, new PlatformError(PlatformErrorKind.Rejected, string.Join(" ", validation.Problems)) { Code = "invalid" });
+            return Fail(request.Account, PlatformErrors.Invalid(validation));
         }
 
         if (!_accounts.TryGetValue(request.Account, out var account))

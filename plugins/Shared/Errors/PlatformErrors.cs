@@ -19,6 +19,13 @@ internal static class PlatformErrors
     public static PlatformError Transient(string platform, int status, string detail) =>
         new(PlatformErrorKind.Transient, $"{platform} answered {status} ({detail}).") { Code = Code(status) };
 
+    /// <summary>A draft the plugin's own validation refused, with every problem it found.</summary>
+    public static PlatformError Invalid(DraftValidation validation)
+    {
+        ArgumentNullException.ThrowIfNull(validation);
+        return new(PlatformErrorKind.Rejected, string.Join(" ", validation.Problems)) { Code = "invalid" };
+    }
+
     public static PlatformError UnknownAccount(string platform, string pluginId, string account) =>
         new(PlatformErrorKind.Rejected, $"No {platform} account named '{account}' is configured for the {pluginId} plugin.") { Code = "unknown-account" };
 
