@@ -12,6 +12,7 @@ internal static class BenchmarkTexts
         "zephyr", "amber", "basil", "cedar", "delta", "fern", "glacier", "hazel",
     ];
 
+    /// <summary>Text number <paramref name="index"/>; distinct indexes give unrelated texts, whatever <paramref name="run"/> says.</summary>
     public static string For(int index, string run)
     {
         var words = new string[8];

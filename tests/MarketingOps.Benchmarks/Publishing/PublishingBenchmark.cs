@@ -142,7 +142,7 @@ internal sealed class PublishingBenchmark : IBenchmark
         for (var i = 0; i < probes; i++)
         {
             var at = first.AddMilliseconds(i * 150).ToString("O", CultureInfo.InvariantCulture);
-            scheduled.Add((await posts.ScheduleAsync(new ScheduleRequest($"account{i % Accounts}", at, BenchmarkTexts.For(i, "probe")), cancellationToken)).Post);
+            scheduled.Add((await posts.ScheduleAsync(new ScheduleRequest($"account{i % Accounts}", at, BenchmarkTexts.For(pending + i, "probe")), cancellationToken)).Post);
         }
 
         var deadline = Stopwatch.StartNew();
