@@ -1,3 +1,4 @@
+using MarketingOps.Plugins.Shared;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Configuration;
 
@@ -12,10 +13,7 @@ public sealed class BlueskyEntryPoint : IPluginEntryPoint
     {
         ArgumentNullException.ThrowIfNull(registrar);
         var (settings, problems) = BlueskySettings.Read(registrar.Settings);
-        if (problems.Count > 0)
-        {
-            throw new InvalidOperationException("Invalid Bluesky plugin settings: " + string.Join("; ", problems.Select(p => $"{p.Key}: {p.Message}")));
-        }
+        SettingsProblems.ThrowIfAny("Bluesky", problems);
 
         registrar.AddPlatform(new BlueskyPlatform(settings, registrar.Accounts, registrar.Secrets, registrar.LoggerFactory, registrar.Clock));
     }

@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using MarketingOps.Plugins.Shared;
 using MarketingOps.Sdk;
-using Polly.Timeout;
 
 namespace MarketingOps.Plugins.Bluesky;
 
@@ -17,25 +16,20 @@ internal static class BlueskyErrors
         var detail = redactor.Redact(rawError is null ? message : $"{rawError}: {message}");
         return status switch
         {
-            429 => new PlatformError(PlatformErrorKind.RateLimited, $"Bluesky rate limit reached ({detail}).") { RetryAt = RetryAt(headers, now), Code = "429" },
-            401 or 403 => new PlatformError(PlatformErrorKind.Unauthorized, $"Bluesky did not accept the account's session ({status}: {detail}).") { Code = error ?? status.ToString(CultureInfo.InvariantCulture) },
+            429 => PlatformErrors.RateLimited("Bluesky", detail, RetryAt(headers, now)),
+            401 or 403 => new PlatformError(PlatformErrorKind.Unauthorized, $"Bluesky did not accept the account's session ({status}: {detail}).") { Code = error ?? PlatformErrors.Code(status) },
             400 when error is "AuthenticationRequired" or "InvalidToken" or "ExpiredToken" or "AccountTakedown" =>
                 new PlatformError(PlatformErrorKind.Unauthorized, $"Bluesky did not accept the account's session ({detail}).") { Code = error },
-            >= 400 and < 500 => new PlatformError(PlatformErrorKind.Rejected, $"Bluesky rejected the request ({status}: {detail}).") { Code = error ?? status.ToString(CultureInfo.InvariantCulture) },
-            _ => new PlatformError(PlatformErrorKind.Transient, $"Bluesky answered {status} ({detail}).") { Code = status.ToString(CultureInfo.InvariantCulture) },
+            >= 400 and < 500 => PlatformErrors.Rejected("Bluesky", status, detail, error),
+            _ => PlatformErrors.Transient("Bluesky", status, detail),
         };
     }
 
     public static PlatformError FromException(Exception exception, SecretRedactor redactor)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var what = exception is TimeoutRejectedException or OperationCanceledException ? "timed out" : "failed";
-        return new PlatformError(PlatformErrorKind.Transient, $"The request to Bluesky {what}; retrying cannot create a second post ({redactor.Redact(exception.Message)}).");
+        return new PlatformError(PlatformErrorKind.Transient, $"The request to Bluesky {NetworkFailure.Describe(exception)}; retrying cannot create a second post ({redactor.Redact(exception.Message)}).");
     }
-
-    public static bool IsNetworkFailure(Exception exception, CancellationToken callerToken) =>
-        exception is HttpRequestException or TimeoutRejectedException
-        || (exception is OperationCanceledException && !callerToken.IsCancellationRequested);
 
     /// <summary>The XRPC error name (such as <c>ExpiredToken</c>) and message.</summary>
     public static (string? Error, string Message) Parse(string body)
@@ -46,27 +40,17 @@ internal static class BlueskyErrors
             var root = json.RootElement;
             var error = root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
             var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() ?? "" : "";
-            return (error, message.Length > 300 ? message[..300] + "…" : message);
+            return (error, PlatformErrors.Truncate(message));
         }
         catch (JsonException)
         {
-            return (null, body.Length > 300 ? body[..300] + "…" : body);
+            return (null, PlatformErrors.Truncate(body));
         }
     }
 
-    private static DateTimeOffset RetryAt(HttpResponseHeaders headers, DateTimeOffset now)
-    {
-        if (headers.TryGetValues("ratelimit-reset", out var values)
-            && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
-        {
-            return DateTimeOffset.FromUnixTimeSeconds(epoch);
-        }
-
-        return headers.RetryAfter switch
-        {
-            { Delta: { } delta } => now + delta,
-            { Date: { } date } => date,
-            _ => now.AddMinutes(5),
-        };
-    }
+    // The PDS sends ratelimit-reset as epoch seconds only.
+    private static DateTimeOffset RetryAt(HttpResponseHeaders headers, DateTimeOffset now) =>
+        RateLimitHeaders.ParseEpochSeconds(RateLimitHeaders.First(headers, "ratelimit-reset"))
+        ?? RateLimitHeaders.RetryAfter(headers, now)
+        ?? now.AddMinutes(5);
 }

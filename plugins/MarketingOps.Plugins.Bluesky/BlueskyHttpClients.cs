@@ -1,8 +1,6 @@
 using System.Net;
+using MarketingOps.Plugins.Shared;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
-using Polly.Timeout;
 
 namespace MarketingOps.Plugins.Bluesky;
 
@@ -17,35 +15,10 @@ internal static class BlueskyHttpClients
     public static ServiceProvider Build(BlueskySettings settings, Func<DelegatingHandler>? observer = null)
     {
         var services = new ServiceCollection();
-        var client = services.AddHttpClient(Name, c => c.Timeout = Timeout.InfiniteTimeSpan);
-        client.AddResilienceHandler(Name, builder =>
-        {
-            if (settings.Retries > 0)
-            {
-                builder.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = settings.Retries,
-                    BackoffType = DelayBackoffType.Exponential,
-                    Delay = TimeSpan.FromMilliseconds(300),
-                    UseJitter = true,
-                    ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome)),
-                });
-            }
-
-            builder.AddTimeout(settings.RequestTimeout);
-        });
-        if (observer is not null)
-        {
-            client.AddHttpMessageHandler(observer);
-        }
-
+        ResilientHttpClients.AddRetryingClient(services, Name, settings.RequestTimeout, settings.Retries, IsRetryable, observer);
         return services.BuildServiceProvider();
     }
 
-    private static bool IsRetryable(Outcome<HttpResponseMessage> outcome) => outcome switch
-    {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
-        { Result.StatusCode: HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout } => true,
-        _ => false,
-    };
+    private static bool IsRetryable(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 }

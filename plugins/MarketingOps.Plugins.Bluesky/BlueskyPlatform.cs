@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MarketingOps.Plugins.Bluesky.RichText;
+using MarketingOps.Plugins.Shared;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -96,7 +97,7 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
         var validation = Validate(request.Draft);
         if (!validation.IsValid)
         {
-            return Fail(request.Account, new PlatformError(PlatformErrorKind.Rejected, string.Join(" ", validation.Problems)) { Code = "invalid" });
+            return Fail(request.Account, PlatformErrors.Invalid(validation));
         }
 
         if (!_accounts.TryGetValue(request.Account, out var account))
@@ -185,7 +186,7 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
                     _logger.LogWarning("Bluesky metrics for {Count} posts of account {Account} unavailable: {Status}", batch.Length, account, (int)response.StatusCode);
                 }
             }
-            catch (Exception e) when (BlueskyErrors.IsNetworkFailure(e, cancellationToken))
+            catch (Exception e) when (NetworkFailure.Is(e, cancellationToken))
             {
                 _logger.LogWarning("Bluesky metrics for {Count} posts of account {Account} unavailable: {Reason}", batch.Length, account, _redactor.Redact(e.Message));
             }
@@ -273,14 +274,9 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
         }
     }
 
-    private static PlatformError UnknownAccount(string account) =>
-        new(PlatformErrorKind.Rejected, $"No Bluesky account named '{account}' is configured for the bluesky plugin.") { Code = "unknown-account" };
+    private static PlatformError UnknownAccount(string account) => PlatformErrors.UnknownAccount("Bluesky", "bluesky", account);
 
-    private PublishResult Fail(string account, PlatformError error)
-    {
-        _logger.LogWarning("Bluesky publish for account {Account} failed ({Kind}): {Reason}", account, error.Kind, error.Message);
-        return PublishResult.Failed(error);
-    }
+    private PublishResult Fail(string account, PlatformError error) => PublishFailure.Logged(_logger, "Bluesky", account, error);
 
     private async Task<LookupResult> GetPostAsync(BlueskyAccount account, string rkey, CancellationToken cancellationToken)
     {
@@ -409,14 +405,10 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
 
     private async Task<(JsonNode? Blob, PlatformError? Error)> UploadBlobAsync(BlueskyAccount account, MediaAttachment media, CancellationToken cancellationToken)
     {
-        byte[] bytes;
-        try
+        var (bytes, readError) = await MediaFile.ReadAsync(media, cancellationToken);
+        if (readError is not null)
         {
-            bytes = await File.ReadAllBytesAsync(media.Path, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, new PlatformError(PlatformErrorKind.Rejected, $"Media file {Path.GetFileName(media.Path)} could not be read: {e.Message}") { Code = "media" });
+            return (null, readError);
         }
 
         var (response, error) = await CallAsync(account, HttpMethod.Post, "com.atproto.repo.uploadBlob", [], null, cancellationToken, () =>
@@ -564,7 +556,7 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
             using var response = await _http.CreateClient(BlueskyHttpClients.Name).SendAsync(request, cancellationToken);
             return (new XrpcResponse((int)response.StatusCode, response.Headers, await response.Content.ReadAsStringAsync(cancellationToken)), null);
         }
-        catch (Exception e) when (BlueskyErrors.IsNetworkFailure(e, cancellationToken))
+        catch (Exception e) when (NetworkFailure.Is(e, cancellationToken))
         {
             return (null, BlueskyErrors.FromException(e, _redactor));
         }

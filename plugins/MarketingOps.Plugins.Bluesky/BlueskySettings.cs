@@ -1,4 +1,4 @@
-using System.Globalization;
+using MarketingOps.Plugins.Shared;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Configuration;
 
@@ -24,44 +24,10 @@ internal sealed class BlueskySettings
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new List<SettingsProblem>();
         var defaults = new BlueskySettings();
-        var service = ReadUrl(configuration, "serviceUrl", defaults.ServiceUrl, problems);
-        var appView = ReadUrl(configuration, "appViewUrl", defaults.AppViewUrl, problems);
-        var timeout = defaults.RequestTimeout;
-        if (configuration["requestTimeoutSeconds"] is { Length: > 0 } seconds)
-        {
-            if (double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0)
-            {
-                timeout = TimeSpan.FromSeconds(s);
-            }
-            else
-            {
-                problems.Add(new SettingsProblem("requestTimeoutSeconds", $"'{seconds}' is not a positive number of seconds."));
-            }
-        }
-
-        var retries = defaults.Retries;
-        if (configuration["retries"] is { Length: > 0 } r && (!int.TryParse(r, CultureInfo.InvariantCulture, out retries) || retries is < 0 or > 5))
-        {
-            problems.Add(new SettingsProblem("retries", $"'{r}' must be a whole number from 0 to 5."));
-            retries = defaults.Retries;
-        }
-
+        var service = SettingsReader.ReadBaseUrl(configuration, "serviceUrl", defaults.ServiceUrl, problems);
+        var appView = SettingsReader.ReadBaseUrl(configuration, "appViewUrl", defaults.AppViewUrl, problems);
+        var timeout = SettingsReader.ReadSeconds(configuration, "requestTimeoutSeconds", defaults.RequestTimeout, problems);
+        var retries = SettingsReader.ReadWholeNumber(configuration, "retries", defaults.Retries, 0, 5, problems);
         return (new BlueskySettings { ServiceUrl = service, AppViewUrl = appView, RequestTimeout = timeout, Retries = retries }, problems);
-    }
-
-    internal static Uri ReadUrl(IConfiguration configuration, string key, Uri fallback, List<SettingsProblem> problems)
-    {
-        if (configuration[key] is not { Length: > 0 } value)
-        {
-            return fallback;
-        }
-
-        if (Uri.TryCreate(value.TrimEnd('/') + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
-        {
-            return url;
-        }
-
-        problems.Add(new SettingsProblem(key, $"'{value}' is not an absolute http(s) URL."));
-        return fallback;
     }
 }

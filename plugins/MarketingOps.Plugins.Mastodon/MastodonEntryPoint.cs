@@ -1,3 +1,4 @@
+using MarketingOps.Plugins.Shared;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Configuration;
 
@@ -14,10 +15,7 @@ public sealed class MastodonEntryPoint : IPluginEntryPoint
         var (settings, problems) = MastodonSettings.Read(registrar.Settings);
         var accountProblems = registrar.Accounts.SelectMany(a => MastodonSettings.ValidateAccount($"accounts:{a.Name}", a.Settings));
         var all = problems.Concat(accountProblems).ToList();
-        if (all.Count > 0)
-        {
-            throw new InvalidOperationException("Invalid Mastodon plugin settings: " + string.Join("; ", all.Select(p => $"{p.Key}: {p.Message}")));
-        }
+        SettingsProblems.ThrowIfAny("Mastodon", all);
 
         registrar.AddPlatform(new MastodonPlatform(settings, registrar.Accounts, registrar.Secrets, registrar.LoggerFactory, registrar.Clock));
     }

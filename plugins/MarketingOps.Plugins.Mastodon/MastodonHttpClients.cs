@@ -1,7 +1,5 @@
+using MarketingOps.Plugins.Shared;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
-using Polly.Timeout;
 
 namespace MarketingOps.Plugins.Mastodon;
 
@@ -15,33 +13,7 @@ internal static class MastodonHttpClients
     public static ServiceProvider Build(MastodonSettings settings, Func<DelegatingHandler>? observer = null)
     {
         var services = new ServiceCollection();
-        var client = services.AddHttpClient(Name, c => c.Timeout = Timeout.InfiniteTimeSpan);
-        client.AddResilienceHandler(Name, builder =>
-        {
-            if (settings.Retries > 0)
-            {
-                builder.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = settings.Retries,
-                    BackoffType = DelayBackoffType.Exponential,
-                    Delay = TimeSpan.FromMilliseconds(300),
-                    UseJitter = true,
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-                    {
-                        { Exception: HttpRequestException or TimeoutRejectedException } => true,
-                        { Result: { } response } => (int)response.StatusCode >= 500,
-                        _ => false,
-                    }),
-                });
-            }
-
-            builder.AddTimeout(settings.RequestTimeout);
-        });
-        if (observer is not null)
-        {
-            client.AddHttpMessageHandler(observer);
-        }
-
+        ResilientHttpClients.AddRetryingClient(services, Name, settings.RequestTimeout, settings.Retries, response => (int)response.StatusCode >= 500, observer);
         return services.BuildServiceProvider();
     }
 }

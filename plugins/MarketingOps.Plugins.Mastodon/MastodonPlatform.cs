@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using MarketingOps.Plugins.Shared;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -60,7 +61,7 @@ internal sealed partial class MastodonPlatform : IPlatform, IDisposable
         var validation = Validate(request.Draft, instance);
         if (!validation.IsValid)
         {
-            return Fail(request.Account, new PlatformError(PlatformErrorKind.Rejected, string.Join(" ", validation.Problems)) { Code = "invalid" });
+            return Fail(request.Account, PlatformErrors.Invalid(validation));
         }
 
         var mediaIds = new List<string>();
@@ -294,21 +295,17 @@ internal sealed partial class MastodonPlatform : IPlatform, IDisposable
 
     private async Task<(string? Id, PlatformError? Error)> UploadMediaAsync(MastodonAccount account, MediaAttachment media, CancellationToken cancellationToken)
     {
-        byte[] bytes;
-        try
+        var (bytes, readError) = await MediaFile.ReadAsync(media, cancellationToken);
+        if (readError is not null)
         {
-            bytes = await File.ReadAllBytesAsync(media.Path, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, new PlatformError(PlatformErrorKind.Rejected, $"Media file {Path.GetFileName(media.Path)} could not be read: {e.Message}") { Code = "media" });
+            return (null, readError);
         }
 
         HttpContent Content()
         {
             var file = new ByteArrayContent(bytes);
             file.Headers.ContentType = MediaTypeHeaderValue.Parse(media.ContentType);
-            file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileName = $"\"{SafeFileName(media.Path)}\"" };
+            file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileName = $"\"{MediaFile.SafeFileName(media.Path)}\"" };
             var multipart = new MultipartFormDataContent { file };
             if (media.AltText is { Length: > 0 } alt)
             {
@@ -383,7 +380,7 @@ internal sealed partial class MastodonPlatform : IPlatform, IDisposable
             account.PausedUntil = MastodonErrors.Remaining(response.Headers) == 0 ? MastodonErrors.ResetAt(response.Headers) : null;
             return (new MastodonResponse((int)response.StatusCode, response.Headers, body), null);
         }
-        catch (Exception e) when (MastodonErrors.IsNetworkFailure(e, cancellationToken))
+        catch (Exception e) when (NetworkFailure.Is(e, cancellationToken))
         {
             return (null, MastodonErrors.FromException(e, _redactor));
         }
@@ -423,17 +420,9 @@ internal sealed partial class MastodonPlatform : IPlatform, IDisposable
 
     private static string Comparable(string text) => WhitespacePattern().Replace(text.Normalize(NormalizationForm.FormC), " ").Trim();
 
-    private static string SafeFileName(string path) =>
-        new(Path.GetFileName(path).Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray());
+    private static PlatformError UnknownAccount(string account) => PlatformErrors.UnknownAccount("Mastodon", "mastodon", account);
 
-    private static PlatformError UnknownAccount(string account) =>
-        new(PlatformErrorKind.Rejected, $"No Mastodon account named '{account}' is configured for the mastodon plugin.") { Code = "unknown-account" };
-
-    private PublishResult Fail(string account, PlatformError error)
-    {
-        _logger.LogWarning("Mastodon publish for account {Account} failed ({Kind}): {Reason}", account, error.Kind, error.Message);
-        return PublishResult.Failed(error);
-    }
+    private PublishResult Fail(string account, PlatformError error) => PublishFailure.Logged(_logger, "Mastodon", account, error);
 
     [GeneratedRegex("<br ?/?>|</p><p>", RegexOptions.IgnoreCase)]
     private static partial Regex BreakPattern();

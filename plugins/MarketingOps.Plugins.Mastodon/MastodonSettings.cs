@@ -1,4 +1,4 @@
-using System.Globalization;
+using MarketingOps.Plugins.Shared;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Configuration;
 
@@ -18,26 +18,8 @@ internal sealed class MastodonSettings
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new List<SettingsProblem>();
         var defaults = new MastodonSettings();
-        var timeout = defaults.RequestTimeout;
-        if (configuration["requestTimeoutSeconds"] is { Length: > 0 } seconds)
-        {
-            if (double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0)
-            {
-                timeout = TimeSpan.FromSeconds(s);
-            }
-            else
-            {
-                problems.Add(new SettingsProblem("requestTimeoutSeconds", $"'{seconds}' is not a positive number of seconds."));
-            }
-        }
-
-        var retries = defaults.Retries;
-        if (configuration["retries"] is { Length: > 0 } r && (!int.TryParse(r, CultureInfo.InvariantCulture, out retries) || retries is < 0 or > 5))
-        {
-            problems.Add(new SettingsProblem("retries", $"'{r}' must be a whole number from 0 to 5."));
-            retries = defaults.Retries;
-        }
-
+        var timeout = SettingsReader.ReadSeconds(configuration, "requestTimeoutSeconds", defaults.RequestTimeout, problems);
+        var retries = SettingsReader.ReadWholeNumber(configuration, "retries", defaults.Retries, 0, 5, problems);
         return (new MastodonSettings { RequestTimeout = timeout, Retries = retries }, problems);
     }
 
@@ -49,7 +31,7 @@ internal sealed class MastodonSettings
         {
             yield return new SettingsProblem($"{key}:instanceUrl", "Each Mastodon account needs its instance's URL, such as https://mastodon.social.");
         }
-        else if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
+        else if (!SettingsReader.TryParseHttpUrl(url, out _))
         {
             yield return new SettingsProblem($"{key}:instanceUrl", $"'{url}' is not an absolute http(s) URL.");
         }

@@ -1,3 +1,4 @@
+using MarketingOps.Plugins.Shared;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Configuration;
 
@@ -12,10 +13,7 @@ public sealed class XEntryPoint : IPluginEntryPoint
     {
         ArgumentNullException.ThrowIfNull(registrar);
         var (settings, problems) = XSettings.Read(registrar.Settings);
-        if (problems.Count > 0)
-        {
-            throw new InvalidOperationException("Invalid X plugin settings: " + string.Join("; ", problems.Select(p => $"{p.Key}: {p.Message}")));
-        }
+        SettingsProblems.ThrowIfAny("X", problems);
 
         registrar.AddPlatform(new XPlatform(settings, registrar.Accounts, registrar.Secrets, registrar.LoggerFactory, registrar.Clock));
     }

@@ -1,17 +1,14 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using MarketingOps.Plugins.Shared;
 using MarketingOps.Sdk;
-using Polly.Timeout;
 
 namespace MarketingOps.Plugins.X;
 
 /// <summary>Turns X's HTTP outcomes into the SDK's error kinds.</summary>
 internal static class XErrors
 {
-    private const int MaxDetailLength = 300;
-
     public static PlatformError FromResponse(HttpStatusCode status, HttpResponseHeaders headers, string body, DateTimeOffset now, SecretRedactor redactor, bool mayHaveApplied = false)
     {
         var detail = redactor.Redact(Detail(body));
@@ -23,13 +20,13 @@ internal static class XErrors
 
         return code switch
         {
-            429 => new PlatformError(PlatformErrorKind.RateLimited, $"X rate limit reached ({detail}).") { RetryAt = RetryAt(headers, now), Code = "429" },
+            429 => PlatformErrors.RateLimited("X", detail, RetryAt(headers, now)),
             401 => new PlatformError(PlatformErrorKind.Unauthorized, $"X did not accept the account's credentials (401: {detail}).") { Code = "401" },
             403 => new PlatformError(PlatformErrorKind.Unauthorized, $"X forbade the request (403: {detail}).") { Code = "403" },
-            >= 400 and < 500 => new PlatformError(PlatformErrorKind.Rejected, $"X rejected the request ({code}: {detail}).") { Code = code.ToString(CultureInfo.InvariantCulture) },
+            >= 400 and < 500 => PlatformErrors.Rejected("X", code, detail),
             // A 5xx to a POST /2/tweets may come after X stored the post: reconcile, never resend blind.
-            _ when mayHaveApplied => new PlatformError(PlatformErrorKind.Ambiguous, $"X answered {code} after the post was sent; it may exist ({detail}).") { Code = code.ToString(CultureInfo.InvariantCulture) },
-            _ => new PlatformError(PlatformErrorKind.Transient, $"X answered {code} ({detail}).") { Code = code.ToString(CultureInfo.InvariantCulture) },
+            _ when mayHaveApplied => new PlatformError(PlatformErrorKind.Ambiguous, $"X answered {code} after the post was sent; it may exist ({detail}).") { Code = PlatformErrors.Code(code) },
+            _ => PlatformErrors.Transient("X", code, detail),
         };
     }
 
@@ -42,42 +39,24 @@ internal static class XErrors
             return new PlatformError(PlatformErrorKind.Transient, $"X could not be reached; nothing was sent ({redactor.Redact(exception.Message)}).");
         }
 
-        var what = exception is TimeoutRejectedException or OperationCanceledException ? "timed out" : "failed";
+        var what = NetworkFailure.Describe(exception);
         return mayHaveApplied
             ? new PlatformError(PlatformErrorKind.Ambiguous, $"The request to X {what} after it was sent; X may have applied it ({redactor.Redact(exception.Message)}).")
             : new PlatformError(PlatformErrorKind.Transient, $"The request to X {what} ({redactor.Redact(exception.Message)}).");
     }
-
-    /// <summary>Whether an exception is a network or timeout failure (anything else is a bug and propagates).</summary>
-    public static bool IsNetworkFailure(Exception exception, CancellationToken callerToken) =>
-        exception is HttpRequestException or TimeoutRejectedException
-        || (exception is OperationCanceledException && !callerToken.IsCancellationRequested);
 
     public static DateTimeOffset RetryAt(HttpResponseHeaders headers, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(headers);
         foreach (var name in new[] { "x-rate-limit-reset", "X-RateLimit-Reset" })
         {
-            if (headers.TryGetValues(name, out var values) && values.FirstOrDefault() is { } value)
+            if (RateLimitHeaders.ParseTime(RateLimitHeaders.First(headers, name)) is { } at)
             {
-                if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
-                {
-                    return DateTimeOffset.FromUnixTimeSeconds(epoch);
-                }
-
-                if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-                {
-                    return at;
-                }
+                return at;
             }
         }
 
-        return headers.RetryAfter switch
-        {
-            { Delta: { } delta } => now + delta,
-            { Date: { } date } => date,
-            _ => now.AddMinutes(15), // X's windows are 15 minutes long
-        };
+        return RateLimitHeaders.RetryAfter(headers, now) ?? now.AddMinutes(15); // X's windows are 15 minutes long
     }
 
     private static bool IsDuplicate(HttpStatusCode status, string detail) =>
@@ -101,13 +80,12 @@ internal static class XErrors
                 : root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Array && e.GetArrayLength() > 0
                     ? (e[0].TryGetProperty("detail", out var ed) ? ed.GetString() : e[0].TryGetProperty("message", out var em) ? em.GetString() : null)
                 : null;
-            return Truncate(text ?? body);
+            return PlatformErrors.Truncate(text ?? body);
         }
         catch (JsonException)
         {
-            return Truncate(body);
+            return PlatformErrors.Truncate(body);
         }
     }
 
-    private static string Truncate(string text) => text.Length <= MaxDetailLength ? text : text[..MaxDetailLength] + "…";
 }

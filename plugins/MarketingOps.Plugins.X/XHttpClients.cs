@@ -1,8 +1,6 @@
 using System.Net;
+using MarketingOps.Plugins.Shared;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
-using Polly.Timeout;
 
 namespace MarketingOps.Plugins.X;
 
@@ -17,39 +15,13 @@ internal static class XHttpClients
     public static ServiceProvider Build(XSettings settings, Func<DelegatingHandler>? observer = null)
     {
         var services = new ServiceCollection();
-        var reads = services.AddHttpClient(Reads, c => c.Timeout = Timeout.InfiniteTimeSpan);
-        reads.AddResilienceHandler(Reads, builder =>
-            {
-                if (settings.ReadRetries > 0)
-                {
-                    builder.AddRetry(new HttpRetryStrategyOptions
-                    {
-                        MaxRetryAttempts = settings.ReadRetries,
-                        BackoffType = DelayBackoffType.Exponential,
-                        Delay = TimeSpan.FromMilliseconds(300),
-                        UseJitter = true,
-                        ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome)),
-                    });
-                }
-
-                builder.AddTimeout(settings.RequestTimeout);
-            });
-        var writes = services.AddHttpClient(Writes, c => c.Timeout = Timeout.InfiniteTimeSpan);
-        writes.AddResilienceHandler(Writes, builder => builder.AddTimeout(settings.RequestTimeout));
-        if (observer is not null)
-        {
-            reads.AddHttpMessageHandler(observer);
-            writes.AddHttpMessageHandler(observer);
-        }
-
+        ResilientHttpClients.AddRetryingClient(services, Reads, settings.RequestTimeout, settings.ReadRetries, IsRetryable, observer);
+        // A POST /2/tweets that fails after sending may have created the post: never resend blind.
+        ResilientHttpClients.AddClient(services, Writes, settings.RequestTimeout, observer);
         return services.BuildServiceProvider();
     }
 
     // 429 is not retried here: the host reschedules at the reset time the error carries.
-    private static bool IsRetryable(Outcome<HttpResponseMessage> outcome) => outcome switch
-    {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
-        { Result: { } response } => (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
-        _ => false,
-    };
+    private static bool IsRetryable(HttpResponseMessage response) =>
+        (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout;
 }

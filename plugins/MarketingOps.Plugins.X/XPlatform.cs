@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MarketingOps.Plugins.X.Auth;
 using MarketingOps.Plugins.X.Text;
+using MarketingOps.Plugins.Shared;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -103,7 +104,7 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
         var validation = Validate(request.Draft);
         if (!validation.IsValid)
         {
-            return Fail(request.Account, new PlatformError(PlatformErrorKind.Rejected, string.Join(" ", validation.Problems)) { Code = "invalid" });
+            return Fail(request.Account, PlatformErrors.Invalid(validation));
         }
 
         if (!_accounts.TryGetValue(request.Account, out var account))
@@ -365,14 +366,9 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
         }
     }
 
-    private static PlatformError UnknownAccount(string account) =>
-        new(PlatformErrorKind.Rejected, $"No X account named '{account}' is configured for the x plugin.") { Code = "unknown-account" };
+    private static PlatformError UnknownAccount(string account) => PlatformErrors.UnknownAccount("X", "x", account);
 
-    private PublishResult Fail(string account, PlatformError error)
-    {
-        _logger.LogWarning("X publish for account {Account} failed ({Kind}): {Reason}", account, error.Kind, error.Message);
-        return PublishResult.Failed(error);
-    }
+    private PublishResult Fail(string account, PlatformError error) => PublishFailure.Logged(_logger, "X", account, error);
 
     private async Task<(string? Id, PlatformError? Error)> ResolveUserIdAsync(XAccount account, CancellationToken cancellationToken)
     {
@@ -395,14 +391,10 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
 
     private async Task<(string? Id, PlatformError? Error)> UploadMediaAsync(XAccount account, MediaAttachment media, CancellationToken cancellationToken)
     {
-        byte[] bytes;
-        try
+        var (bytes, readError) = await MediaFile.ReadAsync(media, cancellationToken);
+        if (readError is not null)
         {
-            bytes = await File.ReadAllBytesAsync(media.Path, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, new PlatformError(PlatformErrorKind.Rejected, $"Media file {Path.GetFileName(media.Path)} could not be read: {e.Message}") { Code = "media" });
+            return (null, readError);
         }
 
         var category = media.ContentType switch
@@ -417,7 +409,7 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
             // Quoted names and no filename*: RFC 7578's form, which strict multipart parsers insist on.
             var file = new ByteArrayContent(bytes);
             file.Headers.ContentType = MediaTypeHeaderValue.Parse(media.ContentType);
-            file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"media\"", FileName = $"\"{SafeFileName(media.Path)}\"" };
+            file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"media\"", FileName = $"\"{MediaFile.SafeFileName(media.Path)}\"" };
             var categoryPart = new StringContent(category);
             categoryPart.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"media_category\"" };
             return new MultipartFormDataContent { file, categoryPart };
@@ -492,15 +484,12 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
 
                 return (new XResponse(response.StatusCode, response.Headers, body), null);
             }
-            catch (Exception e) when (XErrors.IsNetworkFailure(e, cancellationToken))
+            catch (Exception e) when (NetworkFailure.Is(e, cancellationToken))
             {
                 return (null, XErrors.FromException(e, isWrite && path == "2/tweets", _redactor));
             }
         }
     }
-
-    private static string SafeFileName(string path) =>
-        new(Path.GetFileName(path).Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray());
 
     [GeneratedRegex("^[0-9]{1,19}$")]
     private static partial Regex PostIdPattern();

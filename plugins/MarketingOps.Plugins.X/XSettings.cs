@@ -1,4 +1,4 @@
-using System.Globalization;
+using MarketingOps.Plugins.Shared;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Configuration;
 
@@ -24,42 +24,10 @@ internal sealed class XSettings
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new List<SettingsProblem>();
         var defaults = new XSettings();
-        var baseUrl = defaults.ApiBaseUrl;
-        if (configuration["apiBaseUrl"] is { Length: > 0 } url
-            && (!Uri.TryCreate(url.TrimEnd('/') + "/", UriKind.Absolute, out baseUrl!) || baseUrl.Scheme is not ("http" or "https")))
-        {
-            problems.Add(new SettingsProblem("apiBaseUrl", $"'{url}' is not an absolute http(s) URL."));
-            baseUrl = defaults.ApiBaseUrl;
-        }
-
-        var tokenUrl = defaults.OAuth2TokenUrl;
-        if (configuration["oauth2TokenUrl"] is { Length: > 0 } token
-            && (!Uri.TryCreate(token, UriKind.Absolute, out tokenUrl!) || tokenUrl.Scheme is not ("http" or "https")))
-        {
-            problems.Add(new SettingsProblem("oauth2TokenUrl", $"'{token}' is not an absolute http(s) URL."));
-            tokenUrl = defaults.OAuth2TokenUrl;
-        }
-
-        var timeout = defaults.RequestTimeout;
-        if (configuration["requestTimeoutSeconds"] is { Length: > 0 } seconds)
-        {
-            if (double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0)
-            {
-                timeout = TimeSpan.FromSeconds(s);
-            }
-            else
-            {
-                problems.Add(new SettingsProblem("requestTimeoutSeconds", $"'{seconds}' is not a positive number of seconds."));
-            }
-        }
-
-        var retries = defaults.ReadRetries;
-        if (configuration["readRetries"] is { Length: > 0 } r && (!int.TryParse(r, CultureInfo.InvariantCulture, out retries) || retries is < 0 or > 5))
-        {
-            problems.Add(new SettingsProblem("readRetries", $"'{r}' must be a whole number from 0 to 5."));
-            retries = defaults.ReadRetries;
-        }
-
+        var baseUrl = SettingsReader.ReadBaseUrl(configuration, "apiBaseUrl", defaults.ApiBaseUrl, problems);
+        var tokenUrl = SettingsReader.ReadEndpointUrl(configuration, "oauth2TokenUrl", defaults.OAuth2TokenUrl, problems);
+        var timeout = SettingsReader.ReadSeconds(configuration, "requestTimeoutSeconds", defaults.RequestTimeout, problems);
+        var retries = SettingsReader.ReadWholeNumber(configuration, "readRetries", defaults.ReadRetries, 0, 5, problems);
         return (new XSettings { ApiBaseUrl = baseUrl, OAuth2TokenUrl = tokenUrl, RequestTimeout = timeout, ReadRetries = retries }, problems);
     }
 }

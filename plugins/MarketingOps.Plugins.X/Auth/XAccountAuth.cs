@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using MarketingOps.Plugins.Shared;
 using MarketingOps.Sdk;
 
 namespace MarketingOps.Plugins.X.Auth;
@@ -112,7 +113,7 @@ internal sealed class XAccountAuth : IDisposable
 
                 body = await response.Content.ReadAsStringAsync(cancellationToken);
             }
-            catch (Exception e) when (XErrors.IsNetworkFailure(e, cancellationToken))
+            catch (Exception e) when (NetworkFailure.Is(e, cancellationToken))
             {
                 return false; // the original 401 stands
             }

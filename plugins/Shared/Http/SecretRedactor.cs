@@ -1,4 +1,4 @@
-namespace MarketingOps.Plugins.Bluesky;
+namespace MarketingOps.Plugins.Shared;
 
 /// <summary>Removes every credential value the plugin has read from text bound for a log, an exception or an error.</summary>
 internal sealed class SecretRedactor
