@@ -39,6 +39,7 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
     private readonly FaultInjector _faults;
     private readonly PeoplePool _people;
     private readonly AudienceSimulator _audience;
+    private readonly string _idSalt;
 
     public SandboxPlatform(
         string id,
@@ -51,6 +52,10 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
         _settings = settings;
         _clock = clock;
         _logger = logger;
+
+        // Ids depend on when this instance started, so a network started afresh after a restart never hands out
+        // an id the host already holds for a post of the previous run; the same seed and start give the same ids.
+        _idSalt = clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture);
         foreach (var account in accounts)
         {
             _accounts[account.Name] = account;
@@ -408,7 +413,7 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
     }
 
     private string PostId(string account, long sequence) =>
-        StableHash.Of(_settings.Seed, "post", account, sequence.ToString(CultureInfo.InvariantCulture)).ToString("x16", CultureInfo.InvariantCulture);
+        StableHash.Of(_settings.Seed, "post", account, sequence.ToString(CultureInfo.InvariantCulture), _idSalt).ToString("x16", CultureInfo.InvariantCulture);
 
     private static PlatformError RateLimited(DateTimeOffset resetAt) =>
         new(PlatformErrorKind.RateLimited, $"Rate limit reached; try again at {resetAt:O}.") { RetryAt = resetAt, Code = "rate_limited" };
