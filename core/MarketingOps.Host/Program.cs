@@ -1,6 +1,7 @@
 using MarketingOps.Host.Cli;
 using MarketingOps.Host.Commands.Host;
 using MarketingOps.Host.Commands.Plugins;
+using MarketingOps.Host.Commands.Stats;
 using MarketingOps.Host.Hosting;
 using Serilog;
 using Spectre.Console.Cli;
@@ -23,6 +24,7 @@ internal static class Program
                 config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, verbose));
                 PluginCommands.Register(config);
                 HostCommands.Register(config);
+                StatsCommands.Register(config);
             });
             return await app.RunAsync(args);
         }
