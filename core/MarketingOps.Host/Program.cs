@@ -11,6 +11,7 @@ using MarketingOps.Host.Commands.Scripts;
 using MarketingOps.Host.Commands.Stats;
 using MarketingOps.Host.Hosting;
 using Serilog;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace MarketingOps.Host;
@@ -22,6 +23,12 @@ internal static class Program
         // Read before parsing so that even a parse error honours it; Spectre parses everything else.
         var verbose = args.Contains("--verbose", StringComparer.Ordinal);
         Logging.Bootstrap(verbose);
+        if (Console.IsOutputRedirected)
+        {
+            // Piped or captured output has no terminal width; Spectre would wrap tables at 80 columns.
+            AnsiConsole.Profile.Width = 200;
+        }
+
         try
         {
             var app = new CommandApp();

@@ -48,11 +48,20 @@ internal sealed class ExperimentReportCommand : AsyncCommand<ExperimentReportSet
         ArgumentNullException.ThrowIfNull(report);
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{report.Name}[/] ({report.State}, {report.Method.ToString().ToLowerInvariant()}, {report.Looks} looks)");
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{report.Summary}[/]");
-        var arms = new Table().AddColumns("Variant", "Posts", "Measured", "Impressions", report.Metric.Split(' ')[0] + " events", "Rate", "Lift", "Interval", report.Method == AnalysisMethod.Bayesian ? "" : "p (adj.)", "Chance to win", "Verdict");
+        // A Bayesian analysis has no p-value: its column is left out rather than shown empty.
+        var showP = report.Method != AnalysisMethod.Bayesian;
+        List<string> columns = ["Variant", "Posts", "Measured", "Impressions", report.Metric.Split(' ')[0] + " events", "Rate", "Lift", "Interval"];
+        if (showP)
+        {
+            columns.Add("p (adj.)");
+        }
+
+        var arms = new Table().AddColumns([.. columns, "Chance to win", "Verdict"]);
         foreach (var arm in report.Arms)
         {
             var c = arm.Variant == 0 ? null : report.Comparisons[arm.Variant - 1];
-            arms.AddRow(
+            List<string> cells =
+            [
                 Markup.Escape(arm.Name + (arm.Variant == 0 ? " (control)" : "")),
                 $"{arm.PostsPublished}/{arm.PostsPlanned}",
                 arm.PostsMeasured.ToString(CultureInfo.InvariantCulture),
@@ -61,9 +70,15 @@ internal sealed class ExperimentReportCommand : AsyncCommand<ExperimentReportSet
                 arm.Rate.ToString("0.000%", CultureInfo.InvariantCulture),
                 c is null ? "" : ExperimentAnalyser.Lift(c.Estimate, report.Lift),
                 c is null ? "" : c.Problem is null ? $"{ExperimentAnalyser.Lift(c.Low, report.Lift)} to {ExperimentAnalyser.Lift(c.High, report.Lift)}" : Markup.Escape(c.Problem),
-                c?.AdjustedPValue is { } p && report.Method != AnalysisMethod.Bayesian ? p.ToString("G3", CultureInfo.InvariantCulture) : "",
-                c?.ChanceToWin is { } w ? w.ToString("0.0%", CultureInfo.InvariantCulture) : "",
-                c is null ? "" : Verdicts.Describe(c.Verdict));
+            ];
+            if (showP)
+            {
+                cells.Add(c?.AdjustedPValue is { } p ? p.ToString("G3", CultureInfo.InvariantCulture) : "");
+            }
+
+            cells.Add(c?.ChanceToWin is { } w ? w.ToString("0.0%", CultureInfo.InvariantCulture) : "");
+            cells.Add(c is null ? "" : Verdicts.Describe(c.Verdict));
+            arms.AddRow([.. cells]);
         }
 
         AnsiConsole.Write(arms);
