@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace MarketingOps.Core.Experiments;
@@ -10,10 +9,10 @@ namespace MarketingOps.Core.Experiments;
 /// </summary>
 internal sealed class SqliteExperimentStore : IExperimentStore
 {
-    private const string ExperimentColumns = "id, name, state, definition, created_at, ends_at, updated_at, looks, decision, note, version";
-    private const string PostColumns = "key, experiment_id, slot, round, variant, account, planned_at, slot_class, text, status, post_id, platform_post_id, published_at, detail";
-    private const string CounterColumns = "impressions, likes, reposts, replies, quotes, link_clicks";
-    private const long HourMilliseconds = 3_600_000;
+    private const string ExperimentColumns = ExperimentRows.ExperimentColumns;
+    private const string PostColumns = ExperimentRows.PostColumns;
+    private const string CounterColumns = ExperimentRows.CounterColumns;
+    private const long HourMilliseconds = ExperimentRows.HourMilliseconds;
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -184,14 +183,7 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         var posts = new List<ExperimentPost>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var plan = new PlannedPost(reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5), FromMs(reader.GetInt64(6)), reader.GetString(7), reader.GetString(8));
-            posts.Add(new ExperimentPost(reader.GetInt64(0), reader.GetString(1), plan, Enum.Parse<ExperimentPostStatus>(reader.GetString(9)))
-            {
-                PostId = NullableString(reader, 10),
-                PlatformPostId = NullableString(reader, 11),
-                PublishedAt = reader.IsDBNull(12) ? null : FromMs(reader.GetInt64(12)),
-                Detail = NullableString(reader, 13),
-            });
+            posts.Add(ExperimentRows.ReadPost(reader));
         }
 
         return posts;
@@ -296,7 +288,7 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         var rows = new List<LatestCounters>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new LatestCounters(reader.GetInt64(0), reader.GetInt32(1), FromMs(reader.GetInt64(2)), ReadCounters(reader, 4), reader.GetInt64(3) != 0));
+            rows.Add(ExperimentRows.ReadLatest(reader));
         }
 
         return rows;
@@ -311,7 +303,7 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         var rows = new List<SeriesPoint>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new SeriesPoint(reader.GetInt32(0), FromMs(reader.GetInt64(1) * HourMilliseconds), ReadCounters(reader, 2)));
+            rows.Add(ExperimentRows.ReadSeriesPoint(reader));
         }
 
         return rows;
@@ -326,7 +318,7 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         var rows = new List<MetricSnapshot>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new MetricSnapshot(postKey, FromMs(reader.GetInt64(0)), ReadCounters(reader, 2), reader.GetInt64(1) != 0));
+            rows.Add(ExperimentRows.ReadSnapshot(reader, postKey));
         }
 
         return rows;
@@ -376,16 +368,7 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         var list = new List<Experiment>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var definition = JsonSerializer.Deserialize<ExperimentDefinition>(reader.GetString(3), ExperimentJson.Options)
-                ?? throw new InvalidOperationException($"Experiment {reader.GetString(0)} has no definition.");
-            list.Add(new Experiment(reader.GetString(0), definition, Enum.Parse<ExperimentState>(reader.GetString(2)), FromMs(reader.GetInt64(4)), FromMs(reader.GetInt64(5)))
-            {
-                UpdatedAt = FromMs(reader.GetInt64(6)),
-                Looks = reader.GetInt32(7),
-                Decision = reader.IsDBNull(8) ? null : JsonSerializer.Deserialize<ExperimentDecision>(reader.GetString(8), ExperimentJson.Options),
-                Note = NullableString(reader, 9),
-                Version = reader.GetInt64(10),
-            });
+            list.Add(ExperimentRows.ReadExperiment(reader));
         }
 
         return list;
@@ -393,28 +376,17 @@ internal sealed class SqliteExperimentStore : IExperimentStore
 
     private static void AddExperiment(SqliteCommand command, Experiment e)
     {
-        command.Parameters.AddWithValue("@id", e.Id);
-        command.Parameters.AddWithValue("@name", e.Name);
-        command.Parameters.AddWithValue("@state", e.State.ToString());
-        command.Parameters.AddWithValue("@definition", JsonSerializer.Serialize(e.Definition, ExperimentJson.Options));
-        command.Parameters.AddWithValue("@created_at", e.CreatedAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("@ends_at", e.EndsAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("@updated_at", e.UpdatedAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("@looks", e.Looks);
-        command.Parameters.AddWithValue("@decision", e.Decision is null ? DBNull.Value : JsonSerializer.Serialize(e.Decision, ExperimentJson.Options));
-        command.Parameters.AddWithValue("@note", (object?)e.Note ?? DBNull.Value);
-        command.Parameters.AddWithValue("@version", e.Version);
+        foreach (var (name, value) in ExperimentRows.Parameters(e))
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
     }
 
-    private static PostCounters ReadCounters(SqliteDataReader reader, int first)
-    {
-        long? At(int i) => reader.IsDBNull(first + i) ? null : reader.GetInt64(first + i);
-        return new PostCounters(At(0), At(1), At(2), At(3), At(4), At(5));
-    }
+    private static PostCounters ReadCounters(SqliteDataReader reader, int first) => ExperimentRows.ReadCounters(reader, first);
 
     private static object?[] CounterValues(PostCounters c) => [c.Impressions, c.Likes, c.Reposts, c.Replies, c.Quotes, c.LinkClicks];
 
-    private static long Gain(long? current, long? previous) => (current ?? previous ?? 0) - (previous ?? 0);
+    private static long Gain(long? current, long? previous) => ExperimentRows.Gain(current, previous);
 
     private static SqliteParameter[] AddParameters(SqliteCommand command, params string[] names) =>
         [.. names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n }))];
@@ -447,10 +419,7 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    private static string? NullableString(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+    private static DateTimeOffset FromMs(long ms) => ExperimentRows.FromMs(ms);
 
-    private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    private static string EscapeLike(string text) => ExperimentRows.EscapeLike(text);
 }
