@@ -1,7 +1,8 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
-using static MarketingOps.Core.Experiments.ExperimentRows;
 
 namespace MarketingOps.Core.Experiments;
 
@@ -10,92 +11,46 @@ namespace MarketingOps.Core.Experiments;
 /// schema the post store uses, so every host sees one set of experiments. Batches travel as arrays through
 /// <c>unnest</c>: a metrics round is four statements however many snapshots it carries.
 /// </summary>
-internal sealed class PostgresExperimentStore : IExperimentStore, IAsyncDisposable
+internal sealed class PostgresExperimentStore : AdoExperimentStore, IAsyncDisposable
 {
     // Arbitrary constant naming the "migrating the experiment schema" advisory lock (the post store's is 0x6d6f7073).
     private const long SchemaLockKey = 0x6d6f7074;
     private const string UniqueViolation = "23505";
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly TimeProvider _time;
-    private readonly Lock _initializing = new();
-    private Task? _initialization;
-    private volatile bool _initialized;
 
     public PostgresExperimentStore(string connectionString, TimeProvider time)
+        : base(time)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Description = $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port.ToString(CultureInfo.InvariantCulture)}";
         _dataSource = NpgsqlDataSource.Create(connectionString);
-        _time = time;
     }
 
-    public string Description { get; }
+    public override string Description { get; }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    protected override IReadOnlyList<string> Migrations => ExperimentSchema.Postgres;
+
+    // Its own version table: the post store's schema_version lives in the same schema.
+    protected override string VersionTable => "experiment_schema_version";
+
+    protected override string NameMatches => "lower(name) = lower(@q)";
+
+    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    protected override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+
+    protected override async Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        Task initialization;
-        lock (_initializing)
-        {
-            // A failed migration is tried again by the next caller rather than remembered forever.
-            if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
-            {
-                _initialization = MigrateAsync(CancellationToken.None);
-            }
-
-            initialization = _initialization;
-        }
-
-        await initialization.WaitAsync(cancellationToken);
-        _initialized = true;
-    }
-
-    private async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Hosts starting together migrate one after another; the second finds the work done.
-        await using (var lockSchema = Command(connection, transaction, "SELECT pg_advisory_xact_lock(@key)"))
-        {
-            lockSchema.Parameters.AddWithValue("@key", SchemaLockKey);
-            await lockSchema.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        // Its own version table: the post store's schema_version lives in the same schema.
-        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS experiment_schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken);
-        int current;
-        await using (var read = Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM experiment_schema_version"))
-        {
-            current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-
-        var scripts = ExperimentSchema.Postgres;
-        if (current > scripts.Count)
-        {
-            throw new InvalidOperationException($"The experiment store in {Description} has schema version {current}, newer than this mops knows ({scripts.Count}); upgrade mops instead of downgrading the data.");
-        }
-
-        for (var version = current + 1; version <= scripts.Count; version++)
-        {
-            await ExecuteAsync(connection, transaction, scripts[version - 1], cancellationToken);
-            await using var record = Command(connection, transaction, "INSERT INTO experiment_schema_version (version, applied_at) VALUES (@v, @at)");
-            record.Parameters.AddWithValue("@v", version);
-            record.Parameters.AddWithValue("@at", _time.GetUtcNow().ToUnixTimeMilliseconds());
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await using var command = Command(connection, transaction, "SELECT pg_advisory_xact_lock(@key)");
+        Add(command, "@key", SchemaLockKey);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The schema version recorded in the database.</summary>
-    internal async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "SELECT MAX(version) FROM experiment_schema_version");
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-    }
-
-    public async Task<(Experiment Experiment, IReadOnlyList<ExperimentPost> Posts)> CreateAsync(Experiment experiment, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    public override async Task<(Experiment Experiment, IReadOnlyList<ExperimentPost> Posts)> CreateAsync(Experiment experiment, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(posts);
@@ -114,10 +69,7 @@ internal sealed class PostgresExperimentStore : IExperimentStore, IAsyncDisposab
         try
         {
             await using var insert = Command(connection, transaction, $"INSERT INTO experiments ({ExperimentColumns}) VALUES (@id, @name, @state, @definition, @created_at, @ends_at, @updated_at, @looks, @decision, @note, @version)");
-            foreach (var (name, value) in Parameters(stored))
-            {
-                insert.Parameters.AddWithValue(name, value);
-            }
+            AddExperiment(insert, stored);
 
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -132,7 +84,7 @@ internal sealed class PostgresExperimentStore : IExperimentStore, IAsyncDisposab
         return (stored, result);
     }
 
-    public async Task<IReadOnlyList<ExperimentPost>> AddPostsAsync(string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<ExperimentPost>> AddPostsAsync(string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(posts);
         await using var connection = await OpenAsync(cancellationToken);
@@ -157,79 +109,7 @@ internal sealed class PostgresExperimentStore : IExperimentStore, IAsyncDisposab
         return result;
     }
 
-    public async Task<Experiment?> FindAsync(string idOrName, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(idOrName);
-        await using var connection = await OpenAsync(cancellationToken);
-        foreach (var where in new[] { "id = @q", "lower(name) = lower(@q)" })
-        {
-            var found = await QueryExperimentsAsync(connection, $"WHERE {where}", idOrName, cancellationToken);
-            if (found.Count == 1)
-            {
-                return found[0];
-            }
-        }
-
-        // A unique prefix of the id, as git accepts one: ids are long.
-        if (idOrName.Length >= 4)
-        {
-            var found = await QueryExperimentsAsync(connection, "WHERE id LIKE @q ESCAPE '\\'", EscapeLike(idOrName) + "%", cancellationToken);
-            if (found.Count == 1)
-            {
-                return found[0];
-            }
-        }
-
-        return null;
-    }
-
-    public async Task<IReadOnlyList<Experiment>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await QueryExperimentsAsync(connection, "ORDER BY created_at DESC, id DESC", null, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<Experiment>> ListAsync(IReadOnlyCollection<ExperimentState> states, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(states);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT {ExperimentColumns} FROM experiments WHERE state = ANY(@states) ORDER BY created_at DESC, id DESC");
-        command.Parameters.Add(new NpgsqlParameter("@states", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = states.Select(s => s.ToString()).ToArray() });
-        return await ReadExperimentsAsync(command, cancellationToken);
-    }
-
-    public async Task<Experiment?> TryUpdateAsync(Experiment current, Experiment next, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(next);
-        var stored = next with { Version = current.Version + 1 };
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var update = Command(connection, null, "UPDATE experiments SET state = @state, definition = @definition, ends_at = @ends_at, updated_at = @updated_at, looks = @looks, decision = @decision, note = @note, version = @version WHERE id = @id AND version = @expected");
-        foreach (var (name, value) in Parameters(stored).Where(p => p is not ("@name", _) and not ("@created_at", _)))
-        {
-            update.Parameters.AddWithValue(name, value);
-        }
-
-        update.Parameters.AddWithValue("@expected", current.Version);
-        return await update.ExecuteNonQueryAsync(cancellationToken) == 1 ? stored : null;
-    }
-
-    public async Task<IReadOnlyList<ExperimentPost>> GetPostsAsync(string experimentId, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT {PostColumns} FROM experiment_posts WHERE experiment_id = @e ORDER BY slot");
-        command.Parameters.AddWithValue("@e", experimentId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var posts = new List<ExperimentPost>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            posts.Add(ReadPost(reader));
-        }
-
-        return posts;
-    }
-
-    public async Task UpdatePostsAsync(IReadOnlyList<ExperimentPost> posts, CancellationToken cancellationToken)
+    public override async Task UpdatePostsAsync(IReadOnlyList<ExperimentPost> posts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(posts);
         if (posts.Count == 0)
@@ -250,7 +130,7 @@ internal sealed class PostgresExperimentStore : IExperimentStore, IAsyncDisposab
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task AddSnapshotsAsync(IReadOnlyList<MetricSnapshot> snapshots, CancellationToken cancellationToken)
+    public override async Task AddSnapshotsAsync(IReadOnlyList<MetricSnapshot> snapshots, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         if (snapshots.Count == 0)
@@ -305,52 +185,11 @@ internal sealed class PostgresExperimentStore : IExperimentStore, IAsyncDisposab
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<LatestCounters>> GetLatestAsync(string experimentId, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT post_key, variant, at, deleted, {CounterColumns} FROM metric_latest WHERE experiment_id = @e");
-        command.Parameters.AddWithValue("@e", experimentId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<LatestCounters>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(ReadLatest(reader));
-        }
-
-        return rows;
-    }
-
-    public async Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(string experimentId, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT variant, hour, {CounterColumns} FROM metric_hourly WHERE experiment_id = @e ORDER BY hour, variant");
-        command.Parameters.AddWithValue("@e", experimentId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<SeriesPoint>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(ReadSeriesPoint(reader));
-        }
-
-        return rows;
-    }
-
-    public async Task<IReadOnlyList<MetricSnapshot>> GetHistoryAsync(long postKey, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT at, deleted, {CounterColumns} FROM metric_snapshots WHERE post_key = @key ORDER BY at");
-        command.Parameters.AddWithValue("@key", postKey);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<MetricSnapshot>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(ReadSnapshot(reader, postKey));
-        }
-
-        return rows;
-    }
-
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => (NpgsqlConnection)await OpenCurrentAsync(cancellationToken);
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql) => new(sql, connection, transaction);
 
     /// <summary>Reads each post's experiment, variant and latest counters, locking the posts so two hosts measuring one post take turns.</summary>
     private static async Task<Dictionary<long, LatestRow>> LockLatestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<MetricSnapshot> snapshots, CancellationToken cancellationToken)
@@ -491,40 +330,6 @@ internal sealed class PostgresExperimentStore : IExperimentStore, IAsyncDisposab
         return [.. posts.Select(p => new ExperimentPost(keys[p.Slot], experimentId, p, ExperimentPostStatus.Planned))];
     }
 
-    /// <summary>Opens a connection to a database whose schema is current.</summary>
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (!_initialized)
-        {
-            await InitializeAsync(cancellationToken);
-        }
-
-        return await _dataSource.OpenConnectionAsync(cancellationToken);
-    }
-
-    private static async Task<List<Experiment>> QueryExperimentsAsync(NpgsqlConnection connection, string tail, string? query, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, null, $"SELECT {ExperimentColumns} FROM experiments {tail}");
-        if (query is not null)
-        {
-            command.Parameters.AddWithValue("@q", query);
-        }
-
-        return await ReadExperimentsAsync(command, cancellationToken);
-    }
-
-    private static async Task<List<Experiment>> ReadExperimentsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var list = new List<Experiment>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            list.Add(ReadExperiment(reader));
-        }
-
-        return list;
-    }
-
     private static ExperimentRequestException NameTaken(string name, string? id) =>
         new(id is null
             ? $"An experiment named '{name}' exists already; choose another name."
@@ -542,14 +347,6 @@ internal sealed class PostgresExperimentStore : IExperimentStore, IAsyncDisposab
 
     private static void AddArray(NpgsqlCommand command, string name, NpgsqlDbType elementType, Array values) =>
         command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | elementType) { Value = values });
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql) => new(sql, connection, transaction);
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, transaction, sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     /// <summary>A post's place and its newest counters while a round is applied; <see cref="At"/> is null before the first.</summary>
     private sealed record LatestRow(string Experiment, int Variant, long? At, bool Deleted, PostCounters Counters);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -7,78 +8,32 @@ namespace MarketingOps.Core.Experiments;
 /// The embedded experiment store: its own SQLite file beside the post store (<c>data/experiments.db</c>), so a
 /// metrics round writing thousands of snapshots never holds the write lock that publishing claims need.
 /// </summary>
-internal sealed class SqliteExperimentStore : IExperimentStore
+internal sealed class SqliteExperimentStore : AdoExperimentStore
 {
-    private const string ExperimentColumns = ExperimentRows.ExperimentColumns;
-    private const string PostColumns = ExperimentRows.PostColumns;
-    private const string CounterColumns = ExperimentRows.CounterColumns;
-    private const long HourMilliseconds = ExperimentRows.HourMilliseconds;
-
     private readonly string _connectionString;
-    private readonly TimeProvider _time;
-    private readonly Lock _initializing = new();
-    private Task? _initialization;
-    private volatile bool _initialized;
 
     public SqliteExperimentStore(string path, TimeProvider time)
+        : base(time)
     {
         Path = System.IO.Path.GetFullPath(path);
-        _time = time;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
     }
 
     public string Path { get; }
 
-    public string Description => Path;
+    public override string Description => Path;
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        Task initialization;
-        lock (_initializing)
-        {
-            // A failed migration is tried again by the next caller rather than remembered forever.
-            if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
-            {
-                _initialization = MigrateAsync(CancellationToken.None);
-            }
+    protected override IReadOnlyList<string> Migrations => ExperimentSchema.Sqlite;
 
-            initialization = _initialization;
-        }
+    protected override string VersionTable => "schema_version";
 
-        await initialization.WaitAsync(cancellationToken);
-        _initialized = true;
-    }
+    // The column is COLLATE NOCASE.
+    protected override string NameMatches => "name = @q";
 
-    private async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        if (System.IO.Path.GetDirectoryName(Path) is { } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
+    protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)", cancellationToken);
-        var current = Convert.ToInt32(await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken), CultureInfo.InvariantCulture);
-        var scripts = ExperimentSchema.Sqlite;
-        if (current > scripts.Count)
-        {
-            throw new InvalidOperationException($"The experiment store {Path} has schema version {current}, newer than this mops knows ({scripts.Count}); upgrade mops instead of downgrading the data.");
-        }
-
-        for (var version = current + 1; version <= scripts.Count; version++)
-        {
-            await ExecuteAsync(connection, transaction, scripts[version - 1], cancellationToken);
-            await using var record = Command(connection, transaction, "INSERT INTO schema_version (version, applied_at) VALUES (@v, @at)");
-            record.Parameters.AddWithValue("@v", version);
-            record.Parameters.AddWithValue("@at", _time.GetUtcNow().ToUnixTimeMilliseconds());
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    public async Task<(Experiment Experiment, IReadOnlyList<ExperimentPost> Posts)> CreateAsync(Experiment experiment, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    public override async Task<(Experiment Experiment, IReadOnlyList<ExperimentPost> Posts)> CreateAsync(Experiment experiment, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(posts);
@@ -105,7 +60,7 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         return (stored, result);
     }
 
-    public async Task<IReadOnlyList<ExperimentPost>> AddPostsAsync(string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<ExperimentPost>> AddPostsAsync(string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(posts);
         await using var connection = await OpenAsync(cancellationToken);
@@ -123,73 +78,7 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         return result;
     }
 
-    public async Task<Experiment?> FindAsync(string idOrName, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(idOrName);
-        await using var connection = await OpenAsync(cancellationToken);
-        foreach (var where in new[] { "id = @q", "name = @q" })
-        {
-            var found = await QueryExperimentsAsync(connection, $"WHERE {where}", cmd => cmd.Parameters.AddWithValue("@q", idOrName), cancellationToken);
-            if (found.Count == 1)
-            {
-                return found[0];
-            }
-        }
-
-        // A unique prefix of the id, as git accepts one: ids are long.
-        if (idOrName.Length >= 4)
-        {
-            var found = await QueryExperimentsAsync(connection, "WHERE id LIKE @q ESCAPE '\\'", cmd => cmd.Parameters.AddWithValue("@q", EscapeLike(idOrName) + "%"), cancellationToken);
-            if (found.Count == 1)
-            {
-                return found[0];
-            }
-        }
-
-        return null;
-    }
-
-    public async Task<IReadOnlyList<Experiment>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await QueryExperimentsAsync(connection, "ORDER BY created_at DESC, id DESC", null, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<Experiment>> ListAsync(IReadOnlyCollection<ExperimentState> states, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(states);
-        var all = await ListAsync(cancellationToken);
-        return [.. all.Where(e => states.Contains(e.State))];
-    }
-
-    public async Task<Experiment?> TryUpdateAsync(Experiment current, Experiment next, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(next);
-        var stored = next with { Version = current.Version + 1 };
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var update = Command(connection, null, "UPDATE experiments SET state = @state, definition = @definition, ends_at = @ends_at, updated_at = @updated_at, looks = @looks, decision = @decision, note = @note, version = @version WHERE id = @id AND version = @expected");
-        AddExperiment(update, stored);
-        update.Parameters.AddWithValue("@expected", current.Version);
-        return await update.ExecuteNonQueryAsync(cancellationToken) == 1 ? stored : null;
-    }
-
-    public async Task<IReadOnlyList<ExperimentPost>> GetPostsAsync(string experimentId, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT {PostColumns} FROM experiment_posts WHERE experiment_id = @e ORDER BY slot");
-        command.Parameters.AddWithValue("@e", experimentId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var posts = new List<ExperimentPost>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            posts.Add(ExperimentRows.ReadPost(reader));
-        }
-
-        return posts;
-    }
-
-    public async Task UpdatePostsAsync(IReadOnlyList<ExperimentPost> posts, CancellationToken cancellationToken)
+    public override async Task UpdatePostsAsync(IReadOnlyList<ExperimentPost> posts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(posts);
         if (posts.Count == 0)
@@ -210,7 +99,7 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task AddSnapshotsAsync(IReadOnlyList<MetricSnapshot> snapshots, CancellationToken cancellationToken)
+    public override async Task AddSnapshotsAsync(IReadOnlyList<MetricSnapshot> snapshots, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         if (snapshots.Count == 0)
@@ -279,51 +168,6 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<LatestCounters>> GetLatestAsync(string experimentId, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT post_key, variant, at, deleted, {CounterColumns} FROM metric_latest WHERE experiment_id = @e");
-        command.Parameters.AddWithValue("@e", experimentId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<LatestCounters>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(ExperimentRows.ReadLatest(reader));
-        }
-
-        return rows;
-    }
-
-    public async Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(string experimentId, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT variant, hour, {CounterColumns} FROM metric_hourly WHERE experiment_id = @e ORDER BY hour, variant");
-        command.Parameters.AddWithValue("@e", experimentId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<SeriesPoint>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(ExperimentRows.ReadSeriesPoint(reader));
-        }
-
-        return rows;
-    }
-
-    public async Task<IReadOnlyList<MetricSnapshot>> GetHistoryAsync(long postKey, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT at, deleted, {CounterColumns} FROM metric_snapshots WHERE post_key = @key ORDER BY at");
-        command.Parameters.AddWithValue("@key", postKey);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<MetricSnapshot>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(ExperimentRows.ReadSnapshot(reader, postKey));
-        }
-
-        return rows;
-    }
-
     private static async Task<List<ExperimentPost>> InsertPostsAsync(SqliteConnection connection, SqliteTransaction transaction, string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
     {
         var result = new List<ExperimentPost>(posts.Count);
@@ -340,18 +184,15 @@ internal sealed class SqliteExperimentStore : IExperimentStore
     }
 
     /// <summary>Opens a connection to a database whose schema is current.</summary>
-    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => (SqliteConnection)await OpenCurrentAsync(cancellationToken);
+
+    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        if (!_initialized)
+        if (System.IO.Path.GetDirectoryName(Path) is { } directory)
         {
-            await InitializeAsync(cancellationToken);
+            Directory.CreateDirectory(directory);
         }
 
-        return await OpenConnectionAsync(cancellationToken);
-    }
-
-    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         // NORMAL in WAL mode may lose the last round of snapshots on a power cut, never corrupt the file;
@@ -360,33 +201,7 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         return connection;
     }
 
-    private static async Task<List<Experiment>> QueryExperimentsAsync(SqliteConnection connection, string tail, Action<SqliteCommand>? bind, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, null, $"SELECT {ExperimentColumns} FROM experiments {tail}");
-        bind?.Invoke(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var list = new List<Experiment>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            list.Add(ExperimentRows.ReadExperiment(reader));
-        }
-
-        return list;
-    }
-
-    private static void AddExperiment(SqliteCommand command, Experiment e)
-    {
-        foreach (var (name, value) in ExperimentRows.Parameters(e))
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-    }
-
-    private static PostCounters ReadCounters(SqliteDataReader reader, int first) => ExperimentRows.ReadCounters(reader, first);
-
     private static object?[] CounterValues(PostCounters c) => [c.Impressions, c.Likes, c.Reposts, c.Replies, c.Quotes, c.LinkClicks];
-
-    private static long Gain(long? current, long? previous) => ExperimentRows.Gain(current, previous);
 
     private static SqliteParameter[] AddParameters(SqliteCommand command, params string[] names) =>
         [.. names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n }))];
@@ -399,27 +214,6 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, transaction, sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, transaction, sql);
-        return await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    private static DateTimeOffset FromMs(long ms) => ExperimentRows.FromMs(ms);
-
-    private static string EscapeLike(string text) => ExperimentRows.EscapeLike(text);
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql) =>
+        (SqliteCommand)AdoExperimentStore.Command(connection, transaction, sql);
 }
