@@ -15,7 +15,7 @@ public static class ExperimentsServiceCollectionExtensions
     public const string StatisticsSection = "Statistics";
 
     /// <summary>
-    /// Adds the experiment store (<c>experiments.db</c> beside the post store), the analyser, the service, the
+    /// Adds the experiment store (<c>experiments.db</c> beside the post store, or the PostgreSQL database when storage is configured there), the analyser, the service, the
     /// publishing port over <c>PostService</c>, and the metrics collector as the recurring work
     /// <c>experiment-metrics</c>. Needs <c>AddMarketingOpsPublishing</c> (post store, <c>PostService</c>, storage paths)
     /// and an <c>IPlatformRegistry</c>.
@@ -29,8 +29,10 @@ public static class ExperimentsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<StatisticsOptions>().Bind(configuration.GetSection(StatisticsSection)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatisticsOptions>, StatisticsOptionsValidator>());
-        services.TryAddSingleton<IExperimentStore>(sp => new SqliteExperimentStore(
-            DatabasePath(sp.GetRequiredService<StoragePaths>()), sp.GetRequiredService<TimeProvider>()));
+        // With PostgreSQL every host of a cluster must see the same experiments, so they live beside the posts.
+        services.TryAddSingleton<IExperimentStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value is { Kind: StorageKind.Postgres } storage
+            ? new PostgresExperimentStore(storage.ConnectionString!, sp.GetRequiredService<TimeProvider>())
+            : new SqliteExperimentStore(DatabasePath(sp.GetRequiredService<StoragePaths>()), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ExperimentAnalyser(sp.GetRequiredService<IOptions<StatisticsOptions>>().Value));
         services.TryAddSingleton<IExperimentPublisher, PostServicePublisher>();
         services.TryAddSingleton<ExperimentService>();

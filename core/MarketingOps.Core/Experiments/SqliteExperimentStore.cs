@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace MarketingOps.Core.Experiments;
@@ -8,78 +8,32 @@ namespace MarketingOps.Core.Experiments;
 /// The embedded experiment store: its own SQLite file beside the post store (<c>data/experiments.db</c>), so a
 /// metrics round writing thousands of snapshots never holds the write lock that publishing claims need.
 /// </summary>
-internal sealed class SqliteExperimentStore : IExperimentStore
+internal sealed class SqliteExperimentStore : AdoExperimentStore
 {
-    private const string ExperimentColumns = "id, name, state, definition, created_at, ends_at, updated_at, looks, decision, note, version";
-    private const string PostColumns = "key, experiment_id, slot, round, variant, account, planned_at, slot_class, text, status, post_id, platform_post_id, published_at, detail";
-    private const string CounterColumns = "impressions, likes, reposts, replies, quotes, link_clicks";
-    private const long HourMilliseconds = 3_600_000;
-
     private readonly string _connectionString;
-    private readonly TimeProvider _time;
-    private readonly Lock _initializing = new();
-    private Task? _initialization;
-    private volatile bool _initialized;
 
     public SqliteExperimentStore(string path, TimeProvider time)
+        : base(time)
     {
         Path = System.IO.Path.GetFullPath(path);
-        _time = time;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
     }
 
     public string Path { get; }
 
-    public string Description => Path;
+    public override string Description => Path;
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        Task initialization;
-        lock (_initializing)
-        {
-            // A failed migration is tried again by the next caller rather than remembered forever.
-            if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
-            {
-                _initialization = MigrateAsync(CancellationToken.None);
-            }
+    protected override IReadOnlyList<string> Migrations => ExperimentSchema.Sqlite;
 
-            initialization = _initialization;
-        }
+    protected override string VersionTable => "schema_version";
 
-        await initialization.WaitAsync(cancellationToken);
-        _initialized = true;
-    }
+    // The column is COLLATE NOCASE.
+    protected override string NameMatches => "name = @q";
 
-    private async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        if (System.IO.Path.GetDirectoryName(Path) is { } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
+    protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)", cancellationToken);
-        var current = Convert.ToInt32(await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken), CultureInfo.InvariantCulture);
-        var scripts = ExperimentSchema.Sqlite;
-        if (current > scripts.Count)
-        {
-            throw new InvalidOperationException($"The experiment store {Path} has schema version {current}, newer than this mops knows ({scripts.Count}); upgrade mops instead of downgrading the data.");
-        }
-
-        for (var version = current + 1; version <= scripts.Count; version++)
-        {
-            await ExecuteAsync(connection, transaction, scripts[version - 1], cancellationToken);
-            await using var record = Command(connection, transaction, "INSERT INTO schema_version (version, applied_at) VALUES (@v, @at)");
-            record.Parameters.AddWithValue("@v", version);
-            record.Parameters.AddWithValue("@at", _time.GetUtcNow().ToUnixTimeMilliseconds());
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    public async Task<(Experiment Experiment, IReadOnlyList<ExperimentPost> Posts)> CreateAsync(Experiment experiment, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    public override async Task<(Experiment Experiment, IReadOnlyList<ExperimentPost> Posts)> CreateAsync(Experiment experiment, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(posts);
@@ -106,7 +60,7 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         return (stored, result);
     }
 
-    public async Task<IReadOnlyList<ExperimentPost>> AddPostsAsync(string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<ExperimentPost>> AddPostsAsync(string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(posts);
         await using var connection = await OpenAsync(cancellationToken);
@@ -124,80 +78,7 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         return result;
     }
 
-    public async Task<Experiment?> FindAsync(string idOrName, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(idOrName);
-        await using var connection = await OpenAsync(cancellationToken);
-        foreach (var where in new[] { "id = @q", "name = @q" })
-        {
-            var found = await QueryExperimentsAsync(connection, $"WHERE {where}", cmd => cmd.Parameters.AddWithValue("@q", idOrName), cancellationToken);
-            if (found.Count == 1)
-            {
-                return found[0];
-            }
-        }
-
-        // A unique prefix of the id, as git accepts one: ids are long.
-        if (idOrName.Length >= 4)
-        {
-            var found = await QueryExperimentsAsync(connection, "WHERE id LIKE @q ESCAPE '\\'", cmd => cmd.Parameters.AddWithValue("@q", EscapeLike(idOrName) + "%"), cancellationToken);
-            if (found.Count == 1)
-            {
-                return found[0];
-            }
-        }
-
-        return null;
-    }
-
-    public async Task<IReadOnlyList<Experiment>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await QueryExperimentsAsync(connection, "ORDER BY created_at DESC, id DESC", null, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<Experiment>> ListAsync(IReadOnlyCollection<ExperimentState> states, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(states);
-        var all = await ListAsync(cancellationToken);
-        return [.. all.Where(e => states.Contains(e.State))];
-    }
-
-    public async Task<Experiment?> TryUpdateAsync(Experiment current, Experiment next, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(next);
-        var stored = next with { Version = current.Version + 1 };
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var update = Command(connection, null, "UPDATE experiments SET state = @state, definition = @definition, ends_at = @ends_at, updated_at = @updated_at, looks = @looks, decision = @decision, note = @note, version = @version WHERE id = @id AND version = @expected");
-        AddExperiment(update, stored);
-        update.Parameters.AddWithValue("@expected", current.Version);
-        return await update.ExecuteNonQueryAsync(cancellationToken) == 1 ? stored : null;
-    }
-
-    public async Task<IReadOnlyList<ExperimentPost>> GetPostsAsync(string experimentId, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT {PostColumns} FROM experiment_posts WHERE experiment_id = @e ORDER BY slot");
-        command.Parameters.AddWithValue("@e", experimentId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var posts = new List<ExperimentPost>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var plan = new PlannedPost(reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetString(5), FromMs(reader.GetInt64(6)), reader.GetString(7), reader.GetString(8));
-            posts.Add(new ExperimentPost(reader.GetInt64(0), reader.GetString(1), plan, Enum.Parse<ExperimentPostStatus>(reader.GetString(9)))
-            {
-                PostId = NullableString(reader, 10),
-                PlatformPostId = NullableString(reader, 11),
-                PublishedAt = reader.IsDBNull(12) ? null : FromMs(reader.GetInt64(12)),
-                Detail = NullableString(reader, 13),
-            });
-        }
-
-        return posts;
-    }
-
-    public async Task UpdatePostsAsync(IReadOnlyList<ExperimentPost> posts, CancellationToken cancellationToken)
+    public override async Task UpdatePostsAsync(IReadOnlyList<ExperimentPost> posts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(posts);
         if (posts.Count == 0)
@@ -218,7 +99,7 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task AddSnapshotsAsync(IReadOnlyList<MetricSnapshot> snapshots, CancellationToken cancellationToken)
+    public override async Task AddSnapshotsAsync(IReadOnlyList<MetricSnapshot> snapshots, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         if (snapshots.Count == 0)
@@ -287,51 +168,6 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<LatestCounters>> GetLatestAsync(string experimentId, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT post_key, variant, at, deleted, {CounterColumns} FROM metric_latest WHERE experiment_id = @e");
-        command.Parameters.AddWithValue("@e", experimentId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<LatestCounters>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new LatestCounters(reader.GetInt64(0), reader.GetInt32(1), FromMs(reader.GetInt64(2)), ReadCounters(reader, 4), reader.GetInt64(3) != 0));
-        }
-
-        return rows;
-    }
-
-    public async Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(string experimentId, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT variant, hour, {CounterColumns} FROM metric_hourly WHERE experiment_id = @e ORDER BY hour, variant");
-        command.Parameters.AddWithValue("@e", experimentId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<SeriesPoint>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new SeriesPoint(reader.GetInt32(0), FromMs(reader.GetInt64(1) * HourMilliseconds), ReadCounters(reader, 2)));
-        }
-
-        return rows;
-    }
-
-    public async Task<IReadOnlyList<MetricSnapshot>> GetHistoryAsync(long postKey, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT at, deleted, {CounterColumns} FROM metric_snapshots WHERE post_key = @key ORDER BY at");
-        command.Parameters.AddWithValue("@key", postKey);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<MetricSnapshot>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new MetricSnapshot(postKey, FromMs(reader.GetInt64(0)), ReadCounters(reader, 2), reader.GetInt64(1) != 0));
-        }
-
-        return rows;
-    }
-
     private static async Task<List<ExperimentPost>> InsertPostsAsync(SqliteConnection connection, SqliteTransaction transaction, string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
     {
         var result = new List<ExperimentPost>(posts.Count);
@@ -348,18 +184,15 @@ internal sealed class SqliteExperimentStore : IExperimentStore
     }
 
     /// <summary>Opens a connection to a database whose schema is current.</summary>
-    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => (SqliteConnection)await OpenCurrentAsync(cancellationToken);
+
+    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        if (!_initialized)
+        if (System.IO.Path.GetDirectoryName(Path) is { } directory)
         {
-            await InitializeAsync(cancellationToken);
+            Directory.CreateDirectory(directory);
         }
 
-        return await OpenConnectionAsync(cancellationToken);
-    }
-
-    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         // NORMAL in WAL mode may lose the last round of snapshots on a power cut, never corrupt the file;
@@ -368,53 +201,7 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         return connection;
     }
 
-    private static async Task<List<Experiment>> QueryExperimentsAsync(SqliteConnection connection, string tail, Action<SqliteCommand>? bind, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, null, $"SELECT {ExperimentColumns} FROM experiments {tail}");
-        bind?.Invoke(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var list = new List<Experiment>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var definition = JsonSerializer.Deserialize<ExperimentDefinition>(reader.GetString(3), ExperimentJson.Options)
-                ?? throw new InvalidOperationException($"Experiment {reader.GetString(0)} has no definition.");
-            list.Add(new Experiment(reader.GetString(0), definition, Enum.Parse<ExperimentState>(reader.GetString(2)), FromMs(reader.GetInt64(4)), FromMs(reader.GetInt64(5)))
-            {
-                UpdatedAt = FromMs(reader.GetInt64(6)),
-                Looks = reader.GetInt32(7),
-                Decision = reader.IsDBNull(8) ? null : JsonSerializer.Deserialize<ExperimentDecision>(reader.GetString(8), ExperimentJson.Options),
-                Note = NullableString(reader, 9),
-                Version = reader.GetInt64(10),
-            });
-        }
-
-        return list;
-    }
-
-    private static void AddExperiment(SqliteCommand command, Experiment e)
-    {
-        command.Parameters.AddWithValue("@id", e.Id);
-        command.Parameters.AddWithValue("@name", e.Name);
-        command.Parameters.AddWithValue("@state", e.State.ToString());
-        command.Parameters.AddWithValue("@definition", JsonSerializer.Serialize(e.Definition, ExperimentJson.Options));
-        command.Parameters.AddWithValue("@created_at", e.CreatedAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("@ends_at", e.EndsAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("@updated_at", e.UpdatedAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("@looks", e.Looks);
-        command.Parameters.AddWithValue("@decision", e.Decision is null ? DBNull.Value : JsonSerializer.Serialize(e.Decision, ExperimentJson.Options));
-        command.Parameters.AddWithValue("@note", (object?)e.Note ?? DBNull.Value);
-        command.Parameters.AddWithValue("@version", e.Version);
-    }
-
-    private static PostCounters ReadCounters(SqliteDataReader reader, int first)
-    {
-        long? At(int i) => reader.IsDBNull(first + i) ? null : reader.GetInt64(first + i);
-        return new PostCounters(At(0), At(1), At(2), At(3), At(4), At(5));
-    }
-
     private static object?[] CounterValues(PostCounters c) => [c.Impressions, c.Likes, c.Reposts, c.Replies, c.Quotes, c.LinkClicks];
-
-    private static long Gain(long? current, long? previous) => (current ?? previous ?? 0) - (previous ?? 0);
 
     private static SqliteParameter[] AddParameters(SqliteCommand command, params string[] names) =>
         [.. names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n }))];
@@ -427,30 +214,6 @@ internal sealed class SqliteExperimentStore : IExperimentStore
         }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, transaction, sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, transaction, sql);
-        return await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    private static string? NullableString(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-
-    private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql) =>
+        (SqliteCommand)AdoExperimentStore.Command(connection, transaction, sql);
 }
