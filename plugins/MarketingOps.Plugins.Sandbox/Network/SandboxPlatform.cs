@@ -29,16 +29,13 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly Dictionary<string, SandboxAccount> _accounts = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, SandboxPost> _posts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<SandboxPost>> _postsByAccount = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Account, string Key), SandboxPost> _byIdempotencyKey = [];
-    private readonly Dictionary<(string Account, string Content), SandboxPost> _latestByContent = [];
-    private readonly Dictionary<string, long> _sequences = new(StringComparer.Ordinal);
+    private readonly PostStore _store = new();
     private readonly SandboxJournal? _journal;
     private readonly RateBudgetTracker _budgets;
     private readonly FaultInjector _faults;
     private readonly PeoplePool _people;
     private readonly AudienceSimulator _audience;
+    private readonly string _idSalt;
 
     public SandboxPlatform(
         string id,
@@ -51,6 +48,10 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
         _settings = settings;
         _clock = clock;
         _logger = logger;
+
+        // Ids depend on when this instance started, so a network started afresh after a restart never hands out
+        // an id the host already holds for a post of the previous run; the same seed and start give the same ids.
+        _idSalt = clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture);
         foreach (var account in accounts)
         {
             _accounts[account.Name] = account;
@@ -142,7 +143,7 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
         lock (_lock)
         {
             var account = ResolveAccount(request.Account);
-            return Task.FromResult(_byIdempotencyKey.TryGetValue((account.Name, request.IdempotencyKey), out var post)
+            return Task.FromResult(_store.FindByKey(account.Name, request.IdempotencyKey) is { } post
                 ? LookupResult.Found(post.ToPublished())
                 : LookupResult.NotFound);
         }
@@ -182,7 +183,7 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
         {
             var owner = ResolveAccount(account);
             var now = _clock.GetUtcNow();
-            if (!_posts.TryGetValue(postId, out var post) || post.Account != owner.Name)
+            if (_store.Find(owner.Name, postId) is not { } post)
             {
                 return Task.FromResult(new DeleteResult(new PlatformError(PlatformErrorKind.Rejected, $"No post {postId} of account {owner.Name}.") { Code = "not_found" }));
             }
@@ -198,7 +199,7 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
             }
 
             _journal?.Append(new JournalEntry(JournalEntry.Delete, owner.Name, postId, now));
-            MarkDeleted(post, now);
+            _store.MarkDeleted(post, now);
             _logger.LogDebug("Sandbox deleted {PostId} of {Account}", postId, owner.Name);
             return Task.FromResult(DeleteResult.Deleted);
         }
@@ -213,7 +214,7 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
             var owner = ResolveAccount(account);
             var now = _clock.GetUtcNow();
             var after = since > now - AudienceHorizon ? since : now - AudienceHorizon;
-            var replies = PostsOf(owner.Name)
+            var replies = _store.Of(owner.Name)
                 .Where(p => p.Kind == MessageKind.Post && p.DeletedAt is null && p.PublishedAt > now - AudienceHorizon)
                 .SelectMany(p => _audience.RepliesTo(p, now))
                 .Where(e => e.OccurredAt > after && e.OccurredAt <= now);
@@ -265,7 +266,7 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
                 return PublishResult.Failed(Timeout());
         }
 
-        if (_byIdempotencyKey.TryGetValue((account.Name, request.IdempotencyKey), out var existing))
+        if (_store.FindByKey(account.Name, request.IdempotencyKey) is { } existing)
         {
             return fault == FaultDecision.AmbiguousApplied ? PublishResult.Failed(Timeout()) : PublishResult.Published(existing.ToPublished());
         }
@@ -278,14 +279,14 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
         }
 
         var content = SandboxPost.DuplicateKey(draft);
-        if (_latestByContent.TryGetValue((account.Name, content), out var twin) && twin.PublishedAt > now - _settings.DuplicateWindow)
+        if (_store.LatestWithContent(account.Name, content) is { } twin && twin.PublishedAt > now - _settings.DuplicateWindow)
         {
             return PublishResult.Failed(new PlatformError(
                 PlatformErrorKind.Rejected,
                 $"Duplicate of post {twin.Id} published at {twin.PublishedAt:O}.") { Code = "duplicate" });
         }
 
-        var sequence = _sequences.GetValueOrDefault(account.Name) + 1;
+        var sequence = _store.NextSequence(account.Name);
         var entry = new JournalEntry(JournalEntry.Publish, account.Name, PostId(account.Name, sequence), now)
         {
             Sequence = sequence,
@@ -330,41 +331,21 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
             Url = new Uri($"https://sandbox.invalid/@{Uri.EscapeDataString(handle)}/{entry.PostId}"),
             Engagement = new PostEngagement(_settings.Seed, entry.PostId, entry.Audience ?? 0, rates, _settings),
         };
-        _posts[post.Id] = post;
-        if (!_postsByAccount.TryGetValue(post.Account, out var list))
-        {
-            list = [];
-            _postsByAccount[post.Account] = list;
-        }
-
-        list.Add(post);
-        _byIdempotencyKey[(post.Account, post.IdempotencyKey)] = post;
-        _latestByContent[(post.Account, post.ContentKey)] = post;
-        _sequences[post.Account] = Math.Max(_sequences.GetValueOrDefault(post.Account), post.Sequence);
+        _store.Add(post);
         return post;
-    }
-
-    private void MarkDeleted(SandboxPost post, DateTimeOffset at)
-    {
-        post.DeletedAt = at;
-        var key = (post.Account, post.ContentKey);
-        if (_latestByContent.TryGetValue(key, out var latest) && ReferenceEquals(latest, post))
-        {
-            _latestByContent.Remove(key);
-        }
     }
 
     private void Replay(IReadOnlyList<JournalEntry> entries)
     {
         foreach (var entry in entries)
         {
-            if (entry.Op == JournalEntry.Publish && !_posts.ContainsKey(entry.PostId))
+            if (entry.Op == JournalEntry.Publish && !_store.Contains(entry.PostId))
             {
                 Add(entry);
             }
-            else if (entry.Op == JournalEntry.Delete && _posts.TryGetValue(entry.PostId, out var post) && post.DeletedAt is null)
+            else if (entry.Op == JournalEntry.Delete && _store.Find(entry.Account, entry.PostId) is { DeletedAt: null } post)
             {
-                MarkDeleted(post, entry.At);
+                _store.MarkDeleted(post, entry.At);
             }
         }
 
@@ -373,7 +354,7 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
 
     private PostMetrics MetricsOf(string account, string postId, DateTimeOffset now)
     {
-        if (!_posts.TryGetValue(postId, out var post) || post.Account != account || _faults.DropsMetrics(postId, now))
+        if (_store.Find(account, postId) is not { } post || _faults.DropsMetrics(postId, now))
         {
             return Unavailable(postId);
         }
@@ -392,9 +373,6 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
 
     private static PostMetrics Unavailable(string postId) => new(postId, MetricsStatus.Unavailable, new Dictionary<string, long>());
 
-    private List<SandboxPost> PostsOf(string account) =>
-        _postsByAccount.TryGetValue(account, out var list) ? list : [];
-
     /// <summary>Accounts not configured in plugins.json still work, with the default follower count, so a sandbox never blocks a demo.</summary>
     private SandboxAccount ResolveAccount(string name)
     {
@@ -408,7 +386,7 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
     }
 
     private string PostId(string account, long sequence) =>
-        StableHash.Of(_settings.Seed, "post", account, sequence.ToString(CultureInfo.InvariantCulture)).ToString("x16", CultureInfo.InvariantCulture);
+        StableHash.Of(_settings.Seed, "post", account, sequence.ToString(CultureInfo.InvariantCulture), _idSalt).ToString("x16", CultureInfo.InvariantCulture);
 
     private static PlatformError RateLimited(DateTimeOffset resetAt) =>
         new(PlatformErrorKind.RateLimited, $"Rate limit reached; try again at {resetAt:O}.") { RetryAt = resetAt, Code = "rate_limited" };

@@ -19,7 +19,7 @@ internal static class SandboxSettingsReader
         settings.Seed = root.Integer("seed", settings.Seed, long.MinValue, long.MaxValue);
         settings.MaxLength = (int)root.Integer("maxLength", settings.MaxLength, 1, 100_000);
         settings.TimeScale = root.Number("timeScale", settings.TimeScale, 0, 1_000_000, minExclusive: true);
-        settings.Reach = root.Number("reach", settings.Reach, 0, 100);
+        settings.Reach = root.Number("reach", settings.Reach, 0, 1);
         settings.ReachHalfLifeHours = root.Number("reachHalfLifeHours", settings.ReachHalfLifeHours, 0, 24 * 365, minExclusive: true);
         settings.DuplicateWindow = TimeSpan.FromHours(root.Number("duplicateWindowHours", settings.DuplicateWindow.TotalHours, 0, 24 * 365));
         settings.EnforceRateBudgets = root.Boolean("enforceRateBudgets", settings.EnforceRateBudgets);
@@ -38,7 +38,8 @@ internal static class SandboxSettingsReader
         {
             var section = new SettingsSection(account.Settings, $"accounts:{account.Name}", problems);
             var handle = section.Text("handle") ?? account.Name;
-            var followers = section.Integer("followers", SandboxAccount.DefaultFollowers, 0, 1_000_000_000);
+            // Every impression is drawn one by one (see BernoulliCounter), so reach is kept to what a demo can afford.
+            var followers = section.Integer("followers", SandboxAccount.DefaultFollowers, 0, 10_000_000);
             result.Add(new SandboxAccount(account.Name, handle.TrimStart('@'), followers));
         }
 

@@ -86,6 +86,18 @@ public sealed class PublishTests
     }
 
     [Fact]
+    public async Task A_network_started_afresh_later_never_reuses_an_id_of_an_earlier_run()
+    {
+        var clock = TestNetwork.Clock();
+        var before = await TestNetwork.PublishAsync(TestNetwork.Create(clock), "acme", "Hello");
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        var after = await TestNetwork.PublishAsync(TestNetwork.Create(clock), "acme", "Hello");
+
+        Assert.NotEqual(before.Id, after.Id);
+    }
+
+    [Fact]
     public async Task Lookup_finds_a_post_by_its_idempotency_key()
     {
         var platform = TestNetwork.Create(TestNetwork.Clock());
