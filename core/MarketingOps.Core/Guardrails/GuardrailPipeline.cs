@@ -7,7 +7,9 @@ namespace MarketingOps.Core.Guardrails;
 
 /// <summary>
 /// Runs every rule in order and keeps the ledger the rules read. The ledger is filled from
-/// <see cref="IMessageHistory"/> on first use, then kept current by <see cref="RecordAsync"/> and <see cref="ForgetAsync"/>.
+/// <see cref="IMessageHistory"/> on first use (only the window the rules look at), then kept current by
+/// <see cref="RecordAsync"/> and <see cref="ForgetAsync"/>, and, when the history is a feed other processes write to,
+/// by reading the changes since the last look before every check.
 /// </summary>
 internal sealed class GuardrailPipeline : IGuardrails, IDisposable
 {
@@ -30,6 +32,7 @@ internal sealed class GuardrailPipeline : IGuardrails, IDisposable
     private readonly GuardrailOptions _options;
     private readonly TimeProvider _clock;
     private readonly MessageLedger _ledger;
+    private readonly MessageHistoryFollower? _follower;
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile bool _loaded;
     private int _recordsSincePrune;
@@ -50,6 +53,7 @@ internal sealed class GuardrailPipeline : IGuardrails, IDisposable
         _options = options.Value;
         _clock = clock;
         _ledger = new MessageLedger(_options.NearDuplicateThreshold);
+        _follower = history is IMessageHistoryFeed feed ? new MessageHistoryFollower(feed, clock) : null;
     }
 
     internal MessageLedger Ledger => _ledger;
@@ -75,6 +79,7 @@ internal sealed class GuardrailPipeline : IGuardrails, IDisposable
     {
         ArgumentNullException.ThrowIfNull(message);
         await EnsureLoadedAsync(cancellationToken);
+        await CatchUpAsync(cancellationToken);
         var context = await CreateContextAsync(message, cancellationToken);
         if (context is null)
         {
@@ -129,6 +134,12 @@ internal sealed class GuardrailPipeline : IGuardrails, IDisposable
                 return;
             }
 
+            // The mark is read first: a change made during the load is read again by the first catch-up.
+            if (_follower is not null)
+            {
+                await _follower.StartAsync(cancellationToken);
+            }
+
             var since = _clock.GetUtcNow() - Horizon;
             await foreach (var message in _history.ReadSinceAsync(since, cancellationToken))
             {
@@ -139,6 +150,36 @@ internal sealed class GuardrailPipeline : IGuardrails, IDisposable
             }
 
             _loaded = true;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>Applies what other processes (and this one) changed in the history since the last look.</summary>
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        if (_follower is null)
+        {
+            return;
+        }
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            var since = _clock.GetUtcNow() - Horizon;
+            foreach (var change in await _follower.PollAsync(cancellationToken))
+            {
+                if (change.Message is { } message && message.At >= since && await CreateEntryAsync(message, cancellationToken) is { } entry)
+                {
+                    _ledger.Record(entry);
+                }
+                else
+                {
+                    _ledger.Forget(change.MessageId);
+                }
+            }
         }
         finally
         {

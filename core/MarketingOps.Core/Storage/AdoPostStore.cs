@@ -19,6 +19,9 @@ internal abstract class AdoPostStore : IPostStore
         "platform_post_id, platform_url, experiment_id, variant, last_error, claimed_by, claimed_at, created_at, updated_at, version, " +
         "kind, recipient, in_reply_to, origin, trigger_event_id, template, approved_by";
 
+    // The same columns read through a join, where post_transitions has an account column too.
+    private static readonly string JoinedColumns = string.Join(", ", Columns.Split(", ").Select(c => "p." + c));
+
     private readonly TimeProvider _time;
     private readonly Lock _initializing = new();
     private Task? _initialization;
@@ -202,6 +205,11 @@ internal abstract class AdoPostStore : IPostStore
 
         Add(command, "@limit", query.Limit);
         command.CommandText = $"SELECT {Columns} FROM posts {(where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where))} ORDER BY due_at, id LIMIT @limit";
+        return await ReadPostsAsync(command, cancellationToken);
+    }
+
+    private static async Task<List<Post>> ReadPostsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var posts = new List<Post>();
         while (await reader.ReadAsync(cancellationToken))
@@ -210,6 +218,49 @@ internal abstract class AdoPostStore : IPostStore
         }
 
         return posts;
+    }
+
+    public async Task<IReadOnlyList<Post>> ListDueSinceAsync(IReadOnlyCollection<PostState> states, DateTimeOffset dueFrom, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, string.Empty);
+        var names = new List<string>(states.Count);
+        foreach (var state in states)
+        {
+            var name = "@s" + names.Count.ToString(CultureInfo.InvariantCulture);
+            names.Add(name);
+            Add(command, name, state.ToString());
+        }
+
+        Add(command, "@due_from", dueFrom.ToUnixTimeMilliseconds());
+        // ix_posts_state_due answers this with one range per state.
+        command.CommandText = $"SELECT {Columns} FROM posts WHERE state IN ({string.Join(", ", names)}) AND due_at >= @due_from ORDER BY due_at, id";
+        return await ReadPostsAsync(command, cancellationToken);
+    }
+
+    public async Task<long> GetChangePositionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT COALESCE(MAX(seq), 0) FROM post_transitions");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IReadOnlyList<PostChange>> ListChangesAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null,
+            $"SELECT {JoinedColumns}, t.seq FROM post_transitions t JOIN posts p ON p.id = t.post_id WHERE t.seq > @after ORDER BY t.seq LIMIT @limit");
+        Add(command, "@after", after);
+        Add(command, "@limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var changes = new List<PostChange>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            changes.Add(new PostChange(reader.GetInt64(28), ReadPost(reader)));
+        }
+
+        return changes;
     }
 
     public async Task<Post?> TryTransitionAsync(Post current, Post next, string reason, CancellationToken cancellationToken)

@@ -21,6 +21,18 @@ internal interface IPostStore
 
     Task<IReadOnlyList<Post>> ListAsync(PostQuery query, CancellationToken cancellationToken);
 
+    /// <summary>Posts in one of <paramref name="states"/> due at or after <paramref name="dueFrom"/>, earliest first.</summary>
+    Task<IReadOnlyList<Post>> ListDueSinceAsync(IReadOnlyCollection<PostState> states, DateTimeOffset dueFrom, CancellationToken cancellationToken);
+
+    /// <summary>The position of the newest change (the last transition's sequence number); 0 when there is none.</summary>
+    Task<long> GetChangePositionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Changes after position <paramref name="after"/>, in position order, each with the post as it is now. On PostgreSQL
+    /// positions can commit out of order, so a reader keeps the gaps it saw and asks again (see MessageHistoryFollower).
+    /// </summary>
+    Task<IReadOnlyList<PostChange>> ListChangesAsync(long after, int limit, CancellationToken cancellationToken);
+
     /// <summary>
     /// Replaces <paramref name="current"/> by <paramref name="next"/> when the stored version is still
     /// <paramref name="current"/>'s and the move is legal; records the transition. Returns the stored post,
