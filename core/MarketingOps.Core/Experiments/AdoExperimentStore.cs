@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using MarketingOps.Core.Storage;
 
 namespace MarketingOps.Core.Experiments;
 
@@ -17,13 +18,12 @@ internal abstract class AdoExperimentStore : IExperimentStore
     protected const long HourMilliseconds = 3_600_000;
 
     private readonly TimeProvider _time;
-    private readonly Lock _initializing = new();
-    private Task? _initialization;
-    private volatile bool _initialized;
+    private readonly OneTimeInitialization _migration;
 
     protected AdoExperimentStore(TimeProvider time)
     {
         _time = time;
+        _migration = new OneTimeInitialization(MigrateAsync);
     }
 
     public abstract string Description { get; }
@@ -53,23 +53,7 @@ internal abstract class AdoExperimentStore : IExperimentStore
 
     public abstract Task AddSnapshotsAsync(IReadOnlyList<MetricSnapshot> snapshots, CancellationToken cancellationToken);
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        Task initialization;
-        lock (_initializing)
-        {
-            // A failed migration is tried again by the next caller rather than remembered forever.
-            if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
-            {
-                _initialization = MigrateAsync(CancellationToken.None);
-            }
-
-            initialization = _initialization;
-        }
-
-        await initialization.WaitAsync(cancellationToken);
-        _initialized = true;
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) => _migration.EnsureAsync(cancellationToken);
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -111,7 +95,7 @@ internal abstract class AdoExperimentStore : IExperimentStore
     /// <summary>Opens a connection to a database whose schema is current; the first call migrates it.</summary>
     protected async ValueTask<DbConnection> OpenCurrentAsync(CancellationToken cancellationToken)
     {
-        if (!_initialized)
+        if (!_migration.IsDone)
         {
             await InitializeAsync(cancellationToken);
         }

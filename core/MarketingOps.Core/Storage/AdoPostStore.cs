@@ -23,13 +23,12 @@ internal abstract class AdoPostStore : IPostStore
     private static readonly string JoinedColumns = string.Join(", ", Columns.Split(", ").Select(c => "p." + c));
 
     private readonly TimeProvider _time;
-    private readonly Lock _initializing = new();
-    private Task? _initialization;
-    private volatile bool _initialized;
+    private readonly OneTimeInitialization _migration;
 
     protected AdoPostStore(TimeProvider time)
     {
         _time = time;
+        _migration = new OneTimeInitialization(MigrateAsync);
     }
 
     public abstract string Description { get; }
@@ -52,28 +51,12 @@ internal abstract class AdoPostStore : IPostStore
     /// <summary>Serialises claims of one account between processes (SQLite's write lock already does).</summary>
     protected virtual Task LockAccountAsync(DbConnection connection, DbTransaction transaction, string account, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        Task initialization;
-        lock (_initializing)
-        {
-            // A failed migration is tried again by the next caller rather than remembered forever.
-            if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
-            {
-                _initialization = MigrateAsync(CancellationToken.None);
-            }
-
-            initialization = _initialization;
-        }
-
-        await initialization.WaitAsync(cancellationToken);
-        _initialized = true;
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) => _migration.EnsureAsync(cancellationToken);
 
     /// <summary>Opens a connection to a database whose schema is current; the first call migrates it.</summary>
     internal async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        if (!_initialized)
+        if (!_migration.IsDone)
         {
             await InitializeAsync(cancellationToken);
         }
