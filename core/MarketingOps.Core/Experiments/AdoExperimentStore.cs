@@ -221,6 +221,15 @@ internal abstract class AdoExperimentStore : IExperimentStore
         command.Parameters.Add(parameter);
     }
 
+    /// <summary>Numbers posts added to an experiment after its last slot; the caller's transaction holds the experiment's write lock.</summary>
+    protected static async Task<List<PlannedPost>> NumberAfterLastSlotAsync(DbConnection connection, DbTransaction transaction, string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    {
+        await using var max = Command(connection, transaction, "SELECT COALESCE(MAX(slot), -1) + 1 FROM experiment_posts WHERE experiment_id = @e");
+        Add(max, "@e", experimentId);
+        var next = Convert.ToInt32(await max.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        return posts.Select((p, i) => p with { Slot = next + i }).ToList();
+    }
+
     protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
     {
         ArgumentNullException.ThrowIfNull(connection);

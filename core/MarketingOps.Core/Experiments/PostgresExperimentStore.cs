@@ -96,14 +96,7 @@ internal sealed class PostgresExperimentStore : AdoExperimentStore, IAsyncDispos
             await lockExperiment.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        long next;
-        await using (var max = Command(connection, transaction, "SELECT COALESCE(MAX(slot), -1) + 1 FROM experiment_posts WHERE experiment_id = @e"))
-        {
-            max.Parameters.AddWithValue("@e", experimentId);
-            next = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-
-        var numbered = posts.Select((p, i) => p with { Slot = (int)next + i }).ToList();
+        var numbered = await NumberAfterLastSlotAsync(connection, transaction, experimentId, posts, cancellationToken);
         var result = await InsertPostsAsync(connection, transaction, experimentId, numbered, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;

@@ -65,14 +65,7 @@ internal sealed class SqliteExperimentStore : AdoExperimentStore
         ArgumentNullException.ThrowIfNull(posts);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        long next;
-        await using (var max = Command(connection, transaction, "SELECT COALESCE(MAX(slot), -1) + 1 FROM experiment_posts WHERE experiment_id = @e"))
-        {
-            max.Parameters.AddWithValue("@e", experimentId);
-            next = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-
-        var numbered = posts.Select((p, i) => p with { Slot = (int)next + i }).ToList();
+        var numbered = await NumberAfterLastSlotAsync(connection, transaction, experimentId, posts, cancellationToken);
         var result = await InsertPostsAsync(connection, transaction, experimentId, numbered, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
