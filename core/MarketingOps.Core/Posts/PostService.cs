@@ -122,6 +122,11 @@ internal sealed class PostService
         var message = post.ToMessage(due);
         var verdict = await _guardrails.CheckAsync(message, cancellationToken);
         var decision = ApprovalGate.Decide(account, verdict, approved: request.ApprovedBy is not null);
+        if (decision == PostGateDecision.Schedule && request.HoldReason is not null)
+        {
+            decision = PostGateDecision.HoldForApproval;
+        }
+
         if (decision == PostGateDecision.Refuse)
         {
             _logger.LogInformation("A {Kind} of {Account} from {Source} was refused: {Verdict}", request.Kind, account.Name, request.Source, verdict.Summary);
@@ -131,7 +136,8 @@ internal sealed class PostService
         string reason;
         if (decision == PostGateDecision.HoldForApproval)
         {
-            var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary : $"account '{account.Name}' requires approval";
+            var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary
+                : request.HoldReason ?? $"account '{account.Name}' requires approval";
             reason = $"created by {request.Source} for {due:O}; waits for approval: {why}";
             post = await _store.InsertAsync(post with { State = PostState.PendingApproval }, reason, cancellationToken);
             await _guardrails.RecordAsync(message, cancellationToken);
@@ -192,20 +198,28 @@ internal sealed class PostService
     }
 
     /// <summary>Withdraws a post that has not been published.</summary>
-    public async Task<Post> CancelAsync(string id, CancellationToken cancellationToken)
+    public Task<Post> CancelAsync(string id, CancellationToken cancellationToken) => CancelAsync(id, new PostActor(), cancellationToken);
+
+    /// <summary>Withdraws a post that has not been published, recording who asked.</summary>
+    public async Task<Post> CancelAsync(string id, PostActor change, CancellationToken cancellationToken)
     {
-        var post = await GetRequiredAsync(id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(change);
+        var post = await GetRequiredAsync(id, change, cancellationToken);
         RequireState(post, "cancel", PostState.Draft, PostState.PendingApproval, PostState.Scheduled, PostState.Failed);
-        var stored = await TransitionAsync(post, post with { State = PostState.Cancelled, UpdatedAt = _time.GetUtcNow() }, "cancelled by a user", cancellationToken);
+        var stored = await TransitionAsync(post, post with { State = PostState.Cancelled, UpdatedAt = _time.GetUtcNow() }, $"cancelled by {change.By}", cancellationToken);
         await _scheduler.UnscheduleAsync(stored.Id, cancellationToken);
         await _guardrails.ForgetAsync(stored.Id, cancellationToken);
         return stored;
     }
 
     /// <summary>Schedules a failed post again, now, with the same idempotency key, if the guardrails still let it go.</summary>
-    public async Task<Post> RetryAsync(string id, CancellationToken cancellationToken)
+    public Task<Post> RetryAsync(string id, CancellationToken cancellationToken) => RetryAsync(id, new PostActor(), cancellationToken);
+
+    /// <summary>Schedules a failed post again, recording who asked.</summary>
+    public async Task<Post> RetryAsync(string id, PostActor change, CancellationToken cancellationToken)
     {
-        var post = await GetRequiredAsync(id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(change);
+        var post = await GetRequiredAsync(id, change, cancellationToken);
         RequireState(post, "retry", PostState.Failed);
         var now = _time.GetUtcNow();
         var verdict = await _guardrails.CheckAsync(post.ToMessage(now), cancellationToken);
@@ -214,16 +228,20 @@ internal sealed class PostService
             throw new PostRefusedException(verdict);
         }
 
-        var stored = await TransitionAsync(post, post with { State = PostState.Scheduled, DueAt = now, TransientFailures = 0, UpdatedAt = now }, "retry requested by a user", cancellationToken);
+        var stored = await TransitionAsync(post, post with { State = PostState.Scheduled, DueAt = now, TransientFailures = 0, UpdatedAt = now }, $"retry requested by {change.By}", cancellationToken);
         await _scheduler.ScheduleAsync(stored.Id, stored.DueAt, cancellationToken);
         await _guardrails.RecordAsync(stored.ToMessage(stored.DueAt), cancellationToken);
         return stored;
     }
 
     /// <summary>Records what a human found for an unconfirmed post: published at <paramref name="publishedUrl"/>, or not published.</summary>
-    public async Task<Post> ResolveAsync(string id, Uri? publishedUrl, CancellationToken cancellationToken)
+    public Task<Post> ResolveAsync(string id, Uri? publishedUrl, CancellationToken cancellationToken) => ResolveAsync(id, publishedUrl, new PostActor(), cancellationToken);
+
+    /// <summary>Records what a human found for an unconfirmed post, and who found it.</summary>
+    public async Task<Post> ResolveAsync(string id, Uri? publishedUrl, PostActor change, CancellationToken cancellationToken)
     {
-        var post = await GetRequiredAsync(id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(change);
+        var post = await GetRequiredAsync(id, change, cancellationToken);
         RequireState(post, "resolve", PostState.Unconfirmed);
         var now = _time.GetUtcNow();
         if (publishedUrl is not null)
@@ -233,13 +251,19 @@ internal sealed class PostService
                 throw new PostRequestException($"--published: '{publishedUrl}' is not an http(s) URL of the post.");
             }
 
-            return await TransitionAsync(post, post with { State = PostState.Published, PlatformUrl = publishedUrl, LastError = null, UpdatedAt = now }, $"resolved by a user: published at {publishedUrl}", cancellationToken);
+            return await TransitionAsync(post, post with { State = PostState.Published, PlatformUrl = publishedUrl, LastError = null, UpdatedAt = now }, $"resolved by {change.By}: published at {publishedUrl}", cancellationToken);
         }
 
-        const string reason = "resolved by a user: not published; `mops post retry` publishes it again";
+        var reason = $"resolved by {change.By}: not published; `mops post retry` publishes it again";
         var failed = await TransitionAsync(post, post with { State = PostState.Failed, LastError = reason, UpdatedAt = now }, reason, cancellationToken);
         await _guardrails.ForgetAsync(failed.Id, cancellationToken);
         return failed;
+    }
+
+    private async Task<Post> GetRequiredAsync(string id, PostActor change, CancellationToken cancellationToken)
+    {
+        var post = await GetRequiredAsync(id, cancellationToken);
+        return change.IfVersion is { } expected && expected != post.Version ? throw new PostVersionMismatchException(post) : post;
     }
 
     private async Task<Post> GetRequiredAsync(string id, CancellationToken cancellationToken) =>

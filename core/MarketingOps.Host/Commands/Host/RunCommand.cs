@@ -1,5 +1,6 @@
 using MarketingOps.Core.Plugins;
 using MarketingOps.Host.Cli;
+using MarketingOps.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,12 +8,13 @@ using Spectre.Console.Cli;
 
 namespace MarketingOps.Host.Commands.Host;
 
-/// <summary><c>mops run</c>: the long-running host; Ctrl+C (SIGINT) or SIGTERM stops it cleanly.</summary>
+/// <summary><c>mops run</c>: the long-running host, serving the HTTP API unless <c>--no-web</c>; Ctrl+C (SIGINT) or SIGTERM stops it cleanly.</summary>
 internal sealed class RunCommand : HostedCommand<RunSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
-        using var host = BuildHost(settings, o => o with { WatchPlugins = settings.WatchPlugins, ConsoleLevel = Serilog.Events.LogEventLevel.Information });
+        var options = Options(settings, o => o with { WatchPlugins = settings.WatchPlugins, ConsoleLevel = Serilog.Events.LogEventLevel.Information });
+        using var host = settings.NoWeb ? BuildHost(settings, _ => options) : BuildWebHost(options);
         await host.StartAsync(cancellationToken);
         var logger = host.Services.GetRequiredService<ILogger<RunCommand>>();
         var plugins = host.Services.GetRequiredService<PluginManager>();
@@ -21,9 +23,23 @@ internal sealed class RunCommand : HostedCommand<RunSettings>
             logger.LogInformation("Plugin {PluginId} {Version}: {Status} {Reason}", state.Id, state.Version, state.Status, state.Reason);
         }
 
-        logger.LogInformation("mops is running for {ClientFolder}; press Ctrl+C to stop", host.Services.GetRequiredService<Hosting.ClientFolder>().Root);
+        if (!settings.NoWeb)
+        {
+            logger.LogInformation("API listening on {Urls} (reference at /api/docs)", string.Join(", ", WebAddresses(host)));
+        }
+
+        logger.LogInformation("mops is running for {ClientFolder}; press Ctrl+C to stop", host.Services.GetRequiredService<ClientFolder>().Root);
         await host.WaitForShutdownAsync(cancellationToken);
         logger.LogInformation("mops stopped");
         return ExitCodes.Success;
     }
+
+    // Kept apart so that only `mops run` (not `--no-web`, not any other command) loads ASP.NET Core.
+    private static Microsoft.AspNetCore.Builder.WebApplication BuildWebHost(MopsHostOptions options)
+    {
+        ErrorReporter.LogPattern = Logging.FilePattern(options.Folder);
+        return Web.MopsWebHost.Build(options);
+    }
+
+    private static IEnumerable<string> WebAddresses(IHost host) => ((Microsoft.AspNetCore.Builder.WebApplication)host).Urls;
 }
