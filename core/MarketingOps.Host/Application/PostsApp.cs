@@ -69,6 +69,36 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
         return new ScheduleOutcome(PostView.From(result.Post), Replayed: false, result.TimeNote, result.Verdict.Outcome);
     }
 
+    /// <summary>
+    /// A proposal (from an AI assistant over MCP): checked and stored like any post, but always held in the approval
+    /// inbox for a person, whatever the account's settings.
+    /// </summary>
+    public async Task<ScheduleOutcome> ProposeAsync(Actor actor, ScheduleCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        Check(command);
+        try
+        {
+            var result = await posts.ScheduleAsync(
+                new ScheduleRequest(command.Account, command.At, command.Text)
+                {
+                    TimeZone = command.TimeZone,
+                    Kind = command.Kind ?? MessageKind.Post,
+                    Recipient = command.Recipient,
+                    InReplyTo = command.InReplyTo,
+                    Source = actor.By,
+                    HoldReason = $"proposed by {actor.By}; a person approves what an assistant writes",
+                },
+                cancellationToken);
+            return new ScheduleOutcome(PostView.From(result.Post), Replayed: false, result.TimeNote, result.Verdict.Outcome);
+        }
+        catch (PostRequestException ex)
+        {
+            throw PostProblems.From(ex);
+        }
+    }
+
     public async Task<PostPage> ListAsync(PostFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);

@@ -2,6 +2,7 @@ using MarketingOps.Host.Web.Endpoints;
 using MarketingOps.Host.Web.Problems;
 using MarketingOps.Host.Web.Security;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Scalar.AspNetCore;
 
 namespace MarketingOps.Host.Web;
@@ -29,6 +30,10 @@ internal static class WebPipeline
         PostEndpoints.Map(api);
         InboxEndpoints.Map(api);
         AccessEndpoints.Map(api);
+        ExperimentEndpoints.Map(api);
+        ToolEndpoints.Map(api);
+        EventEndpoints.Map(api);
+        app.MapMcp("/mcp").RequireAuthorization(WebServices.McpPolicy).ExcludeFromDescription();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("MarketingOps API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();

@@ -24,6 +24,9 @@ internal static class WebServices
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
+    /// <summary>MCP takes tokens only (an assistant has no browser session), with any role; proposing needs editor.</summary>
+    public const string McpPolicy = "mcp";
+
     /// <summary>The application services the API, the dashboard and MCP tools share; never a second code path.</summary>
     public static IServiceCollection AddMopsApplication(this IServiceCollection services)
     {
@@ -32,6 +35,10 @@ internal static class WebServices
         services.TryAddSingleton<InboxApp>();
         services.TryAddSingleton<AccessApp>();
         services.TryAddSingleton<HealthApp>();
+        services.TryAddSingleton<ExperimentsApp>();
+        services.TryAddSingleton<GuardrailsApp>();
+        services.TryAddSingleton<ReportsApp>();
+        services.TryAddSingleton<CalendarApp>();
         return services;
     }
 
@@ -82,6 +89,13 @@ internal static class WebServices
             o.Cookie.Name = "mops.antiforgery";
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+
+        services.AddSingleton<Events.EventHub>();
+        services.AddHostedService(sp => sp.GetRequiredService<Events.EventHub>());
+        services.AddMcpServer(o => o.ServerInfo = new ModelContextProtocol.Protocol.Implementation { Name = "mops", Version = "1.0" })
+            .WithHttpTransport(o => o.Stateless = true)
+            .WithTools<Mcp.MopsMcpTools>();
+        authorization.AddPolicy(McpPolicy, p => p.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(AccessService.Describe(UserRole.Viewer)));
 
         services.AddOpenApi("v1", o =>
         {

@@ -15,7 +15,17 @@ internal sealed class RunCommand : HostedCommand<RunSettings>
     {
         var options = Options(settings, o => o with { WatchPlugins = settings.WatchPlugins, ConsoleLevel = Serilog.Events.LogEventLevel.Information });
         using var host = settings.NoWeb ? BuildHost(settings, _ => options) : BuildWebHost(options);
-        await host.StartAsync(cancellationToken);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // A service that did start (the scheduler's threads) would keep the process alive after the error.
+            await host.StopAsync(CancellationToken.None);
+            throw;
+        }
+
         var logger = host.Services.GetRequiredService<ILogger<RunCommand>>();
         var plugins = host.Services.GetRequiredService<PluginManager>();
         foreach (var state in plugins.States)
