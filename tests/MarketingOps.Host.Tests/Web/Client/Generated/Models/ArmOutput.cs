@@ -7,11 +7,14 @@ using System.IO;
 using System;
 namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 {
+    /// <summary>
+    /// The control in `mops stats proportions --json`; the chance to be best only for the Bayesian method.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public partial class ArmOutput : IParsable
-    #pragma warning restore CS1591
     {
+        /// <summary>The chanceToBeBest property</summary>
+        public double? ChanceToBeBest { get; set; }
         /// <summary>The clicks property</summary>
         public long? Clicks { get; set; }
         /// <summary>The impressions property</summary>
@@ -36,6 +39,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "chanceToBeBest", n => { ChanceToBeBest = n.GetDoubleValue(); } },
                 { "clicks", n => { Clicks = n.GetLongValue(); } },
                 { "impressions", n => { Impressions = n.GetLongValue(); } },
                 { "rate", n => { Rate = n.GetDoubleValue(); } },
@@ -48,6 +52,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteDoubleValue("chanceToBeBest", ChanceToBeBest);
             writer.WriteLongValue("clicks", Clicks);
             writer.WriteLongValue("impressions", Impressions);
             writer.WriteDoubleValue("rate", Rate);

@@ -12,6 +12,8 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
     public partial class ArmReport : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The chanceToBeBest property</summary>
+        public double? ChanceToBeBest { get; set; }
         /// <summary>The denominator property</summary>
         public long? Denominator { get; set; }
         /// <summary>The impressions property</summary>
@@ -58,6 +60,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "chanceToBeBest", n => { ChanceToBeBest = n.GetDoubleValue(); } },
                 { "denominator", n => { Denominator = n.GetLongValue(); } },
                 { "impressions", n => { Impressions = n.GetLongValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
@@ -78,6 +81,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteDoubleValue("chanceToBeBest", ChanceToBeBest);
             writer.WriteLongValue("denominator", Denominator);
             writer.WriteLongValue("impressions", Impressions);
             writer.WriteStringValue("name", Name);

@@ -14,8 +14,8 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
     {
         /// <summary>The adjustedPValue property</summary>
         public double? AdjustedPValue { get; set; }
-        /// <summary>The chanceToWin property</summary>
-        public double? ChanceToWin { get; set; }
+        /// <summary>The chanceToBeatControl property</summary>
+        public double? ChanceToBeatControl { get; set; }
         /// <summary>The estimate property</summary>
         public double? Estimate { get; set; }
         /// <summary>The high property</summary>
@@ -61,7 +61,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "adjustedPValue", n => { AdjustedPValue = n.GetDoubleValue(); } },
-                { "chanceToWin", n => { ChanceToWin = n.GetDoubleValue(); } },
+                { "chanceToBeatControl", n => { ChanceToBeatControl = n.GetDoubleValue(); } },
                 { "estimate", n => { Estimate = n.GetDoubleValue(); } },
                 { "high", n => { High = n.GetDoubleValue(); } },
                 { "low", n => { Low = n.GetDoubleValue(); } },
@@ -79,7 +79,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDoubleValue("adjustedPValue", AdjustedPValue);
-            writer.WriteDoubleValue("chanceToWin", ChanceToWin);
+            writer.WriteDoubleValue("chanceToBeatControl", ChanceToBeatControl);
             writer.WriteDoubleValue("estimate", Estimate);
             writer.WriteDoubleValue("high", High);
             writer.WriteDoubleValue("low", Low);

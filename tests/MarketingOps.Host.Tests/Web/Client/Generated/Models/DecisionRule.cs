@@ -16,6 +16,8 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         public double? Alpha { get; set; }
         /// <summary>The bandit property</summary>
         public bool? Bandit { get; set; }
+        /// <summary>The chanceToBeatControl property</summary>
+        public double? ChanceToBeatControl { get; set; }
         /// <summary>The chanceToWin property</summary>
         public double? ChanceToWin { get; set; }
         /// <summary>The lift property</summary>
@@ -52,6 +54,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             {
                 { "alpha", n => { Alpha = n.GetDoubleValue(); } },
                 { "bandit", n => { Bandit = n.GetBoolValue(); } },
+                { "chanceToBeatControl", n => { ChanceToBeatControl = n.GetDoubleValue(); } },
                 { "chanceToWin", n => { ChanceToWin = n.GetDoubleValue(); } },
                 { "lift", n => { Lift = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.LiftKind>(); } },
                 { "method", n => { Method = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.AnalysisMethod>(); } },
@@ -71,6 +74,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDoubleValue("alpha", Alpha);
             writer.WriteBoolValue("bandit", Bandit);
+            writer.WriteDoubleValue("chanceToBeatControl", ChanceToBeatControl);
             writer.WriteDoubleValue("chanceToWin", ChanceToWin);
             writer.WriteEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.LiftKind>("lift", Lift);
             writer.WriteEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.AnalysisMethod>("method", Method);

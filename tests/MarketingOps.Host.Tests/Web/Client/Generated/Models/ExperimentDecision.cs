@@ -12,6 +12,8 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
     public partial class ExperimentDecision : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The chanceToBeatControl property</summary>
+        public double? ChanceToBeatControl { get; set; }
         /// <summary>The chanceToWin property</summary>
         public double? ChanceToWin { get; set; }
         /// <summary>The comparedWith property</summary>
@@ -80,6 +82,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "chanceToBeatControl", n => { ChanceToBeatControl = n.GetDoubleValue(); } },
                 { "chanceToWin", n => { ChanceToWin = n.GetDoubleValue(); } },
                 { "comparedWith", n => { ComparedWith = n.GetStringValue(); } },
                 { "decidedAt", n => { DecidedAt = n.GetDateTimeOffsetValue(); } },
@@ -102,6 +105,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteDoubleValue("chanceToBeatControl", ChanceToBeatControl);
             writer.WriteDoubleValue("chanceToWin", ChanceToWin);
             writer.WriteStringValue("comparedWith", ComparedWith);
             writer.WriteDateTimeOffsetValue("decidedAt", DecidedAt);

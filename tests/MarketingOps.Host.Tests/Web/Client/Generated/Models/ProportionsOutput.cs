@@ -17,7 +17,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PValueAdjustment? Adjustment { get; set; }
         /// <summary>The alpha property</summary>
         public double? Alpha { get; set; }
-        /// <summary>The control property</summary>
+        /// <summary>The control in `mops stats proportions --json`; the chance to be best only for the Bayesian method.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ArmOutput? Control { get; set; }

@@ -8,23 +8,25 @@ using System;
 namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 {
     /// <summary>
-    /// One variant in `mops stats proportions --json`. For the Bayesian method double VariantOutput.StandardError is theposterior standard deviation and the interval is a credible interval; the p-values are then absent.
+    /// One variant in `mops stats proportions --json`. For the Bayesian method double VariantOutput.StandardError is theposterior standard deviation and the interval is a credible interval; the p-values are then absent. The chanceto beat the control compares this variant with the control alone; the chance to be best (Bayesian only) comparesit with every arm, the control included.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class VariantOutput : IParsable
     {
         /// <summary>The adjustedPValue property</summary>
         public double? AdjustedPValue { get; set; }
-        /// <summary>The chanceToWin property</summary>
-        public double? ChanceToWin { get; set; }
+        /// <summary>The chanceToBeatControl property</summary>
+        public double? ChanceToBeatControl { get; set; }
+        /// <summary>The chanceToBeBest property</summary>
+        public double? ChanceToBeBest { get; set; }
         /// <summary>The ciHigh property</summary>
         public double? CiHigh { get; set; }
         /// <summary>The ciLow property</summary>
         public double? CiLow { get; set; }
         /// <summary>The clicks property</summary>
         public long? Clicks { get; set; }
-        /// <summary>The exactChanceToWin property</summary>
-        public double? ExactChanceToWin { get; set; }
+        /// <summary>The exactChanceToBeatControl property</summary>
+        public double? ExactChanceToBeatControl { get; set; }
         /// <summary>The impressions property</summary>
         public long? Impressions { get; set; }
         /// <summary>The lift property</summary>
@@ -78,11 +80,12 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "adjustedPValue", n => { AdjustedPValue = n.GetDoubleValue(); } },
-                { "chanceToWin", n => { ChanceToWin = n.GetDoubleValue(); } },
+                { "chanceToBeBest", n => { ChanceToBeBest = n.GetDoubleValue(); } },
+                { "chanceToBeatControl", n => { ChanceToBeatControl = n.GetDoubleValue(); } },
                 { "ciHigh", n => { CiHigh = n.GetDoubleValue(); } },
                 { "ciLow", n => { CiLow = n.GetDoubleValue(); } },
                 { "clicks", n => { Clicks = n.GetLongValue(); } },
-                { "exactChanceToWin", n => { ExactChanceToWin = n.GetDoubleValue(); } },
+                { "exactChanceToBeatControl", n => { ExactChanceToBeatControl = n.GetDoubleValue(); } },
                 { "impressions", n => { Impressions = n.GetLongValue(); } },
                 { "lift", n => { Lift = n.GetDoubleValue(); } },
                 { "pValue", n => { PValue = n.GetDoubleValue(); } },
@@ -104,11 +107,12 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDoubleValue("adjustedPValue", AdjustedPValue);
-            writer.WriteDoubleValue("chanceToWin", ChanceToWin);
+            writer.WriteDoubleValue("chanceToBeatControl", ChanceToBeatControl);
+            writer.WriteDoubleValue("chanceToBeBest", ChanceToBeBest);
             writer.WriteDoubleValue("ciHigh", CiHigh);
             writer.WriteDoubleValue("ciLow", CiLow);
             writer.WriteLongValue("clicks", Clicks);
-            writer.WriteDoubleValue("exactChanceToWin", ExactChanceToWin);
+            writer.WriteDoubleValue("exactChanceToBeatControl", ExactChanceToBeatControl);
             writer.WriteLongValue("impressions", Impressions);
             writer.WriteDoubleValue("lift", Lift);
             writer.WriteObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ZTestResult>("pooledZTest", PooledZTest);
