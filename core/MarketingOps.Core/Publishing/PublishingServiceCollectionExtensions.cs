@@ -57,7 +57,10 @@ public static class PublishingServiceCollectionExtensions
         services.TryAddSingleton<HostInstance>();
         services.TryAddSingleton<AccountGate>();
         services.TryAddSingleton<RetryBackoff>();
+        services.TryAddSingleton<PlatformCalls>();
         services.TryAddSingleton<PublishExecutor>();
+        services.TryAddSingleton<SqlHostLeases>();
+        services.TryAddSingleton<IHostLeases>(sp => sp.GetRequiredService<SqlHostLeases>());
         services.TryAddSingleton<PublishingRecovery>();
         services.TryAddSingleton<IPublishScheduler, QuartzPublishScheduler>();
         services.TryAddSingleton<PostService>();

@@ -24,7 +24,7 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
     private readonly StoragePaths _paths;
     private readonly TimeProvider _time;
     private readonly ILogger<SchedulerHostedService> _logger;
-    private readonly TimeSpan _sweepInterval;
+    private readonly PublishingOptions _publishing;
     private readonly CancellationTokenSource _stopping = new();
     private StoreLock? _lock;
     private IScheduler? _scheduler;
@@ -48,7 +48,7 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         _sources = sources;
         _storage = storage.Value;
         _scheduling = scheduling.Value;
-        _sweepInterval = publishing.Value.SweepInterval;
+        _publishing = publishing.Value;
         _paths = paths;
         _time = time;
         _logger = logger;
@@ -66,11 +66,13 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         try
         {
             await _store.InitializeAsync(cancellationToken);
+            // The lease first: from now on other nodes can tell our claims from a dead host's.
+            await _recovery.HeartbeatAsync(cancellationToken);
             _scheduler = await _factory.GetScheduler(cancellationToken);
             var report = await _recovery.RecoverAsync(exclusive, cancellationToken);
             await ScheduleCronJobsAsync(_scheduler, cancellationToken);
             await _scheduler.Start(cancellationToken);
-            _sweeper = SweepAsync(_stopping.Token);
+            _sweeper = HealWhileRunningAsync(exclusive, _stopping.Token);
             _logger.LogInformation(
                 "Publishing engine started on {Store} ({Mode}); {Reconciled} interrupted posts reconciled, {Restored} triggers restored",
                 _store.Description, _scheduling.Clustered ? "clustered" : "single host", report.Reconciled, report.TriggersRestored);
@@ -101,8 +103,21 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         }
         finally
         {
+            await ReleaseLeaseAsync();
             _lock?.Dispose();
             _lock = null;
+        }
+    }
+
+    private async Task ReleaseLeaseAsync()
+    {
+        try
+        {
+            await _recovery.ReleaseLeaseAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Could not give up this host's lease; other nodes wait for it to lapse");
         }
     }
 
@@ -112,18 +127,42 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         _lock?.Dispose();
     }
 
-    private async Task SweepAsync(CancellationToken cancellationToken)
+    /// <summary>Renews the lease every heartbeat and runs the recovery sweep every sweep interval, until the host stops.</summary>
+    private async Task HealWhileRunningAsync(bool exclusive, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(_sweepInterval, _time);
+        var heartbeat = _publishing.HeartbeatInterval < _publishing.SweepInterval ? _publishing.HeartbeatInterval : _publishing.SweepInterval;
+        using var timer = new PeriodicTimer(heartbeat, _time);
+        var nextSweep = _time.GetUtcNow() + _publishing.SweepInterval;
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
             try
             {
-                await _recovery.SweepOverdueAsync(_sweepInterval, cancellationToken);
+                await _recovery.HeartbeatAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _logger.LogError(ex, "Looking for overdue posts failed; trying again in {Interval}", _sweepInterval);
+                _logger.LogError(ex, "Could not renew this host's lease in {Store}; trying again in {Interval}", _store.Description, heartbeat);
+            }
+
+            if (_time.GetUtcNow() < nextSweep)
+            {
+                continue;
+            }
+
+            nextSweep = _time.GetUtcNow() + _publishing.SweepInterval;
+            try
+            {
+                var report = await _recovery.SweepAsync(exclusive, cancellationToken);
+                if (report.ClaimsSettled + report.TriggersRestored + report.HeldPostsRepaired > 0)
+                {
+                    _logger.LogWarning(
+                        "Recovery sweep: {Claims} orphaned claims settled, {Triggers} lost triggers restored, {Held} held posts given an inbox item",
+                        report.ClaimsSettled, report.TriggersRestored, report.HeldPostsRepaired);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogError(ex, "The recovery sweep failed; trying again in {Interval}", _publishing.SweepInterval);
             }
         }
     }
