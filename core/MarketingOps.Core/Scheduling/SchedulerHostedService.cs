@@ -26,7 +26,7 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
     private readonly ILogger<SchedulerHostedService> _logger;
     private readonly PublishingOptions _publishing;
     private readonly CancellationTokenSource _stopping = new();
-    private StoreLock? _lock;
+    private readonly ExclusiveStoreLock _lock;
     private IScheduler? _scheduler;
     private Task? _sweeper;
 
@@ -39,6 +39,7 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         IOptions<SchedulingOptions> scheduling,
         IOptions<PublishingOptions> publishing,
         StoragePaths paths,
+        ExclusiveStoreLock storeLock,
         TimeProvider time,
         ILogger<SchedulerHostedService> logger)
     {
@@ -50,6 +51,7 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         _scheduling = scheduling.Value;
         _publishing = publishing.Value;
         _paths = paths;
+        _lock = storeLock;
         _time = time;
         _logger = logger;
     }
@@ -59,7 +61,10 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         var exclusive = _storage.Kind == StorageKind.Sqlite;
         if (exclusive)
         {
-            _lock = StoreLock.Acquire(_paths.PostsDatabase);
+            // Normally taken already by `mops run`, before any plugin loaded.
+            _lock.Acquire();
+            await SqlitePostStore.CheckIntegrityAsync(_paths.PostsDatabase, isSchedule: false, cancellationToken);
+            await SqlitePostStore.CheckIntegrityAsync(_paths.ScheduleDatabase, isSchedule: true, cancellationToken);
             await UseWriteAheadLogAsync(_paths.ScheduleDatabase, cancellationToken);
         }
 
@@ -79,8 +84,7 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         }
         catch
         {
-            _lock?.Dispose();
-            _lock = null;
+            _lock.Dispose();
             throw;
         }
     }
@@ -104,8 +108,7 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         finally
         {
             await ReleaseLeaseAsync();
-            _lock?.Dispose();
-            _lock = null;
+            _lock.Dispose();
         }
     }
 
@@ -124,7 +127,7 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
     public void Dispose()
     {
         _stopping.Dispose();
-        _lock?.Dispose();
+        _lock.Dispose();
     }
 
     /// <summary>Renews the lease every heartbeat and runs the recovery sweep every sweep interval, until the host stops.</summary>

@@ -68,6 +68,12 @@ internal abstract class AdoPostStore : IPostStore
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
+        if (await IsCurrentAsync(connection, cancellationToken))
+        {
+            // Nothing to migrate: a reader (`mops post list` beside a busy `mops run`) never waits for the write lock.
+            return;
+        }
+
         await using var transaction = await BeginWriteAsync(connection, durable: true, cancellationToken);
         await LockSchemaAsync(connection, transaction, cancellationToken);
         await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken);
@@ -91,6 +97,20 @@ internal abstract class AdoPostStore : IPostStore
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<bool> IsCurrentAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var read = Command(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+            return Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == Migrations.Count;
+        }
+        catch (DbException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // No schema_version table yet (a new store): migrate.
+            return false;
+        }
     }
 
     /// <summary>Runs one durable write in its own transaction (for the inbox, rejection and audience tables); returns the rows changed.</summary>

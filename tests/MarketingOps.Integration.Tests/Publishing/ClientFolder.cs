@@ -19,7 +19,7 @@ internal sealed class ClientFolder : IDisposable
                 {
                     id = "fakehttp",
                     path = plugin,
-                    settings = new { url = server.Url, timeoutMs = "1000" },
+                    settings = new { url = server.Url, timeoutMs = "1000", protection = ProtectionSetting(server) },
                     accounts = accounts.Select(a => new { name = a, timeZone = "UTC" }).ToArray(),
                 },
             },
@@ -40,6 +40,11 @@ internal sealed class ClientFolder : IDisposable
                 ["PublishTimeout"] = "00:00:10",
                 ["LookupTimeout"] = "00:00:05",
                 ["StaleClaimAfter"] = "00:00:30",
+                // A killed node's claims are settled by the survivor within seconds, not a minute.
+                ["HeartbeatInterval"] = "00:00:01",
+                ["LeaseDuration"] = "00:00:04",
+                ["SweepInterval"] = "00:00:02",
+                ["KeyExpiryMargin"] = "00:00:00.500",
             },
             // Hundreds of posts within minutes: far beyond a real account's daily cap, which is not what these tests are about.
             ["Guardrails"] = new Dictionary<string, object> { ["PostsPerDay"] = 10_000 },
@@ -53,6 +58,14 @@ internal sealed class ClientFolder : IDisposable
     }
 
     public string Root { get; }
+
+    /// <summary>What the fake plugin declares protects a repeat, matching the fake network's behaviour.</summary>
+    private static string ProtectionSetting(FakePlatformServer server) => server.Behaviour switch
+    {
+        FakeBehaviour.ExpiringKey => "key:" + ((int)server.KeyLifetime.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        FakeBehaviour.RecordKey => "record",
+        _ => "none",
+    };
 
     /// <summary>Keep the folder (logs, databases) for a look after a failure.</summary>
     public bool Keep { get; set; }
