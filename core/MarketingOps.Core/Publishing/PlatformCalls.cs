@@ -9,14 +9,31 @@ namespace MarketingOps.Core.Publishing;
 /// </summary>
 internal sealed class PlatformCalls(IOptionsMonitor<PublishingOptions> options, TimeProvider time)
 {
-    public async Task<PublishResult> PublishAsync(IPlatform platform, PublishRequest request, CancellationToken cancellationToken)
+    public Task<PublishResult> PublishAsync(IPlatform platform, PublishRequest request, CancellationToken cancellationToken) =>
+        CallAsync(
+            ct => platform.PublishAsync(request, ct),
+            options.CurrentValue.PublishTimeout,
+            why => PublishResult.Failed(new PlatformError(PlatformErrorKind.Ambiguous, why)),
+            "no answer within",
+            "the plugin failed with",
+            cancellationToken);
+
+    public Task<LookupResult> LookupAsync(IPlatform platform, PublishRequest request, CancellationToken cancellationToken) =>
+        CallAsync(
+            ct => platform.LookupAsync(request, ct),
+            options.CurrentValue.LookupTimeout,
+            LookupResult.Unknown,
+            "the lookup gave no answer within",
+            "the lookup failed with",
+            cancellationToken);
+
+    private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, TimeSpan timeout, Func<string, T> uncertain, string late, string failed, CancellationToken cancellationToken)
     {
-        var timeout = options.CurrentValue.PublishTimeout;
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            return await platform.PublishAsync(request, linked.Token);
+            return await call(linked.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -25,34 +42,11 @@ internal sealed class PlatformCalls(IOptionsMonitor<PublishingOptions> options, 
         }
         catch (OperationCanceledException)
         {
-            return PublishResult.Failed(new PlatformError(PlatformErrorKind.Ambiguous, $"no answer within {PublishExecutor.Describe(timeout)}"));
+            return uncertain($"{late} {PublishExecutor.Describe(timeout)}");
         }
         catch (Exception ex)
         {
-            return PublishResult.Failed(new PlatformError(PlatformErrorKind.Ambiguous, $"the plugin failed with {ex.GetType().Name}: {ex.Message}"));
-        }
-    }
-
-    public async Task<LookupResult> LookupAsync(IPlatform platform, PublishRequest request, CancellationToken cancellationToken)
-    {
-        var timeout = options.CurrentValue.LookupTimeout;
-        using var deadline = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        try
-        {
-            return await platform.LookupAsync(request, linked.Token);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            return LookupResult.Unknown($"the lookup gave no answer within {PublishExecutor.Describe(timeout)}");
-        }
-        catch (Exception ex)
-        {
-            return LookupResult.Unknown($"the lookup failed with {ex.GetType().Name}: {ex.Message}");
+            return uncertain($"{failed} {ex.GetType().Name}: {ex.Message}");
         }
     }
 }

@@ -121,25 +121,8 @@ public sealed class SandboxClusterTests
             },
         };
         File.WriteAllText(Path.Combine(root, "plugins.json"), JsonSerializer.Serialize(plugins));
-        var settings = new Dictionary<string, object>
-        {
-            ["Storage"] = new Dictionary<string, object> { ["ConnectionString"] = connectionString },
-            ["Scheduling"] = new Dictionary<string, object> { ["PollInterval"] = "00:00:01", ["MaxConcurrency"] = 4, ["Clustered"] = true, ["ClusterCheckinInterval"] = "00:00:01" },
-            ["Publishing"] = new Dictionary<string, object>
-            {
-                ["MisfireGracePeriod"] = "01:00:00",
-                ["RetryBaseDelay"] = "00:00:00.200",
-                ["RetryMaxDelay"] = "00:00:01",
-                ["MaxTransientFailures"] = 1000,
-                ["PublishTimeout"] = "00:00:10",
-                ["LookupTimeout"] = "00:00:05",
-                ["StaleClaimAfter"] = "00:00:30",
-                ["HeartbeatInterval"] = "00:00:01",
-                ["LeaseDuration"] = "00:00:04",
-                ["SweepInterval"] = "00:00:02",
-            },
-            ["Guardrails"] = new Dictionary<string, object> { ["PostsPerDay"] = 10_000 },
-        };
+        var settings = ClientFolder.EngineSettings(connectionString);
+        settings["Storage"] = new Dictionary<string, object> { ["ConnectionString"] = connectionString };
         File.WriteAllText(Path.Combine(root, "mops.json"), JsonSerializer.Serialize(settings));
         return root;
     }
