@@ -323,6 +323,15 @@ internal sealed class PublishExecutor
     {
         var options = _options.CurrentValue;
         var failures = spendsRetry ? post.TransientFailures + 1 : post.TransientFailures;
+        if (failures >= options.MaxTransientFailures && post.MayBeOnPlatform)
+        {
+            // Out of retries, but an earlier attempt may be out there: "Failed" would claim it is not. A person looks.
+            return await UnconfirmedAsync(
+                post with { TransientFailures = failures },
+                $"gave up after {failures.ToString(CultureInfo.InvariantCulture)} failures, and an earlier attempt may be on the platform; the last: {why}. Check the account, then run `mops post resolve {post.Id} --published URL` or `--not-published`",
+                cancellationToken);
+        }
+
         if (failures >= options.MaxTransientFailures)
         {
             var reason = $"gave up after {failures.ToString(CultureInfo.InvariantCulture)} transient failures; the last: {why}";

@@ -125,9 +125,8 @@ public sealed class RepeatProtectionTests
     [Fact]
     public async Task Retry_of_a_failed_post_whose_earlier_attempt_landed_looks_it_up_and_sends_nothing()
     {
-        var options = new PublishingOptions { MaxTransientFailures = 2 };
-        using var fixture = new PublishingFixture(new ScriptedPlatform(protection: RepeatProtection.KeyKeptFor(TimeSpan.FromHours(1))), options);
-        fixture.Platform.ThenFail(PlatformErrorKind.Ambiguous, "timeout").ThenFail(PlatformErrorKind.Ambiguous, "timeout");
+        using var fixture = new PublishingFixture(new ScriptedPlatform(protection: RepeatProtection.KeyKeptFor(TimeSpan.FromHours(1))));
+        fixture.Platform.ThenFail(PlatformErrorKind.Ambiguous, "timeout").ThenFail(PlatformErrorKind.Rejected, "422 validation failed");
         var post = await fixture.ScheduleAsync(TimeSpan.FromMinutes(10));
         await fixture.FireAsync(post.Id);
         var failed = await fixture.FireAsync(post.Id);
@@ -145,10 +144,10 @@ public sealed class RepeatProtectionTests
     [Fact]
     public async Task Retry_of_a_failed_post_the_lookup_cannot_settle_becomes_unconfirmed_for_a_person()
     {
-        var options = new PublishingOptions { MaxTransientFailures = 1 };
-        using var fixture = new PublishingFixture(new ScriptedPlatform(protection: RepeatProtection.RecordKey), options);
-        fixture.Platform.ThenFail(PlatformErrorKind.Ambiguous, "timeout");
+        using var fixture = new PublishingFixture(new ScriptedPlatform(protection: RepeatProtection.RecordKey));
+        fixture.Platform.ThenFail(PlatformErrorKind.Ambiguous, "timeout").ThenFail(PlatformErrorKind.Rejected, "422 validation failed");
         var post = await fixture.ScheduleAsync(TimeSpan.FromMinutes(10));
+        await fixture.FireAsync(post.Id);
         Assert.Equal(PostState.Failed, (await fixture.FireAsync(post.Id))!.State);
         fixture.Platform.ThenLookup(LookupResult.Unknown("api down"));
 
@@ -159,5 +158,20 @@ public sealed class RepeatProtectionTests
         var notThere = await fixture.Posts.ResolveAsync(post.Id, null, Ct);
         Assert.False(notThere.MayBeOnPlatform);
         Assert.Equal(PostState.Scheduled, (await fixture.Posts.RetryAsync(post.Id, Ct)).State);
+    }
+
+    [Fact]
+    public async Task Out_of_retries_after_an_uncertain_attempt_is_unconfirmed_not_failed()
+    {
+        var options = new PublishingOptions { MaxTransientFailures = 2 };
+        using var fixture = new PublishingFixture(new ScriptedPlatform(protection: RepeatProtection.RecordKey), options);
+        fixture.Platform.ThenFail(PlatformErrorKind.Ambiguous, "timeout").ThenFail(PlatformErrorKind.Transient, "503");
+        var post = await fixture.ScheduleAsync(TimeSpan.FromMinutes(10));
+        await fixture.FireAsync(post.Id);
+
+        var result = await fixture.FireAsync(post.Id);
+
+        Assert.Equal(PostState.Unconfirmed, result!.State);
+        Assert.Contains("an earlier attempt may be on the platform", result.LastError, StringComparison.Ordinal);
     }
 }

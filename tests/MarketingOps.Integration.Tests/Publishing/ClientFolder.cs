@@ -48,7 +48,8 @@ internal sealed class ClientFolder : IDisposable
             ["MisfireGracePeriod"] = "01:00:00",
             ["RetryBaseDelay"] = "00:00:00.200",
             ["RetryMaxDelay"] = "00:00:01",
-            ["MaxTransientFailures"] = 1000,
+            // Enough for the injected 503s; few enough that a post whose outcome stays unknowable ends Unconfirmed.
+            ["MaxTransientFailures"] = 15,
             ["PublishTimeout"] = "00:00:10",
             ["LookupTimeout"] = "00:00:05",
             ["StaleClaimAfter"] = "00:00:30",

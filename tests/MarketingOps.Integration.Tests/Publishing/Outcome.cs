@@ -26,9 +26,6 @@ internal static class Outcome
             var onPlatform = server.Created.TryGetValue(post.IdempotencyKey, out var created) && created.TryPeek(out var first) ? first : null;
             switch (post.State)
             {
-                case PostState.Published when unsure:
-                    problems.Add($"{post.Id} is Published, but the fake never confirmed it");
-                    break;
                 case PostState.Published when onPlatform is null:
                     problems.Add($"{post.Id} is Published, but the platform has no such post (lost)");
                     break;
