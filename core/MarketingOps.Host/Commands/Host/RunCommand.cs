@@ -1,4 +1,5 @@
 using MarketingOps.Core.Plugins;
+using MarketingOps.Core.Storage;
 using MarketingOps.Host.Cli;
 using MarketingOps.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,9 @@ internal sealed class RunCommand : HostedCommand<RunSettings>
     {
         var options = Options(settings, o => o with { WatchPlugins = settings.WatchPlugins, ConsoleLevel = Serilog.Events.LogEventLevel.Information });
         using var host = settings.NoWeb ? BuildHost(settings, _ => options) : BuildWebHost(options);
+
+        // A second `mops run` on this folder stops here, in one line, before any plugin loads or journal replays.
+        host.Services.GetRequiredService<ExclusiveStoreLock>().Acquire();
         try
         {
             await host.StartAsync(cancellationToken);

@@ -13,17 +13,15 @@ namespace MarketingOps.Host.Web.Endpoints;
 internal static class EventEndpoints
 {
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/events", (EventHub hub, TimeProvider time, CancellationToken ct) => TypedResults.ServerSentEvents(Stream(hub, time, ct)))
+        api.MapGet("/events", (EventHub hub, CancellationToken ct) => TypedResults.ServerSentEvents(Stream(hub, ct)))
             .RequireAuthorization(Policies.Viewer).WithTags("events").WithName("FollowEvents")
-            .WithSummary("A text/event-stream: `ready` once subscribed, then `post`, `inbox` and `experiment` events (JSON data) as they happen.")
+            .WithSummary("A text/event-stream: `ready` once subscribed (no change after it is missed), then `post`, `inbox` and `experiment` events (JSON data) as they happen.")
             .Produces<HostEvent>(StatusCodes.Status200OK, "text/event-stream");
 
-    private static async IAsyncEnumerable<SseItem<HostEvent>> Stream(EventHub hub, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<HostEvent>> Stream(EventHub hub, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // The hub's first event is `ready`: from then on no change is missed.
         using var subscription = hub.Subscribe();
-
-        // Sent at once, so a client knows it is subscribed (and the response starts before the first change).
-        yield return new SseItem<HostEvent>(new HostEvent("ready", string.Empty, "Subscribed", null, time.GetUtcNow()), "ready");
         await foreach (var item in subscription.Reader.ReadAllAsync(cancellationToken))
         {
             yield return new SseItem<HostEvent>(item, item.Type);

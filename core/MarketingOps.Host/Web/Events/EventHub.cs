@@ -16,18 +16,21 @@ namespace MarketingOps.Host.Web.Events;
 internal sealed class EventHub(IPostStore store, IInbox inbox, ExperimentService experiments, TimeProvider time, ILogger<EventHub> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
-    private readonly ConcurrentDictionary<Guid, Channel<HostEvent>> _subscribers = new();
+    private readonly ConcurrentDictionary<Guid, Listener> _subscribers = new();
     private readonly SemaphoreSlim _wake = new(0);
     private long _position = -1;
     private HashSet<string> _pending = [];
     private Dictionary<string, string> _experiments = [];
 
-    /// <summary>A new listener; dispose the subscription to leave. A slow listener loses its oldest events, never blocks the others.</summary>
+    /// <summary>
+    /// A new listener; dispose the subscription to leave. Its first event is <c>ready</c>, sent once the hub follows the
+    /// store for it, so every change after <c>ready</c> reaches it. A slow listener loses its oldest events, never blocks the others.
+    /// </summary>
     public Subscription Subscribe()
     {
         var id = Guid.NewGuid();
         var channel = Channel.CreateBounded<HostEvent>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        _subscribers[id] = channel;
+        _subscribers[id] = new Listener(channel);
         _wake.Release();
         return new Subscription(channel.Reader, () => _subscribers.TryRemove(id, out _));
     }
@@ -67,8 +70,12 @@ internal sealed class EventHub(IPostStore store, IInbox inbox, ExperimentService
             _position = await store.GetChangePositionAsync(cancellationToken);
             _pending = (await inbox.ListAsync(InboxItemStatus.Pending, cancellationToken)).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
             _experiments = (await experiments.ListAsync(cancellationToken)).ToDictionary(e => e.Id, e => e.State.ToString(), StringComparer.Ordinal);
+            Greet(now);
             return;
         }
+
+        // Whoever subscribed since the last poll gets every change after _position from this poll on.
+        Greet(now);
 
         foreach (var change in await store.ListChangesAsync(_position, 500, cancellationToken))
         {
@@ -94,12 +101,29 @@ internal sealed class EventHub(IPostStore store, IInbox inbox, ExperimentService
         }
     }
 
+    private void Greet(DateTimeOffset now)
+    {
+        foreach (var listener in _subscribers.Values.Where(l => !l.Greeted))
+        {
+            listener.Greeted = true;
+            listener.Channel.Writer.TryWrite(new HostEvent("ready", string.Empty, "Subscribed", null, now));
+        }
+    }
+
     private void Publish(HostEvent item)
     {
-        foreach (var channel in _subscribers.Values)
+        foreach (var listener in _subscribers.Values.Where(l => l.Greeted))
         {
-            channel.Writer.TryWrite(item);
+            listener.Channel.Writer.TryWrite(item);
         }
+    }
+
+    private sealed class Listener(Channel<HostEvent> channel)
+    {
+        public Channel<HostEvent> Channel { get; } = channel;
+
+        // Touched only by the polling loop.
+        public bool Greeted { get; set; }
     }
 
     public override void Dispose()
