@@ -14,7 +14,7 @@ internal static class PostStates
     public static string Symbol(PostState state) => state switch
     {
         PostState.Draft => "✎",
-        PostState.PendingApproval => "⧗",
+        PostState.PendingApproval => "◐",
         PostState.Scheduled => "◷",
         PostState.Publishing => "↻",
         PostState.Published => "✓",

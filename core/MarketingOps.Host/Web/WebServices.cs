@@ -40,6 +40,7 @@ internal static class WebServices
         services.TryAddSingleton<GuardrailsApp>();
         services.TryAddSingleton<ReportsApp>();
         services.TryAddSingleton<CalendarApp>();
+        services.TryAddSingleton<ComposeApp>();
         return services;
     }
 

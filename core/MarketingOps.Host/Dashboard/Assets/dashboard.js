@@ -2,7 +2,7 @@
 (() => {
   "use strict";
   const labels = { PendingApproval: "Awaiting approval" };
-  const symbols = { Draft: "✎", PendingApproval: "⧗", Scheduled: "◷", Publishing: "↻", Published: "✓", Failed: "✕", Unconfirmed: "?", Cancelled: "⊘", Missed: "!" };
+  const symbols = { Draft: "✎", PendingApproval: "◐", Scheduled: "◷", Publishing: "↻", Published: "✓", Failed: "✕", Unconfirmed: "?", Cancelled: "⊘", Missed: "!" };
   const live = document.querySelector("[data-live-calendar], [data-live-post]");
   if (!live || !window.EventSource) return;
   const note = document.querySelector("[data-live-note]");
