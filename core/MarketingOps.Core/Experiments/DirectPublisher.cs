@@ -1,5 +1,6 @@
 using System.Globalization;
 using MarketingOps.Core.Plugins;
+using MarketingOps.Core.Posts;
 using MarketingOps.Sdk;
 
 namespace MarketingOps.Core.Experiments;
@@ -17,22 +18,22 @@ internal sealed class DirectPublisher(IPlatformRegistry registry, TimeProvider c
     public Task<ScheduleOutcome> ScheduleAsync(ExperimentPostRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var account = registry.FindAccount(request.Account);
-        var platform = account is null ? null : registry.FindPlatform(account.Platform);
-        if (platform is null)
+        if (Validate(request) is { } problem)
         {
-            return Task.FromResult(ScheduleOutcome.Refused($"account '{request.Account}' has no active platform"));
-        }
-
-        var validation = platform.Validate(new PostDraft(request.Text) { Media = request.Media });
-        if (!validation.IsValid)
-        {
-            return Task.FromResult(ScheduleOutcome.Refused(string.Join(" ", validation.Problems)));
+            return Task.FromResult(ScheduleOutcome.Refused(problem));
         }
 
         var id = "direct-" + (++_next).ToString(CultureInfo.InvariantCulture);
         _posts[id] = (request, new PublicationStatus(id, PublicationState.Pending));
         return Task.FromResult(ScheduleOutcome.Scheduled(id));
+    }
+
+    /// <summary>The platform's own rules only: this port has no guardrails.</summary>
+    public Task<IReadOnlyList<PostCheck>> CheckAsync(IReadOnlyList<ExperimentPostRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        return Task.FromResult<IReadOnlyList<PostCheck>>([.. requests.Select(r => new PostCheck(
+            Validate(r) is { } problem ? [new PostProblem(PostField.Platform, problem)] : [], null, null))]);
     }
 
     public Task<IReadOnlyList<PublicationStatus>> GetStatusAsync(IReadOnlyList<string> postIds, CancellationToken cancellationToken)
@@ -41,15 +42,28 @@ internal sealed class DirectPublisher(IPlatformRegistry registry, TimeProvider c
         return Task.FromResult<IReadOnlyList<PublicationStatus>>([.. postIds.Select(id => _posts.TryGetValue(id, out var p) ? p.Status : new PublicationStatus(id, PublicationState.Failed, Detail: "unknown post"))]);
     }
 
-    public Task<bool> CancelAsync(string postId, CancellationToken cancellationToken)
+    public Task<bool> CancelAsync(string postId, string reason, CancellationToken cancellationToken)
     {
         if (!_posts.TryGetValue(postId, out var post) || post.Status.State != PublicationState.Pending)
         {
             return Task.FromResult(false);
         }
 
-        _posts[postId] = (post.Request, post.Status with { State = PublicationState.Failed, Detail = "Cancelled" });
+        _posts[postId] = (post.Request, post.Status with { State = PublicationState.Cancelled, Detail = reason });
         return Task.FromResult(true);
+    }
+
+    private string? Validate(ExperimentPostRequest request)
+    {
+        var account = registry.FindAccount(request.Account);
+        var platform = account is null ? null : registry.FindPlatform(account.Platform);
+        if (platform is null)
+        {
+            return $"account '{request.Account}' has no active platform";
+        }
+
+        var validation = platform.Validate(new PostDraft(request.Text) { Media = request.Media });
+        return validation.IsValid ? null : string.Join(" ", validation.Problems);
     }
 
     /// <summary>Publishes every pending post whose time has come; returns how many went out.</summary>
