@@ -23,6 +23,9 @@ internal sealed class MopsProcess : IDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>Whether the process has ended (on its own, or killed).</summary>
+    public bool HasExited => _process.HasExited;
+
     public static MopsProcess Start(string workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -68,10 +71,10 @@ internal sealed class MopsProcess : IDisposable
 
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
         while (!StandardOutput.Contains(text, StringComparison.Ordinal) && !StandardError.Contains(text, StringComparison.Ordinal))
         {
-            if (_process.HasExited || DateTime.UtcNow > deadline)
+            if (_process.HasExited || TimeProvider.System.GetUtcNow() > deadline)
             {
                 throw new TimeoutException($"mops did not print \"{text}\". stdout:\n{StandardOutput}\nstderr:\n{StandardError}");
             }
