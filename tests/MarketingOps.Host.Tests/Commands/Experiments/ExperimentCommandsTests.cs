@@ -82,7 +82,7 @@ public sealed class ExperimentCommandsTests : IDisposable
             Assert.Equal(1, run.ExitCode);
             Assert.Contains("2 problems:", run.Err, StringComparison.Ordinal);
             Assert.Contains("allocation.start: 4 of the 4 planned posts would be due in the past, the first at 2021-03-02 09:00 Europe/Berlin", run.Err, StringComparison.Ordinal);
-            Assert.Contains("variants[1].rounds[0]: Sandbox network refuses this wording of variant 'question' (342/300)", run.Err, StringComparison.Ordinal);
+            Assert.Contains("variants[1].rounds[0]: Sandbox network refuses this wording of variant 'question' (361/300)", run.Err, StringComparison.Ordinal);
             Assert.DoesNotContain("--at", run.Err, StringComparison.Ordinal);
         }
 
