@@ -33,7 +33,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Events
         {
         }
         /// <summary>
-        /// A text/event-stream: `ready` once subscribed, then `post`, `inbox` and `experiment` events (JSON data) as they happen.
+        /// A text/event-stream: `ready` once subscribed (no change after it is missed), then `post`, `inbox` and `experiment` events (JSON data) as they happen.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -51,7 +51,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Events
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, default, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A text/event-stream: `ready` once subscribed, then `post`, `inbox` and `experiment` events (JSON data) as they happen.
+        /// A text/event-stream: `ready` once subscribed (no change after it is missed), then `post`, `inbox` and `experiment` events (JSON data) as they happen.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
