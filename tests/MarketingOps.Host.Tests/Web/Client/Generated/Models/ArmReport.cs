@@ -28,8 +28,12 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #endif
         /// <summary>The numerator property</summary>
         public long? Numerator { get; set; }
+        /// <summary>The postsCancelled property</summary>
+        public int? PostsCancelled { get; set; }
         /// <summary>The postsDeleted property</summary>
         public int? PostsDeleted { get; set; }
+        /// <summary>The postsDue property</summary>
+        public int? PostsDue { get; set; }
         /// <summary>The postsLost property</summary>
         public int? PostsLost { get; set; }
         /// <summary>The postsMeasured property</summary>
@@ -65,7 +69,9 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
                 { "impressions", n => { Impressions = n.GetLongValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "numerator", n => { Numerator = n.GetLongValue(); } },
+                { "postsCancelled", n => { PostsCancelled = n.GetIntValue(); } },
                 { "postsDeleted", n => { PostsDeleted = n.GetIntValue(); } },
+                { "postsDue", n => { PostsDue = n.GetIntValue(); } },
                 { "postsLost", n => { PostsLost = n.GetIntValue(); } },
                 { "postsMeasured", n => { PostsMeasured = n.GetIntValue(); } },
                 { "postsPlanned", n => { PostsPlanned = n.GetIntValue(); } },
@@ -86,7 +92,9 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             writer.WriteLongValue("impressions", Impressions);
             writer.WriteStringValue("name", Name);
             writer.WriteLongValue("numerator", Numerator);
+            writer.WriteIntValue("postsCancelled", PostsCancelled);
             writer.WriteIntValue("postsDeleted", PostsDeleted);
+            writer.WriteIntValue("postsDue", PostsDue);
             writer.WriteIntValue("postsLost", PostsLost);
             writer.WriteIntValue("postsMeasured", PostsMeasured);
             writer.WriteIntValue("postsPlanned", PostsPlanned);

@@ -22,6 +22,8 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         public double? High { get; set; }
         /// <summary>The low property</summary>
         public double? Low { get; set; }
+        /// <summary>The priorWeight property</summary>
+        public double? PriorWeight { get; set; }
         /// <summary>The problem property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -66,6 +68,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
                 { "high", n => { High = n.GetDoubleValue(); } },
                 { "low", n => { Low = n.GetDoubleValue(); } },
                 { "pValue", n => { PValue = n.GetDoubleValue(); } },
+                { "priorWeight", n => { PriorWeight = n.GetDoubleValue(); } },
                 { "problem", n => { Problem = n.GetStringValue(); } },
                 { "variant", n => { Variant = n.GetStringValue(); } },
                 { "verdict", n => { Verdict = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.Verdict>(); } },
@@ -83,6 +86,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             writer.WriteDoubleValue("estimate", Estimate);
             writer.WriteDoubleValue("high", High);
             writer.WriteDoubleValue("low", Low);
+            writer.WriteDoubleValue("priorWeight", PriorWeight);
             writer.WriteStringValue("problem", Problem);
             writer.WriteDoubleValue("pValue", PValue);
             writer.WriteStringValue("variant", Variant);

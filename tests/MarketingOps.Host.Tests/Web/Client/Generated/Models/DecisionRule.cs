@@ -32,8 +32,23 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         public double? MinimumShare { get; set; }
         /// <summary>The minPostsPerVariant property</summary>
         public int? MinPostsPerVariant { get; set; }
+        /// <summary>The prior property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.NormalPrior? Prior { get; set; }
+#nullable restore
+#else
+        public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.NormalPrior Prior { get; set; }
+#endif
         /// <summary>The sequentialTuning property</summary>
         public double? SequentialTuning { get; set; }
+        /// <summary>
+        /// Instantiates a new <see cref="global::MarketingOps.Host.Tests.Web.Client.Generated.Models.DecisionRule"/> and sets the default values.
+        /// </summary>
+        public DecisionRule()
+        {
+            Lift = global::MarketingOps.Host.Tests.Web.Client.Generated.Models.LiftKind.Relative;
+        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -62,6 +77,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
                 { "minImpressionsPerVariant", n => { MinImpressionsPerVariant = n.GetLongValue(); } },
                 { "minPostsPerVariant", n => { MinPostsPerVariant = n.GetIntValue(); } },
                 { "minimumShare", n => { MinimumShare = n.GetDoubleValue(); } },
+                { "prior", n => { Prior = n.GetObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.NormalPrior>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.NormalPrior.CreateFromDiscriminatorValue); } },
                 { "sequentialTuning", n => { SequentialTuning = n.GetDoubleValue(); } },
             };
         }
@@ -82,6 +98,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             writer.WriteLongValue("minImpressionsPerVariant", MinImpressionsPerVariant);
             writer.WriteDoubleValue("minimumShare", MinimumShare);
             writer.WriteIntValue("minPostsPerVariant", MinPostsPerVariant);
+            writer.WriteObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.NormalPrior>("prior", Prior);
             writer.WriteDoubleValue("sequentialTuning", SequentialTuning);
         }
     }

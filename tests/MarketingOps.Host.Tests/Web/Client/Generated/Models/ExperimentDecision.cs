@@ -38,6 +38,8 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         public double? Low { get; set; }
         /// <summary>The method property</summary>
         public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.AnalysisMethod? Method { get; set; }
+        /// <summary>The postsCancelled property</summary>
+        public int? PostsCancelled { get; set; }
         /// <summary>The pValue property</summary>
         public double? PValue { get; set; }
         /// <summary>The winner property</summary>
@@ -64,6 +66,13 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #else
         public string WinnerPostProblem { get; set; }
 #endif
+        /// <summary>
+        /// Instantiates a new <see cref="global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ExperimentDecision"/> and sets the default values.
+        /// </summary>
+        public ExperimentDecision()
+        {
+            Kind = global::MarketingOps.Host.Tests.Web.Client.Generated.Models.LiftKind.Relative;
+        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -93,6 +102,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
                 { "low", n => { Low = n.GetDoubleValue(); } },
                 { "method", n => { Method = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.AnalysisMethod>(); } },
                 { "pValue", n => { PValue = n.GetDoubleValue(); } },
+                { "postsCancelled", n => { PostsCancelled = n.GetIntValue(); } },
                 { "winner", n => { Winner = n.GetStringValue(); } },
                 { "winnerPostId", n => { WinnerPostId = n.GetStringValue(); } },
                 { "winnerPostProblem", n => { WinnerPostProblem = n.GetStringValue(); } },
@@ -115,6 +125,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             writer.WriteIntValue("look", Look);
             writer.WriteDoubleValue("low", Low);
             writer.WriteEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.AnalysisMethod>("method", Method);
+            writer.WriteIntValue("postsCancelled", PostsCancelled);
             writer.WriteDoubleValue("pValue", PValue);
             writer.WriteStringValue("winner", Winner);
             writer.WriteStringValue("winnerPostId", WinnerPostId);

@@ -28,6 +28,10 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         #pragma warning disable CS1591
         Failed,
         #pragma warning restore CS1591
+        [EnumMember(Value = "Cancelled")]
+        #pragma warning disable CS1591
+        Cancelled,
+        #pragma warning restore CS1591
         [EnumMember(Value = "Deleted")]
         #pragma warning disable CS1591
         Deleted,

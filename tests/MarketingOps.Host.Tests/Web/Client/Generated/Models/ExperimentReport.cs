@@ -102,6 +102,14 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #else
         public string Name { get; set; }
 #endif
+        /// <summary>The prior property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.NormalPrior? Prior { get; set; }
+#nullable restore
+#else
+        public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.NormalPrior Prior { get; set; }
+#endif
         /// <summary>The series property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -109,6 +117,14 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #nullable restore
 #else
         public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.VariantSeries> Series { get; set; }
+#endif
+        /// <summary>The seriesBucket property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? SeriesBucket { get; set; }
+#nullable restore
+#else
+        public string SeriesBucket { get; set; }
 #endif
         /// <summary>The srm property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -138,6 +154,13 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #else
         public List<string> Warnings { get; set; }
 #endif
+        /// <summary>
+        /// Instantiates a new <see cref="global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ExperimentReport"/> and sets the default values.
+        /// </summary>
+        public ExperimentReport()
+        {
+            Lift = global::MarketingOps.Host.Tests.Web.Client.Generated.Models.LiftKind.Relative;
+        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -174,7 +197,9 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
                 { "method", n => { Method = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.AnalysisMethod>(); } },
                 { "metric", n => { Metric = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "prior", n => { Prior = n.GetObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.NormalPrior>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.NormalPrior.CreateFromDiscriminatorValue); } },
                 { "series", n => { Series = n.GetCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.VariantSeries>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.VariantSeries.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "seriesBucket", n => { SeriesBucket = n.GetStringValue(); } },
                 { "srm", n => { Srm = n.GetObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.SrmReport>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.SrmReport.CreateFromDiscriminatorValue); } },
                 { "state", n => { State = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ExperimentState>(); } },
                 { "summary", n => { Summary = n.GetStringValue(); } },
@@ -207,7 +232,9 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             writer.WriteEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.AnalysisMethod>("method", Method);
             writer.WriteStringValue("metric", Metric);
             writer.WriteStringValue("name", Name);
+            writer.WriteObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.NormalPrior>("prior", Prior);
             writer.WriteCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.VariantSeries>("series", Series);
+            writer.WriteStringValue("seriesBucket", SeriesBucket);
             writer.WriteObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.SrmReport>("srm", Srm);
             writer.WriteEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ExperimentState>("state", State);
             writer.WriteStringValue("summary", Summary);

@@ -16,8 +16,17 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         public double? Mean { get; set; }
         /// <summary>The scale property</summary>
         public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.LiftKind? Scale { get; set; }
+        /// <summary>The standardDeviation property</summary>
+        public double? StandardDeviation { get; set; }
         /// <summary>The variance property</summary>
         public double? Variance { get; set; }
+        /// <summary>
+        /// Instantiates a new <see cref="global::MarketingOps.Host.Tests.Web.Client.Generated.Models.NormalPrior"/> and sets the default values.
+        /// </summary>
+        public NormalPrior()
+        {
+            Scale = global::MarketingOps.Host.Tests.Web.Client.Generated.Models.LiftKind.Relative;
+        }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -38,6 +47,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             {
                 { "mean", n => { Mean = n.GetDoubleValue(); } },
                 { "scale", n => { Scale = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.LiftKind>(); } },
+                { "standardDeviation", n => { StandardDeviation = n.GetDoubleValue(); } },
                 { "variance", n => { Variance = n.GetDoubleValue(); } },
             };
         }
@@ -50,6 +60,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDoubleValue("mean", Mean);
             writer.WriteEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.LiftKind>("scale", Scale);
+            writer.WriteDoubleValue("standardDeviation", StandardDeviation);
             writer.WriteDoubleValue("variance", Variance);
         }
     }

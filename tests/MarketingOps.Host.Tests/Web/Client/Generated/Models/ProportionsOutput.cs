@@ -50,6 +50,13 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.VariantOutput> Variants { get; set; }
 #endif
         /// <summary>
+        /// Instantiates a new <see cref="global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ProportionsOutput"/> and sets the default values.
+        /// </summary>
+        public ProportionsOutput()
+        {
+            Lift = global::MarketingOps.Host.Tests.Web.Client.Generated.Models.LiftKind.Relative;
+        }
+        /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
         /// <returns>A <see cref="global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ProportionsOutput"/></returns>

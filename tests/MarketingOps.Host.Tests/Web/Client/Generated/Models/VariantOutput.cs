@@ -39,6 +39,8 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #else
         public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ZTestResult PooledZTest { get; set; }
 #endif
+        /// <summary>Bayesian with a prior: its share of the estimate (how far it pulled the lift towards the prior&apos;s mean).</summary>
+        public double? PriorWeight { get; set; }
         /// <summary>The problem property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -90,6 +92,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
                 { "lift", n => { Lift = n.GetDoubleValue(); } },
                 { "pValue", n => { PValue = n.GetDoubleValue(); } },
                 { "pooledZTest", n => { PooledZTest = n.GetObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ZTestResult>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ZTestResult.CreateFromDiscriminatorValue); } },
+                { "priorWeight", n => { PriorWeight = n.GetDoubleValue(); } },
                 { "problem", n => { Problem = n.GetStringValue(); } },
                 { "rate", n => { Rate = n.GetDoubleValue(); } },
                 { "riskOfChoosingControl", n => { RiskOfChoosingControl = n.GetDoubleValue(); } },
@@ -116,6 +119,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             writer.WriteLongValue("impressions", Impressions);
             writer.WriteDoubleValue("lift", Lift);
             writer.WriteObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ZTestResult>("pooledZTest", PooledZTest);
+            writer.WriteDoubleValue("priorWeight", PriorWeight);
             writer.WriteStringValue("problem", Problem);
             writer.WriteDoubleValue("pValue", PValue);
             writer.WriteDoubleValue("rate", Rate);

@@ -28,6 +28,8 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #else
         public string Delay { get; set; }
 #endif
+        /// <summary>The keepPosting property</summary>
+        public bool? KeepPosting { get; set; }
         /// <summary>The scheduleWinner property</summary>
         public bool? ScheduleWinner { get; set; }
         /// <summary>
@@ -50,6 +52,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             {
                 { "account", n => { Account = n.GetStringValue(); } },
                 { "delay", n => { Delay = n.GetStringValue(); } },
+                { "keepPosting", n => { KeepPosting = n.GetBoolValue(); } },
                 { "scheduleWinner", n => { ScheduleWinner = n.GetBoolValue(); } },
             };
         }
@@ -62,6 +65,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("account", Account);
             writer.WriteStringValue("delay", Delay);
+            writer.WriteBoolValue("keepPosting", KeepPosting);
             writer.WriteBoolValue("scheduleWinner", ScheduleWinner);
         }
     }
