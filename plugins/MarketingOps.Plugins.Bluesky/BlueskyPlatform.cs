@@ -31,14 +31,15 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
         ISecretStore secrets,
         ILoggerFactory loggerFactory,
         TimeProvider clock,
-        Func<DelegatingHandler>? observer = null)
+        Func<DelegatingHandler>? observer = null,
+        Func<HttpMessageHandler>? primary = null)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _settings = settings;
         _secrets = secrets;
         _clock = clock;
         _logger = loggerFactory.CreateLogger("MarketingOps.Plugins.Bluesky");
-        _services = BlueskyHttpClients.Build(settings, observer);
+        _services = BlueskyHttpClients.Build(settings, observer, primary);
         _http = _services.GetRequiredService<IHttpClientFactory>();
         _accounts = accounts.ToDictionary(
             a => a.Name,

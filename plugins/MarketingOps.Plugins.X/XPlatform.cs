@@ -33,13 +33,14 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
         ISecretStore secrets,
         ILoggerFactory loggerFactory,
         TimeProvider clock,
-        Func<DelegatingHandler>? observer = null)
+        Func<DelegatingHandler>? observer = null,
+        Func<HttpMessageHandler>? primary = null)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _settings = settings;
         _clock = clock;
         _logger = loggerFactory.CreateLogger("MarketingOps.Plugins.X");
-        _services = XHttpClients.Build(settings, observer);
+        _services = XHttpClients.Build(settings, observer, primary);
         _http = _services.GetRequiredService<IHttpClientFactory>();
         _accounts = accounts.ToDictionary(
             a => a.Name,
@@ -479,6 +480,11 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
                     && await account.Auth.TryRefreshAsync(_http.CreateClient(XHttpClients.Writes), _settings.OAuth2TokenUrl, cancellationToken))
                 {
                     _logger.LogInformation("Refreshed the OAuth 2.0 token of X account {Account}", account.Name);
+                    if (account.Auth.PersistProblem is { } problem)
+                    {
+                        _logger.LogWarning("X account {Account}: {Problem}", account.Name, problem);
+                    }
+
                     continue; // a 401 means nothing was applied, so sending again is safe
                 }
 

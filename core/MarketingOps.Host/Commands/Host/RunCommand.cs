@@ -18,7 +18,14 @@ internal sealed class RunCommand : HostedCommand<RunSettings>
         var plugins = host.Services.GetRequiredService<PluginManager>();
         foreach (var state in plugins.States)
         {
-            logger.LogInformation("Plugin {PluginId} {Version}: {Status} {Reason}", state.Id, state.Version, state.Status, state.Reason);
+            if (state.Reason is null)
+            {
+                logger.LogInformation("Plugin {PluginId} {Version}: {Status}", state.Id, state.Version ?? "-", state.Status);
+            }
+            else
+            {
+                logger.LogInformation("Plugin {PluginId} {Version}: {Status}: {Reason}", state.Id, state.Version ?? "-", state.Status, state.Reason);
+            }
         }
 
         logger.LogInformation("mops is running for {ClientFolder}; press Ctrl+C to stop", host.Services.GetRequiredService<Hosting.ClientFolder>().Root);
