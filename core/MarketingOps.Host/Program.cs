@@ -3,6 +3,7 @@ using MarketingOps.Host.Commands.Experiments;
 using MarketingOps.Host.Commands.Guardrails;
 using MarketingOps.Host.Commands.Host;
 using MarketingOps.Host.Commands.Inbox;
+using MarketingOps.Host.Commands.Init;
 using MarketingOps.Host.Commands.Plugins;
 using MarketingOps.Host.Commands.Secrets;
 using MarketingOps.Host.Commands.Posts;
@@ -36,6 +37,7 @@ internal static class Program
             {
                 config.SetApplicationName("mops");
                 config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, verbose));
+                config.AddCommand<InitCommand>("init").WithDescription("Create a client folder: plugins.json (by plugin id), mops.json with the defaults, .gitignore; prints the next steps.");
                 PluginCommands.Register(config);
                 HostCommands.Register(config);
                 StatsCommands.Register(config);

@@ -34,8 +34,8 @@ internal sealed class DemoCommand : HostedCommand<DemoSettings>
     {
         var stopwatch = Stopwatch.StartNew();
         var home = ClientFolder.Resolve(settings.Home);
-        var script = DemoFolder.FindScript(home);
         var folder = DemoFolder.Prepare(home);
+        var script = DemoFolder.FindScript(home, folder);
         var clock = new DemoClock(Start);
         var options = new MopsHostOptions(folder) { Verbose = settings.Verbose, Clock = clock, ConsoleLevel = Serilog.Events.LogEventLevel.Error };
         ErrorReporter.LogPattern = Logging.FilePattern(folder);
