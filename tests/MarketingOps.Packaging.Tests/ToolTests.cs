@@ -21,7 +21,7 @@ public sealed class ToolTests(PackedFeed feed)
         var check = await Shell.RunAsync(empty, mops, ["plugins", "check", "--home", "acme"], daytime);
         Assert.Contains("ok: 1 plugin(s) checked, 1 active", check, StringComparison.Ordinal);
 
-        var at = DateTimeOffset.UtcNow.AddSeconds(20).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var at = TimeProvider.System.GetUtcNow().AddSeconds(20).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var scheduled = await Shell.RunAsync(empty, mops, ["post", "schedule", "--account", "acme", "--at", at, "--text", "Hello from a client folder outside the repository", "--home", "acme"], daytime);
         var postId = scheduled.Split('\n').Select(l => l.Trim()).First(l => l.Length == 32 && l.All(char.IsAsciiHexDigit));
 
@@ -80,7 +80,7 @@ public sealed class ToolTests(PackedFeed feed)
     // machine's zone, so the test runs the tool in a zone where it is early afternoon now.
     private static Dictionary<string, string> DaytimeZone()
     {
-        var hoursAhead = (14 - DateTimeOffset.UtcNow.Hour + 24) % 24;
+        var hoursAhead = (14 - TimeProvider.System.GetUtcNow().Hour + 24) % 24;
         hoursAhead = hoursAhead > 12 ? hoursAhead - 24 : hoursAhead;
         var zone = hoursAhead switch
         {

@@ -142,7 +142,9 @@ internal sealed class ClientSecretStore : IWritableSecretStore, IDisposable
             }
             catch (IOException) when (Environment.TickCount64 < deadline)
             {
+#pragma warning disable RS0030 // Another process holds the lock file: the OS offers no event to await, and the callers are synchronous.
                 Thread.Sleep(20);
+#pragma warning restore RS0030
             }
         }
     }

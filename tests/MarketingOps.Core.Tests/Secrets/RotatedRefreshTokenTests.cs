@@ -76,7 +76,7 @@ public sealed class RotatedRefreshTokenTests : IDisposable
         using var manager = new PluginManager(PluginsFileReader.Read(_client.PluginsFile), "plugins.json", new PluginActivator(secrets, logs, TimeProvider.System), NullLogger<PluginManager>.Instance, watch: false);
         Assert.Empty(manager.LoadAll());
         var platform = manager.FindPlatform("x") ?? throw new InvalidOperationException(manager.States.Single().Reason);
-        var result = await platform.PublishAsync(new PublishRequest("acme", new PostDraft(text), Guid.NewGuid().ToString("N"), 1, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+        var result = await platform.PublishAsync(new PublishRequest("acme", new PostDraft(text), Guid.NewGuid().ToString("N"), 1, TimeProvider.System.GetUtcNow()), TestContext.Current.CancellationToken);
         return result.Post?.Id ?? throw new InvalidOperationException(result.Error!.Message);
     }
 

@@ -71,7 +71,7 @@ internal sealed partial class InitCommand : AsyncCommand<InitSettings>
 
         var first = ClientFolderTemplate.AccountName(client, platforms[0], platforms.Count);
         Console.Out.WriteLine($"  {step++}. mops plugins check{home}");
-        Console.Out.WriteLine($"  {step++}. mops post schedule --account {first} --at \"{DateTime.Now.AddDays(1):yyyy-MM-dd} 09:30\" --text \"Hello\"{home}");
+        Console.Out.WriteLine($"  {step++}. mops post schedule --account {first} --at \"{TimeProvider.System.GetLocalNow().AddDays(1):yyyy-MM-dd} 09:30\" --text \"Hello\"{home}");
         Console.Out.WriteLine($"  {step}. mops run{home}   (docs/operations.md: running it as a service, backups, PostgreSQL)");
         if (PluginLocator.BundledIds().Count == 0)
         {
