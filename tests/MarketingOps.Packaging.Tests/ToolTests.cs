@@ -25,7 +25,8 @@ public sealed class ToolTests(PackedFeed feed)
         var scheduled = await Shell.RunAsync(empty, mops, ["post", "schedule", "--account", "acme", "--at", at, "--text", "Hello from a client folder outside the repository", "--home", "acme"], daytime);
         var postId = scheduled.Split('\n').Select(l => l.Trim()).First(l => l.Length == 32 && l.All(char.IsAsciiHexDigit));
 
-        using (var run = Shell.Start(empty, mops, ["run", "--home", "acme"], daytime))
+        // Its HTTP API on a free port: 5080, the default, may be another client's on this machine.
+        using (var run = Shell.Start(empty, mops, ["run", "--home", "acme"], new Dictionary<string, string>(daytime) { ["MOPS_Web__Urls"] = "http://127.0.0.1:0" }))
         {
             await run.WaitForOutputAsync("mops is running", TimeSpan.FromMinutes(2));
             await run.WaitForOutputAsync($"Post {postId} of acme: Publishing -> Published", TimeSpan.FromMinutes(3));
