@@ -91,12 +91,12 @@ public sealed class HostileScriptTests
 
     [Theory]
     [MemberData(nameof(Hostile))]
-    public void Hostile_script_is_refused_at_the_offending_line(string name, string source, string expectedId, int expectedLine)
+    public async Task Hostile_script_is_refused_at_the_offending_line(string name, string source, string expectedId, int expectedLine)
     {
         using var folder = new ScriptFolder();
         var file = folder.Write("hostile.csx", source + "\n");
 
-        var diagnostics = new ScriptRunner(new ScriptRunnerOptions()).Check(file, TestContext.Current.CancellationToken);
+        var diagnostics = await TestWorkers.Runner.CheckAsync(file, TestContext.Current.CancellationToken);
 
         Assert.True(
             diagnostics.Any(d => d.IsError && d.Id == expectedId && d.Line == expectedLine),
@@ -126,13 +126,13 @@ public sealed class HostileScriptTests
     }
 
     [Fact]
-    public void A_violation_in_a_loaded_file_is_reported_in_that_file()
+    public async Task A_violation_in_a_loaded_file_is_reported_in_that_file()
     {
         using var folder = new ScriptFolder();
         var lib = folder.Write("lib/net.csx", "\n\nvar c = new System.Net.Http.HttpClient();\n");
         var main = folder.Write("main.csx", "#load \"lib/net.csx\"\nPrint(1);\n");
 
-        var diagnostics = new ScriptRunner(new ScriptRunnerOptions()).Check(main, TestContext.Current.CancellationToken);
+        var diagnostics = await TestWorkers.Runner.CheckAsync(main, TestContext.Current.CancellationToken);
 
         var error = Assert.Single(diagnostics, d => d.IsError);
         Assert.Equal((lib, 3, Api), (error.File, error.Line, error.Id));
