@@ -112,11 +112,24 @@ internal sealed class ScriptExecutor(int warmScripts, TimeSpan warmIdleTime, Tim
             }
             catch (Exception ex)
             {
-                end = new ScriptEnd(null, ScriptFailure.Describe(ex, _script!.Assembly, _script.Symbols));
+                end = new ScriptEnd(null, Describe(ex));
             }
 
             (_script, _globals, _budget) = (null, null, null);
             _completion.SetResult(end);
+        }
+
+        // The exception may be the script's own type, whose Message or StackTrace is script code that throws too.
+        private ScriptFailure Describe(Exception exception)
+        {
+            try
+            {
+                return ScriptFailure.Describe(exception, _script!.Assembly, _script.Symbols);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return new ScriptFailure(exception.GetType().Name, $"an exception whose own members fail ({ex.GetType().Name})", null, 0, []);
+            }
         }
     }
 }

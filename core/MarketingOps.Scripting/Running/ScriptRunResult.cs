@@ -27,6 +27,9 @@ internal sealed record ScriptRunResult(ScriptOutcome Outcome, IReadOnlyList<Scri
     /// <summary>Time the script itself ran.</summary>
     public TimeSpan RunTime { get; init; }
 
+    /// <summary>True when the script's worker died under it or the host had to kill it (a deadline it did not stop at, a flood).</summary>
+    public bool WorkerKilled { get; init; }
+
     /// <summary>True when the run started a worker process (no warm worker was free).</summary>
     public bool ColdWorker { get; init; }
 }

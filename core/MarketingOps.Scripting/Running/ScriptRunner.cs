@@ -119,7 +119,7 @@ internal sealed class ScriptRunner : IDisposable
                 if (compiled.Failure is { } refused)
                 {
                     recycle = !IsPlainRefusal(refused);
-                    return refused with { PrepareTime = _timeProvider.GetElapsedTime(started), ColdWorker = coldWorker };
+                    return refused with { PrepareTime = _timeProvider.GetElapsedTime(started), ColdWorker = coldWorker, WorkerKilled = !IsPlainRefusal(refused) && refused.Outcome != ScriptOutcome.Cancelled };
                 }
 
                 image = compiled.Image!;
@@ -167,6 +167,7 @@ internal sealed class ScriptRunner : IDisposable
                 CacheHit = cacheHit,
                 WarmStart = answer.Reply?.WarmStart ?? false,
                 ColdWorker = coldWorker,
+                WorkerKilled = answer.Stop is WorkerStop.Died or WorkerStop.KilledAtDeadline,
                 DryRunActions = recorder?.Actions ?? [],
                 PrepareTime = prepared + (answer.Reply?.PrepareTime ?? TimeSpan.Zero),
                 RunTime = answer.Reply?.RunTime ?? TimeSpan.Zero,

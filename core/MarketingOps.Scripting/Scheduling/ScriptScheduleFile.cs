@@ -87,13 +87,36 @@ internal static class ScriptScheduleFile
     public static void Upsert(string clientFolder, ScheduledScript script)
     {
         ArgumentNullException.ThrowIfNull(script);
+        using var exclusive = Lock(clientFolder);
         var scripts = Read(clientFolder).Where(s => !string.Equals(s.Name, script.Name, StringComparison.OrdinalIgnoreCase)).Append(script);
         Write(clientFolder, scripts.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList());
+    }
+
+    /// <summary>The entry with this name as the file has it now; null when it was unscheduled.</summary>
+    public static ScheduledScript? Find(string clientFolder, string name)
+        => Read(clientFolder).FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Changes one entry in place (a running host records a pause); false when there is no such entry.</summary>
+    public static bool Update(string clientFolder, string name, Func<ScheduledScript, ScheduledScript> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        using var exclusive = Lock(clientFolder);
+        var scripts = Read(clientFolder).ToList();
+        var index = scripts.FindIndex(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            return false;
+        }
+
+        scripts[index] = change(scripts[index]);
+        Write(clientFolder, scripts);
+        return true;
     }
 
     /// <summary>Removes the entry; false when there was none.</summary>
     public static bool Remove(string clientFolder, string name)
     {
+        using var exclusive = Lock(clientFolder);
         var scripts = Read(clientFolder);
         var kept = scripts.Where(s => !string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
         if (kept.Count == scripts.Count)
@@ -103,6 +126,23 @@ internal static class ScriptScheduleFile
 
         Write(clientFolder, kept);
         return true;
+    }
+
+    /// <summary>Holds <c>scripts.json.lock</c> while the file is read, changed and written: the CLI and a running host both write it.</summary>
+    private static FileStream Lock(string clientFolder)
+    {
+        var path = PathIn(clientFolder) + ".lock";
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (attempt < 100)
+            {
+                Thread.Sleep(50); // another writer holds it for the few milliseconds a rewrite takes
+            }
+        }
     }
 
     private static void Write(string clientFolder, List<ScheduledScript> scripts)

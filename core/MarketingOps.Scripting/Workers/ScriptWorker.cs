@@ -192,6 +192,15 @@ internal sealed class ScriptWorker : IDisposable
         }
 
         Kill();
+
+        // A worker can pass its deadline while dying on its own: the runtime takes a while to print a deep stack
+        // overflow. Its last words tell which; the script did not simply run too long.
+        var lastWords = await _stderr.TextAsync(TimeSpan.FromSeconds(2));
+        if (WorkerDeath.IsCrash(lastWords))
+        {
+            return new(null, WorkerStop.Died, await DeathAsync(null));
+        }
+
         return new(null, first == deadline ? WorkerStop.KilledAtDeadline : WorkerStop.KilledWhenCancelled);
     }
 

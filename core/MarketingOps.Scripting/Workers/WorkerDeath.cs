@@ -23,7 +23,7 @@ internal sealed partial record WorkerDeath(string Summary, IReadOnlyList<string>
             _ when trafficExceeded => $"sent the host more than {options.MaxTrafficPerRun / 1048576} MB in one run (a flood of output, log lines or calls), so the host killed its worker process",
             _ when protocolError is not null => $"broke its worker's connection to the host ({protocolError}); the worker was killed",
             _ when stderr.Contains("Stack overflow", StringComparison.Ordinal) => "overflowed the stack (recursion too deep, in the script or in .NET code it called, such as the ToString, GetHashCode or Equals of a deeply nested value, or a very large local); its worker process died",
-            _ when stderr.Contains("OutOfMemory", StringComparison.Ordinal) || stderr.Contains("Out of memory", StringComparison.OrdinalIgnoreCase) || (exitCode == 137 && !killedByHost)
+            _ when IsCrash(stderr) || (exitCode == 137 && !killedByHost)
                 => $"ran out of memory (a worker may use {options.MemoryLimitBytes / 1048576} MB of heap); its worker process died",
             _ when killedByHost => "left its worker process unable to answer the host, so the host killed it",
             _ when exitCode is > 128 and < 160 => $"ended its worker process by signal {exitCode - 128}",
@@ -31,6 +31,11 @@ internal sealed partial record WorkerDeath(string Summary, IReadOnlyList<string>
         };
         return new WorkerDeath(summary, frames);
     }
+
+    /// <summary>The runtime's last words say the process was dying on its own (a stack overflow, no memory left).</summary>
+    public static bool IsCrash(string stderr)
+        => stderr.Contains("Stack overflow", StringComparison.Ordinal) || stderr.Contains("OutOfMemory", StringComparison.Ordinal)
+            || stderr.Contains("Out of memory", StringComparison.OrdinalIgnoreCase);
 
     private static string FirstLine(string stderr)
     {

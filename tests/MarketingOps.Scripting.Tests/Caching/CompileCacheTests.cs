@@ -69,7 +69,7 @@ public sealed class CompileCacheTests
     {
         using var folder = new ScriptFolder();
         var file = folder.Write("report.csx", "\"fine\"\n");
-        using var pool = new Workers.ScriptWorkerPool(TestWorkers.Options(o => o.WarmScriptsPerWorker = 0));
+        using var pool = new MarketingOps.Scripting.Workers.ScriptWorkerPool(TestWorkers.Options(o => o.WarmScriptsPerWorker = 0));
         var host = new TestHost(folder.CacheDirectory, pool); // every run reads the cache, as after a restart
         await host.RunAsync(file);
         foreach (var dll in Directory.GetFiles(folder.CacheDirectory, "*.dll"))

@@ -90,7 +90,7 @@ public sealed class RunawayScriptTests
     {
         using var folder = new ScriptFolder();
         var file = folder.Write("slow-to-compile.csx", CompileBomb.Source(depth: 22));
-        using var pool = new Workers.ScriptWorkerPool(TestWorkers.Options(o => o.MaxWorkers = 1));
+        using var pool = new MarketingOps.Scripting.Workers.ScriptWorkerPool(TestWorkers.Options(o => o.MaxWorkers = 1));
         var runner = new ScriptRunner(new ScriptRunnerOptions(), pool: pool);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var compiling = new TaskCompletionSource();
