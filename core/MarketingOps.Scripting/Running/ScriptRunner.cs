@@ -233,7 +233,7 @@ internal sealed class ScriptRunner : IDisposable
                 return new CompileResult(null, refused.Diagnostics, new ScriptRunResult(ScriptOutcome.Refused, refused.Diagnostics));
             case { Stop: WorkerStop.KilledAtDeadline }:
                 return new CompileResult(null, [], Refused(ScriptOutcome.Refused, ScriptDiagnosticIds.CompileTimedOut,
-                    $"Compiling the script took longer than {Describe(limit)}, so the host stopped it. Simplify the script: deeply nested tuples or generic types make the compiler's work grow very fast."));
+                    $"Compiling the script took more than {Describe(_pool.Options.CompileCpuLimit)} of processor time (or {Describe(limit)} in all), so the host stopped it. Simplify the script: deeply nested tuples or generic types make the compiler's work grow very fast."));
             case { Stop: WorkerStop.Cancelled or WorkerStop.KilledWhenCancelled }:
                 return new CompileResult(null, [], Cancelled(mainFile));
             case { Death: { } death }:

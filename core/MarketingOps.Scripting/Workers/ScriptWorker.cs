@@ -85,7 +85,7 @@ internal sealed class ScriptWorker : IDisposable
     public async Task<WorkerAnswer<CompileReply>> CompileAsync(CompileCall call, TimeSpan limit, CancellationToken cancellationToken)
     {
         _incoming.Reset();
-        var answer = await AskAsync<CompileReply>(WorkerMethods.Compile, call, limit, cancellationToken);
+        var answer = await AskAsync<CompileReply>(WorkerMethods.Compile, call, limit, cancellationToken, _options.CompileCpuLimit);
         Fresh = false;
         return answer;
     }
@@ -154,7 +154,7 @@ internal sealed class ScriptWorker : IDisposable
         }
     }
 
-    private async Task<WorkerAnswer<T>> AskAsync<T>(string method, object argument, TimeSpan limit, CancellationToken cancellationToken)
+    private async Task<WorkerAnswer<T>> AskAsync<T>(string method, object argument, TimeSpan limit, CancellationToken cancellationToken, TimeSpan? cpuLimit = null)
         where T : class
     {
         if (IsGone)
@@ -165,7 +165,7 @@ internal sealed class ScriptWorker : IDisposable
         var invoke = _rpc.InvokeWithCancellationAsync<T>(method, [argument], cancellationToken);
         _ = invoke.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         using var stop = new CancellationTokenSource();
-        var deadline = Task.Delay(limit < LongestDelay ? limit : LongestDelay, _time, stop.Token);
+        var deadline = cpuLimit is { } cpu ? DeadlineAsync(limit, cpu, stop.Token) : Task.Delay(limit < LongestDelay ? limit : LongestDelay, _time, stop.Token);
         var cancelled = GraceAfterAsync(cancellationToken, stop.Token);
         var first = await Task.WhenAny(invoke, deadline, cancelled, _exited);
         await stop.CancelAsync();
@@ -202,6 +202,30 @@ internal sealed class ScriptWorker : IDisposable
         }
 
         return new(null, first == deadline ? WorkerStop.KilledAtDeadline : WorkerStop.KilledWhenCancelled);
+    }
+
+    /// <summary>Completes when <paramref name="limit"/> has passed or the worker has used <paramref name="cpuLimit"/> of processor time since the call.</summary>
+    private async Task DeadlineAsync(TimeSpan limit, TimeSpan cpuLimit, CancellationToken stop)
+    {
+        var started = _time.GetTimestamp();
+        var cpuAtStart = ProcessorTime();
+        while (_time.GetElapsedTime(started) < limit && ProcessorTime() - cpuAtStart < cpuLimit)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), _time, stop);
+        }
+    }
+
+    private TimeSpan ProcessorTime()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return TimeSpan.Zero; // exited: the exit wins the race anyway
+        }
     }
 
     /// <summary>Completes a grace period after the caller cancels; never, if it does not.</summary>

@@ -27,8 +27,11 @@ internal sealed class ScriptWorkerOptions
     /// <summary>A worker whose resident memory passes this after a run is replaced. The default value is 60 % of <see cref="MemoryLimitBytes"/>.</summary>
     public long? RecycleAboveBytes { get; set; }
 
-    /// <summary>How long compiling a script may take before its worker is killed. The default value is 30 seconds.</summary>
-    public TimeSpan CompileTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How much processor time compiling a script may use before its worker is killed: the compiler's own work, whatever the machine's load. The default value is 30 seconds.</summary>
+    public TimeSpan CompileCpuLimit { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long compiling a script may take on the wall clock, however little processor time it gets. The default value is 3 minutes.</summary>
+    public TimeSpan CompileTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>How long past its timeout (or past being cancelled) a script may take to stop before its worker is killed. The default value is 2 seconds.</summary>
     public TimeSpan KillGrace { get; set; } = TimeSpan.FromSeconds(2);

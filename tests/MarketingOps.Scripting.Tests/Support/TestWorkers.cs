@@ -18,7 +18,7 @@ public static class TestWorkers
     /// <summary>Worker options for tests: the shared pool's, changed by <paramref name="change"/>.</summary>
     internal static ScriptWorkerOptions Options(Action<ScriptWorkerOptions>? change = null)
     {
-        var options = new ScriptWorkerOptions { MaxWorkers = 2, WarmWorkers = 2, KillGrace = TimeSpan.FromSeconds(10), CompileTimeout = TimeSpan.FromMinutes(2) };
+        var options = new ScriptWorkerOptions { MaxWorkers = 2, WarmWorkers = 2, KillGrace = TimeSpan.FromSeconds(10) };
         change?.Invoke(options);
         return options;
     }
