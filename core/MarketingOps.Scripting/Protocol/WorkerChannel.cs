@@ -1,9 +1,11 @@
+using MessagePack;
+using MessagePack.Resolvers;
 using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;
 
 namespace MarketingOps.Scripting.Protocol;
 
-/// <summary>The same framing and formatter on both ends: JSON-RPC over the worker's standard input and output, length-prefixed.</summary>
+/// <summary>The same framing and formatter on both ends: JSON-RPC messages in MessagePack over the worker's standard input and output, length-prefixed.</summary>
 internal static class WorkerChannel
 {
     /// <param name="sending">Where this end writes.</param>
@@ -14,7 +16,13 @@ internal static class WorkerChannel
     /// </param>
     public static JsonRpc Create(Stream sending, Stream receiving, bool inOrder)
     {
-        var formatter = new SystemTextJsonFormatter();
+        // MessagePack rather than JSON text: a script that lists thousands of posts and their metrics moves megabytes a
+        // run, and MessagePack reads and writes them several times faster. Contractless: the API's own records, by
+        // member name; UntrustedData: the host reads what a worker sends with hash-flooding and depth guards.
+        var formatter = new MessagePackFormatter();
+        formatter.SetMessagePackSerializerOptions(MessagePackSerializerOptions.Standard
+            .WithResolver(CompositeResolver.Create(ContractlessStandardResolverAllowPrivate.Instance))
+            .WithSecurity(MessagePackSecurity.UntrustedData));
         var rpc = new JsonRpc(new LengthHeaderMessageHandler(sending, receiving, formatter));
         if (inOrder)
         {
