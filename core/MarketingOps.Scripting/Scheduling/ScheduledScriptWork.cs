@@ -68,7 +68,7 @@ internal sealed class ScheduledScriptWork(
         var pause = deaths >= PauseAfter
             ? string.Create(CultureInfo.InvariantCulture, $"its worker died or had to be killed {deaths} runs in a row; last: {result.Diagnostics.LastOrDefault(d => d.IsError)?.Message}")
             : null;
-        ScriptScheduleFile.Update(clientFolder, script.Name, s => s with
+        await ScriptScheduleFile.UpdateAsync(clientFolder, script.Name, s => s with
         {
             WorkerDeathsInARow = deaths == 0 ? null : deaths,
             Paused = pause ?? s.Paused,

@@ -84,10 +84,10 @@ internal static class ScriptScheduleFile
     }
 
     /// <summary>Adds or replaces the entry with the same name.</summary>
-    public static void Upsert(string clientFolder, ScheduledScript script)
+    public static async Task UpsertAsync(string clientFolder, ScheduledScript script)
     {
         ArgumentNullException.ThrowIfNull(script);
-        using var exclusive = Lock(clientFolder);
+        await using var exclusive = await LockAsync(clientFolder);
         var scripts = Read(clientFolder).Where(s => !string.Equals(s.Name, script.Name, StringComparison.OrdinalIgnoreCase)).Append(script);
         Write(clientFolder, scripts.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList());
     }
@@ -97,10 +97,10 @@ internal static class ScriptScheduleFile
         => Read(clientFolder).FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Changes one entry in place (a running host records a pause); false when there is no such entry.</summary>
-    public static bool Update(string clientFolder, string name, Func<ScheduledScript, ScheduledScript> change)
+    public static async Task<bool> UpdateAsync(string clientFolder, string name, Func<ScheduledScript, ScheduledScript> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        using var exclusive = Lock(clientFolder);
+        await using var exclusive = await LockAsync(clientFolder);
         var scripts = Read(clientFolder).ToList();
         var index = scripts.FindIndex(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
         if (index < 0)
@@ -114,9 +114,9 @@ internal static class ScriptScheduleFile
     }
 
     /// <summary>Removes the entry; false when there was none.</summary>
-    public static bool Remove(string clientFolder, string name)
+    public static async Task<bool> RemoveAsync(string clientFolder, string name)
     {
-        using var exclusive = Lock(clientFolder);
+        await using var exclusive = await LockAsync(clientFolder);
         var scripts = Read(clientFolder);
         var kept = scripts.Where(s => !string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
         if (kept.Count == scripts.Count)
@@ -129,7 +129,7 @@ internal static class ScriptScheduleFile
     }
 
     /// <summary>Holds <c>scripts.json.lock</c> while the file is read, changed and written: the CLI and a running host both write it.</summary>
-    private static FileStream Lock(string clientFolder)
+    private static async Task<FileStream> LockAsync(string clientFolder)
     {
         var path = PathIn(clientFolder) + ".lock";
         for (var attempt = 0; ; attempt++)
@@ -140,7 +140,7 @@ internal static class ScriptScheduleFile
             }
             catch (IOException) when (attempt < 100)
             {
-                Thread.Sleep(50); // another writer holds it for the few milliseconds a rewrite takes
+                await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System); // another writer holds it for the few milliseconds a rewrite takes
             }
         }
     }

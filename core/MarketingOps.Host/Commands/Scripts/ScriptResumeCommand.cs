@@ -6,13 +6,13 @@ using Spectre.Console.Cli;
 namespace MarketingOps.Host.Commands.Scripts;
 
 /// <summary><c>mops script resume</c>: runs a paused scheduled script again; a running host picks it up at its next firing.</summary>
-internal sealed class ScriptResumeCommand : Command<ScriptNameSettings>
+internal sealed class ScriptResumeCommand : AsyncCommand<ScriptNameSettings>
 {
-    public override int Execute(CommandContext context, ScriptNameSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ScriptNameSettings settings, CancellationToken cancellationToken)
     {
         var folder = ClientFolder.Resolve(settings.Home);
         var wasPaused = false;
-        if (!ScriptScheduleFile.Update(folder.Root, settings.Name, s =>
+        if (!await ScriptScheduleFile.UpdateAsync(folder.Root, settings.Name, s =>
             {
                 wasPaused = s.Paused is not null;
                 return s with { Paused = null, PausedAt = null, WorkerDeathsInARow = null };

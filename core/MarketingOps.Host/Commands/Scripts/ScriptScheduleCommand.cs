@@ -37,7 +37,7 @@ internal sealed class ScriptScheduleCommand : AsyncCommand<ScriptScheduleSetting
 
         try
         {
-            ScriptScheduleFile.Upsert(folder.Root, script);
+            await ScriptScheduleFile.UpsertAsync(folder.Root, script);
         }
         catch (ConfigurationException ex)
         {

@@ -57,7 +57,7 @@ public sealed class HostileScriptsUnderMopsTests : IDisposable
         await ScheduleAsync("scripts/tick.csx", "0/2 * * * * ?", "tick");
         await ScheduleAsync("scripts/overflow.csx", "0/3 * * * * ?", "overflow");
         await ScheduleAsync("scripts/deadlock.csx", "0/5 * * * * ?", "deadlock", "--timeout", "3s");
-        var controlAt = DateTimeOffset.UtcNow.AddSeconds(45);
+        var controlAt = TimeProvider.System.GetUtcNow().AddSeconds(45);
         var (scheduled, controlId, scheduleError) = await Mops("post", "schedule", "--account", "acme", "--at", controlAt.ToString("O", CultureInfo.InvariantCulture), "--text", "The control post, on time");
         Assert.True(scheduled == 0, scheduleError);
 
@@ -103,8 +103,8 @@ public sealed class HostileScriptsUnderMopsTests : IDisposable
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
+        var started = TimeProvider.System.GetTimestamp();
+        while (TimeProvider.System.GetElapsedTime(started) < Patience)
         {
             if (await probe() is { } found)
             {
