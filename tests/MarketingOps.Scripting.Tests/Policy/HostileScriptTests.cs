@@ -96,7 +96,7 @@ public sealed class HostileScriptTests
         { "Regex.InfiniteMatchTimeout", "var r = new System.Text.RegularExpressions.Regex(\"a\", System.Text.RegularExpressions.RegexOptions.None, System.Text.RegularExpressions.Regex.InfiniteMatchTimeout);", Api, 1 },
         { "Task.Delay with CancellationToken.None", "await Task.Delay(TimeSpan.FromDays(1), CancellationToken.None);", Api, 1 },
         { "Task.Delay with a default token", "await Task.Delay(TimeSpan.FromDays(1), default);", Api, 1 },
-        { "a new empty token", "var t = new CancellationToken();", Api, 1 },
+        { "a new empty token", "var t = new System.Threading.CancellationToken();", Api, 1 },
         // Caches that would keep every script loaded for the life of the host.
         { "JsonSerializer", "var s = System.Text.Json.JsonSerializer.Serialize(1);", Api, 1 },
         { "JSON generics over a script type", "record R(int X);\nvar v = System.Text.Json.Nodes.JsonValue.Create(new R(1));", Api, 2 },
