@@ -29,7 +29,7 @@ public sealed class HostileScriptsUnderMopsTests : IDisposable
         { "stack overflow in a tuple's ToString", HostileScripts.TupleToString, "error MOPS104: The script overflowed the stack" },
         { "stack overflow in a self-referencing record's hash", HostileScripts.SelfReferencingRecordHash, "error MOPS104: The script overflowed the stack" },
         { "a deadlock", HostileScripts.LazyDeadlock, "error MOPS101: The script ran past its 4 s timeout and did not stop" },
-        { "a memory bomb", HostileScripts.MemoryBomb, "scripts/hostile.csx(2): error MOPS10" }, // out of memory, or stopped at its timeout while filling 1 GB
+        { "a memory bomb", HostileScripts.MemoryBomb, "error MOPS10" }, // out of memory, or stopped (or, on a loaded machine, killed) at its timeout while filling 1 GB
         { "a flood of log lines", HostileScripts.LogFlood, "error MOPS10" },
     };
 
