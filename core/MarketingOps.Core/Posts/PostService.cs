@@ -1,4 +1,6 @@
+using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Guardrails;
+using MarketingOps.Core.Guardrails.Rules;
 using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Publishing;
@@ -48,93 +50,28 @@ internal sealed class PostService
     public async Task<ScheduledPost> ScheduleAsync(ScheduleRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var problems = new List<string>();
-        var account = _registry.FindAccount(request.Account);
-        if (account is null)
-        {
-            var known = _registry.Accounts.Select(a => a.Name).ToList();
-            throw new PostRequestException($"--account: no account named '{request.Account}'. Configured accounts: {(known.Count == 0 ? "none" : string.Join(", ", known))}.");
-        }
-
-        var zone = request.TimeZone is { Length: > 0 } tz ? ScheduleTimeParser.FindZone(tz, "--tz") : account.TimeZone;
-        ParsedTime? at = null;
-        try
-        {
-            at = ScheduleTimeParser.Parse(request.At, zone);
-        }
-        catch (PostRequestException ex)
-        {
-            problems.AddRange(ex.Problems.Select(p => "--at: " + p));
-        }
-
         var now = _time.GetUtcNow();
-        if (at is not null && at.Utc < now - PastTolerance)
-        {
-            problems.Add($"--at: {at.Utc:O} is in the past (now is {now:O}).");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Text))
-        {
-            problems.Add("--text: the post has no text.");
-        }
-
-        var platform = _registry.FindPlatform(account.Platform);
-        if (platform is null)
-        {
-            problems.Add($"--account: platform '{account.Platform}' of account '{account.Name}' is not active (its plugin is missing, disabled or failed to load), so the text cannot be checked.");
-        }
-        else if (!string.IsNullOrWhiteSpace(request.Text))
-        {
-            var validation = platform.Validate(request.ToDraft());
-            problems.AddRange(validation.Problems.Select(p => $"text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}"));
-        }
-
-        if (request.Kind == MessageKind.DirectMessage && string.IsNullOrWhiteSpace(request.Recipient))
-        {
-            problems.Add("--to: a direct message needs a recipient.");
-        }
-
-        if (request.Kind == MessageKind.Reply && string.IsNullOrWhiteSpace(request.InReplyTo))
-        {
-            problems.Add("--in-reply-to: a reply needs the platform id of the post it answers.");
-        }
-
+        var (account, at, problems) = Validate(request, now);
         if (problems.Count > 0)
         {
             throw new PostRequestException(problems);
         }
 
-        var id = Guid.CreateVersion7(now).ToString("N");
         var due = at!.Utc;
-        var post = new Post(id, account.Name, request.Text, due, PostState.Scheduled, $"mops-{id}")
-        {
-            Media = request.Media,
-            DueAt = due,
-            ExperimentId = request.ExperimentId,
-            Variant = request.Variant,
-            Kind = request.Kind,
-            Recipient = request.Recipient,
-            InReplyTo = request.InReplyTo,
-            Origin = request.Origin,
-            TriggerEventId = request.TriggerEventId,
-            Template = request.Template,
-            ApprovedBy = request.ApprovedBy,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var post = NewPost(request, account!, due, now);
         var message = post.ToMessage(due);
         var verdict = await _guardrails.CheckAsync(message, cancellationToken);
-        var decision = ApprovalGate.Decide(account, verdict, approved: request.ApprovedBy is not null);
+        var decision = ApprovalGate.Decide(account!, verdict, approved: request.ApprovedBy is not null);
         if (decision == PostGateDecision.Refuse)
         {
-            _logger.LogInformation("A {Kind} of {Account} from {Source} was refused: {Verdict}", request.Kind, account.Name, request.Source, verdict.Summary);
+            _logger.LogInformation("A {Kind} of {Account} from {Source} was refused: {Verdict}", request.Kind, post.Account, request.Source, verdict.Summary);
             throw new PostRefusedException(verdict);
         }
 
         string reason;
         if (decision == PostGateDecision.HoldForApproval)
         {
-            var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary : $"account '{account.Name}' requires approval";
+            var why = ApprovalReason(post.Account, verdict);
             reason = $"created by {request.Source} for {due:O}; waits for approval: {why}";
             var item = await _inbox.Value.PrepareHoldAsync(message, why, cancellationToken);
             post = await _store.InsertAsync(post with { State = PostState.PendingApproval }, reason, cancellationToken, heldItem: item);
@@ -153,6 +90,142 @@ internal sealed class PostService
         _logger.LogInformation("Post {PostId} of {Account} {State} for {DueAt:O}", post.Id, post.Account, post.State, post.DueAt);
         return new ScheduledPost(post, at.Note) { Verdict = verdict };
     }
+
+    /// <summary>
+    /// Checks requests as <see cref="ScheduleAsync"/> would, each as if the earlier ones had been scheduled (caps,
+    /// duplicates among them), and stores nothing: a plan of many posts is taken whole or refused with every problem.
+    /// </summary>
+    public async Task<IReadOnlyList<PostCheck>> CheckAsync(IReadOnlyList<ScheduleRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var now = _time.GetUtcNow();
+        var validated = requests.Select(r => (Request: r, Result: Validate(r, now))).ToList();
+        // The guardrails judge every request they can (a time in the past or a platform's refusal aside), so one check finds every problem.
+        var candidates = validated
+            .Select((v, i) => (Index: i, v.Request, v.Result))
+            .Where(v => v.Result.Account is not null && v.Result.At is not null && !string.IsNullOrWhiteSpace(v.Request.Text))
+            .Select(v => (v.Index, v.Request, Account: v.Result.Account!, Post: NewPost(v.Request, v.Result.Account!, v.Result.At!.Utc, now)))
+            .ToList();
+        var verdicts = await _guardrails.ExplainAllAsync([.. candidates.Select(c => c.Post.ToMessage(c.Post.DueAt))], cancellationToken);
+        var checks = validated.Select(v => new PostCheck(v.Result.Problems, null, null)).ToArray();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var (index, request, account, post) = candidates[i];
+            var verdict = verdicts[i];
+            var problems = checks[index].Problems;
+            checks[index] = ApprovalGate.Decide(account, verdict, approved: request.ApprovedBy is not null) switch
+            {
+                PostGateDecision.Refuse => new PostCheck([.. problems, .. GuardrailProblem(verdict, problems)], verdict, null),
+                PostGateDecision.HoldForApproval => new PostCheck(problems, verdict, ApprovalReason(post.Account, verdict)),
+                _ => new PostCheck(problems, verdict, null),
+            };
+        }
+
+        return checks;
+    }
+
+    /// <summary>The guardrails' rejection, less the platform's own text rule when the platform's refusal is already listed.</summary>
+    private static IEnumerable<PostProblem> GuardrailProblem(GuardrailVerdict verdict, IReadOnlyList<PostProblem> problems)
+    {
+        var platformSaid = problems.Any(p => p.Field == PostField.Platform);
+        var rejections = verdict.Results
+            .Where(r => r.Outcome == GuardrailOutcome.Reject && !(platformSaid && r.Rule == GuardrailRuleNames.PlatformText))
+            .Select(r => $"[{r.Rule}] {r.Reason}")
+            .ToList();
+        if (rejections.Count > 0)
+        {
+            yield return new PostProblem(PostField.Guardrails, $"refused by the guardrails: {GuardrailVerdict.OutcomeName(GuardrailOutcome.Reject)}: {string.Join("; ", rejections)}");
+        }
+    }
+
+    /// <summary>Every problem of a request that needs no guardrail: account, time, text, the platform's rules, recipients.</summary>
+    private (ClientAccount? Account, ParsedTime? At, List<PostProblem> Problems) Validate(ScheduleRequest request, DateTimeOffset now)
+    {
+        var problems = new List<PostProblem>();
+        var account = _registry.FindAccount(request.Account);
+        if (account is null)
+        {
+            var known = _registry.Accounts.Select(a => a.Name).ToList();
+            problems.Add(new PostProblem(PostField.Account, $"no account named '{request.Account}'. Configured accounts: {(known.Count == 0 ? "none" : string.Join(", ", known))}."));
+            return (null, null, problems);
+        }
+
+        ParsedTime? at = null;
+        try
+        {
+            var zone = request.TimeZone is { Length: > 0 } tz ? ScheduleTimeParser.FindZone(tz, "--tz") : account.TimeZone;
+            try
+            {
+                at = ScheduleTimeParser.Parse(request.At, zone);
+            }
+            catch (PostRequestException ex)
+            {
+                problems.AddRange(ex.Problems.Select(p => new PostProblem(PostField.At, p)));
+            }
+        }
+        catch (PostRequestException ex)
+        {
+            // The zone's own message already names the option it came from.
+            problems.AddRange(ex.Problems.Select(p => new PostProblem(PostField.TimeZone, p)));
+        }
+
+        if (at is not null && at.Utc < now - PastTolerance)
+        {
+            problems.Add(new PostProblem(PostField.At, $"{at.Utc:O} is in the past (now is {now:O})."));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            problems.Add(new PostProblem(PostField.Text, "the post has no text."));
+        }
+
+        var platform = _registry.FindPlatform(account.Platform);
+        if (platform is null)
+        {
+            problems.Add(new PostProblem(PostField.Account, $"platform '{account.Platform}' of account '{account.Name}' is not active (its plugin is missing, disabled or failed to load), so the text cannot be checked."));
+        }
+        else if (!string.IsNullOrWhiteSpace(request.Text))
+        {
+            var validation = platform.Validate(request.ToDraft());
+            problems.AddRange(validation.Problems.Select(p => new PostProblem(PostField.Platform, $"text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}")));
+        }
+
+        if (request.Kind == MessageKind.DirectMessage && string.IsNullOrWhiteSpace(request.Recipient))
+        {
+            problems.Add(new PostProblem(PostField.Recipient, "a direct message needs a recipient."));
+        }
+
+        if (request.Kind == MessageKind.Reply && string.IsNullOrWhiteSpace(request.InReplyTo))
+        {
+            problems.Add(new PostProblem(PostField.InReplyTo, "a reply needs the platform id of the post it answers."));
+        }
+
+        return (account, at, problems);
+    }
+
+    private static Post NewPost(ScheduleRequest request, ClientAccount account, DateTimeOffset due, DateTimeOffset now)
+    {
+        var id = Guid.CreateVersion7(now).ToString("N");
+        return new Post(id, account.Name, request.Text, due, PostState.Scheduled, $"mops-{id}")
+        {
+            Media = request.Media,
+            DueAt = due,
+            ExperimentId = request.ExperimentId,
+            Variant = request.Variant,
+            Kind = request.Kind,
+            Recipient = request.Recipient,
+            InReplyTo = request.InReplyTo,
+            Origin = request.Origin,
+            TriggerEventId = request.TriggerEventId,
+            Template = request.Template,
+            ApprovedBy = request.ApprovedBy,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    private static string ApprovalReason(string account, GuardrailVerdict verdict) =>
+        verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary : $"account '{account}' requires approval";
 
     /// <summary>
     /// Moves a post out of the approval inbox into the schedule (the inbox calls this, after its own guardrail check),
@@ -195,11 +268,14 @@ internal sealed class PostService
     }
 
     /// <summary>Withdraws a post that has not been published.</summary>
-    public async Task<Post> CancelAsync(string id, CancellationToken cancellationToken)
+    public Task<Post> CancelAsync(string id, CancellationToken cancellationToken) => CancelAsync(id, "cancelled by a user", cancellationToken);
+
+    /// <summary>Withdraws a post that has not been published; <paramref name="reason"/> goes into its history.</summary>
+    public async Task<Post> CancelAsync(string id, string reason, CancellationToken cancellationToken)
     {
         var post = await GetRequiredAsync(id, cancellationToken);
         RequireState(post, "cancel", PostState.Draft, PostState.PendingApproval, PostState.Scheduled, PostState.Failed);
-        var stored = await TransitionAsync(post, post with { State = PostState.Cancelled, UpdatedAt = _time.GetUtcNow() }, "cancelled by a user", cancellationToken);
+        var stored = await TransitionAsync(post, post with { State = PostState.Cancelled, UpdatedAt = _time.GetUtcNow() }, reason, cancellationToken);
         await _scheduler.UnscheduleAsync(stored.Id, cancellationToken);
         await _guardrails.ForgetAsync(stored.Id, cancellationToken);
         return stored;

@@ -7,7 +7,10 @@ using Spectre.Console.Cli;
 
 namespace MarketingOps.Host.Commands.Experiments;
 
-/// <summary><c>mops experiment create FILE</c>: reads, checks and plans the experiment, then schedules its posts through the normal guardrails.</summary>
+/// <summary>
+/// <c>mops experiment create FILE</c>: reads, checks and plans the experiment, then schedules its posts through the
+/// normal guardrails, all or nothing. <c>--dry-run</c> runs every check and stores nothing.
+/// </summary>
 internal sealed class ExperimentCreateCommand : AsyncCommand<ExperimentCreateSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ExperimentCreateSettings settings, CancellationToken cancellationToken)
@@ -19,7 +22,7 @@ internal sealed class ExperimentCreateCommand : AsyncCommand<ExperimentCreateSet
             var definition = ExperimentFileReader.Load(settings.File, service.ZoneOf);
             if (settings.DryRun)
             {
-                var plan = service.Plan(definition);
+                var plan = await service.PlanAsync(definition, cancellationToken);
                 if (settings.Json)
                 {
                     JsonOutput.Write(new { definition, posts = plan.Posts, warnings = plan.Warnings });
@@ -41,12 +44,11 @@ internal sealed class ExperimentCreateCommand : AsyncCommand<ExperimentCreateSet
                 return ExitCodes.Success;
             }
 
-            var refused = created.Posts.Count(p => p.Status == ExperimentPostStatus.Refused);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"created experiment [bold]{definition.Name}[/] ({created.Experiment.Id}): {created.Posts.Count - refused} posts scheduled, {refused} refused; ends {created.Experiment.EndsAt:yyyy-MM-dd HH:mm} UTC");
+                $"created experiment [bold]{definition.Name}[/] ({created.Experiment.Id}): {created.Posts.Count} posts scheduled; ends {created.Experiment.EndsAt:yyyy-MM-dd HH:mm} UTC");
             AnsiConsole.Write(ExperimentTables.Posts(definition, created.Posts));
             ExperimentTables.Warnings(created.Warnings);
-            return refused > 0 ? ExitCodes.Failure : ExitCodes.Success;
+            return ExitCodes.Success;
         });
     }
 }
