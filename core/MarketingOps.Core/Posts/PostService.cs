@@ -62,6 +62,11 @@ internal sealed class PostService
         var message = post.ToMessage(due);
         var verdict = await _guardrails.CheckAsync(message, cancellationToken);
         var decision = ApprovalGate.Decide(account!, verdict, approved: request.ApprovedBy is not null);
+        if (decision == PostGateDecision.Schedule && request.HoldReason is not null)
+        {
+            decision = PostGateDecision.HoldForApproval;
+        }
+
         if (decision == PostGateDecision.Refuse)
         {
             _logger.LogInformation("A {Kind} of {Account} from {Source} was refused: {Verdict}", request.Kind, post.Account, request.Source, verdict.Summary);
@@ -71,7 +76,8 @@ internal sealed class PostService
         string reason;
         if (decision == PostGateDecision.HoldForApproval)
         {
-            var why = ApprovalReason(post.Account, verdict);
+            var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary
+                : request.HoldReason ?? ApprovalReason(post.Account, verdict);
             reason = $"created by {request.Source} for {due:O}; waits for approval: {why}";
             var item = await _inbox.Value.PrepareHoldAsync(message, why, cancellationToken);
             post = await _store.InsertAsync(post with { State = PostState.PendingApproval }, reason, cancellationToken, heldItem: item);
@@ -268,12 +274,21 @@ internal sealed class PostService
     }
 
     /// <summary>Withdraws a post that has not been published.</summary>
-    public Task<Post> CancelAsync(string id, CancellationToken cancellationToken) => CancelAsync(id, "cancelled by a user", cancellationToken);
+    public Task<Post> CancelAsync(string id, CancellationToken cancellationToken) => CancelAsync(id, new PostActor(), cancellationToken);
+
+    /// <summary>Withdraws a post that has not been published, recording who asked.</summary>
+    public Task<Post> CancelAsync(string id, PostActor change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return CancelAsync(id, change, $"cancelled by {change.By}", cancellationToken);
+    }
 
     /// <summary>Withdraws a post that has not been published; <paramref name="reason"/> goes into its history.</summary>
-    public async Task<Post> CancelAsync(string id, string reason, CancellationToken cancellationToken)
+    public Task<Post> CancelAsync(string id, string reason, CancellationToken cancellationToken) => CancelAsync(id, new PostActor(), reason, cancellationToken);
+
+    private async Task<Post> CancelAsync(string id, PostActor change, string reason, CancellationToken cancellationToken)
     {
-        var post = await GetRequiredAsync(id, cancellationToken);
+        var post = await GetRequiredAsync(id, change, cancellationToken);
         RequireState(post, "cancel", PostState.Draft, PostState.PendingApproval, PostState.Scheduled, PostState.Failed);
         var stored = await TransitionAsync(post, post with { State = PostState.Cancelled, UpdatedAt = _time.GetUtcNow() }, reason, cancellationToken);
         await _scheduler.UnscheduleAsync(stored.Id, cancellationToken);
@@ -286,16 +301,20 @@ internal sealed class PostService
     /// earlier attempt may have reached the platform, it is looked up first: found → Published; the lookup cannot tell →
     /// Unconfirmed for a human to resolve; not there → scheduled again.
     /// </summary>
-    public async Task<Post> RetryAsync(string id, CancellationToken cancellationToken)
+    public Task<Post> RetryAsync(string id, CancellationToken cancellationToken) => RetryAsync(id, new PostActor(), cancellationToken);
+
+    /// <summary>Schedules a failed post again (see the overload without an actor), recording who asked.</summary>
+    public async Task<Post> RetryAsync(string id, PostActor change, CancellationToken cancellationToken)
     {
-        var post = await GetRequiredAsync(id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(change);
+        var post = await GetRequiredAsync(id, change, cancellationToken);
         RequireState(post, "retry", PostState.Failed);
         var now = _time.GetUtcNow();
         var account = _registry.FindAccount(post.Account)
             ?? throw new PostRequestException($"Cannot retry post {post.Id}: account '{post.Account}' is not configured any more (see plugins.json).");
         var platform = _registry.FindPlatform(account.Platform)
             ?? throw new PostRequestException($"Cannot retry post {post.Id}: platform '{account.Platform}' is not active (`mops plugins list` says why); fix it, then retry.");
-        if (post.MayBeOnPlatform && await LookBeforeRetryAsync(post, platform, cancellationToken) is { } settled)
+        if (post.MayBeOnPlatform && await LookBeforeRetryAsync(post, platform, change, cancellationToken) is { } settled)
         {
             return settled;
         }
@@ -307,7 +326,7 @@ internal sealed class PostService
         }
 
         var next = post with { State = PostState.Scheduled, DueAt = now, TransientFailures = 0, MayBeOnPlatform = false, UpdatedAt = now };
-        var reason = post.MayBeOnPlatform ? "retry requested by a user; the platform shows no earlier attempt" : "retry requested by a user";
+        var reason = post.MayBeOnPlatform ? $"retry requested by {change.By}; the platform shows no earlier attempt" : $"retry requested by {change.By}";
         var stored = await TransitionAsync(post, next, reason, cancellationToken);
         await _scheduler.ScheduleAsync(stored.Id, stored.DueAt, cancellationToken);
         await _guardrails.RecordAsync(stored.ToMessage(stored.DueAt), cancellationToken);
@@ -315,7 +334,7 @@ internal sealed class PostService
     }
 
     /// <summary>Settles a retry whose earlier attempt may be on the platform; null when the platform shows none.</summary>
-    private async Task<Post?> LookBeforeRetryAsync(Post post, IPlatform platform, CancellationToken cancellationToken)
+    private async Task<Post?> LookBeforeRetryAsync(Post post, IPlatform platform, PostActor change, CancellationToken cancellationToken)
     {
         var request = new PublishRequest(post.Account, post.ToDraft(), post.IdempotencyKey, Math.Max(post.Attempts, 1), post.FirstAttemptAt ?? post.DueAt);
         var lookup = await _calls.LookupAsync(platform, request, cancellationToken);
@@ -326,7 +345,7 @@ internal sealed class PostService
                 var published = await TransitionAsync(
                     post,
                     post with { State = PostState.Published, PlatformPostId = found.Id, PlatformUrl = found.Url, LastError = null, MayBeOnPlatform = false, UpdatedAt = now },
-                    $"retry requested by a user: an earlier attempt is on the platform as {found.Id}; nothing is sent again",
+                    $"retry requested by {change.By}: an earlier attempt is on the platform as {found.Id}; nothing is sent again",
                     cancellationToken);
                 await _guardrails.RecordAsync(published.ToMessage(now), cancellationToken);
                 return published;
@@ -335,16 +354,20 @@ internal sealed class PostService
                 return null;
 
             default:
-                var why = $"retry requested by a user, but an earlier attempt may be on the platform and the lookup could not tell ({lookup.Detail ?? "no detail"}). " +
+                var why = $"retry requested by {change.By}, but an earlier attempt may be on the platform and the lookup could not tell ({lookup.Detail ?? "no detail"}). " +
                     $"Check the account, then run `mops post resolve {post.Id} --published URL` or `--not-published`";
                 return await TransitionAsync(post, post with { State = PostState.Unconfirmed, LastError = why, UpdatedAt = now }, why, cancellationToken);
         }
     }
 
     /// <summary>Records what a human found for an unconfirmed post: published at <paramref name="publishedUrl"/>, or not published.</summary>
-    public async Task<Post> ResolveAsync(string id, Uri? publishedUrl, CancellationToken cancellationToken)
+    public Task<Post> ResolveAsync(string id, Uri? publishedUrl, CancellationToken cancellationToken) => ResolveAsync(id, publishedUrl, new PostActor(), cancellationToken);
+
+    /// <summary>Records what a human found for an unconfirmed post, and who found it.</summary>
+    public async Task<Post> ResolveAsync(string id, Uri? publishedUrl, PostActor change, CancellationToken cancellationToken)
     {
-        var post = await GetRequiredAsync(id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(change);
+        var post = await GetRequiredAsync(id, change, cancellationToken);
         RequireState(post, "resolve", PostState.Unconfirmed);
         var now = _time.GetUtcNow();
         if (publishedUrl is not null)
@@ -354,14 +377,20 @@ internal sealed class PostService
                 throw new PostRequestException($"--published: '{publishedUrl}' is not an http(s) URL of the post.");
             }
 
-            return await TransitionAsync(post, post with { State = PostState.Published, PlatformUrl = publishedUrl, LastError = null, UpdatedAt = now }, $"resolved by a user: published at {publishedUrl}", cancellationToken);
+            return await TransitionAsync(post, post with { State = PostState.Published, PlatformUrl = publishedUrl, LastError = null, UpdatedAt = now }, $"resolved by {change.By}: published at {publishedUrl}", cancellationToken);
         }
 
-        const string reason = "resolved by a user: not published; `mops post retry` publishes it again";
+        var reason = $"resolved by {change.By}: not published; `mops post retry` publishes it again";
         // A person looked: no earlier attempt is out there, so a retry may send it again.
         var failed = await TransitionAsync(post, post with { State = PostState.Failed, LastError = reason, MayBeOnPlatform = false, UpdatedAt = now }, reason, cancellationToken);
         await _guardrails.ForgetAsync(failed.Id, cancellationToken);
         return failed;
+    }
+
+    private async Task<Post> GetRequiredAsync(string id, PostActor change, CancellationToken cancellationToken)
+    {
+        var post = await GetRequiredAsync(id, cancellationToken);
+        return change.IfVersion is { } expected && expected != post.Version ? throw new PostVersionMismatchException(post) : post;
     }
 
     private async Task<Post> GetRequiredAsync(string id, CancellationToken cancellationToken) =>
