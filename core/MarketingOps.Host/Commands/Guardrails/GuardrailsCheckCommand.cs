@@ -1,5 +1,6 @@
 using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Inbox;
+using MarketingOps.Core.Posts;
 using MarketingOps.Host.Cli;
 using MarketingOps.Host.Hosting;
 using MarketingOps.Sdk;
@@ -36,7 +37,7 @@ internal sealed class GuardrailsCheckCommand : EngineCommand<GuardrailsCheckSett
     {
         try
         {
-            return await File.ReadAllTextAsync(path, cancellationToken);
+            return PostText.FromFile(await File.ReadAllTextAsync(path, cancellationToken));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

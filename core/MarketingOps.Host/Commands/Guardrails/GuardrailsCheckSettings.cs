@@ -16,7 +16,7 @@ internal sealed class GuardrailsCheckSettings : JsonSettings
     public string? Text { get; init; }
 
     [CommandOption("--file <FILE>")]
-    [Description("Read the text from a UTF-8 file instead.")]
+    [Description("Read the text from a UTF-8 file instead. " + Core.Posts.PostText.FileRule)]
     public string? File { get; init; }
 
     [CommandOption("--kind <KIND>")]

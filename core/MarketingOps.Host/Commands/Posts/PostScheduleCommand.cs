@@ -88,7 +88,7 @@ internal sealed class PostScheduleCommand : PostCommand<PostScheduleSettings>
     private static string ReadText(string file)
     {
         var path = Path.GetFullPath(file);
-        return File.Exists(path) ? File.ReadAllText(path) : throw new UserFacingException($"--file: {path} does not exist");
+        return File.Exists(path) ? PostText.FromFile(File.ReadAllText(path)) : throw new UserFacingException($"--file: {path} does not exist");
     }
 
     private static MediaAttachment ToAttachment(string file)

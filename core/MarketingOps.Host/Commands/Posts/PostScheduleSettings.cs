@@ -24,7 +24,7 @@ internal sealed class PostScheduleSettings : JsonSettings
     public string? Text { get; init; }
 
     [CommandOption("--file <FILE>")]
-    [Description("Read the post's text from a UTF-8 file instead.")]
+    [Description("Read the post's text from a UTF-8 file instead. " + Core.Posts.PostText.FileRule)]
     public string? File { get; init; }
 
     [CommandOption("--media <FILE>")]
