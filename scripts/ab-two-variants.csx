@@ -33,7 +33,7 @@ if (existing is null)
         .On(account.Name)
         .Metric(ExperimentMetric.LinkClickRate)
         .Schedule(postsPerVariant: 3, spacing: TimeSpan.FromDays(1), start: NextMorningSlot(account, Now))
-        .Decide(DecisionRule.Bayesian(chanceToWin: 0.95))
+        .Decide(DecisionRule.Bayesian(chanceToBeatControl: 0.95))
         .ThenScheduleWinner()
         .Start();
 

@@ -19,6 +19,12 @@ public sealed record VariantResult(string Name, int Posts, long Denominator, lon
     /// <summary>The lift's interval at the decision rule's level; null when the engine has none.</summary>
     public double? LiftHigh { get; init; }
 
-    /// <summary>The chance this variant is the best one; null when the engine has none.</summary>
-    public double? ChanceToWin { get; init; }
+    /// <summary>The chance this variant beats the control; null for the control, or when the engine has none.</summary>
+    public double? ChanceToBeatControl { get; init; }
+
+    /// <summary>
+    /// The chance this variant is the best of all the variants, the control included (the chances add up to 1); null
+    /// when the engine has none. With more than two variants it differs from <see cref="ChanceToBeatControl"/>.
+    /// </summary>
+    public double? ChanceToBeBest { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MarketingOps.Core.Statistics;
 
 namespace MarketingOps.Core.Experiments;
@@ -15,7 +16,16 @@ internal sealed record DecisionRule
     public double Alpha { get; init; } = 0.05;
 
     /// <summary>Chance to beat control a Bayesian decision needs. The default value is 0.95.</summary>
-    public double ChanceToWin { get; init; } = 0.95;
+    public double ChanceToBeatControl { get; init; } = 0.95;
+
+    /// <summary>The threshold's name in definitions stored before it was named apart from the chance to be best; read, never written.</summary>
+    [JsonInclude]
+    [JsonPropertyName("chanceToWin")]
+    private double? StoredChanceToWin
+    {
+        get => null;
+        init => ChanceToBeatControl = value ?? ChanceToBeatControl;
+    }
 
     /// <summary>Impressions (units) every variant needs before any verdict. The default value is 50.</summary>
     public long MinImpressionsPerVariant { get; init; } = 50;

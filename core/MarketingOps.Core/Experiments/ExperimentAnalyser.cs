@@ -37,6 +37,11 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
         var byKey = latest.ToDictionary(l => l.PostKey);
 
         var arms = definition.Variants.Select((v, i) => Arm(i, v.Name, posts, byKey, metric, warnings)).ToList();
+        if (ChanceToBeBest.Of([.. arms.Select(a => Summary(a.Observations, unit))], metric.Direction) is { } best)
+        {
+            arms = [.. arms.Select((a, i) => (a.Report with { ChanceToBeBest = best[i] }, a.Observations))];
+        }
+
         var comparisons = Compare(engine, definition, metric, arms.Select(a => a.Observations).ToList(), rule, out var enoughData);
         var minimumPosts = arms.Min(a => a.Report.PostsMeasured) >= rule.MinPostsPerVariant;
         if (!minimumPosts)
@@ -100,7 +105,7 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
             SequentialTuning = rule.SequentialTuning ?? defaults.SequentialTuning,
             Prior = defaults.Prior,
             Adjustment = defaults.Adjustment,
-            ChanceToWinThreshold = rule.ChanceToWin,
+            ChanceToBeatControlThreshold = rule.ChanceToBeatControl,
             MinimumUnitsPerArm = unit == AnalysisUnit.Impressions ? rule.MinImpressionsPerVariant : Math.Max(2, rule.MinPostsPerVariant),
             MinimumEventsPerArm = rule.MinEventsPerVariant,
             SrmPValueThreshold = defaults.SrmPValueThreshold,
@@ -170,13 +175,13 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
         enoughData = engine.HasMinimumData(control) && variants.All(engine.HasMinimumData);
         var analysis = engine.Analyse(control, variants, rule.Method, rule.Lift, metric.Direction);
 
-        // Chance to win is shown whatever the method; it never decides unless the method is Bayesian.
+        // The chance to beat the control is shown whatever the method; it never decides unless the method is Bayesian.
         var bayes = rule.Method == AnalysisMethod.Bayesian
             ? analysis
             : new StatisticsEngine(Options.Create(OptionsFor(rule, metric.EffectiveUnit))).Analyse(control, variants, AnalysisMethod.Bayesian, rule.Lift, metric.Direction);
         return [.. analysis.Variants.Select((r, i) => new ComparisonReport(
             definition.Variants[i + 1].Name, r.Estimate, r.Low, r.High, r.PValue, r.AdjustedPValue,
-            bayes.Variants[i].ExactChanceToWin ?? bayes.Variants[i].ChanceToWin, r.Verdict, r.Problem))];
+            bayes.Variants[i].ExactChanceToBeatControl ?? bayes.Variants[i].ChanceToBeatControl, r.Verdict, r.Problem))];
     }
 
     private static IArmSummary Summary(List<(long Numerator, long Denominator, long Impressions)> observations, AnalysisUnit unit)

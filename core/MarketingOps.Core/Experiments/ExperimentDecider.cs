@@ -53,6 +53,6 @@ internal static class ExperimentDecider
         new(winner, quoted.Variant, quoted.Estimate, quoted.Low, quoted.High, rule.Method, rule.Lift, now, look)
         {
             PValue = rule.Method == AnalysisMethod.Bayesian ? null : quoted.AdjustedPValue,
-            ChanceToWin = rule.Method == AnalysisMethod.Bayesian ? quoted.ChanceToWin : null,
+            ChanceToBeatControl = rule.Method == AnalysisMethod.Bayesian ? quoted.ChanceToBeatControl : null,
         };
 }

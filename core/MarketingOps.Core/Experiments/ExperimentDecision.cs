@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MarketingOps.Core.Statistics;
 
 namespace MarketingOps.Core.Experiments;
@@ -30,7 +31,16 @@ internal sealed record ExperimentDecision(
     public double? PValue { get; init; }
 
     /// <summary>The chance to beat control behind a Bayesian decision.</summary>
-    public double? ChanceToWin { get; init; }
+    public double? ChanceToBeatControl { get; init; }
+
+    /// <summary>The chance's name in decisions stored before it was named apart from the chance to be best; read, never written.</summary>
+    [JsonInclude]
+    [JsonPropertyName("chanceToWin")]
+    private double? StoredChanceToWin
+    {
+        get => null;
+        init => ChanceToBeatControl ??= value;
+    }
 
     /// <summary>The host's id of the scheduled winner post, when <see cref="WinnerFollowUp.ScheduleWinner"/> was set.</summary>
     public string? WinnerPostId { get; init; }

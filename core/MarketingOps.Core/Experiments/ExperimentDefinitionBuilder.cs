@@ -90,7 +90,7 @@ internal sealed class ExperimentDefinitionBuilder(string name)
 
     /// <summary>A decision rule by method and its level: α for sequential and frequentist, the chance to win for Bayesian.</summary>
     public ExperimentDefinitionBuilder Decide(AnalysisMethod method, double threshold) =>
-        Decide(method == AnalysisMethod.Bayesian ? new DecisionRule { Method = method, ChanceToWin = threshold } : new DecisionRule { Method = method, Alpha = threshold });
+        Decide(method == AnalysisMethod.Bayesian ? new DecisionRule { Method = method, ChanceToBeatControl = threshold } : new DecisionRule { Method = method, Alpha = threshold });
 
     /// <summary>Once decided, schedule the winning text as the evergreen version.</summary>
     public ExperimentDefinitionBuilder ThenScheduleWinner(TimeSpan? after = null, string? account = null)

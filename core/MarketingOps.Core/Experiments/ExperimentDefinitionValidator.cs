@@ -109,9 +109,9 @@ internal static class ExperimentDefinitionValidator
             Add("decision.alpha", string.Create(CultureInfo.InvariantCulture, $"must be between 0 and 0.5 (was {rule.Alpha})"));
         }
 
-        if (!(rule.ChanceToWin is > 0.5 and < 1))
+        if (!(rule.ChanceToBeatControl is > 0.5 and < 1))
         {
-            Add("decision.chanceToWin", string.Create(CultureInfo.InvariantCulture, $"must be between 0.5 and 1 (was {rule.ChanceToWin})"));
+            Add("decision.chanceToBeatControl", string.Create(CultureInfo.InvariantCulture, $"must be between 0.5 and 1 (was {rule.ChanceToBeatControl})"));
         }
 
         if (rule.MinImpressionsPerVariant < 2)

@@ -314,13 +314,19 @@ internal static partial class ExperimentFileReader
             return rule with { Method = node.Enum(methods) ?? rule.Method };
         }
 
-        node.RejectUnknown("method", "alpha", "chanceToWin", "minImpressionsPerVariant", "minEventsPerVariant", "minPostsPerVariant", "sequentialTuning", "lift");
+        // "Chance to win" meant two things; the threshold is the chance to beat the control, and says so.
+        if (node.Child("chanceToWin") is { IsMissing: false } renamed)
+        {
+            renamed.Problem("renamed to 'chanceToBeatControl' (the chance a variant beats the control, which a Bayesian decision needs); rename the key");
+        }
+
+        node.RejectUnknown("method", "alpha", "chanceToBeatControl", "chanceToWin", "minImpressionsPerVariant", "minEventsPerVariant", "minPostsPerVariant", "sequentialTuning", "lift");
         var minPosts = node.Child("minPostsPerVariant").Integer();
         return rule with
         {
             Method = node.Child("method").Enum(methods) ?? rule.Method,
             Alpha = node.Child("alpha").Number() ?? rule.Alpha,
-            ChanceToWin = node.Child("chanceToWin").Number() ?? rule.ChanceToWin,
+            ChanceToBeatControl = node.Child("chanceToBeatControl").Number() ?? rule.ChanceToBeatControl,
             MinImpressionsPerVariant = node.Child("minImpressionsPerVariant").Integer() ?? rule.MinImpressionsPerVariant,
             MinEventsPerVariant = node.Child("minEventsPerVariant").Integer() ?? rule.MinEventsPerVariant,
             MinPostsPerVariant = minPosts is { } m ? (int)Math.Clamp(m, int.MinValue, int.MaxValue) : rule.MinPostsPerVariant,

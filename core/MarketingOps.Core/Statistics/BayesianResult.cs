@@ -9,7 +9,7 @@ internal sealed record BayesianResult(
     double Low,
     double High,
     double StandardDeviation,
-    double ChanceToWin,
+    double ChanceToBeatControl,
     double RiskOfChoosingControl,
     double RiskOfChoosingVariant,
     string? Problem = null)

@@ -86,7 +86,7 @@ internal sealed class StatisticsEngine(IOptions<StatisticsOptions> options)
 
                 return new VariantResult(
                     index, control.Mean, variant.Mean, bayes.Estimate, bayes.Low, bayes.High, bayes.StandardDeviation,
-                    null, null, bayes.ChanceToWin, exact, bayes.RiskOfChoosingControl, bayes.RiskOfChoosingVariant, Verdict.Inconclusive, bayes.Problem);
+                    null, null, bayes.ChanceToBeatControl, exact, bayes.RiskOfChoosingControl, bayes.RiskOfChoosingVariant, Verdict.Inconclusive, bayes.Problem);
             case AnalysisMethod.Sequential:
             case AnalysisMethod.Frequentist:
                 var test = method == AnalysisMethod.Sequential
@@ -114,9 +114,9 @@ internal sealed class StatisticsEngine(IOptions<StatisticsOptions> options)
 
         if (method == AnalysisMethod.Bayesian)
         {
-            var chance = result.ChanceToWin!.Value;
-            return chance >= _options.ChanceToWinThreshold ? Verdict.VariantBetter
-                : chance <= 1 - _options.ChanceToWinThreshold ? Verdict.VariantWorse
+            var chance = result.ChanceToBeatControl!.Value;
+            return chance >= _options.ChanceToBeatControlThreshold ? Verdict.VariantBetter
+                : chance <= 1 - _options.ChanceToBeatControlThreshold ? Verdict.VariantWorse
                 : Verdict.Inconclusive;
         }
 

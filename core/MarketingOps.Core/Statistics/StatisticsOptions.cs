@@ -16,7 +16,7 @@ internal sealed class StatisticsOptions
     public PValueAdjustment Adjustment { get; set; } = PValueAdjustment.Holm;
 
     /// <summary>Chance to win at or above which a Bayesian verdict calls the variant better (at or below 1 − it, worse). The default value is 0.95.</summary>
-    public double ChanceToWinThreshold { get; set; } = 0.95;
+    public double ChanceToBeatControlThreshold { get; set; } = 0.95;
 
     /// <summary>Units (impressions) every arm needs before any verdict. The default value is 50.</summary>
     public long MinimumUnitsPerArm { get; set; } = 50;

@@ -24,9 +24,9 @@ internal sealed class StatisticsOptionsValidator : IValidateOptions<StatisticsOp
             failures.Add($"{nameof(StatisticsOptions.Prior)} needs a finite mean and a positive variance (was N({prior.Mean}, {prior.Variance})).");
         }
 
-        if (!(options.ChanceToWinThreshold is > 0.5 and < 1))
+        if (!(options.ChanceToBeatControlThreshold is > 0.5 and < 1))
         {
-            failures.Add($"{nameof(StatisticsOptions.ChanceToWinThreshold)} must be between 0.5 and 1 (was {options.ChanceToWinThreshold}).");
+            failures.Add($"{nameof(StatisticsOptions.ChanceToBeatControlThreshold)} must be between 0.5 and 1 (was {options.ChanceToBeatControlThreshold}).");
         }
 
         if (options.MinimumUnitsPerArm < 2)

@@ -73,12 +73,15 @@ internal sealed class EngineScriptExperiments(ExperimentService experiments, ILo
     internal static ExperimentResults ToResults(ExperimentReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var chances = ChanceToBeBest(report);
         var control = report.Arms.Count > 0 ? report.Arms[0] : null;
         var variants = report.Arms.Select(arm =>
         {
-            var result = new VariantResult(arm.Name, arm.PostsPublished, arm.Denominator, arm.Numerator) { ChanceToWin = chances?[arm.Variant] };
             var comparison = arm.Variant > 0 && arm.Variant <= report.Comparisons.Count ? report.Comparisons[arm.Variant - 1] : null;
+            var result = new VariantResult(arm.Name, arm.PostsPublished, arm.Denominator, arm.Numerator)
+            {
+                ChanceToBeBest = arm.ChanceToBeBest,
+                ChanceToBeatControl = comparison?.Problem is null ? comparison?.ChanceToBeatControl : null,
+            };
             if (comparison is null || comparison.Problem is not null || control is null)
             {
                 return result;
@@ -94,20 +97,6 @@ internal sealed class EngineScriptExperiments(ExperimentService experiments, ILo
         {
             Warnings = report.Warnings,
         };
-    }
-
-    /// <summary>
-    /// Each variant's exact chance of being the best (Beta posteriors of its events per trial, in the metric's direction);
-    /// null before every variant has trials, or for a metric whose numerator is not a count of its denominator's trials.
-    /// </summary>
-    private static double[]? ChanceToBeBest(ExperimentReport report)
-    {
-        if (report.Arms.Count < 2 || report.Arms.Any(a => a.Denominator <= 0 || a.Numerator > a.Denominator))
-        {
-            return null;
-        }
-
-        return ThompsonSampler.ProbabilityBest([.. report.Arms.Select(a => new BetaArm(a.Numerator, a.Denominator))], report.Direction);
     }
 
     private static ScriptExperiment ToScript(Experiment experiment) =>

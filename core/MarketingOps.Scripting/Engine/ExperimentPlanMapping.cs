@@ -85,7 +85,7 @@ internal static class ExperimentPlanMapping
         {
             DecisionMethod.Sequential => engine with { Method = AnalysisMethod.Sequential, Alpha = rule.Threshold },
             DecisionMethod.Frequentist => engine with { Method = AnalysisMethod.Frequentist, Alpha = rule.Threshold },
-            DecisionMethod.Bayesian => engine with { Method = AnalysisMethod.Bayesian, ChanceToWin = rule.Threshold },
+            DecisionMethod.Bayesian => engine with { Method = AnalysisMethod.Bayesian, ChanceToBeatControl = rule.Threshold },
 
             // The report of a bandit still shows the always-valid comparison, the one safe to read at any time.
             _ => engine with { Method = AnalysisMethod.Sequential, Bandit = true, MinimumShare = rule.Threshold },
@@ -97,7 +97,7 @@ internal static class ExperimentPlanMapping
         var script = rule switch
         {
             { Bandit: true } => DecisionRule.Bandit(rule.MinimumShare),
-            { Method: AnalysisMethod.Bayesian } => DecisionRule.Bayesian(rule.ChanceToWin),
+            { Method: AnalysisMethod.Bayesian } => DecisionRule.Bayesian(rule.ChanceToBeatControl),
             { Method: AnalysisMethod.Frequentist } => DecisionRule.Frequentist(rule.Alpha),
             _ => DecisionRule.Sequential(rule.Alpha),
         };

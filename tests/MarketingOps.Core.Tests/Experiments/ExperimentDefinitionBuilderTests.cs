@@ -26,7 +26,7 @@ public sealed class ExperimentDefinitionBuilderTests
 
         Assert.Equal(["brand", "shop"], definition.Accounts);
         Assert.Equal(new AllocationPlan { PostsPerVariant = 5, Every = TimeSpan.FromHours(12), Start = start, Seed = 9 }.ToString(), definition.Allocation.ToString());
-        Assert.Equal((AnalysisMethod.Bayesian, 0.9), (definition.Decision.Method, definition.Decision.ChanceToWin));
+        Assert.Equal((AnalysisMethod.Bayesian, 0.9), (definition.Decision.Method, definition.Decision.ChanceToBeatControl));
         Assert.Equal(WinnerFollowUp.Evergreen(TimeSpan.FromHours(3)), definition.OnWin);
         Assert.Same(MetricDefinition.RepliesPerImpression, definition.Metric);
     }

@@ -31,7 +31,7 @@ public sealed class ExperimentFileReaderTests
         horizon: 3d
         decision:
           method: bayesian
-          chanceToWin: 0.9
+          chanceToBeatControl: 0.9
           minPostsPerVariant: 3
         onWin:
           schedule: evergreen
@@ -58,7 +58,7 @@ public sealed class ExperimentFileReaderTests
         Assert.Equal(42, definition.Allocation.Seed);
         Assert.Equal(TimeSpan.FromDays(3), definition.Horizon);
         Assert.Equal(AnalysisMethod.Bayesian, definition.Decision.Method);
-        Assert.Equal(0.9, definition.Decision.ChanceToWin);
+        Assert.Equal(0.9, definition.Decision.ChanceToBeatControl);
         Assert.Equal(3, definition.Decision.MinPostsPerVariant);
         Assert.True(definition.OnWin.ScheduleWinner);
         Assert.Equal(TimeSpan.FromDays(2), definition.OnWin.Delay);
@@ -110,6 +110,19 @@ public sealed class ExperimentFileReaderTests
         Assert.Contains(lines, l => l.StartsWith("broken.yaml:10:10: horizon: 'soon' is not a duration", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("broken.yaml:4:3:", StringComparison.Ordinal) && l.Contains("variants: an experiment needs 2 to 8 variants; this one has 1", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("broken.yaml:9:10: decision.alpha: must be between 0 and 0.5", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_old_chance_to_win_key_is_refused_with_its_new_name()
+    {
+        var yaml = Yaml.Replace("chanceToBeatControl: 0.9", "chanceToWin: 0.9", StringComparison.Ordinal);
+
+        var (definition, problems) = ExperimentFileReader.Read(yaml, "spring.yaml", zoneOf: _ => Berlin);
+
+        Assert.Null(definition);
+        var problem = Assert.Single(problems);
+        Assert.Equal("decision.chanceToWin", problem.Path);
+        Assert.Contains("renamed to 'chanceToBeatControl'", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -182,5 +182,50 @@ public sealed class ExperimentServiceTests : IDisposable
         Assert.Equal("the horizon passed without a clear difference between the variants.", experiment.Note);
     }
 
+    [Fact]
+    public async Task With_three_variants_the_report_gives_each_the_chance_to_beat_the_control_and_the_chance_to_be_best()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var definition = Definition() with { Variants = [Wordings.Variant("a", "A text"), Wordings.Variant("b", "B text"), Wordings.Variant("c", "C text")] };
+        var created = await _rig.Service.CreateAsync(definition, ct);
+        foreach (var (id, request) in _publisher.Scheduled.ToList())
+        {
+            _publisher.Publish(id, $"{request.Variant}-{id}", request.At);
+        }
+
+        // b and c both click far more often than a; b a little more than c.
+        _platform.Answer = id => new PostMetrics(id, MetricsStatus.Available, new Dictionary<string, long>
+        {
+            [MetricNames.Impressions] = 5000,
+            [MetricNames.LinkClicks] = id[0] switch { 'b' => 252, 'c' => 248, _ => 50 },
+        });
+        _clock.Advance(TimeSpan.FromHours(6));
+        await _rig.Collector.CollectAsync(ct);
+
+        var report = await _rig.Service.ReportAsync(created.Experiment.Id, ct);
+
+        Assert.All(report.Comparisons, c => Assert.True(c.ChanceToBeatControl > 0.999, $"{c}"));
+        var best = report.Arms.Select(a => a.ChanceToBeBest!.Value).ToList();
+        Assert.Equal(1, best.Sum(), 6);
+        Assert.True(best[0] < 1e-6, $"control {best[0]}");
+        Assert.InRange(best[1], 0.5, 0.8);
+        Assert.InRange(best[2], 0.2, 0.5);
+    }
+
+    [Fact]
+    public void A_decision_stored_before_the_chances_were_named_apart_is_read_with_its_chance_to_beat_the_control()
+    {
+        const string stored = """{"winner":"b","comparedWith":"b","estimate":0.5,"low":0.1,"high":0.9,"method":"Bayesian","kind":"Relative","decidedAt":"2026-03-02T08:00:00+00:00","look":3,"chanceToWin":0.97}""";
+        const string definition = """{"name":"old","variants":[{"name":"a","text":"x"},{"name":"b","text":"y"}],"accounts":["brand"],"metric":{"name":"link click rate","numerator":"link_clicks","denominator":"impressions"},"decision":{"method":"Bayesian","chanceToWin":0.9}}""";
+
+        var decision = System.Text.Json.JsonSerializer.Deserialize<ExperimentDecision>(stored, ExperimentJson.Options)!;
+        var rule = System.Text.Json.JsonSerializer.Deserialize<ExperimentDefinition>(definition, ExperimentJson.Options)!.Decision;
+
+        Assert.Equal(0.97, decision.ChanceToBeatControl);
+        Assert.Equal(0.9, rule.ChanceToBeatControl);
+        Assert.DoesNotContain("chanceToWin", System.Text.Json.JsonSerializer.Serialize(decision, ExperimentJson.Options), StringComparison.Ordinal);
+        Assert.DoesNotContain("chanceToWin", System.Text.Json.JsonSerializer.Serialize(rule, ExperimentJson.Options), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _temp.Dispose();
 }

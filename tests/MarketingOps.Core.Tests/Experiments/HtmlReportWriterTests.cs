@@ -9,7 +9,7 @@ public sealed partial class HtmlReportWriterTests : IDisposable
     private readonly TempDirectory _temp = new();
 
     [Fact]
-    public async Task Report_of_a_finished_sandbox_experiment_is_one_file_with_three_embedded_png_charts_and_the_caveats()
+    public async Task Report_of_a_finished_three_variant_sandbox_experiment_is_one_file_with_four_embedded_png_charts_and_the_caveats()
     {
         Assert.SkipWhen(SandboxNetwork.PluginDirectory is null, "the sandbox plugin is not built");
         var ct = TestContext.Current.CancellationToken;
@@ -20,7 +20,10 @@ public sealed partial class HtmlReportWriterTests : IDisposable
         var html = HtmlReportWriter.Write(report);
 
         var images = PngData().Matches(html).Select(m => Convert.FromBase64String(m.Groups[1].Value)).ToList();
-        Assert.Equal(3, images.Count);
+        // Cumulative metric, lift, chance to beat the control, and (three variants) chance to be best.
+        Assert.Equal(4, images.Count);
+        Assert.Contains("alt=\"Chance to be the best variant\"", html, StringComparison.Ordinal);
+        Assert.Contains("<th>Chance to beat control</th>", html, StringComparison.Ordinal);
         Assert.All(images, png => Assert.Equal(PngSignature, png[..8]));
         Assert.All(images, png => Assert.True(png.Length > 5_000, "a chart with content is more than a few bytes"));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);

@@ -30,11 +30,11 @@ public sealed class BayesianNormalTestTests
     public void R9_click_rate_without_and_with_the_weak_prior()
     {
         var flat = BayesianNormalTest.Test(R9A, R9B, LiftKind.Relative, prior: null);
-        Near(0.951634, flat.ChanceToWin, "chance to win, no prior", 1e-6);
+        Near(0.951634, flat.ChanceToBeatControl, "chance to win, no prior", 1e-6);
 
         var weak = BayesianNormalTest.Test(R9A, R9B, LiftKind.Relative, NormalPrior.Weak);
         Near(0.199723, weak.Estimate, "lift, N(0, 0.3²)", 1e-6);
-        Near(0.931166, weak.ChanceToWin, "chance to win, N(0, 0.3²)", 1e-6);
+        Near(0.931166, weak.ChanceToBeatControl, "chance to win, N(0, 0.3²)", 1e-6);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class BayesianNormalTestTests
     {
         var up = BayesianNormalTest.Test(R4A, R4B, LiftKind.Relative, prior: null);
         var down = BayesianNormalTest.Test(R4A, R4B, LiftKind.Relative, prior: null, direction: MetricDirection.LowerIsBetter);
-        Near(1 - up.ChanceToWin, down.ChanceToWin, "chance to win", 1e-12);
+        Near(1 - up.ChanceToBeatControl, down.ChanceToBeatControl, "chance to win", 1e-12);
         Near(up.RiskOfChoosingControl, down.RiskOfChoosingVariant, "risk", 1e-12);
         Near(up.RiskOfChoosingVariant, down.RiskOfChoosingControl, "risk", 1e-12);
     }

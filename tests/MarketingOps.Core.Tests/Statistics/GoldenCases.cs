@@ -49,7 +49,7 @@ internal static class GoldenCases
         Near(low, actual.Low, "CI low");
         Near(high, actual.High, "CI high");
         Near(sd, actual.StandardDeviation, "sd");
-        Near(chanceToWin, actual.ChanceToWin, "chance to win");
+        Near(chanceToWin, actual.ChanceToBeatControl, "chance to win");
         Near(riskControl, actual.RiskOfChoosingControl, "risk[0]");
         Near(riskVariant, actual.RiskOfChoosingVariant, "risk[1]");
     }

@@ -32,13 +32,13 @@ public sealed class StatisticsEngineTests
     {
         var v = Engine().Analyse(R9A, [R9B], AnalysisMethod.Bayesian, LiftKind.Relative).Variants[0];
         Near(0.199723, v.Estimate, "lift", 1e-6);
-        Near(0.931166, v.ChanceToWin!.Value, "chance to win", 1e-6);
-        Near(0.968226, v.ExactChanceToWin!.Value, "exact chance", 1e-6);
+        Near(0.931166, v.ChanceToBeatControl!.Value, "chance to win", 1e-6);
+        Near(0.968226, v.ExactChanceToBeatControl!.Value, "exact chance", 1e-6);
         Assert.Null(v.PValue);
         Assert.Equal(Verdict.Inconclusive, v.Verdict);
 
         var flat = Engine(o => o.Prior = null).Analyse(R9A, [R9B], AnalysisMethod.Bayesian, LiftKind.Relative).Variants[0];
-        Near(0.951634, flat.ChanceToWin!.Value, "chance, no prior", 1e-6);
+        Near(0.951634, flat.ChanceToBeatControl!.Value, "chance, no prior", 1e-6);
         Assert.Equal(Verdict.VariantBetter, flat.Verdict);
     }
 

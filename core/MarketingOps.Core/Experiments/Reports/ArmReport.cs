@@ -23,6 +23,12 @@ internal sealed record ArmReport(
     long Numerator,
     long Denominator)
 {
+    /// <summary>
+    /// The chance this variant is the best of all (the control included), from the same data; null before every
+    /// variant has data. Not the chance to beat the control, which is per comparison.
+    /// </summary>
+    public double? ChanceToBeBest { get; init; }
+
     /// <summary>Numerator per denominator, pooled over the measured posts.</summary>
     public double Rate => Denominator == 0 ? 0 : (double)Numerator / Denominator;
 }

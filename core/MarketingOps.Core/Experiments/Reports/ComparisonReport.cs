@@ -9,7 +9,7 @@ namespace MarketingOps.Core.Experiments.Reports;
 /// <param name="High">Upper bound of the interval.</param>
 /// <param name="PValue">Raw p-value (frequentist and sequential).</param>
 /// <param name="AdjustedPValue">p-value after the Holm (or BH) adjustment for several variants.</param>
-/// <param name="ChanceToWin">Chance the variant beats the control, from a Bayesian look at the same data; shown for orientation whatever the method.</param>
+/// <param name="ChanceToBeatControl">Chance the variant beats the control (not the chance to be best: see <see cref="ArmReport.ChanceToBeBest"/>), from a Bayesian look at the same data; shown for orientation whatever the method.</param>
 /// <param name="Verdict">The engine's verdict under the experiment's method.</param>
 /// <param name="Problem">Why no analysis was possible, if so.</param>
 internal sealed record ComparisonReport(
@@ -19,6 +19,6 @@ internal sealed record ComparisonReport(
     double High,
     double? PValue,
     double? AdjustedPValue,
-    double? ChanceToWin,
+    double? ChanceToBeatControl,
     Verdict Verdict,
     string? Problem);

@@ -5,7 +5,7 @@ using MarketingOps.Core.Statistics;
 
 namespace MarketingOps.Core.Experiments.Reports;
 
-/// <summary>One self-contained HTML file: the verdict, tables, the three charts as embedded PNGs, warnings and caveats. No scripts, no external files.</summary>
+/// <summary>One self-contained HTML file: the verdict, tables, the charts as embedded PNGs, warnings and caveats. No scripts, no external files.</summary>
 internal static class HtmlReportWriter
 {
     public static string Write(ExperimentReport report)
@@ -31,10 +31,13 @@ internal static class HtmlReportWriter
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"summary\">{E(report.Summary)}</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<h2>Variants: {E(report.Metric)}</h2><table><tr><th>Variant</th><th>Posts planned</th><th>Published</th><th>Measured</th><th>Impressions</th><th>Events</th><th>Rate</th></tr>");
+        // With more than two variants, beating the control and being best are different questions: show both.
+        var showBest = report.Arms.Count > 2;
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Variants: {E(report.Metric)}</h2><table><tr><th>Variant</th><th>Posts planned</th><th>Published</th><th>Measured</th><th>Impressions</th><th>Events</th><th>Rate</th>{(showBest ? "<th>Chance to be best</th>" : "")}</tr>");
         foreach (var arm in report.Arms)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(arm.Name)}{(arm.Variant == 0 ? " (control)" : "")}</td><td>{arm.PostsPlanned}</td><td>{arm.PostsPublished}</td><td>{arm.PostsMeasured}</td><td>{arm.Impressions:N0}</td><td>{arm.Numerator:N0}</td><td>{arm.Rate:0.000%}</td></tr>");
+            var best = showBest ? $"<td>{(arm.ChanceToBeBest is { } b ? b.ToString("0.0%", CultureInfo.InvariantCulture) : "–")}</td>" : "";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(arm.Name)}{(arm.Variant == 0 ? " (control)" : "")}</td><td>{arm.PostsPlanned}</td><td>{arm.PostsPublished}</td><td>{arm.PostsMeasured}</td><td>{arm.Impressions:N0}</td><td>{arm.Numerator:N0}</td><td>{arm.Rate:0.000%}</td>{best}</tr>");
         }
 
         html.Append("</table>");
@@ -47,7 +50,11 @@ internal static class HtmlReportWriter
         html.Append("<h2>Charts</h2>");
         Image(html, ReportCharts.Cumulative(report), $"Cumulative {report.Metric} per variant over time");
         Image(html, ReportCharts.Lift(report), "Lift over the control with its interval");
-        Image(html, ReportCharts.ChanceToWin(report), "Chance to beat the control");
+        Image(html, ReportCharts.ChanceToBeatControl(report), "Chance to beat the control");
+        if (showBest)
+        {
+            Image(html, ReportCharts.ChanceToBeBest(report), "Chance to be the best variant");
+        }
 
         if (report.Srm is { } srm)
         {
@@ -63,12 +70,12 @@ internal static class HtmlReportWriter
     private static void Comparisons(StringBuilder html, string heading, IReadOnlyList<ComparisonReport> comparisons, ExperimentReport report)
     {
         var pHeading = report.Method == AnalysisMethod.Bayesian ? "" : "<th>p (adjusted)</th>";
-        html.Append(CultureInfo.InvariantCulture, $"<h3>{E(heading)}</h3><table><tr><th>Variant</th><th>Lift</th><th>Interval</th>{pHeading}<th>Chance to win</th><th>Verdict</th></tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{E(heading)}</h3><table><tr><th>Variant</th><th>Lift</th><th>Interval</th>{pHeading}<th>Chance to beat control</th><th>Verdict</th></tr>");
         foreach (var c in comparisons)
         {
             var p = report.Method == AnalysisMethod.Bayesian ? "" : $"<td>{(c.AdjustedPValue is { } ap ? ap.ToString("G3", CultureInfo.InvariantCulture) : "–")}</td>";
             var interval = c.Problem is null ? $"{ExperimentAnalyser.Lift(c.Low, report.Lift)} to {ExperimentAnalyser.Lift(c.High, report.Lift)}" : E(c.Problem);
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Variant)}</td><td>{ExperimentAnalyser.Lift(c.Estimate, report.Lift)}</td><td>{interval}</td>{p}<td>{(c.ChanceToWin is { } w ? w.ToString("0.0%", CultureInfo.InvariantCulture) : "–")}</td><td>{E(Verdicts.Describe(c.Verdict))}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Variant)}</td><td>{ExperimentAnalyser.Lift(c.Estimate, report.Lift)}</td><td>{interval}</td>{p}<td>{(c.ChanceToBeatControl is { } w ? w.ToString("0.0%", CultureInfo.InvariantCulture) : "–")}</td><td>{E(Verdicts.Describe(c.Verdict))}</td></tr>");
         }
 
         html.Append("</table>");

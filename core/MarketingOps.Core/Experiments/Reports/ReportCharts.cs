@@ -3,7 +3,10 @@ using ScottPlot;
 
 namespace MarketingOps.Core.Experiments.Reports;
 
-/// <summary>The report's three charts as PNG images: cumulative metric per variant, lift with its interval, chance to win.</summary>
+/// <summary>
+/// The report's charts as PNG images: cumulative metric per variant, lift with its interval, chance to beat the
+/// control, and (with more than two variants) each variant's chance to be best.
+/// </summary>
 internal static class ReportCharts
 {
     public const int Width = 760;
@@ -73,12 +76,12 @@ internal static class ReportCharts
     }
 
     /// <summary>Each variant's chance to beat the control (Bayesian view of the same data).</summary>
-    public static byte[] ChanceToWin(ExperimentReport report)
+    public static byte[] ChanceToBeatControl(ExperimentReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var plot = new Plot();
         var comparisons = report.Comparisons;
-        var values = comparisons.Select(c => (c.ChanceToWin ?? 0.5) * 100).ToArray();
+        var values = comparisons.Select(c => (c.ChanceToBeatControl ?? 0.5) * 100).ToArray();
         var bars = plot.Add.Bars(values);
         for (var i = 0; i < bars.Bars.Count; i++)
         {
@@ -91,7 +94,27 @@ internal static class ReportCharts
         plot.Axes.Bottom.SetTicks([.. comparisons.Select((_, i) => (double)i)], [.. comparisons.Select(c => c.Variant)]);
         plot.Axes.SetLimitsY(0, 100);
         plot.Title("Chance to beat the control");
-        plot.YLabel("chance to win (%)");
+        plot.YLabel("chance to beat the control (%)");
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    /// <summary>Each variant's chance to be the best of all, the control included; the bars add up to 100 %.</summary>
+    public static byte[] ChanceToBeBest(ExperimentReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var plot = new Plot();
+        var values = report.Arms.Select(a => (a.ChanceToBeBest ?? 0) * 100).ToArray();
+        var bars = plot.Add.Bars(values);
+        var top = values.Length == 0 ? -1 : Array.IndexOf(values, values.Max());
+        for (var i = 0; i < bars.Bars.Count; i++)
+        {
+            bars.Bars[i].FillColor = i == top ? Colors.Green : Colors.SteelBlue;
+        }
+
+        plot.Axes.Bottom.SetTicks([.. report.Arms.Select((_, i) => (double)i)], [.. report.Arms.Select(a => a.Variant == 0 ? a.Name + " (control)" : a.Name)]);
+        plot.Axes.SetLimitsY(0, 100);
+        plot.Title("Chance to be the best variant");
+        plot.YLabel("chance to be best (%)");
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 }

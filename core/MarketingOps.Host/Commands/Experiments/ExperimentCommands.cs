@@ -21,7 +21,7 @@ internal static class ExperimentCommands
                 .WithDescription("Stop a running experiment; its unpublished posts are cancelled.")
                 .WithExample("experiment", "stop", "spring-cta", "--reason", "campaign cancelled");
             experiment.AddCommand<ExperimentReportCommand>("report")
-                .WithDescription("Analyse an experiment now: lift, intervals, chance to win, checks and caveats.")
+                .WithDescription("Analyse an experiment now: lift, intervals, chance to beat the control (and to be best), checks and caveats.")
                 .WithExample("experiment", "report", "spring-cta", "--html", "spring-cta.html");
         });
 }

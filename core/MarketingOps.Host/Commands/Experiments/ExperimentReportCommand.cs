@@ -56,7 +56,15 @@ internal sealed class ExperimentReportCommand : AsyncCommand<ExperimentReportSet
             columns.Add("p (adj.)");
         }
 
-        var arms = new Table().AddColumns([.. columns, "Chance to win", "Verdict"]);
+        // With more than two variants, beating the control and being best are different questions: show both.
+        var showBest = report.Arms.Count > 2;
+        columns.Add("Chance to beat control");
+        if (showBest)
+        {
+            columns.Add("Chance to be best");
+        }
+
+        var arms = new Table().AddColumns([.. columns, "Verdict"]);
         foreach (var arm in report.Arms)
         {
             var c = arm.Variant == 0 ? null : report.Comparisons[arm.Variant - 1];
@@ -76,7 +84,12 @@ internal sealed class ExperimentReportCommand : AsyncCommand<ExperimentReportSet
                 cells.Add(c?.AdjustedPValue is { } p ? p.ToString("G3", CultureInfo.InvariantCulture) : "");
             }
 
-            cells.Add(c?.ChanceToWin is { } w ? w.ToString("0.0%", CultureInfo.InvariantCulture) : "");
+            cells.Add(c?.ChanceToBeatControl is { } w ? w.ToString("0.0%", CultureInfo.InvariantCulture) : "");
+            if (showBest)
+            {
+                cells.Add(arm.ChanceToBeBest is { } b ? b.ToString("0.0%", CultureInfo.InvariantCulture) : "");
+            }
+
             cells.Add(c is null ? "" : Verdicts.Describe(c.Verdict));
             arms.AddRow([.. cells]);
         }

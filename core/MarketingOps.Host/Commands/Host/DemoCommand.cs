@@ -124,7 +124,7 @@ internal sealed class DemoCommand : HostedCommand<DemoSettings>
             return;
         }
 
-        var evidence = decision.ChanceToWin is { } chance
+        var evidence = decision.ChanceToBeatControl is { } chance
             ? string.Create(CultureInfo.InvariantCulture, $"chance to beat the control {chance:0.0%}")
             : string.Create(CultureInfo.InvariantCulture, $"p = {decision.PValue:G3}");
         var lift = $"{ExperimentAnalyser.Lift(decision.Estimate, decision.Kind)} ({ExperimentAnalyser.Lift(decision.Low, decision.Kind)} to {ExperimentAnalyser.Lift(decision.High, decision.Kind)})";

@@ -1,3 +1,4 @@
 namespace MarketingOps.Host.Commands.Stats;
 
-internal sealed record ArmOutput(long Clicks, long Impressions, double Rate);
+/// <summary>The control in <c>mops stats proportions --json</c>; the chance to be best only for the Bayesian method.</summary>
+internal sealed record ArmOutput(long Clicks, long Impressions, double Rate, double? ChanceToBeBest = null);

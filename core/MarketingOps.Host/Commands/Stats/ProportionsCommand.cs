@@ -32,6 +32,7 @@ internal sealed class ProportionsCommand : Command<ProportionsSettings>
         var control = ArmStatistics.Proportion(request.Control.Events, request.Control.Trials);
         var variants = request.Variants.Select(v => (IArmSummary)ArmStatistics.Proportion(v.Events, v.Trials)).ToList();
         var analysis = engine.Analyse(control, variants, request.Method, request.Kind, request.Direction);
+        var best = request.Method == AnalysisMethod.Bayesian ? ChanceToBeBest.Of([control, .. variants], request.Direction) : null;
 
         var results = analysis.Variants.Select((r, i) =>
         {
@@ -41,8 +42,8 @@ internal sealed class ProportionsCommand : Command<ProportionsSettings>
                 : null;
             return new VariantOutput(
                 r.Variant, events, trials, r.VariantMean, r.Estimate, r.Low, r.High, r.StandardError,
-                r.PValue, r.AdjustedPValue, r.ChanceToWin, r.ExactChanceToWin, r.RiskOfChoosingControl, r.RiskOfChoosingVariant,
-                r.Verdict, r.Problem, z);
+                r.PValue, r.AdjustedPValue, r.ChanceToBeatControl, r.ExactChanceToBeatControl, r.RiskOfChoosingControl, r.RiskOfChoosingVariant,
+                r.Verdict, r.Problem, z) { ChanceToBeBest = best?[i + 1] };
         }).ToList();
 
         return new ProportionsOutput(
@@ -53,7 +54,7 @@ internal sealed class ProportionsCommand : Command<ProportionsSettings>
             analysis.Adjustment,
             request.Method == AnalysisMethod.Sequential ? request.Options.SequentialTuning : null,
             request.Method == AnalysisMethod.Bayesian ? request.Options.Prior : null,
-            new ArmOutput(request.Control.Events, request.Control.Trials, control.Mean),
+            new ArmOutput(request.Control.Events, request.Control.Trials, control.Mean, best?[0]),
             results);
     }
 
@@ -62,9 +63,16 @@ internal sealed class ProportionsCommand : Command<ProportionsSettings>
         var bayesian = output.Method == AnalysisMethod.Bayesian;
         var coverage = (1 - output.Alpha).ToString("P0", CultureInfo.InvariantCulture);
         var table = new Table().AddColumns("Arm", "Clicks/Impressions", "Rate", $"{output.Lift} lift", $"{coverage} interval");
+        // With more than two arms, beating the control and being best are different questions: show both.
+        var showBest = bayesian && output.Variants.Count > 1;
         if (bayesian)
         {
-            table.AddColumns("Chance to win", "Exact chance", "Risk (control / variant)");
+            table.AddColumns("Chance to beat control", "Exact chance", "Risk (control / variant)");
+        }
+
+        if (showBest)
+        {
+            table.AddColumn("Chance to be best");
         }
         else
         {
@@ -73,13 +81,18 @@ internal sealed class ProportionsCommand : Command<ProportionsSettings>
 
         table.AddColumn("Verdict");
         var c = output.Control;
-        table.AddRow([Markup.Escape("control"), $"{c.Clicks}/{c.Impressions}", Percent(c.Rate), .. Enumerable.Repeat("", table.Columns.Count - 3)]);
+        table.AddRow([Markup.Escape("control"), $"{c.Clicks}/{c.Impressions}", Percent(c.Rate), .. Enumerable.Repeat("", table.Columns.Count - (showBest ? 5 : 3)), .. showBest ? [Number(c.ChanceToBeBest), ""] : Array.Empty<string>()]);
         foreach (var v in output.Variants)
         {
             List<string> row = [$"variant {v.Variant}", $"{v.Clicks}/{v.Impressions}", Percent(v.Rate), Lift(v.Lift, output.Lift), $"[{Lift(v.CiLow, output.Lift)}, {Lift(v.CiHigh, output.Lift)}]"];
             row.AddRange(bayesian
-                ? [Number(v.ChanceToWin), Number(v.ExactChanceToWin), $"{Number(v.RiskOfChoosingControl)} / {Number(v.RiskOfChoosingVariant)}"]
+                ? [Number(v.ChanceToBeatControl), Number(v.ExactChanceToBeatControl), $"{Number(v.RiskOfChoosingControl)} / {Number(v.RiskOfChoosingVariant)}"]
                 : [Number(v.PValue), output.Adjustment == PValueAdjustment.None ? "" : Number(v.AdjustedPValue)]);
+            if (showBest)
+            {
+                row.Add(Number(v.ChanceToBeBest));
+            }
+
             row.Add(v.Problem is null ? v.Verdict.ToString() : $"{v.Verdict}: {v.Problem}");
             table.AddRow(row.Select(Markup.Escape).ToArray());
         }
@@ -88,7 +101,7 @@ internal sealed class ProportionsCommand : Command<ProportionsSettings>
         AnsiConsole.WriteLine(output.Method switch
         {
             AnalysisMethod.Sequential => $"Sequential (always-valid) intervals tuned at N* = {output.SequentialTuning}: safe to look at any time.",
-            AnalysisMethod.Bayesian => $"Bayesian, prior {(output.Prior is { } p ? $"N({p.Mean}, {p.Variance}) on the relative lift" : "none")}; exact chance from Beta(1,1) posteriors.",
+            AnalysisMethod.Bayesian => $"Bayesian, prior {(output.Prior is { } p ? $"N({p.Mean}, {p.Variance}) on the relative lift" : "none")}; exact chance from Beta(1,1) posteriors{(showBest ? "; the chance to be best compares every arm with all the others" : "")}.",
             _ => "Welch t-test: valid for one look at the data; use --method sequential when you check repeatedly.",
         });
     }

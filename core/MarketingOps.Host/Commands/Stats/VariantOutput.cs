@@ -4,7 +4,9 @@ namespace MarketingOps.Host.Commands.Stats;
 
 /// <summary>
 /// One variant in <c>mops stats proportions --json</c>. For the Bayesian method <see cref="StandardError"/> is the
-/// posterior standard deviation and the interval is a credible interval; the p-values are then absent.
+/// posterior standard deviation and the interval is a credible interval; the p-values are then absent. The chance
+/// to beat the control compares this variant with the control alone; the chance to be best (Bayesian only) compares
+/// it with every arm, the control included.
 /// </summary>
 internal sealed record VariantOutput(
     int Variant,
@@ -17,10 +19,13 @@ internal sealed record VariantOutput(
     double StandardError,
     double? PValue,
     double? AdjustedPValue,
-    double? ChanceToWin,
-    double? ExactChanceToWin,
+    double? ChanceToBeatControl,
+    double? ExactChanceToBeatControl,
     double? RiskOfChoosingControl,
     double? RiskOfChoosingVariant,
     Verdict Verdict,
     string? Problem,
-    ZTestResult? PooledZTest);
+    ZTestResult? PooledZTest)
+{
+    public double? ChanceToBeBest { get; init; }
+}

@@ -68,7 +68,7 @@ public sealed class EngineScriptExperimentsTests : IDisposable
         Assert.Equal("link-click rate", Assert.Single(definition.Guardrails).Name);
         Assert.Equal((2, TimeSpan.FromHours(3), (DateTimeOffset?)FirstSlot), (definition.Allocation.PostsPerVariant, definition.Allocation.Every, definition.Allocation.Start));
         Assert.Equal(TimeSpan.FromDays(2), definition.Horizon);
-        Assert.Equal((AnalysisMethod.Bayesian, 0.9, 80L, 7L, false), (definition.Decision.Method, definition.Decision.ChanceToWin, definition.Decision.MinImpressionsPerVariant, definition.Decision.MinEventsPerVariant, definition.Decision.Bandit));
+        Assert.Equal((AnalysisMethod.Bayesian, 0.9, 80L, 7L, false), (definition.Decision.Method, definition.Decision.ChanceToBeatControl, definition.Decision.MinImpressionsPerVariant, definition.Decision.MinEventsPerVariant, definition.Decision.Bandit));
         Assert.True(definition.OnWin.ScheduleWinner);
         Assert.Equal(4, (await _rig.Experiments.GetPostsAsync(started.Id, Ct)).Count(p => p.Status == ExperimentPostStatus.Scheduled));
     }
@@ -113,13 +113,15 @@ public sealed class EngineScriptExperimentsTests : IDisposable
         var after = _services.Experiments.Results("mapped", Ct);
 
         Assert.Equal((ExperimentStatus.Running, (string?)null), (before.Status, before.Winner));
-        Assert.All(before.Variants, v => Assert.Equal((0, (double?)null), (v.Posts, v.ChanceToWin)));
+        Assert.All(before.Variants, v => Assert.Equal((0, (double?)null, (double?)null), (v.Posts, v.ChanceToBeBest, v.ChanceToBeatControl)));
         Assert.Equal((ExperimentStatus.Decided, "B"), (after.Status, after.Winner));
         Assert.Equal([2, 2], after.Variants.Select(v => v.Posts));
         Assert.Null(after.Variants[0].Lift);
         Assert.True(after.Variants[1].Lift > 0 && after.Variants[1].LiftLow > 0 && after.Variants[1].LiftHigh > after.Variants[1].Lift, $"{after.Variants[1]}");
-        Assert.True(after.Variants[1].ChanceToWin > 0.99, $"{after.Variants[1]}");
-        Assert.Equal(1, after.Variants.Sum(v => v.ChanceToWin!.Value), 6);
+        Assert.True(after.Variants[1].ChanceToBeBest > 0.99, $"{after.Variants[1]}");
+        Assert.True(after.Variants[1].ChanceToBeatControl > 0.99, $"{after.Variants[1]}");
+        Assert.Null(after.Variants[0].ChanceToBeatControl);
+        Assert.Equal(1, after.Variants.Sum(v => v.ChanceToBeBest!.Value), 6);
         Assert.Contains("'B'", after.Summary, StringComparison.Ordinal);
     }
 

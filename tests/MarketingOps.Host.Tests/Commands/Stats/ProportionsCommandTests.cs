@@ -54,13 +54,13 @@ public sealed class ProportionsCommandTests
         Near(0.09, json.GetProperty("prior"), "variance", 1e-12);
         var v = json.GetProperty("variants")[0];
         Near(0.199723, v, "lift", 1e-6);
-        Near(0.931166, v, "chanceToWin", 1e-6);
-        Near(0.968226, v, "exactChanceToWin", 1e-6);
+        Near(0.931166, v, "chanceToBeatControl", 1e-6);
+        Near(0.968226, v, "exactChanceToBeatControl", 1e-6);
         Assert.True(v.GetProperty("riskOfChoosingControl").GetDouble() > v.GetProperty("riskOfChoosingVariant").GetDouble());
         Assert.False(v.TryGetProperty("pValue", out _));
 
         var flat = Json([.. R9, "--method", "bayesian", "--prior", "none"]).GetProperty("variants")[0];
-        Near(0.951634, flat, "chanceToWin", 1e-6);
+        Near(0.951634, flat, "chanceToBeatControl", 1e-6);
     }
 
     [Fact]
