@@ -68,10 +68,10 @@ internal sealed class MopsProcess : IDisposable
 
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
         while (!StandardOutput.Contains(text, StringComparison.Ordinal) && !StandardError.Contains(text, StringComparison.Ordinal))
         {
-            if (_process.HasExited || DateTime.UtcNow > deadline)
+            if (_process.HasExited || TimeProvider.System.GetUtcNow() > deadline)
             {
                 throw new TimeoutException($"mops did not print \"{text}\". stdout:\n{StandardOutput}\nstderr:\n{StandardError}");
             }

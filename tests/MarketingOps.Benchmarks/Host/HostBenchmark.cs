@@ -97,7 +97,7 @@ internal sealed class HostBenchmark : IBenchmark
     {
         var platform = manager.FindPlatform("sandbox") ?? throw new InvalidOperationException("sandbox not active");
         var account = manager.Accounts.First(a => a.Platform == "sandbox").Name;
-        await platform.PublishAsync(new PublishRequest(account, new PostDraft($"reload cycle {cycle}"), $"bench-{cycle}", 1, DateTimeOffset.UtcNow), cancellationToken);
+        await platform.PublishAsync(new PublishRequest(account, new PostDraft($"reload cycle {cycle}"), $"bench-{cycle}", 1, TimeProvider.System.GetUtcNow()), cancellationToken);
     }
 
     private static (long Managed, long WorkingSet) Measure()

@@ -66,8 +66,8 @@ public sealed class RunWorkflowTests : IDisposable
     private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
         where T : class
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
+        var deadline = TimeProvider.System.GetUtcNow() + Patience;
+        while (TimeProvider.System.GetUtcNow() < deadline)
         {
             if (await probe() is { } found)
             {

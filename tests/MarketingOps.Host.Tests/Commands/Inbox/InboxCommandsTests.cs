@@ -23,7 +23,7 @@ public sealed class InboxCommandsTests : IDisposable
     [Fact]
     public async Task Guardrails_check_explains_a_duplicate_and_exits_1()
     {
-        var at = DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var at = TimeProvider.System.GetUtcNow().AddDays(1).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         var (scheduled, postId, error) = await Mops("post", "schedule", "--account", "acme", "--at", at, "--text", "Our spring sale starts today! 20% off everything in store.");
         Assert.True(scheduled == 0, error);
 
@@ -76,7 +76,7 @@ public sealed class InboxCommandsTests : IDisposable
     [Fact]
     public async Task Report_automation_counts_by_account_and_week()
     {
-        var at = DateTimeOffset.UtcNow.AddSeconds(-20).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var at = TimeProvider.System.GetUtcNow().AddSeconds(-20).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(0, (await Mops("post", "schedule", "--account", "acme", "--at", at, "--text", "Hello from the report test")).ExitCode);
 
         var (exit, output, error) = await Mops("report", "automation", "--json");
@@ -101,7 +101,7 @@ public sealed class InboxCommandsTests : IDisposable
                 Draft = new PostDraft(text),
                 Source = "script:digest",
                 Trigger = "weekly digest",
-                ProposedAt = DateTimeOffset.UtcNow,
+                ProposedAt = TimeProvider.System.GetUtcNow(),
                 Verdict = verdict,
             },
             TestContext.Current.CancellationToken);

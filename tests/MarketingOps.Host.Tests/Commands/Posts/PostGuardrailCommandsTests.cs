@@ -14,7 +14,7 @@ public sealed class PostGuardrailCommandsTests : IDisposable
 
     private Task<(int ExitCode, string Out, string Err)> Mops(params string[] args) => MopsProcess.RunAsync(_home.Root, args);
 
-    private static string Tomorrow => DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd 10:00", CultureInfo.InvariantCulture);
+    private static string Tomorrow => TimeProvider.System.GetUtcNow().AddDays(1).ToString("yyyy-MM-dd 10:00", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task A_duplicate_post_is_refused_with_the_verdict_and_exit_1()
