@@ -1,3 +1,4 @@
+using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Plugins;
@@ -44,6 +45,54 @@ internal sealed class PostService
     /// </summary>
     public async Task<ScheduledPost> ScheduleAsync(ScheduleRequest request, CancellationToken cancellationToken)
     {
+        var (account, post, at) = Prepare(request, validateText: true);
+        var due = post.DueAt;
+        var message = post.ToMessage(due);
+        var verdict = await _guardrails.CheckAsync(message, cancellationToken);
+        var decision = ApprovalGate.Decide(account, verdict, approved: request.ApprovedBy is not null);
+        if (decision == PostGateDecision.Refuse)
+        {
+            _logger.LogInformation("A {Kind} of {Account} from {Source} was refused: {Verdict}", request.Kind, account.Name, request.Source, verdict.Summary);
+            throw new PostRefusedException(verdict);
+        }
+
+        string reason;
+        if (decision == PostGateDecision.HoldForApproval)
+        {
+            var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary : $"account '{account.Name}' requires approval";
+            reason = $"created by {request.Source} for {due:O}; waits for approval: {why}";
+            post = await _store.InsertAsync(post with { State = PostState.PendingApproval }, reason, cancellationToken);
+            await _guardrails.RecordAsync(message, cancellationToken);
+            await _inbox.Value.HoldPostAsync(message, why, cancellationToken);
+        }
+        else
+        {
+            reason = request.ApprovedBy is { } approvedBy ? $"scheduled by {request.Source} for {due:O}, approved by {approvedBy}" : $"scheduled by {request.Source} for {due:O}";
+            post = await _store.InsertAsync(post, reason, cancellationToken);
+
+            // A crash between these two lines leaves a Scheduled post without a trigger; the start-up sweep adds it.
+            await _scheduler.ScheduleAsync(post.Id, post.DueAt, cancellationToken);
+            await _guardrails.RecordAsync(message, cancellationToken);
+        }
+
+        _logger.LogInformation("Post {PostId} of {Account} {State} for {DueAt:O}", post.Id, post.Account, post.State, post.DueAt);
+        return new ScheduledPost(post, at.Note) { Verdict = verdict };
+    }
+
+    /// <summary>
+    /// What every guardrail says about a request, checked as <see cref="ScheduleAsync"/> checks it (account, time,
+    /// recipient, reply target), without storing or recording anything. The platform's text rules are part of the verdict.
+    /// An empty <see cref="ScheduleRequest.At"/> means now.
+    /// </summary>
+    public async Task<GuardrailVerdict> ExplainAsync(ScheduleRequest request, CancellationToken cancellationToken)
+    {
+        var (_, post, _) = Prepare(request, validateText: false);
+        return await _guardrails.ExplainAsync(post.ToMessage(post.DueAt), cancellationToken);
+    }
+
+    // Everything ScheduleAsync refuses before the guardrails run, with every problem listed.
+    private (ClientAccount Account, Post Post, ParsedTime At) Prepare(ScheduleRequest request, bool validateText)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<string>();
         var account = _registry.FindAccount(request.Account);
@@ -54,23 +103,23 @@ internal sealed class PostService
         }
 
         var zone = request.TimeZone is { Length: > 0 } tz ? ScheduleTimeParser.FindZone(tz, "--tz") : account.TimeZone;
+        var now = _time.GetUtcNow();
         ParsedTime? at = null;
         try
         {
-            at = ScheduleTimeParser.Parse(request.At, zone);
+            at = !validateText && string.IsNullOrWhiteSpace(request.At) ? new ParsedTime(now, null) : ScheduleTimeParser.Parse(request.At, zone);
         }
         catch (PostRequestException ex)
         {
             problems.AddRange(ex.Problems.Select(p => "--at: " + p));
         }
 
-        var now = _time.GetUtcNow();
         if (at is not null && at.Utc < now - PastTolerance)
         {
             problems.Add($"--at: {at.Utc:O} is in the past (now is {now:O}).");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Text))
+        if (validateText && string.IsNullOrWhiteSpace(request.Text))
         {
             problems.Add("--text: the post has no text.");
         }
@@ -78,9 +127,12 @@ internal sealed class PostService
         var platform = _registry.FindPlatform(account.Platform);
         if (platform is null)
         {
-            problems.Add($"--account: platform '{account.Platform}' of account '{account.Name}' is not active (its plugin is missing, disabled or failed to load), so the text cannot be checked.");
+            if (validateText)
+            {
+                problems.Add($"--account: platform '{account.Platform}' of account '{account.Name}' is not active (its plugin is missing, disabled or failed to load), so the text cannot be checked.");
+            }
         }
-        else if (!string.IsNullOrWhiteSpace(request.Text))
+        else if (validateText && !string.IsNullOrWhiteSpace(request.Text))
         {
             var validation = platform.Validate(request.ToDraft());
             problems.AddRange(validation.Problems.Select(p => $"text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}"));
@@ -119,36 +171,7 @@ internal sealed class PostService
             CreatedAt = now,
             UpdatedAt = now,
         };
-        var message = post.ToMessage(due);
-        var verdict = await _guardrails.CheckAsync(message, cancellationToken);
-        var decision = ApprovalGate.Decide(account, verdict, approved: request.ApprovedBy is not null);
-        if (decision == PostGateDecision.Refuse)
-        {
-            _logger.LogInformation("A {Kind} of {Account} from {Source} was refused: {Verdict}", request.Kind, account.Name, request.Source, verdict.Summary);
-            throw new PostRefusedException(verdict);
-        }
-
-        string reason;
-        if (decision == PostGateDecision.HoldForApproval)
-        {
-            var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary : $"account '{account.Name}' requires approval";
-            reason = $"created by {request.Source} for {due:O}; waits for approval: {why}";
-            post = await _store.InsertAsync(post with { State = PostState.PendingApproval }, reason, cancellationToken);
-            await _guardrails.RecordAsync(message, cancellationToken);
-            await _inbox.Value.HoldPostAsync(message, why, cancellationToken);
-        }
-        else
-        {
-            reason = request.ApprovedBy is { } approvedBy ? $"scheduled by {request.Source} for {due:O}, approved by {approvedBy}" : $"scheduled by {request.Source} for {due:O}";
-            post = await _store.InsertAsync(post, reason, cancellationToken);
-
-            // A crash between these two lines leaves a Scheduled post without a trigger; the start-up sweep adds it.
-            await _scheduler.ScheduleAsync(post.Id, post.DueAt, cancellationToken);
-            await _guardrails.RecordAsync(message, cancellationToken);
-        }
-
-        _logger.LogInformation("Post {PostId} of {Account} {State} for {DueAt:O}", post.Id, post.Account, post.State, post.DueAt);
-        return new ScheduledPost(post, at.Note) { Verdict = verdict };
+        return (account, post, at);
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ internal sealed class ExperimentCreateCommand : AsyncCommand<ExperimentCreateSet
                 else
                 {
                     AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{definition.Name}[/]: {plan.Posts.Count} posts planned, nothing stored (--dry-run)");
-                    AnsiConsole.Write(ExperimentTables.Plan(definition, plan.Posts));
+                    AnsiConsole.Write(ExperimentTables.Plan(definition, plan.Posts, TimeDisplay.Of(settings, host.Services)));
                     ExperimentTables.Warnings(plan.Warnings);
                 }
 
@@ -43,8 +43,8 @@ internal sealed class ExperimentCreateCommand : AsyncCommand<ExperimentCreateSet
 
             var refused = created.Posts.Count(p => p.Status == ExperimentPostStatus.Refused);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"created experiment [bold]{definition.Name}[/] ({created.Experiment.Id}): {created.Posts.Count - refused} posts scheduled, {refused} refused; ends {created.Experiment.EndsAt:yyyy-MM-dd HH:mm} UTC");
-            AnsiConsole.Write(ExperimentTables.Posts(definition, created.Posts));
+                $"created experiment [bold]{definition.Name}[/] ({created.Experiment.Id}): {created.Posts.Count - refused} posts scheduled, {refused} refused; ends {TimeDisplay.Of(settings, host.Services).Labelled(created.Experiment.EndsAt, ExperimentTables.AccountOf(definition))}");
+            AnsiConsole.Write(ExperimentTables.Posts(definition, created.Posts, TimeDisplay.Of(settings, host.Services)));
             ExperimentTables.Warnings(created.Warnings);
             return refused > 0 ? ExitCodes.Failure : ExitCodes.Success;
         });
