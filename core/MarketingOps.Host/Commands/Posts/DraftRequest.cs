@@ -1,6 +1,7 @@
 using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Posts;
 using MarketingOps.Host.Cli;
+using MarketingOps.Host.Hosting;
 using MarketingOps.Sdk;
 
 namespace MarketingOps.Host.Commands.Posts;
