@@ -26,5 +26,9 @@ internal static class BlueskyDescriptor
                 new RateBudget("delete", 5000, TimeSpan.FromHours(1)),
                 new RateBudget("metrics", 3000, TimeSpan.FromMinutes(5)),
             ],
-        });
+        })
+    {
+        // The record key is derived from the host's idempotency key: the PDS refuses a second record with it, for ever.
+        RepeatProtection = RepeatProtection.RecordKey,
+    };
 }

@@ -31,5 +31,10 @@ internal static class MastodonDescriptor
         })
     {
         Automation = new AutomationRules { AllowsVariantPosts = true },
+        // Mastodon keeps an Idempotency-Key for an hour (Idempotency in app/controllers/concerns).
+        RepeatProtection = RepeatProtection.KeyKeptFor(KeyLifetime),
     };
+
+    /// <summary>How long a Mastodon instance remembers an Idempotency-Key.</summary>
+    public static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(1);
 }

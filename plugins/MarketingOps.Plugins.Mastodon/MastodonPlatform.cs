@@ -106,7 +106,8 @@ internal sealed partial class MastodonPlatform : IPlatform, IDisposable
             body["sensitive"] = bool.TryParse(sensitive, out var flag) && flag;
         }
 
-        // The host's key makes every attempt of this post one status on the instance (Mastodon keeps keys for an hour).
+        // The host's key makes every attempt of this post within an hour one status on the instance (Mastodon keeps
+        // keys for an hour, and the descriptor says so); later attempts are looked up by the host first.
         var json = body.ToJsonString();
         var (response, error) = await SendAsync(
             account,
@@ -128,7 +129,8 @@ internal sealed partial class MastodonPlatform : IPlatform, IDisposable
         var post = ReadStatus(response.Body);
         if (post is null)
         {
-            return Fail(request.Account, new PlatformError(PlatformErrorKind.Transient, "Mastodon answered success without a status id."));
+            // It was created, but we cannot tell which status it is: the host looks it up.
+            return Fail(request.Account, new PlatformError(PlatformErrorKind.Ambiguous, "Mastodon answered success without a status id."));
         }
 
         _logger.LogInformation("Published Mastodon status {PostId} for account {Account}", post.Id, request.Account);
@@ -155,26 +157,52 @@ internal sealed partial class MastodonPlatform : IPlatform, IDisposable
             account.AccountId = meJson.RootElement.GetProperty("id").GetString();
         }
 
-        var (response, error) = await SendAsync(account, HttpMethod.Get, $"api/v1/accounts/{Uri.EscapeDataString(account.AccountId!)}/statuses?limit=40&exclude_reblogs=true", null, cancellationToken);
-        if (error is not null || !response!.IsSuccess)
-        {
-            return LookupResult.Unknown((error ?? MastodonErrors.FromResponse(response!.Status, response.Headers, response.Body, _clock.GetUtcNow(), _redactor)).Message);
-        }
-
+        // Page back through the account's statuses, newest first, until one is older than the first attempt:
+        // however many that is (a busy account can post more than a page between two attempts).
         var wanted = Comparable(request.Draft.Text);
         var since = request.FirstAttemptAt.AddMinutes(-2);
-        using var document = JsonDocument.Parse(response.Body);
-        foreach (var status in document.RootElement.EnumerateArray())
+        string? maxId = null;
+        while (true)
         {
-            var createdAt = status.TryGetProperty("created_at", out var c) && c.TryGetDateTimeOffset(out var at) ? at : DateTimeOffset.MaxValue;
-            var content = status.TryGetProperty("content", out var html) ? html.GetString() ?? "" : "";
-            if (createdAt >= since && Comparable(PlainText(content)) == wanted && ReadStatus(status.GetRawText()) is { } post)
+            var page = $"api/v1/accounts/{Uri.EscapeDataString(account.AccountId!)}/statuses?limit=40&exclude_reblogs=true" + (maxId is null ? string.Empty : $"&max_id={Uri.EscapeDataString(maxId)}");
+            var (response, error) = await SendAsync(account, HttpMethod.Get, page, null, cancellationToken);
+            if (error is not null || !response!.IsSuccess)
             {
-                return LookupResult.Found(post);
+                return LookupResult.Unknown((error ?? MastodonErrors.FromResponse(response!.Status, response.Headers, response.Body, _clock.GetUtcNow(), _redactor)).Message);
             }
-        }
 
-        return LookupResult.NotFound;
+            using var document = JsonDocument.Parse(response.Body);
+            string? oldestId = null;
+            var reachedFirstAttempt = false;
+            foreach (var status in document.RootElement.EnumerateArray())
+            {
+                oldestId = status.TryGetProperty("id", out var id) ? id.GetString() : oldestId;
+                var createdAt = status.TryGetProperty("created_at", out var c) && c.TryGetDateTimeOffset(out var at) ? at : DateTimeOffset.MaxValue;
+                if (createdAt < since)
+                {
+                    reachedFirstAttempt = true;
+                    break;
+                }
+
+                var content = status.TryGetProperty("content", out var html) ? html.GetString() ?? "" : "";
+                if (Comparable(PlainText(content)) == wanted && ReadStatus(status.GetRawText()) is { } post)
+                {
+                    return LookupResult.Found(post);
+                }
+            }
+
+            if (reachedFirstAttempt || oldestId is null)
+            {
+                return LookupResult.NotFound;
+            }
+
+            if (oldestId == maxId)
+            {
+                return LookupResult.Unknown($"Mastodon returned the same page of statuses twice (max_id {maxId}); the lookup cannot page further.");
+            }
+
+            maxId = oldestId;
+        }
     }
 
     public async Task<IReadOnlyList<PostMetrics>> GetMetricsAsync(string account, IReadOnlyList<string> postIds, CancellationToken cancellationToken)

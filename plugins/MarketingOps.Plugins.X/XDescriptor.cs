@@ -29,5 +29,7 @@ internal static class XDescriptor
     {
         // X's automation rules forbid duplicate or substantially similar posts, so A/B variants stay distinct.
         Automation = new AutomationRules { AllowsVariantPosts = false },
+        // X API v2 has no idempotency key: every POST /2/tweets can create a post, so nothing protects a repeat.
+        RepeatProtection = RepeatProtection.None,
     };
 }

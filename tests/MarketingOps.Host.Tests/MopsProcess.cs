@@ -23,6 +23,9 @@ internal sealed class MopsProcess : IDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>Whether the process has ended (on its own, or killed).</summary>
+    public bool HasExited => _process.HasExited;
+
     public static MopsProcess Start(string workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")

@@ -8,8 +8,9 @@ namespace MarketingOps.Integration.FakePlatform;
 
 /// <summary>
 /// Maps the fake's HTTP answers onto the SDK's error classes the way a real plugin maps a real API's:
-/// 503 → Transient (the fake promises nothing was created), 429 + Retry-After → RateLimited, 4xx → Rejected,
-/// no answer in time → Ambiguous. Lookups: 200 → Found, 404 → NotFound, anything else → Unknown.
+/// 503 → Transient (the fake promises nothing was created), 429 + Retry-After → RateLimited, 409 (the record key
+/// exists) → look it up and report it published, as the Bluesky plugin does, other 4xx → Rejected, no answer in
+/// time → Ambiguous. Lookups: 200 → Found, 404 → NotFound, anything else → Unknown.
 /// </summary>
 internal sealed class FakeHttpPlatform : IPlatform, IDisposable
 {
@@ -17,12 +18,12 @@ internal sealed class FakeHttpPlatform : IPlatform, IDisposable
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _clock;
 
-    public FakeHttpPlatform(string id, Uri baseAddress, TimeSpan timeout, TimeProvider clock)
+    public FakeHttpPlatform(string id, Uri baseAddress, TimeSpan timeout, RepeatProtection? protection, TimeProvider clock)
     {
         _http = new HttpClient { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
         _timeout = timeout;
         _clock = clock;
-        Descriptor = new PlatformDescriptor(id, "Fake HTTP network", PlatformCapabilities.Idempotency, new PlatformLimits { MaxTextLength = 500 });
+        Descriptor = new PlatformDescriptor(id, "Fake HTTP network", PlatformCapabilities.None, new PlatformLimits { MaxTextLength = 500 }) { RepeatProtection = protection };
     }
 
     public PlatformDescriptor Descriptor { get; }
@@ -53,6 +54,11 @@ internal sealed class FakeHttpPlatform : IPlatform, IDisposable
                 case HttpStatusCode.TooManyRequests:
                     var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
                     return PublishResult.Failed(new PlatformError(PlatformErrorKind.RateLimited, "429 Too Many Requests") { RetryAt = _clock.GetUtcNow() + wait });
+                case HttpStatusCode.Conflict:
+                    var existing = await LookupAsync(request, cancellationToken);
+                    return existing.Post is { } post
+                        ? PublishResult.Published(post)
+                        : PublishResult.Failed(new PlatformError(PlatformErrorKind.Ambiguous, "409: the record key exists, but the lookup did not find it"));
                 case HttpStatusCode.ServiceUnavailable:
                     return PublishResult.Failed(new PlatformError(PlatformErrorKind.Transient, "503 Service Unavailable"));
                 default:

@@ -50,6 +50,7 @@ public sealed class MastodonDirectTests
         fake.Handler = r => r.Path switch
         {
             "/api/v1/accounts/verify_credentials" => FakeResponse.Json("""{"id":"42","username":"brand","acct":"brand"}"""),
+            "/api/v1/accounts/42/statuses" when r.Query.Contains("max_id=", StringComparison.Ordinal) => FakeResponse.Json("[]"),
             "/api/v1/accounts/42/statuses" => FakeResponse.Json(JsonSerializer.Serialize(new[] { status })),
             _ => MastodonTestData.Error(404, "Record not found"),
         };
@@ -61,6 +62,39 @@ public sealed class MastodonDirectTests
         Assert.Equal(LookupStatus.Found, found.Status);
         Assert.Equal("77", found.Post!.Id);
         Assert.Equal(LookupStatus.NotFound, missing.Status);
+    }
+
+    [Fact]
+    public async Task Lookup_PagesBackToTheFirstAttempt_HoweverManyStatusesThatIs()
+    {
+        using var fake = new RecordingHttpServer();
+        Dictionary<string, object> StatusAt(int id, string text, string createdAt)
+        {
+            var status = JsonSerializer.Deserialize<Dictionary<string, object>>(MastodonTestData.Status(id.ToString(System.Globalization.CultureInfo.InvariantCulture)))!;
+            status["content"] = $"<p>{text}</p>";
+            status["created_at"] = createdAt;
+            return status;
+        }
+
+        // 45 newer statuses fill the first page; the wanted one is on the second, after the first attempt's time.
+        var newer = Enumerable.Range(0, 40).Select(i => StatusAt(500 - i, $"later post {i}", "2026-11-26T09:00:00.000Z")).ToArray();
+        var second = new[] { StatusAt(460, "later post 41", "2026-11-26T08:30:00.000Z"), StatusAt(77, "Launch &amp; learn<br />with us", "2026-11-26T08:00:02.000Z"), StatusAt(70, "older", "2026-11-25T08:00:00.000Z") };
+        fake.Handler = r => r.Path switch
+        {
+            "/api/v1/accounts/verify_credentials" => FakeResponse.Json("""{"id":"42","username":"brand","acct":"brand"}"""),
+            "/api/v1/accounts/42/statuses" when r.Query.Contains("max_id=461", StringComparison.Ordinal) => FakeResponse.Json(JsonSerializer.Serialize(second)),
+            "/api/v1/accounts/42/statuses" => FakeResponse.Json(JsonSerializer.Serialize(newer)),
+            _ => MastodonTestData.Error(404, "Record not found"),
+        };
+        using var platform = MastodonTestHarness.Create(fake.BaseUrl);
+
+        var found = await platform.LookupAsync(MastodonTestHarness.Request(new PostDraft("Launch & learn\nwith us")), Token);
+        var missing = await platform.LookupAsync(MastodonTestHarness.Request(new PostDraft("never posted")), Token);
+
+        Assert.Equal(LookupStatus.Found, found.Status);
+        Assert.Equal("77", found.Post!.Id);
+        Assert.Equal(LookupStatus.NotFound, missing.Status);
+        Assert.Contains(fake.Requests, r => r.Query.Contains("max_id=461", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -175,7 +175,7 @@ public sealed class MastodonPlatformPrismTests(MastodonPrismFixture peers) : ICl
     [Theory]
     [InlineData(401, PlatformErrorKind.Unauthorized)]
     [InlineData(404, PlatformErrorKind.Rejected)]
-    [InlineData(503, PlatformErrorKind.Transient)]
+    [InlineData(503, PlatformErrorKind.Ambiguous)]
     public async Task Publish_ErrorStatus_MapsToTheRightKind(int status, PlatformErrorKind expected)
     {
         var prism = Start(r => r.Path == "/api/v2/instance" ? FakeResponse.Json(MastodonTestData.Instance()) : MastodonTestData.Error(status, "Problem"));

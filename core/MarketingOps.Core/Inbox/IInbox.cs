@@ -21,6 +21,12 @@ public interface IInbox
     /// </summary>
     Task<InboxItem> HoldPostAsync(OutgoingMessage post, string reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Builds, without storing, the item that holds a post; the post store writes it in the same transaction as the
+    /// post's <c>PendingApproval</c> state.
+    /// </summary>
+    Task<InboxItem> PrepareHoldAsync(OutgoingMessage post, string reason, CancellationToken cancellationToken);
+
     Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Items, oldest first; all of them when <paramref name="status"/> is null.</summary>

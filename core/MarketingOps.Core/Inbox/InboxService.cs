@@ -36,6 +36,12 @@ internal sealed class InboxService(
             throw new InboxException($"'{source}' proposed a message for platform '{proposal.Platform}' from account '{account.Name}', which is on '{account.Platform}'.");
         }
 
+        // The same draft already waiting for a person is the same proposal: the inbox never fills with copies.
+        if (await FindPendingTwinAsync(source, account.Name, proposal.Draft, cancellationToken) is { } twin)
+        {
+            return twin;
+        }
+
         var now = clock.GetUtcNow();
         var unattended = policy.AllowsUnattended(source, proposal.Draft.Kind);
         var id = NewId();
@@ -81,6 +87,19 @@ internal sealed class InboxService(
         return item;
     }
 
+    private async Task<InboxItem?> FindPendingTwinAsync(string source, string account, PostDraft draft, CancellationToken cancellationToken)
+    {
+        var pending = await store.ListAsync(InboxItemStatus.Pending, cancellationToken);
+        return pending.FirstOrDefault(i =>
+            i.Kind == InboxItemKind.Proposal
+            && string.Equals(i.Source, source, StringComparison.Ordinal)
+            && string.Equals(i.Account, account, StringComparison.OrdinalIgnoreCase)
+            && i.Draft.Kind == draft.Kind
+            && string.Equals(i.Draft.Recipient, draft.Recipient, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(i.Draft.InReplyTo, draft.InReplyTo, StringComparison.Ordinal)
+            && string.Equals(i.Draft.Text, draft.Text, StringComparison.Ordinal));
+    }
+
     public async Task<InboxItem> HoldPostAsync(OutgoingMessage post, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
@@ -90,13 +109,27 @@ internal sealed class InboxService(
             return existing;
         }
 
+        var item = await PrepareHoldAsync(post, reason, cancellationToken);
+        while (!await store.AddAsync(item, cancellationToken))
+        {
+            item = item with { Id = NewId() };
+        }
+
+        return item;
+    }
+
+    public async Task<InboxItem> PrepareHoldAsync(OutgoingMessage post, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
         var account = registry.FindAccount(post.Account) ?? throw new InboxException($"No account named '{post.Account}'.");
 
         // The publishing side has already run (and logged) the real check; this one only explains.
         var verdict = await guardrails.ExplainAsync(post, cancellationToken);
-        var item = new InboxItem
+        return new InboxItem
         {
-            Id = NewId(),
+            // Longer than a proposal's id: it is written inside the post's transaction, with no second try on a clash
+            // (the recovery sweep would repair even that).
+            Id = Guid.NewGuid().ToString("N")[..16],
             Kind = InboxItemKind.HeldPost,
             Platform = account.Platform,
             Account = account.Name,
@@ -112,13 +145,6 @@ internal sealed class InboxService(
             VariantId = post.VariantId,
             Origin = post.Origin,
         };
-
-        while (!await store.AddAsync(item, cancellationToken))
-        {
-            item = item with { Id = NewId() };
-        }
-
-        return item;
     }
 
     public Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
@@ -219,5 +245,5 @@ internal sealed class InboxService(
         return item;
     }
 
-    private static string NewId() => Guid.NewGuid().ToString("N")[..10];
+        private static string NewId() => Guid.NewGuid().ToString("N")[..10];
 }

@@ -27,14 +27,21 @@ public sealed class InboxWorkflowContext(
 
     public ILogger Logger => logger;
 
+    /// <summary>Accounts whose platform is active: a workflow never works for an account nothing can publish to.</summary>
     public IReadOnlyList<AccountInfo> Accounts =>
-        [.. registry.Accounts.Select(a => new AccountInfo(a.Platform, a.Name, a.TimeZone.Id))];
+        [.. registry.Accounts.Where(a => registry.FindPlatform(a.Platform) is not null).Select(a => new AccountInfo(a.Platform, a.Name, a.TimeZone.Id))];
 
     public IAudienceSource? GetAudienceSource(string platformId) =>
         registry.FindPlatform(platformId) is IAudienceSource source ? new RecordingAudienceSource(source, audience) : null;
 
     public async Task<string> ProposeAsync(Proposal proposal, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(proposal);
+        if (registry.FindPlatform(proposal.Platform) is null)
+        {
+            throw new InboxException($"'{source}' proposed a message for platform '{proposal.Platform}', which is not active; nothing was added to the inbox.");
+        }
+
         var item = await inbox.ProposeAsync(source, proposal, cancellationToken);
         return item.Id;
     }

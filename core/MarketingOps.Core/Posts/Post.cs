@@ -78,6 +78,13 @@ public sealed record Post(string Id, string Account, string Text, DateTimeOffset
     /// <summary>Who approved it (a person or the inbox), so the check right before sending does not ask again. The default value is none.</summary>
     public string? ApprovedBy { get; init; }
 
+    /// <summary>
+    /// An earlier attempt may have reached the platform without the host learning its outcome (a timeout, a 5xx after
+    /// sending, a crash mid-call), so a repeat could post it twice unless the platform's key still protects it.
+    /// The default value is <see langword="false"/>.
+    /// </summary>
+    public bool MayBeOnPlatform { get; init; }
+
     /// <summary>The draft handed to the platform.</summary>
     /// <remarks>An experiment post carries its variant as the draft option <c>variant</c>: plugins pass on only the options they know, and a simulated network can tell the variants apart by it whatever the wording.</remarks>
     public PostDraft ToDraft() => new(Text)

@@ -2,6 +2,7 @@ using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Plugins;
+using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Storage;
 using MarketingOps.Sdk;
@@ -24,11 +25,13 @@ internal sealed class PostService
     private readonly IGuardrails _guardrails;
     private readonly Lazy<IInbox> _inbox;
     private readonly TimeProvider _time;
+    private readonly PlatformCalls _calls;
     private readonly ILogger<PostService> _logger;
 
     // The inbox is lazy: it hands approved items back to this service.
-    public PostService(IPostStore store, IPlatformRegistry registry, IPublishScheduler scheduler, IGuardrails guardrails, Lazy<IInbox> inbox, TimeProvider time, ILogger<PostService> logger)
+    public PostService(IPostStore store, IPlatformRegistry registry, IPublishScheduler scheduler, IGuardrails guardrails, Lazy<IInbox> inbox, TimeProvider time, PlatformCalls calls, ILogger<PostService> logger)
     {
+        _calls = calls;
         _store = store;
         _registry = registry;
         _scheduler = scheduler;
@@ -45,7 +48,7 @@ internal sealed class PostService
     /// </summary>
     public async Task<ScheduledPost> ScheduleAsync(ScheduleRequest request, CancellationToken cancellationToken)
     {
-        var (account, post, at) = Prepare(request, validateText: true);
+        var (account, post, at) = Prepare(request, scheduling: true);
         var due = post.DueAt;
         var message = post.ToMessage(due);
         var verdict = await _guardrails.CheckAsync(message, cancellationToken);
@@ -61,9 +64,9 @@ internal sealed class PostService
         {
             var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary : $"account '{account.Name}' requires approval";
             reason = $"created by {request.Source} for {due:O}; waits for approval: {why}";
-            post = await _store.InsertAsync(post with { State = PostState.PendingApproval }, reason, cancellationToken);
+            var item = await _inbox.Value.PrepareHoldAsync(message, why, cancellationToken);
+            post = await _store.InsertAsync(post with { State = PostState.PendingApproval }, reason, cancellationToken, heldItem: item);
             await _guardrails.RecordAsync(message, cancellationToken);
-            await _inbox.Value.HoldPostAsync(message, why, cancellationToken);
         }
         else
         {
@@ -86,12 +89,13 @@ internal sealed class PostService
     /// </summary>
     public async Task<GuardrailVerdict> ExplainAsync(ScheduleRequest request, CancellationToken cancellationToken)
     {
-        var (_, post, _) = Prepare(request, validateText: false);
+        var (_, post, _) = Prepare(request, scheduling: false);
         return await _guardrails.ExplainAsync(post.ToMessage(post.DueAt), cancellationToken);
     }
 
-    // Everything ScheduleAsync refuses before the guardrails run, with every problem listed.
-    private (ClientAccount Account, Post Post, ParsedTime At) Prepare(ScheduleRequest request, bool validateText)
+    // Everything ScheduleAsync refuses before the guardrails run, with every problem listed (a PostRequestException).
+    // For a check (scheduling false) an empty time means now, and the text is left to the guardrails' platform rule.
+    private (ClientAccount Account, Post Post, ParsedTime At) Prepare(ScheduleRequest request, bool scheduling)
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<string>();
@@ -107,7 +111,7 @@ internal sealed class PostService
         ParsedTime? at = null;
         try
         {
-            at = !validateText && string.IsNullOrWhiteSpace(request.At) ? new ParsedTime(now, null) : ScheduleTimeParser.Parse(request.At, zone);
+            at = !scheduling && string.IsNullOrWhiteSpace(request.At) ? new ParsedTime(now, null) : ScheduleTimeParser.Parse(request.At, zone);
         }
         catch (PostRequestException ex)
         {
@@ -119,7 +123,7 @@ internal sealed class PostService
             problems.Add($"--at: {at.Utc:O} is in the past (now is {now:O}).");
         }
 
-        if (validateText && string.IsNullOrWhiteSpace(request.Text))
+        if (scheduling && string.IsNullOrWhiteSpace(request.Text))
         {
             problems.Add("--text: the post has no text.");
         }
@@ -127,12 +131,12 @@ internal sealed class PostService
         var platform = _registry.FindPlatform(account.Platform);
         if (platform is null)
         {
-            if (validateText)
+            if (scheduling)
             {
                 problems.Add($"--account: platform '{account.Platform}' of account '{account.Name}' is not active (its plugin is missing, disabled or failed to load), so the text cannot be checked.");
             }
         }
-        else if (validateText && !string.IsNullOrWhiteSpace(request.Text))
+        else if (scheduling && !string.IsNullOrWhiteSpace(request.Text))
         {
             var validation = platform.Validate(request.ToDraft());
             problems.AddRange(validation.Problems.Select(p => $"text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}"));
@@ -225,22 +229,64 @@ internal sealed class PostService
         return stored;
     }
 
-    /// <summary>Schedules a failed post again, now, with the same idempotency key, if the guardrails still let it go.</summary>
+    /// <summary>
+    /// Schedules a failed post again, now, with the same idempotency key, if the guardrails still let it go. When an
+    /// earlier attempt may have reached the platform, it is looked up first: found → Published; the lookup cannot tell →
+    /// Unconfirmed for a human to resolve; not there → scheduled again.
+    /// </summary>
     public async Task<Post> RetryAsync(string id, CancellationToken cancellationToken)
     {
         var post = await GetRequiredAsync(id, cancellationToken);
         RequireState(post, "retry", PostState.Failed);
         var now = _time.GetUtcNow();
+        var account = _registry.FindAccount(post.Account)
+            ?? throw new PostRequestException($"Cannot retry post {post.Id}: account '{post.Account}' is not configured any more (see plugins.json).");
+        var platform = _registry.FindPlatform(account.Platform)
+            ?? throw new PostRequestException($"Cannot retry post {post.Id}: platform '{account.Platform}' is not active (`mops plugins list` says why); fix it, then retry.");
+        if (post.MayBeOnPlatform && await LookBeforeRetryAsync(post, platform, cancellationToken) is { } settled)
+        {
+            return settled;
+        }
+
         var verdict = await _guardrails.CheckAsync(post.ToMessage(now), cancellationToken);
         if (verdict.Outcome == GuardrailOutcome.Reject)
         {
             throw new PostRefusedException(verdict);
         }
 
-        var stored = await TransitionAsync(post, post with { State = PostState.Scheduled, DueAt = now, TransientFailures = 0, UpdatedAt = now }, "retry requested by a user", cancellationToken);
+        var next = post with { State = PostState.Scheduled, DueAt = now, TransientFailures = 0, MayBeOnPlatform = false, UpdatedAt = now };
+        var reason = post.MayBeOnPlatform ? "retry requested by a user; the platform shows no earlier attempt" : "retry requested by a user";
+        var stored = await TransitionAsync(post, next, reason, cancellationToken);
         await _scheduler.ScheduleAsync(stored.Id, stored.DueAt, cancellationToken);
         await _guardrails.RecordAsync(stored.ToMessage(stored.DueAt), cancellationToken);
         return stored;
+    }
+
+    /// <summary>Settles a retry whose earlier attempt may be on the platform; null when the platform shows none.</summary>
+    private async Task<Post?> LookBeforeRetryAsync(Post post, IPlatform platform, CancellationToken cancellationToken)
+    {
+        var request = new PublishRequest(post.Account, post.ToDraft(), post.IdempotencyKey, Math.Max(post.Attempts, 1), post.FirstAttemptAt ?? post.DueAt);
+        var lookup = await _calls.LookupAsync(platform, request, cancellationToken);
+        var now = _time.GetUtcNow();
+        switch (lookup.Status)
+        {
+            case LookupStatus.Found when lookup.Post is { } found:
+                var published = await TransitionAsync(
+                    post,
+                    post with { State = PostState.Published, PlatformPostId = found.Id, PlatformUrl = found.Url, LastError = null, MayBeOnPlatform = false, UpdatedAt = now },
+                    $"retry requested by a user: an earlier attempt is on the platform as {found.Id}; nothing is sent again",
+                    cancellationToken);
+                await _guardrails.RecordAsync(published.ToMessage(now), cancellationToken);
+                return published;
+
+            case LookupStatus.NotFound:
+                return null;
+
+            default:
+                var why = $"retry requested by a user, but an earlier attempt may be on the platform and the lookup could not tell ({lookup.Detail ?? "no detail"}). " +
+                    $"Check the account, then run `mops post resolve {post.Id} --published URL` or `--not-published`";
+                return await TransitionAsync(post, post with { State = PostState.Unconfirmed, LastError = why, UpdatedAt = now }, why, cancellationToken);
+        }
     }
 
     /// <summary>Records what a human found for an unconfirmed post: published at <paramref name="publishedUrl"/>, or not published.</summary>
@@ -260,7 +306,8 @@ internal sealed class PostService
         }
 
         const string reason = "resolved by a user: not published; `mops post retry` publishes it again";
-        var failed = await TransitionAsync(post, post with { State = PostState.Failed, LastError = reason, UpdatedAt = now }, reason, cancellationToken);
+        // A person looked: no earlier attempt is out there, so a retry may send it again.
+        var failed = await TransitionAsync(post, post with { State = PostState.Failed, LastError = reason, MayBeOnPlatform = false, UpdatedAt = now }, reason, cancellationToken);
         await _guardrails.ForgetAsync(failed.Id, cancellationToken);
         return failed;
     }

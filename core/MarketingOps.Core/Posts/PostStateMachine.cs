@@ -14,7 +14,8 @@ public static class PostStateMachine
         [PostState.Scheduled] = [PostState.Scheduled, PostState.PendingApproval, PostState.Publishing, PostState.Failed, PostState.Missed, PostState.Cancelled],
         // Publishing -> Scheduled: rate limited or a transient failure, retried later.
         [PostState.Publishing] = [PostState.Published, PostState.Failed, PostState.Unconfirmed, PostState.Scheduled],
-        [PostState.Failed] = [PostState.Scheduled, PostState.Cancelled],
+        // Failed -> Published / Unconfirmed: `mops post retry` looked first and found it, or could not tell.
+        [PostState.Failed] = [PostState.Scheduled, PostState.Cancelled, PostState.Published, PostState.Unconfirmed],
         // A human resolves an unconfirmed post one way or the other.
         [PostState.Unconfirmed] = [PostState.Published, PostState.Failed],
         [PostState.Published] = [],

@@ -7,10 +7,18 @@ internal sealed class AccountGate
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Raised with the account's name when a caller finds the account busy and starts to wait (tests wait on it instead of sleeping).</summary>
+    public event Action<string>? Waiting;
+
     public async Task<IDisposable> EnterAsync(string account, CancellationToken cancellationToken)
     {
         var gate = _gates.GetOrAdd(account, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        if (!await gate.WaitAsync(0, cancellationToken))
+        {
+            Waiting?.Invoke(account);
+            await gate.WaitAsync(cancellationToken);
+        }
+
         return new Releaser(gate);
     }
 

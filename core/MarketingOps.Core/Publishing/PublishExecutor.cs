@@ -15,8 +15,10 @@ namespace MarketingOps.Core.Publishing;
 
 /// <summary>
 /// Step 5 of a post's flow: commit <see cref="PostState.Publishing"/>, call the plugin, record the outcome.
-/// Every branch ends in a stored state; nothing is retried blind after an ambiguous outcome. The guardrails judge
-/// the post once more right before it is sent: what they reject fails, what needs a person goes back to the inbox.
+/// Every branch ends in a stored state. An attempt whose outcome is uncertain (a timeout, a 5xx after sending, a crash)
+/// is looked up first and repeated only while the platform's declared protection covers a repeat (<see cref="RepeatPolicy"/>);
+/// otherwise it waits for a human as Unconfirmed. The guardrails judge the post once more right before it is sent:
+/// what they reject fails, what needs a person goes back to the inbox.
 /// </summary>
 internal sealed class PublishExecutor
 {
@@ -36,6 +38,7 @@ internal sealed class PublishExecutor
     private readonly HostInstance _instance;
     private readonly IGuardrails _guardrails;
     private readonly IInbox _inbox;
+    private readonly PlatformCalls _calls;
     private readonly ILogger<PublishExecutor> _logger;
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
 
@@ -50,8 +53,10 @@ internal sealed class PublishExecutor
         HostInstance instance,
         IGuardrails guardrails,
         IInbox inbox,
+        PlatformCalls calls,
         ILogger<PublishExecutor> logger)
     {
+        _calls = calls;
         _guardrails = guardrails;
         _inbox = inbox;
         _store = store;
@@ -134,15 +139,13 @@ internal sealed class PublishExecutor
 
                 case PostGateDecision.HoldForApproval:
                     var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary : $"account '{account.Name}' requires approval";
-                    var held = await MoveAsync(post, post with { State = PostState.PendingApproval, LastError = null }, $"held for approval right before sending: {why}", cancellationToken);
-                    if (held?.State == PostState.PendingApproval)
-                    {
-                        await _inbox.HoldPostAsync(message with { At = held.DueAt }, why, cancellationToken);
-                    }
-
-                    return held;
+                    // The state and its inbox item are written together: a crash cannot leave one without the other.
+                    var item = await _inbox.PrepareHoldAsync(message with { At = post.DueAt }, why, cancellationToken);
+                    return await MoveAsync(post, post with { State = PostState.PendingApproval, LastError = null }, $"held for approval right before sending: {why}", cancellationToken, item);
             }
 
+            // In flight before the claim commits, so the sweep never takes our own fresh claim for an orphan.
+            using var inFlight = MarkInFlight(post.Id);
             var claim = await _store.TryClaimAsync(post, now, _instance.Id, BudgetsFor(account, platform), cancellationToken);
             switch (claim.Outcome)
             {
@@ -158,13 +161,7 @@ internal sealed class PublishExecutor
                     var at = claim.RetryAt!.Value;
                     var budget = claim.Budget!;
                     var why = $"account budget spent ({budget.Limit.ToString(CultureInfo.InvariantCulture)} publishes per {Describe(budget.Window)}); rescheduled to {at:O}";
-                    var moved = await MoveAsync(post, post with { DueAt = at, LastError = why }, why, cancellationToken);
-                    if (moved?.State == PostState.Scheduled && moved.DueAt == at)
-                    {
-                        await _scheduler.ScheduleAsync(post.Id, at, cancellationToken);
-                    }
-
-                    return moved;
+                    return await RescheduleAsync(post, post with { DueAt = at, LastError = why }, why, cancellationToken);
 
                 default:
                     return await _store.GetAsync(postId, cancellationToken);
@@ -186,20 +183,16 @@ internal sealed class PublishExecutor
 
         using (await _gate.EnterAsync(account.Name, cancellationToken))
         {
+            // Only the claim the caller saw: a newer one (taken after someone settled this) belongs to its own holder.
             var current = await _store.GetAsync(post.Id, cancellationToken);
-            if (current?.State != PostState.Publishing)
+            if (current?.State != PostState.Publishing || current.Version != post.Version)
             {
                 return current;
             }
 
-            _inFlight[current.Id] = 0;
-            try
+            using (MarkInFlight(current.Id))
             {
-                return await ReconcileAsync(current, platform, RequestFor(current), why, cancellationToken);
-            }
-            finally
-            {
-                _inFlight.TryRemove(current.Id, out _);
+                return await SettleUncertainAsync(current, platform, RequestFor(current), why, UncertainCause.Interrupted, cancellationToken);
             }
         }
     }
@@ -234,7 +227,7 @@ internal sealed class PublishExecutor
 
     private async Task<Post?> RecoverPublishingAsync(Post post, bool recovering, CancellationToken cancellationToken)
     {
-        if (_inFlight.ContainsKey(post.Id))
+        if (IsInFlight(post.Id))
         {
             return post;
         }
@@ -253,40 +246,16 @@ internal sealed class PublishExecutor
 
     private async Task<Post?> PublishClaimedAsync(Post post, IPlatform platform, CancellationToken cancellationToken)
     {
-        _inFlight[post.Id] = 0;
-        try
+        var request = RequestFor(post);
+        var protection = RepeatPolicy.ProtectionOf(platform.Descriptor);
+        if (post.MayBeOnPlatform && !RepeatPolicy.KeyStillHonoured(protection, post, _time.GetUtcNow(), _options.CurrentValue.KeyExpiryMargin))
         {
-            var request = RequestFor(post);
-            var timeout = _options.CurrentValue.PublishTimeout;
-            PublishResult result;
-            using (var deadline = new CancellationTokenSource(timeout, _time))
-            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token))
-            {
-                try
-                {
-                    result = await platform.PublishAsync(request, linked.Token);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    // The host is stopping: leave Publishing; the next start reconciles it.
-                    throw;
-                }
-                catch (OperationCanceledException)
-                {
-                    result = PublishResult.Failed(new PlatformError(PlatformErrorKind.Ambiguous, $"no answer within {Describe(timeout)}"));
-                }
-                catch (Exception ex)
-                {
-                    result = PublishResult.Failed(new PlatformError(PlatformErrorKind.Ambiguous, $"the plugin failed with {ex.GetType().Name}: {ex.Message}"));
-                }
-            }
+            // An earlier attempt may be out there and nothing stops a second copy any more: look, never repeat.
+            return await SettleUncertainAsync(post, platform, request, "an earlier attempt may have reached the platform", UncertainCause.EarlierAttempt, cancellationToken);
+        }
 
-            return await ApplyAsync(post, platform, request, result, cancellationToken);
-        }
-        finally
-        {
-            _inFlight.TryRemove(post.Id, out _);
-        }
+        var result = await _calls.PublishAsync(platform, request, cancellationToken);
+        return await ApplyAsync(post, platform, request, result, cancellationToken);
     }
 
     private async Task<Post?> ApplyAsync(Post post, IPlatform platform, PublishRequest request, PublishResult result, CancellationToken cancellationToken)
@@ -310,78 +279,79 @@ internal sealed class PublishExecutor
                 var now = _time.GetUtcNow();
                 var at = error.RetryAt is { } retryAt && retryAt > now ? retryAt : now + _options.CurrentValue.RateLimitFallbackDelay;
                 var why = $"rate limited by the platform until {at:O}: {message}";
-                var moved = await MoveAsync(post, post with { State = PostState.Scheduled, DueAt = at, LastError = why }, why, cancellationToken);
-                if (moved?.State == PostState.Scheduled)
-                {
-                    await _scheduler.ScheduleAsync(post.Id, at, cancellationToken);
-                }
-
-                return moved;
+                return await RescheduleAsync(post, post with { State = PostState.Scheduled, DueAt = at, LastError = why }, why, cancellationToken);
 
             case PlatformErrorKind.Transient:
-                return await RetryOrFailAsync(post, $"transient failure: {message}", cancellationToken);
+                // The plugin vouches that this request created nothing; an earlier uncertain attempt stays on record.
+                return await RetryOrFailAsync(post, $"transient failure: {message}", spendsRetry: true, cancellationToken);
 
             default:
-                return await ReconcileAsync(post, platform, request, $"ambiguous outcome: {message}", cancellationToken);
+                return await SettleUncertainAsync(post, platform, request, $"ambiguous outcome: {message}", UncertainCause.PlatformAnswer, cancellationToken);
         }
     }
 
-    private async Task<Post?> ReconcileAsync(Post post, IPlatform platform, PublishRequest request, string why, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one place an uncertain attempt is settled: look the post up; if it is not there (or the lookup cannot
+    /// tell), repeat it only while the platform's key still protects a repeat, else leave it to a human as Unconfirmed.
+    /// </summary>
+    private async Task<Post?> SettleUncertainAsync(Post post, IPlatform platform, PublishRequest request, string why, UncertainCause cause, CancellationToken cancellationToken)
     {
-        LookupResult lookup;
-        using (var deadline = new CancellationTokenSource(_options.CurrentValue.LookupTimeout, _time))
-        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token))
+        var lookup = await _calls.LookupAsync(platform, request, cancellationToken);
+        if (lookup is { Status: LookupStatus.Found, Post: { } found })
         {
-            try
-            {
-                lookup = await platform.LookupAsync(request, linked.Token);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (OperationCanceledException)
-            {
-                lookup = LookupResult.Unknown($"the lookup gave no answer within {Describe(_options.CurrentValue.LookupTimeout)}");
-            }
-            catch (Exception ex)
-            {
-                lookup = LookupResult.Unknown($"the lookup failed with {ex.GetType().Name}: {ex.Message}");
-            }
+            return await CompleteAsync(post, found, $"{why}; reconciled: found on the platform as {found.Id}", cancellationToken);
         }
 
-        switch (lookup.Status)
+        var seen = lookup.Status == LookupStatus.NotFound
+            ? "the platform shows no such post"
+            : $"the lookup could not tell ({lookup.Detail ?? "no detail"})";
+        var protection = RepeatPolicy.ProtectionOf(platform.Descriptor);
+        var uncertain = post with { MayBeOnPlatform = true };
+        if (cause != UncertainCause.EarlierAttempt && RepeatPolicy.KeyStillHonoured(protection, uncertain, _time.GetUtcNow(), _options.CurrentValue.KeyExpiryMargin))
         {
-            case LookupStatus.Found when lookup.Post is { } found:
-                return await CompleteAsync(post, found, $"{why}; reconciled: found on the platform as {found.Id}", cancellationToken);
-
-            case LookupStatus.NotFound when platform.Descriptor.Capabilities.HasFlag(PlatformCapabilities.Idempotency):
-                return await RetryOrFailAsync(post, $"{why}; the platform has no such post and honours the idempotency key, so a retry is safe", cancellationToken);
-
-            case LookupStatus.NotFound:
-                return await UnconfirmedAsync(post, $"{why}; the platform shows no such post, but it has no idempotency, so a retry could post it twice. Check the account, then run `mops post resolve {post.Id} --published URL` or `--not-published`", cancellationToken);
-
-            default:
-                return await UnconfirmedAsync(post, $"{why}; the lookup could not tell ({lookup.Detail ?? "no detail"}). Check the account, then run `mops post resolve {post.Id} --published URL` or `--not-published`", cancellationToken);
+            // A crash is not the platform's answer: it does not spend the post's retries.
+            return await RetryOrFailAsync(uncertain, $"{why}; {seen}, and a repeat is safe because {RepeatPolicy.Describe(protection, uncertain)}", spendsRetry: cause == UncertainCause.PlatformAnswer, cancellationToken);
         }
+
+        return await UnconfirmedAsync(
+            uncertain,
+            $"{why}; {seen}, and a repeat could post it twice ({RepeatPolicy.Describe(protection, uncertain)}). Check the account, then run `mops post resolve {post.Id} --published URL` or `--not-published`",
+            cancellationToken);
     }
 
-    private async Task<Post?> RetryOrFailAsync(Post post, string why, CancellationToken cancellationToken)
+    private async Task<Post?> RetryOrFailAsync(Post post, string why, bool spendsRetry, CancellationToken cancellationToken)
     {
         var options = _options.CurrentValue;
-        var failures = post.TransientFailures + 1;
+        var failures = spendsRetry ? post.TransientFailures + 1 : post.TransientFailures;
+        if (failures >= options.MaxTransientFailures && post.MayBeOnPlatform)
+        {
+            // Out of retries, but an earlier attempt may be out there: "Failed" would claim it is not. A person looks.
+            return await UnconfirmedAsync(
+                post with { TransientFailures = failures },
+                $"gave up after {failures.ToString(CultureInfo.InvariantCulture)} failures, and an earlier attempt may be on the platform; the last: {why}. Check the account, then run `mops post resolve {post.Id} --published URL` or `--not-published`",
+                cancellationToken);
+        }
+
         if (failures >= options.MaxTransientFailures)
         {
             var reason = $"gave up after {failures.ToString(CultureInfo.InvariantCulture)} transient failures; the last: {why}";
             return await MoveAsync(post, post with { State = PostState.Failed, TransientFailures = failures, LastError = reason }, reason, cancellationToken);
         }
 
-        var at = _time.GetUtcNow() + _backoff.DelayFor(failures, options.RetryBaseDelay, options.RetryMaxDelay);
-        var retry = $"{why}; retry {failures.ToString(CultureInfo.InvariantCulture)} of {(options.MaxTransientFailures - 1).ToString(CultureInfo.InvariantCulture)} at {at:O}";
-        var moved = await MoveAsync(post, post with { State = PostState.Scheduled, DueAt = at, TransientFailures = failures, LastError = why }, retry, cancellationToken);
-        if (moved?.State == PostState.Scheduled)
+        var at = _time.GetUtcNow() + _backoff.DelayFor(Math.Max(failures, 1), options.RetryBaseDelay, options.RetryMaxDelay);
+        var retry = spendsRetry
+            ? $"{why}; retry {failures.ToString(CultureInfo.InvariantCulture)} of {(options.MaxTransientFailures - 1).ToString(CultureInfo.InvariantCulture)} at {at:O}"
+            : $"{why}; tried again at {at:O} (an interrupted attempt does not count as a failure)";
+        return await RescheduleAsync(post, post with { State = PostState.Scheduled, DueAt = at, TransientFailures = failures, LastError = why }, retry, cancellationToken);
+    }
+
+    private async Task<Post?> RescheduleAsync(Post post, Post next, string reason, CancellationToken cancellationToken)
+    {
+        var moved = await MoveAsync(post, next, reason, cancellationToken);
+        if (moved?.State == PostState.Scheduled && moved.DueAt == next.DueAt)
         {
-            await _scheduler.ScheduleAsync(post.Id, at, cancellationToken);
+            // If this fails the post is Scheduled without a trigger: the running sweep gives it one.
+            await _scheduler.ScheduleAsync(post.Id, next.DueAt, cancellationToken);
         }
 
         return moved;
@@ -396,10 +366,10 @@ internal sealed class PublishExecutor
     private Task<Post?> UnconfirmedAsync(Post post, string reason, CancellationToken cancellationToken) =>
         MoveAsync(post, post with { State = PostState.Unconfirmed, LastError = reason }, reason, cancellationToken);
 
-    private async Task<Post?> MoveAsync(Post current, Post next, string reason, CancellationToken cancellationToken)
+    private async Task<Post?> MoveAsync(Post current, Post next, string reason, CancellationToken cancellationToken, InboxItem? heldItem = null)
     {
         // The outcome is recorded even when the host is stopping: losing it would leave the post Publishing.
-        var stored = await _store.TryTransitionAsync(current, next with { UpdatedAt = _time.GetUtcNow() }, reason, CancellationToken.None);
+        var stored = await _store.TryTransitionAsync(current, next with { UpdatedAt = _time.GetUtcNow() }, reason, CancellationToken.None, heldItem);
         if (stored is null)
         {
             _logger.LogWarning("Post {PostId} changed while it was being handled; its new state wins over {State}", current.Id, next.State);
@@ -419,6 +389,15 @@ internal sealed class PublishExecutor
         var level = stored.State is PostState.Failed or PostState.Unconfirmed or PostState.Missed ? LogLevel.Warning : LogLevel.Information;
         _logger.Log(level, "Post {PostId} of {Account}: {From} -> {To}: {Reason}", stored.Id, stored.Account, current.State, stored.State, reason);
         return stored;
+    }
+
+    /// <summary>True while this process is publishing or settling <paramref name="postId"/>: its claim is alive.</summary>
+    public bool IsInFlight(string postId) => _inFlight.ContainsKey(postId);
+
+    private InFlightMark MarkInFlight(string postId)
+    {
+        _inFlight[postId] = 0;
+        return new InFlightMark(_inFlight, postId);
     }
 
     private static PublishRequest RequestFor(Post post) =>

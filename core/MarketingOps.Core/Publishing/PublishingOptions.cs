@@ -35,6 +35,15 @@ public sealed class PublishingOptions
     /// <summary>How often the running engine looks for overdue scheduled posts whose trigger was lost. The default value is 1 minute.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often a running host renews its lease (its heartbeat in the store). The default value is 10 seconds.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A host whose lease was not renewed for this long is gone: its claims are settled by lookup. The default value is 1 minute.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A repeat is sent under an expiring idempotency key only if it arrives at least this long before the key lapses. The default value is 2 minutes.</summary>
+    public TimeSpan KeyExpiryMargin { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Per-account budgets that replace the platform's declared <c>publish</c> budgets, keyed by account name. The default value is none.</summary>
     public Dictionary<string, List<RateBudgetOptions>> AccountBudgets { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -25,6 +25,17 @@ internal sealed class PublishingOptionsValidator : IValidateOptions<PublishingOp
         Positive(options.AccountBusyDelay, nameof(options.AccountBusyDelay));
         Positive(options.StaleClaimAfter, nameof(options.StaleClaimAfter));
         Positive(options.SweepInterval, nameof(options.SweepInterval));
+        Positive(options.HeartbeatInterval, nameof(options.HeartbeatInterval));
+        Positive(options.LeaseDuration, nameof(options.LeaseDuration));
+        if (options.KeyExpiryMargin < TimeSpan.Zero)
+        {
+            failures.Add($"{PublishingOptions.SectionName}:{nameof(options.KeyExpiryMargin)} must not be negative (it is {options.KeyExpiryMargin}).");
+        }
+
+        if (options.LeaseDuration < options.HeartbeatInterval * 2)
+        {
+            failures.Add($"{PublishingOptions.SectionName}:{nameof(options.LeaseDuration)} ({options.LeaseDuration}) must be at least twice {nameof(options.HeartbeatInterval)} ({options.HeartbeatInterval}), or one late heartbeat would make a live host look gone.");
+        }
         if (options.RetryMaxDelay < options.RetryBaseDelay)
         {
             failures.Add($"{PublishingOptions.SectionName}:{nameof(options.RetryMaxDelay)} ({options.RetryMaxDelay}) must not be shorter than {nameof(options.RetryBaseDelay)} ({options.RetryBaseDelay}).");

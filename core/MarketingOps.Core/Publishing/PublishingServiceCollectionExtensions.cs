@@ -39,6 +39,7 @@ public static class PublishingServiceCollectionExtensions
         var scheduling = configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
         var paths = StoragePaths.For(clientFolder, storage);
         services.AddSingleton(paths);
+        services.TryAddSingleton<ExclusiveStoreLock>();
         services.AddSingleton<AdoPostStore>(sp => storage.Kind == StorageKind.Sqlite
             ? new SqlitePostStore(paths.PostsDatabase, storage.BusyTimeout, sp.GetRequiredService<TimeProvider>())
             : new PostgresPostStore(storage.ConnectionString!, sp.GetRequiredService<TimeProvider>()));
@@ -57,7 +58,10 @@ public static class PublishingServiceCollectionExtensions
         services.TryAddSingleton<HostInstance>();
         services.TryAddSingleton<AccountGate>();
         services.TryAddSingleton<RetryBackoff>();
+        services.TryAddSingleton<PlatformCalls>();
         services.TryAddSingleton<PublishExecutor>();
+        services.TryAddSingleton<SqlHostLeases>();
+        services.TryAddSingleton<IHostLeases>(sp => sp.GetRequiredService<SqlHostLeases>());
         services.TryAddSingleton<PublishingRecovery>();
         services.TryAddSingleton<IPublishScheduler, QuartzPublishScheduler>();
         services.TryAddSingleton<PostService>();

@@ -24,9 +24,9 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
     private readonly StoragePaths _paths;
     private readonly TimeProvider _time;
     private readonly ILogger<SchedulerHostedService> _logger;
-    private readonly TimeSpan _sweepInterval;
+    private readonly PublishingOptions _publishing;
     private readonly CancellationTokenSource _stopping = new();
-    private StoreLock? _lock;
+    private readonly ExclusiveStoreLock _lock;
     private IScheduler? _scheduler;
     private Task? _sweeper;
 
@@ -39,6 +39,7 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         IOptions<SchedulingOptions> scheduling,
         IOptions<PublishingOptions> publishing,
         StoragePaths paths,
+        ExclusiveStoreLock storeLock,
         TimeProvider time,
         ILogger<SchedulerHostedService> logger)
     {
@@ -48,8 +49,9 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         _sources = sources;
         _storage = storage.Value;
         _scheduling = scheduling.Value;
-        _sweepInterval = publishing.Value.SweepInterval;
+        _publishing = publishing.Value;
         _paths = paths;
+        _lock = storeLock;
         _time = time;
         _logger = logger;
     }
@@ -59,26 +61,30 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         var exclusive = _storage.Kind == StorageKind.Sqlite;
         if (exclusive)
         {
-            _lock = StoreLock.Acquire(_paths.PostsDatabase);
+            // Normally taken already by `mops run`, before any plugin loaded.
+            _lock.Acquire();
+            await SqlitePostStore.CheckIntegrityAsync(_paths.PostsDatabase, isSchedule: false, cancellationToken);
+            await SqlitePostStore.CheckIntegrityAsync(_paths.ScheduleDatabase, isSchedule: true, cancellationToken);
             await UseWriteAheadLogAsync(_paths.ScheduleDatabase, cancellationToken);
         }
 
         try
         {
             await _store.InitializeAsync(cancellationToken);
+            // The lease first: from now on other nodes can tell our claims from a dead host's.
+            await _recovery.HeartbeatAsync(cancellationToken);
             _scheduler = await _factory.GetScheduler(cancellationToken);
             var report = await _recovery.RecoverAsync(exclusive, cancellationToken);
             await ScheduleCronJobsAsync(_scheduler, cancellationToken);
             await _scheduler.Start(cancellationToken);
-            _sweeper = SweepAsync(_stopping.Token);
+            _sweeper = HealWhileRunningAsync(exclusive, _stopping.Token);
             _logger.LogInformation(
                 "Publishing engine started on {Store} ({Mode}); {Reconciled} interrupted posts reconciled, {Restored} triggers restored",
                 _store.Description, _scheduling.Clustered ? "clustered" : "single host", report.Reconciled, report.TriggersRestored);
         }
         catch
         {
-            _lock?.Dispose();
-            _lock = null;
+            _lock.Dispose();
             throw;
         }
     }
@@ -101,29 +107,65 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         }
         finally
         {
-            _lock?.Dispose();
-            _lock = null;
+            await ReleaseLeaseAsync();
+            _lock.Dispose();
+        }
+    }
+
+    private async Task ReleaseLeaseAsync()
+    {
+        try
+        {
+            await _recovery.ReleaseLeaseAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Could not give up this host's lease; other nodes wait for it to lapse");
         }
     }
 
     public void Dispose()
     {
         _stopping.Dispose();
-        _lock?.Dispose();
+        _lock.Dispose();
     }
 
-    private async Task SweepAsync(CancellationToken cancellationToken)
+    /// <summary>Renews the lease every heartbeat and runs the recovery sweep every sweep interval, until the host stops.</summary>
+    private async Task HealWhileRunningAsync(bool exclusive, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(_sweepInterval, _time);
+        var heartbeat = _publishing.HeartbeatInterval < _publishing.SweepInterval ? _publishing.HeartbeatInterval : _publishing.SweepInterval;
+        using var timer = new PeriodicTimer(heartbeat, _time);
+        var nextSweep = _time.GetUtcNow() + _publishing.SweepInterval;
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
             try
             {
-                await _recovery.SweepOverdueAsync(_sweepInterval, cancellationToken);
+                await _recovery.HeartbeatAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _logger.LogError(ex, "Looking for overdue posts failed; trying again in {Interval}", _sweepInterval);
+                _logger.LogError(ex, "Could not renew this host's lease in {Store}; trying again in {Interval}", _store.Description, heartbeat);
+            }
+
+            if (_time.GetUtcNow() < nextSweep)
+            {
+                continue;
+            }
+
+            nextSweep = _time.GetUtcNow() + _publishing.SweepInterval;
+            try
+            {
+                var report = await _recovery.SweepAsync(exclusive, cancellationToken);
+                if (report.ClaimsSettled + report.TriggersRestored + report.HeldPostsRepaired > 0)
+                {
+                    _logger.LogWarning(
+                        "Recovery sweep: {Claims} orphaned claims settled, {Triggers} lost triggers restored, {Held} held posts given an inbox item",
+                        report.ClaimsSettled, report.TriggersRestored, report.HeldPostsRepaired);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogError(ex, "The recovery sweep failed; trying again in {Interval}", _publishing.SweepInterval);
             }
         }
     }

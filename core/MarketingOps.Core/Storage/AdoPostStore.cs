@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using MarketingOps.Core.Guardrails;
+using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Posts;
 using MarketingOps.Sdk;
 
@@ -17,7 +18,7 @@ internal abstract class AdoPostStore : IPostStore
     private const string Columns =
         "id, account, text, media, scheduled_at, due_at, state, idempotency_key, attempts, transient_failures, first_attempt_at, " +
         "platform_post_id, platform_url, experiment_id, variant, last_error, claimed_by, claimed_at, created_at, updated_at, version, " +
-        "kind, recipient, in_reply_to, origin, trigger_event_id, template, approved_by";
+        "kind, recipient, in_reply_to, origin, trigger_event_id, template, approved_by, may_be_on_platform";
 
     // The same columns read through a join, where post_transitions has an account column too.
     private static readonly string JoinedColumns = string.Join(", ", Columns.Split(", ").Select(c => "p." + c));
@@ -67,6 +68,12 @@ internal abstract class AdoPostStore : IPostStore
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
+        if (await IsCurrentAsync(connection, cancellationToken))
+        {
+            // Nothing to migrate: a reader (`mops post list` beside a busy `mops run`) never waits for the write lock.
+            return;
+        }
+
         await using var transaction = await BeginWriteAsync(connection, durable: true, cancellationToken);
         await LockSchemaAsync(connection, transaction, cancellationToken);
         await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken);
@@ -92,6 +99,20 @@ internal abstract class AdoPostStore : IPostStore
         await transaction.CommitAsync(cancellationToken);
     }
 
+    private async Task<bool> IsCurrentAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var read = Command(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+            return Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == Migrations.Count;
+        }
+        catch (DbException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // No schema_version table yet (a new store): migrate.
+            return false;
+        }
+    }
+
     /// <summary>Runs one durable write in its own transaction (for the inbox, rejection and audience tables); returns the rows changed.</summary>
     internal async Task<int> WriteAsync(string sql, Action<DbCommand> parameters, CancellationToken cancellationToken)
     {
@@ -112,7 +133,7 @@ internal abstract class AdoPostStore : IPostStore
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    public async Task<Post> InsertAsync(Post post, string reason, CancellationToken cancellationToken)
+    public async Task<Post> InsertAsync(Post post, string reason, CancellationToken cancellationToken, InboxItem? heldItem = null)
     {
         ArgumentNullException.ThrowIfNull(post);
         if (!PostStateMachine.InitialStates.Contains(post.State))
@@ -123,15 +144,28 @@ internal abstract class AdoPostStore : IPostStore
         var stored = post with { Version = 1 };
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, durable: true, cancellationToken);
-        await using (var insert = Command(connection, transaction, $"INSERT INTO posts ({Columns}) VALUES (@id, @account, @text, @media, @scheduled_at, @due_at, @state, @idempotency_key, @attempts, @transient_failures, @first_attempt_at, @platform_post_id, @platform_url, @experiment_id, @variant, @last_error, @claimed_by, @claimed_at, @created_at, @updated_at, @version, @kind, @recipient, @in_reply_to, @origin, @trigger_event_id, @template, @approved_by)"))
+        await using (var insert = Command(connection, transaction, $"INSERT INTO posts ({Columns}) VALUES (@id, @account, @text, @media, @scheduled_at, @due_at, @state, @idempotency_key, @attempts, @transient_failures, @first_attempt_at, @platform_post_id, @platform_url, @experiment_id, @variant, @last_error, @claimed_by, @claimed_at, @created_at, @updated_at, @version, @kind, @recipient, @in_reply_to, @origin, @trigger_event_id, @template, @approved_by, @may_be_on_platform)"))
         {
             AddPost(insert, stored);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await InsertTransitionAsync(connection, transaction, stored, null, stored.CreatedAt, reason, cancellationToken);
+        await InsertHeldItemAsync(connection, transaction, heldItem, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return stored;
+    }
+
+    private static async Task InsertHeldItemAsync(DbConnection connection, DbTransaction transaction, InboxItem? heldItem, CancellationToken cancellationToken)
+    {
+        if (heldItem is null)
+        {
+            return;
+        }
+
+        await using var insert = Command(connection, transaction, SqlInboxStore.InsertSql);
+        SqlInboxStore.AddItem(insert, heldItem);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<Post?> GetAsync(string id, CancellationToken cancellationToken)
@@ -240,13 +274,13 @@ internal abstract class AdoPostStore : IPostStore
         var changes = new List<PostChange>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            changes.Add(new PostChange(reader.GetInt64(28), ReadPost(reader)));
+            changes.Add(new PostChange(reader.GetInt64(29), ReadPost(reader)));
         }
 
         return changes;
     }
 
-    public async Task<Post?> TryTransitionAsync(Post current, Post next, string reason, CancellationToken cancellationToken)
+    public async Task<Post?> TryTransitionAsync(Post current, Post next, string reason, CancellationToken cancellationToken, InboxItem? heldItem = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(next);
@@ -262,6 +296,7 @@ internal abstract class AdoPostStore : IPostStore
             return null;
         }
 
+        await InsertHeldItemAsync(connection, transaction, heldItem, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return stored;
     }
@@ -390,7 +425,7 @@ internal abstract class AdoPostStore : IPostStore
             "idempotency_key = @idempotency_key, attempts = @attempts, transient_failures = @transient_failures, first_attempt_at = @first_attempt_at, " +
             "platform_post_id = @platform_post_id, platform_url = @platform_url, experiment_id = @experiment_id, variant = @variant, last_error = @last_error, " +
             "claimed_by = @claimed_by, claimed_at = @claimed_at, created_at = @created_at, updated_at = @updated_at, version = @version, " +
-            "kind = @kind, recipient = @recipient, in_reply_to = @in_reply_to, origin = @origin, trigger_event_id = @trigger_event_id, template = @template, approved_by = @approved_by " +
+            "kind = @kind, recipient = @recipient, in_reply_to = @in_reply_to, origin = @origin, trigger_event_id = @trigger_event_id, template = @template, approved_by = @approved_by, may_be_on_platform = @may_be_on_platform " +
             "WHERE id = @id AND version = @expected"))
         {
             AddPost(update, stored);
@@ -447,6 +482,7 @@ internal abstract class AdoPostStore : IPostStore
         Add(command, "@trigger_event_id", post.TriggerEventId);
         Add(command, "@template", post.Template is null ? null : JsonSerializer.Serialize(post.Template));
         Add(command, "@approved_by", post.ApprovedBy);
+        Add(command, "@may_be_on_platform", post.MayBeOnPlatform ? 1L : 0L);
     }
 
     private static Post ReadPost(DbDataReader r) => new(
@@ -479,6 +515,7 @@ internal abstract class AdoPostStore : IPostStore
         TriggerEventId = r.IsDBNull(25) ? null : r.GetString(25),
         Template = r.IsDBNull(26) ? null : JsonSerializer.Deserialize<MessageTemplate>(r.GetString(26)),
         ApprovedBy = r.IsDBNull(27) ? null : r.GetString(27),
+        MayBeOnPlatform = r.GetInt64(28) != 0,
     };
 
     internal static DateTimeOffset FromUnix(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);

@@ -1,3 +1,4 @@
+using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Posts;
 using MarketingOps.Sdk;
 
@@ -12,8 +13,11 @@ internal interface IPostStore
     /// <summary>Creates or upgrades the schema; safe to call again and from several processes.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Stores a new post and its first transition.</summary>
-    Task<Post> InsertAsync(Post post, string reason, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new post and its first transition; with <paramref name="heldItem"/>, its inbox item in the same
+    /// transaction, so a post never waits for an approval no command can give.
+    /// </summary>
+    Task<Post> InsertAsync(Post post, string reason, CancellationToken cancellationToken, InboxItem? heldItem = null);
 
     Task<Post?> GetAsync(string id, CancellationToken cancellationToken);
 
@@ -36,9 +40,10 @@ internal interface IPostStore
     /// <summary>
     /// Replaces <paramref name="current"/> by <paramref name="next"/> when the stored version is still
     /// <paramref name="current"/>'s and the move is legal; records the transition. Returns the stored post,
-    /// or <see langword="null"/> when someone else changed it first.
+    /// or <see langword="null"/> when someone else changed it first. <paramref name="heldItem"/> is stored in the same
+    /// transaction (a post moved to <see cref="PostState.PendingApproval"/> and its inbox item).
     /// </summary>
-    Task<Post?> TryTransitionAsync(Post current, Post next, string reason, CancellationToken cancellationToken);
+    Task<Post?> TryTransitionAsync(Post current, Post next, string reason, CancellationToken cancellationToken, InboxItem? heldItem = null);
 
     /// <summary>
     /// Moves a scheduled post to <see cref="PostState.Publishing"/> in one transaction, unless another post of

@@ -2,7 +2,8 @@ namespace MarketingOps.Core.Storage;
 
 /// <summary>The post store's schema, one ordered list of scripts per dialect; index 0 is version 1. Append, never edit.
 /// Version 2: what a message is (kind, recipient, in-reply-to, origin, trigger, template, approval); version 3: the
-/// inbox, guardrail rejections and audience events, which lived in JSON files and memory before.</summary>
+/// inbox, guardrail rejections and audience events, which lived in JSON files and memory before; version 4: whether an
+/// earlier attempt may be on the platform, and the running hosts' leases (heartbeats) that tell a live claim from an orphan.</summary>
 internal static class SchemaScripts
 {
     public static IReadOnlyList<string> Sqlite { get; } =
@@ -86,6 +87,14 @@ internal static class SchemaScripts
         CREATE INDEX ix_audience_handle ON audience_events (account_key, handle_key, occurred_at);
         CREATE INDEX ix_audience_post ON audience_events (account_key, post_id);
         """,
+        """
+        ALTER TABLE posts ADD COLUMN may_be_on_platform INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE host_leases (
+            instance_id TEXT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            renewed_at INTEGER NOT NULL);
+        """,
     ];
 
     public static IReadOnlyList<string> Postgres { get; } =
@@ -168,6 +177,14 @@ internal static class SchemaScripts
             PRIMARY KEY (account_key, event_id));
         CREATE INDEX ix_audience_handle ON audience_events (account_key, handle_key, occurred_at);
         CREATE INDEX ix_audience_post ON audience_events (account_key, post_id);
+        """,
+        """
+        ALTER TABLE posts ADD COLUMN may_be_on_platform BIGINT NOT NULL DEFAULT 0;
+        CREATE TABLE host_leases (
+            instance_id TEXT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            started_at BIGINT NOT NULL,
+            renewed_at BIGINT NOT NULL);
         """,
     ];
 }

@@ -15,12 +15,16 @@ internal sealed class SqlInboxStore(AdoPostStore database) : IInboxStore
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>Adds one item unless its id exists; the post store runs it inside its own transactions too.</summary>
+    internal const string InsertSql =
+        "INSERT INTO inbox_items (id, status, account_key, source, trigger_event_id, proposed_at, item) " +
+        "VALUES (@id, @status, @account_key, @source, @trigger_event_id, @proposed_at, @item) ON CONFLICT (id) DO NOTHING";
+
     public async Task<bool> AddAsync(InboxItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         return await database.WriteAsync(
-            "INSERT INTO inbox_items (id, status, account_key, source, trigger_event_id, proposed_at, item) " +
-            "VALUES (@id, @status, @account_key, @source, @trigger_event_id, @proposed_at, @item) ON CONFLICT (id) DO NOTHING",
+            InsertSql,
             c => AddItem(c, item),
             cancellationToken) == 1;
     }
@@ -74,7 +78,7 @@ internal sealed class SqlInboxStore(AdoPostStore database) : IInboxStore
         return items;
     }
 
-    private static void AddItem(System.Data.Common.DbCommand command, InboxItem item)
+    internal static void AddItem(System.Data.Common.DbCommand command, InboxItem item)
     {
         AdoPostStore.Add(command, "@id", item.Id);
         AdoPostStore.Add(command, "@status", item.Status.ToString());

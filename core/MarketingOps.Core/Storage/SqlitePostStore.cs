@@ -39,14 +39,48 @@ internal sealed class SqlitePostStore : AdoPostStore
         }
 
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        // WAL is a property of the file; set it once. busy_timeout lets SQLite wait for a writer in short naps;
-        // without it Microsoft.Data.Sqlite retries a busy database only every 150 ms.
-        var pragmas = Interlocked.Exchange(ref _walSet, 1) == 0
-            ? $"PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={_busyTimeout};"
-            : $"PRAGMA foreign_keys=ON; PRAGMA busy_timeout={_busyTimeout};";
-        await ExecuteAsync(connection, null, pragmas, cancellationToken);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // WAL is a property of the file; set it once. busy_timeout lets SQLite wait for a writer in short naps;
+            // without it Microsoft.Data.Sqlite retries a busy database only every 150 ms.
+            var pragmas = Interlocked.Exchange(ref _walSet, 1) == 0
+                ? $"PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={_busyTimeout};"
+                : $"PRAGMA foreign_keys=ON; PRAGMA busy_timeout={_busyTimeout};";
+            await ExecuteAsync(connection, null, pragmas, cancellationToken);
+            return connection;
+        }
+        catch (SqliteException ex) when (SqliteFaults.Explain(ex, Path, isSchedule: false) is { } fault)
+        {
+            await connection.DisposeAsync();
+            throw fault;
+        }
+    }
+
+    /// <summary>Runs <c>PRAGMA quick_check</c>; throws <see cref="StorageFaultException"/> naming the file when it finds damage.</summary>
+    public static async Task CheckIntegrityAsync(string path, bool isSchedule, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA quick_check";
+            var result = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            if (!string.Equals(result, "ok", StringComparison.Ordinal))
+            {
+                throw StorageFaultException.Damaged(path, $"PRAGMA quick_check found: {result}", isSchedule);
+            }
+        }
+        catch (SqliteException ex) when (SqliteFaults.Explain(ex, path, isSchedule) is { } fault)
+        {
+            throw fault;
+        }
     }
 
     protected internal override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, bool durable, CancellationToken cancellationToken)

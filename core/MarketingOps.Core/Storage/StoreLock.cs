@@ -85,6 +85,37 @@ internal sealed class StoreLock : IDisposable
         HeldHere.TryRemove(LockPath, out _);
     }
 
+    /// <summary>The process id the lock file of <paramref name="databasePath"/> names, when a process holds it now.</summary>
+    public static int? ReadHolder(string databasePath)
+    {
+        var lockPath = Path.GetFullPath(databasePath) + ".lock";
+        if (OperatingSystem.IsMacOS() || !File.Exists(lockPath))
+        {
+            // No record locks on macOS (the lock is an exclusive open there), so the holder cannot be read.
+            return null;
+        }
+
+        try
+        {
+            using var stream = new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+            try
+            {
+                // Free: nobody holds it, whatever the file still says.
+                stream.Lock(0, 1);
+                stream.Unlock(0, 1);
+                return null;
+            }
+            catch (IOException)
+            {
+                return ReadOwner(stream);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            return null;
+        }
+    }
+
     private static int? ReadOwner(FileStream stream)
     {
         try

@@ -20,6 +20,9 @@ internal sealed class WorkflowWork(
     ILoggerFactory loggers,
     TimeProvider clock) : IRecurringWork
 {
+    // Accounts already reported as skipped, so the log says it once, not at every run.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _skipped = new(StringComparer.OrdinalIgnoreCase);
+
     public string Source => UnattendedPolicy.SourceOf(pluginId, workflowName);
 
     public string Name => NameOf(pluginId, workflowName);
@@ -42,8 +45,25 @@ internal sealed class WorkflowWork(
             return;
         }
 
+        SayOnceWhichAccountsAreSkipped(logger);
         var context = new InboxWorkflowContext(Source, inbox, registry, audience, clock, logger, run.ScheduledAt, run.PreviousRunAt);
         logger.LogInformation("Workflow {Source} runs for {ScheduledAt:O}", Source, run.ScheduledAt);
         await workflow.RunAsync(context, cancellationToken);
+    }
+
+    private void SayOnceWhichAccountsAreSkipped(ILogger logger)
+    {
+        foreach (var account in registry.Accounts)
+        {
+            if (registry.FindPlatform(account.Platform) is not null)
+            {
+                // Active again: a later outage is reported again.
+                _skipped.TryRemove(account.Name, out _);
+            }
+            else if (_skipped.TryAdd(account.Name, 0))
+            {
+                logger.LogWarning("Workflow {Source} does not run for account {Account}: its platform '{Platform}' is not active (`mops plugins list` says why)", Source, account.Name, account.Platform);
+            }
+        }
     }
 }

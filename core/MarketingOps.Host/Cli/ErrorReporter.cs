@@ -1,4 +1,5 @@
 using MarketingOps.Core.Configuration;
+using MarketingOps.Core.Storage;
 using MarketingOps.Host.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -11,9 +12,17 @@ internal static class ErrorReporter
     /// <summary>Where the current command's log file is, once its client folder is known.</summary>
     public static string? LogPattern { get; set; }
 
+    /// <summary>The SQLite files of the current client folder, to name in a storage error; null on PostgreSQL.</summary>
+    public static StoragePaths? StoreFiles { get; set; }
+
     public static int Report(Exception exception, bool verbose)
     {
         var error = Console.Error;
+        if (StorageFault(exception) is { } fault)
+        {
+            exception = fault;
+        }
+
         switch (exception)
         {
             case ConfigurationException config when config.Problems.Count > 0:
@@ -24,7 +33,7 @@ internal static class ErrorReporter
                 }
 
                 return ExitCodes.ConfigurationError;
-            case UserFacingException or ConfigurationException:
+            case UserFacingException or ConfigurationException or StorageFaultException or StoreLockedException:
                 error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.Failure;
             case CommandParseException or CommandRuntimeException:
@@ -49,5 +58,25 @@ internal static class ErrorReporter
         }
 
         return ExitCodes.Failure;
+    }
+
+    /// <summary>The storage fault behind an exception from anywhere (a SQLite error deep in a query), naming the file.</summary>
+    private static StorageFaultException? StorageFault(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case StorageFaultException fault:
+                    return fault;
+                case Microsoft.Data.Sqlite.SqliteException sqlite when StoreFiles is { } files:
+                    // Quartz keeps the schedule in its own file; everything else is the posts' store.
+                    var schedule = exception.GetType().Namespace?.StartsWith("Quartz", StringComparison.Ordinal) == true
+                        || exception.ToString().Contains("Quartz.", StringComparison.Ordinal);
+                    return SqliteFaults.Explain(sqlite, schedule ? files.ScheduleDatabase : files.PostsDatabase, schedule);
+            }
+        }
+
+        return null;
     }
 }

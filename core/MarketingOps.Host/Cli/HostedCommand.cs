@@ -1,4 +1,7 @@
+using MarketingOps.Core.Storage;
 using MarketingOps.Host.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console.Cli;
 
@@ -13,7 +16,10 @@ internal abstract class HostedCommand<TSettings> : AsyncCommand<TSettings>
     {
         var options = Options(settings, configure);
         ErrorReporter.LogPattern = Logging.FilePattern(options.Folder);
-        return MopsHost.CreateBuilder(options).Build();
+        var host = MopsHost.CreateBuilder(options).Build();
+        var storage = host.Services.GetRequiredService<IConfiguration>().GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        ErrorReporter.StoreFiles = storage.Kind == StorageKind.Sqlite ? host.Services.GetRequiredService<StoragePaths>() : null;
+        return host;
     }
 
     protected static MopsHostOptions Options(TSettings settings, Func<MopsHostOptions, MopsHostOptions>? configure = null)

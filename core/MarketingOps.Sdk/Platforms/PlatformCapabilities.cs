@@ -7,7 +7,7 @@ public enum PlatformCapabilities
     /// <summary>Nothing beyond publishing text.</summary>
     None = 0,
 
-    /// <summary>A repeated publish with the same idempotency key cannot create a second post.</summary>
+    /// <summary>A repeated publish with the same idempotency key cannot create a second post; SDK 1.1 plugins say for how long with <see cref="PlatformDescriptor.RepeatProtection"/>.</summary>
     Idempotency = 1 << 0,
 
     /// <summary>Posts can carry media.</summary>

@@ -9,4 +9,11 @@ public sealed record PlatformDescriptor(string Id, string DisplayName, PlatformC
 {
     /// <summary>The platform's rules for automated accounts. The default value is the strictest set.</summary>
     public AutomationRules Automation { get; init; } = new();
+
+    /// <summary>
+    /// What protects a repeated publish (added in SDK 1.1). The default value is <see langword="null"/>, not declared:
+    /// the host then reads <see cref="PlatformCapabilities.Idempotency"/> as a key kept for one hour, and its absence as
+    /// <see cref="RepeatProtection.None"/>.
+    /// </summary>
+    public RepeatProtection? RepeatProtection { get; init; }
 }

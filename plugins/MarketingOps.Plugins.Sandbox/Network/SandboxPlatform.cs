@@ -79,6 +79,8 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
             })
         {
             Automation = new AutomationRules { AllowsVariantPosts = true },
+            // The simulated network remembers every key it created a post for (in its journal, across restarts).
+            RepeatProtection = RepeatProtection.RecordKey,
         };
         _budgets = new RateBudgetTracker(settings.EnforceRateBudgets ? Descriptor.Limits.RateBudgets : []);
         _faults = new FaultInjector(settings.Seed, settings.Faults);
@@ -126,26 +128,49 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
         return new DraftValidation(length, _settings.MaxLength, problems);
     }
 
-    public Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
+    public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_lock)
+        PublishResult result;
+        using (_journal is null ? null : await _journal.LockAsync(cancellationToken))
         {
-            return Task.FromResult(Publish(request));
+            lock (_lock)
+            {
+                CatchUp();
+                result = Publish(request);
+            }
+        }
+
+        if (_settings.Faults.AnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(_settings.Faults.AnswerDelay, _clock, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Takes in what other hosts sharing the journal (a cluster's nodes) did, so all of them see one network.</summary>
+    private void CatchUp()
+    {
+        if (_journal?.ReadNew() is { Count: > 0 } entries)
+        {
+            Replay(entries);
         }
     }
 
-    public Task<LookupResult> LookupAsync(PublishRequest request, CancellationToken cancellationToken)
+    public async Task<LookupResult> LookupAsync(PublishRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
+        using var shared = _journal is null ? null : await _journal.LockAsync(cancellationToken);
         lock (_lock)
         {
+            CatchUp();
             var account = ResolveAccount(request.Account);
-            return Task.FromResult(_store.FindByKey(account.Name, request.IdempotencyKey) is { } post
+            return _store.FindByKey(account.Name, request.IdempotencyKey) is { } post
                 ? LookupResult.Found(post.ToPublished())
-                : LookupResult.NotFound);
+                : LookupResult.NotFound;
         }
     }
 
@@ -349,7 +374,7 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
             }
         }
 
-        _logger.LogInformation("Sandbox replayed {Count} journal entries from {Path}", entries.Count, _journal?.Path);
+        _logger.LogDebug("Sandbox replayed {Count} journal entries from {Path}", entries.Count, _journal?.Path);
     }
 
     private PostMetrics MetricsOf(string account, string postId, DateTimeOffset now)

@@ -18,5 +18,8 @@ internal sealed record FaultSettings
     /// <summary>How long an injected rate limit lasts. The default value is 60 seconds.</summary>
     public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a publish takes to answer once the network has handled it (a slow network, so a host can die mid-call). The default value is none.</summary>
+    public TimeSpan AnswerDelay { get; init; }
+
     public bool AnyPublishFault => TransientRate > 0 || AmbiguousRate > 0 || RateLimitRate > 0;
 }

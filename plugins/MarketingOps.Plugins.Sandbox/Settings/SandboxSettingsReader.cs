@@ -104,7 +104,7 @@ internal static class SandboxSettingsReader
 
     private static FaultSettings ReadFaults(SettingsSection section)
     {
-        section.RejectUnknown("transientRate", "ambiguousRate", "rateLimitRate", "unavailableRate", "retryAfterSeconds");
+        section.RejectUnknown("transientRate", "ambiguousRate", "rateLimitRate", "unavailableRate", "retryAfterSeconds", "answerDelayMs");
         var defaults = new FaultSettings();
         var faults = new FaultSettings
         {
@@ -113,6 +113,7 @@ internal static class SandboxSettingsReader
             RateLimitRate = section.Number("rateLimitRate", 0, 0, 1),
             UnavailableRate = section.Number("unavailableRate", 0, 0, 1),
             RetryAfter = TimeSpan.FromSeconds(section.Number("retryAfterSeconds", defaults.RetryAfter.TotalSeconds, 0, 86_400)),
+            AnswerDelay = TimeSpan.FromMilliseconds(section.Number("answerDelayMs", 0, 0, 60_000)),
         };
         if (faults.TransientRate + faults.AmbiguousRate + faults.RateLimitRate > 1)
         {

@@ -11,7 +11,7 @@ public sealed partial class HtmlReportWriterTests : IDisposable
     [Fact]
     public async Task Report_of_a_finished_three_variant_sandbox_experiment_is_one_file_with_four_embedded_png_charts_and_the_caveats()
     {
-        Assert.SkipWhen(SandboxNetwork.PluginDirectory is null, "the sandbox plugin is not built");
+        SandboxNetwork.Require();
         var ct = TestContext.Current.CancellationToken;
         using var network = new SandboxNetwork(SandboxExperiment.Clock(), SandboxExperiment.Settings, followers: 20_000);
         var (rig, experiment) = await SandboxExperiment.RunAsync(_temp, network, SandboxExperiment.ThreeVariants(), TimeSpan.FromHours(2), ct);

@@ -51,7 +51,7 @@ public sealed class SandboxSweepTests : IDisposable
 
     private async Task<List<string?>> SweepAsync(double variantClickRate, AnalysisMethod method, int seeds = Seeds)
     {
-        Assert.SkipWhen(SandboxNetwork.PluginDirectory is null, "the sandbox plugin is not built: dotnet build plugins/MarketingOps.Plugins.Sandbox");
+        SandboxNetwork.Require();
         var ct = TestContext.Current.CancellationToken;
         var winners = new List<string?>();
         for (var seed = 1; seed <= seeds; seed++)

@@ -135,7 +135,7 @@ public abstract class SharedHistoryContract
             var platform = new ScriptedPlatform();
             var registry = new FakeRegistry().Add(new ClientAccount("acme", platform.Descriptor.Id, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"))).Add(platform);
             Guardrails = new GuardrailPipeline(registry, new PostStoreMessageHistory(store), new SqlAudienceHistory(store), new SqlRejectionLog(store), Options.Create(options), time);
-            Posts = new PostService(store, registry, new RecordingPublishScheduler(), Guardrails, new Lazy<IInbox>(() => throw new InvalidOperationException("no inbox in this test")), time, NullLogger<PostService>.Instance);
+            Posts = new PostService(store, registry, new RecordingPublishScheduler(), Guardrails, new Lazy<IInbox>(() => throw new InvalidOperationException("no inbox in this test")), time, new MarketingOps.Core.Publishing.PlatformCalls(new OptionsMonitorStub(), time), NullLogger<PostService>.Instance);
         }
 
         public AdoPostStore Store { get; }
@@ -152,4 +152,14 @@ public abstract class SharedHistoryContract
             return (await Posts.ScheduleAsync(new ScheduleRequest("acme", at, text ?? DistinctText.Next()), Ct)).Post;
         }
     }
+}
+
+/// <summary>Default publishing options, for a PostService that never looks a post up here.</summary>
+internal sealed class OptionsMonitorStub : IOptionsMonitor<MarketingOps.Core.Publishing.PublishingOptions>
+{
+    public MarketingOps.Core.Publishing.PublishingOptions CurrentValue { get; } = new();
+
+    public MarketingOps.Core.Publishing.PublishingOptions Get(string? name) => CurrentValue;
+
+    public IDisposable? OnChange(Action<MarketingOps.Core.Publishing.PublishingOptions, string?> listener) => null;
 }

@@ -36,6 +36,25 @@ public sealed class InboxServiceTests
     }
 
     [Fact]
+    public async Task A_workflow_proposing_the_same_draft_every_run_fills_the_inbox_once()
+    {
+        using var harness = new InboxHarness();
+        var first = await harness.Inbox.ProposeAsync(Workflow, DirectMessage("Thanks for the follow! Ask us anything.", "ana"), Token);
+        harness.Guardrails.Clock.Advance(TimeSpan.FromMinutes(15));
+        var again = await harness.Inbox.ProposeAsync(Workflow, DirectMessage("Thanks for the follow! Ask us anything.", "ana"), Token);
+        var other = await harness.Inbox.ProposeAsync(Workflow, DirectMessage("Thanks for the follow! Ask us anything.", "bea"), Token);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.NotEqual(first.Id, other.Id);
+        Assert.Equal(2, (await harness.Inbox.ListAsync(InboxItemStatus.Pending, Token)).Count);
+
+        // Once a person decided, the same draft may be proposed again (and the guardrails judge it then).
+        await harness.Inbox.RejectAsync(first.Id, "maria", "not now", Token);
+        var later = await harness.Inbox.ProposeAsync(Workflow, DirectMessage("Thanks for the follow! Ask us anything.", "ana"), Token);
+        Assert.NotEqual(first.Id, later.Id);
+    }
+
+    [Fact]
     public async Task Approval_sends_through_the_publisher_and_records_who_and_when()
     {
         using var harness = new InboxHarness();

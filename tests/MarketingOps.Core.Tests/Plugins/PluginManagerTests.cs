@@ -42,7 +42,7 @@ public sealed class PluginManagerTests : IDisposable
         var state = Assert.Single(manager.States);
         Assert.Equal(PluginStatus.NotSupported, state.Status);
         Assert.Contains("[2.0,3.0)", state.Reason, StringComparison.Ordinal);
-        Assert.Contains("1.0.0", state.Reason, StringComparison.Ordinal);
+        Assert.Contains("this host provides SDK 1.1.0", state.Reason, StringComparison.Ordinal);
         Assert.Null(manager.FindPlatform("future"));
     }
 

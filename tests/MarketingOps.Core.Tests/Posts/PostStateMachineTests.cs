@@ -15,6 +15,7 @@ public sealed class PostStateMachineTests
         (PostState.Publishing, PostState.Published), (PostState.Publishing, PostState.Failed), (PostState.Publishing, PostState.Unconfirmed),
         (PostState.Publishing, PostState.Scheduled),
         (PostState.Failed, PostState.Scheduled), (PostState.Failed, PostState.Cancelled),
+        (PostState.Failed, PostState.Published), (PostState.Failed, PostState.Unconfirmed),
         (PostState.Unconfirmed, PostState.Published), (PostState.Unconfirmed, PostState.Failed),
     ];
 

@@ -152,15 +152,15 @@ public sealed class PublishExecutorTests
         var result = await fixture.FireAsync(post.Id);
 
         Assert.Equal(PostState.Unconfirmed, result!.State);
-        Assert.Contains("no idempotency", result.LastError, StringComparison.Ordinal);
+        Assert.Contains("a repeat could post it twice (nothing on the platform stops a repeated publish", result.LastError, StringComparison.Ordinal);
         Assert.Contains($"mops post resolve {post.Id}", result.LastError, StringComparison.Ordinal);
         Assert.Single(fixture.Platform.PublishCalls);
     }
 
     [Fact]
-    public async Task An_ambiguous_outcome_the_lookup_cannot_settle_is_unconfirmed()
+    public async Task An_ambiguous_outcome_the_lookup_cannot_settle_is_unconfirmed_where_nothing_protects_a_repeat()
     {
-        using var fixture = new PublishingFixture(new ScriptedPlatform(capabilities: PlatformCapabilities.Idempotency));
+        using var fixture = new PublishingFixture();
         fixture.Platform.ThenFail(PlatformErrorKind.Ambiguous, "timeout").ThenLookup(LookupResult.Unknown("search index lags"));
         var post = await fixture.ScheduleAsync(TimeSpan.FromMinutes(10));
 
@@ -350,8 +350,10 @@ public sealed class PublishExecutorTests
 
         var running = Task.Run(() => fixture.Executor.ExecuteAsync(first.Id, false, CancellationToken.None), TestContext.Current.CancellationToken);
         await inCall.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        var atGate = new TaskCompletionSource();
+        fixture.Gate.Waiting += _ => atGate.TrySetResult();
         var waiting = Task.Run(() => fixture.Executor.ExecuteAsync(second.Id, false, CancellationToken.None), TestContext.Current.CancellationToken);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await atGate.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         await fixture.Posts.CancelAsync(second.Id, CancellationToken.None);
         release.SetResult();
 

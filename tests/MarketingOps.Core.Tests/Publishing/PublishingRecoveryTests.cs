@@ -30,7 +30,7 @@ public sealed class PublishingRecoveryTests
         Assert.Equal(1, report.Reconciled);
         var stored = await fixture.GetAsync(post.Id);
         Assert.Equal(PostState.Published, stored.State);
-        Assert.Contains("host stopped during attempt 1", (await fixture.Store.GetHistoryAsync(post.Id, Ct))[^1].Reason, StringComparison.Ordinal);
+        Assert.Contains("attempt 1 by dead-host was interrupted", (await fixture.Store.GetHistoryAsync(post.Id, Ct))[^1].Reason, StringComparison.Ordinal);
         Assert.Empty(fixture.Platform.PublishCalls);
     }
 
@@ -116,14 +116,95 @@ public sealed class PublishingRecoveryTests
         using var fixture = new PublishingFixture(options: new PublishingOptions { StaleClaimAfter = TimeSpan.FromMinutes(10) });
         var post = await LeftPublishingAsync(fixture, claimedBy: "live-node");
         fixture.Platform.Create(new PublishRequest("acme", post.ToDraft(), post.IdempotencyKey, 1, post.FirstAttemptAt!.Value));
+        await fixture.Leases.RenewAsync("live-node", "live-node", fixture.Time.GetUtcNow(), Ct);
 
         var early = await fixture.Recovery.RecoverAsync(exclusive: false, Ct);
         Assert.Equal(0, early.Reconciled);
         Assert.Equal(PostState.Publishing, (await fixture.GetAsync(post.Id)).State);
 
+        // The node keeps its lease alive, but its claim outlives any publish: it is settled all the same.
         fixture.Time.Advance(TimeSpan.FromMinutes(11));
+        await fixture.Leases.RenewAsync("live-node", "live-node", fixture.Time.GetUtcNow(), Ct);
         var late = await fixture.Recovery.RecoverAsync(exclusive: false, Ct);
         Assert.Equal(1, late.Reconciled);
         Assert.Equal(PostState.Published, (await fixture.GetAsync(post.Id)).State);
+    }
+
+    [Fact]
+    public async Task The_running_sweep_settles_a_claim_of_this_host_that_nothing_is_publishing_and_unblocks_the_account()
+    {
+        using var fixture = new PublishingFixture();
+        // The outcome could not be recorded and the reschedule failed too: our own claim, with nothing in flight.
+        var stuck = await LeftPublishingAsync(fixture, claimedBy: fixture.Instance.Id);
+        fixture.Platform.Create(new PublishRequest("acme", stuck.ToDraft(), stuck.IdempotencyKey, 1, stuck.FirstAttemptAt!.Value));
+        var next = await fixture.ScheduleAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(PostState.Scheduled, (await fixture.FireAsync(next.Id))!.State);
+
+        var report = await fixture.Recovery.SweepAsync(exclusive: false, Ct);
+
+        Assert.Equal(1, report.ClaimsSettled);
+        Assert.Equal(PostState.Published, (await fixture.GetAsync(stuck.Id)).State);
+        var settlement = (await fixture.Store.GetHistoryAsync(stuck.Id, Ct))[^1];
+        Assert.Equal((PostState.Publishing, PostState.Published), (settlement.From!.Value, settlement.To));
+        Assert.Contains("(this host) ended without recording its outcome", settlement.Reason, StringComparison.Ordinal);
+        Assert.Equal(PostState.Published, (await fixture.FireAsync(next.Id))!.State);
+        Assert.Single(fixture.Platform.PublishCalls);
+    }
+
+    [Fact]
+    public async Task The_running_sweep_settles_the_claim_of_a_node_whose_lease_lapsed_and_leaves_a_live_ones()
+    {
+        var options = new PublishingOptions { LeaseDuration = TimeSpan.FromMinutes(1) };
+        using var fixture = new PublishingFixture(options: options);
+        var gone = await LeftPublishingAsync(fixture, claimedBy: "gone-node");
+        await fixture.Leases.RenewAsync("gone-node", "gone-node", fixture.Time.GetUtcNow(), Ct);
+        await fixture.Leases.RenewAsync("live-node", "live-node", fixture.Time.GetUtcNow(), Ct);
+
+        Assert.Equal(0, (await fixture.Recovery.SweepAsync(exclusive: false, Ct)).ClaimsSettled);
+        Assert.Equal(PostState.Publishing, (await fixture.GetAsync(gone.Id)).State);
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(90));
+        await fixture.Leases.RenewAsync("live-node", "live-node", fixture.Time.GetUtcNow(), Ct);
+        var report = await fixture.Recovery.SweepAsync(exclusive: false, Ct);
+
+        Assert.Equal(1, report.ClaimsSettled);
+        var settled = await fixture.GetAsync(gone.Id);
+        Assert.Equal(PostState.Unconfirmed, settled.State);
+        Assert.Contains("that host is gone (last heard of at", settled.LastError, StringComparison.Ordinal);
+        Assert.Empty(fixture.Platform.PublishCalls);
+    }
+
+    [Fact]
+    public async Task The_running_sweep_gives_a_pending_approval_post_without_an_inbox_item_one()
+    {
+        using var fixture = new PublishingFixture(approvalRequired: true);
+        var held = await fixture.ScheduleAsync(TimeSpan.FromMinutes(30), "Held for a person");
+        Assert.Equal(PostState.PendingApproval, held.State);
+        var item = Assert.Single(await fixture.Inbox.ListAsync(Core.Inbox.InboxItemStatus.Pending, Ct));
+        Assert.Equal(held.Id, item.PostId);
+        // As an older version (or a crash between two writes) left it: the post waits, the inbox has nothing.
+        await fixture.Store.WriteAsync("DELETE FROM inbox_items", _ => { }, Ct);
+
+        var report = await fixture.Recovery.SweepAsync(exclusive: true, Ct);
+
+        Assert.Equal(1, report.HeldPostsRepaired);
+        var repaired = Assert.Single(await fixture.Inbox.ListAsync(Core.Inbox.InboxItemStatus.Pending, Ct));
+        Assert.Equal(held.Id, repaired.PostId);
+        var approved = await fixture.Inbox.ApproveAsync(repaired.Id, "ana", null, Ct);
+        Assert.True(approved.Published);
+        Assert.Equal(PostState.Scheduled, (await fixture.GetAsync(held.Id)).State);
+        Assert.Equal(0, (await fixture.Recovery.SweepAsync(exclusive: true, Ct)).HeldPostsRepaired);
+    }
+
+    [Fact]
+    public async Task A_post_held_for_approval_and_its_inbox_item_are_written_in_one_transaction()
+    {
+        using var fixture = new PublishingFixture(approvalRequired: true);
+        // The inbox item cannot be written (its table is gone): the post must not be stored without it.
+        await fixture.Store.WriteAsync("ALTER TABLE inbox_items RENAME TO inbox_items_gone", _ => { }, Ct);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => fixture.ScheduleAsync(TimeSpan.FromMinutes(30), "Never half-stored"));
+
+        Assert.Empty(await fixture.Store.ListAsync(new PostQuery(), Ct));
     }
 }

@@ -37,7 +37,8 @@ public abstract class PostStoreContract
         var store = await CreateStoreAsync();
         await store.InitializeAsync(Ct);
         await store.InitializeAsync(Ct);
-        Assert.Equal(3, await store.GetSchemaVersionAsync(Ct));
+        Assert.Equal(SchemaScripts.Sqlite.Count, await store.GetSchemaVersionAsync(Ct));
+        Assert.Equal(4, SchemaScripts.Sqlite.Count);
     }
 
     [Fact]

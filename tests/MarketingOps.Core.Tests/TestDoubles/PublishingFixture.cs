@@ -40,14 +40,18 @@ internal sealed class PublishingFixture : IDisposable
         Guardrails = new GuardrailPipeline(Registry, new PostStoreMessageHistory(Store), Audience, Rejections, Microsoft.Extensions.Options.Options.Create(GuardrailOptions), Time);
         IInbox? inbox = null;
         var lazyInbox = new Lazy<IInbox>(() => inbox!);
-        Posts = new PostService(Store, Registry, Scheduler, Guardrails, lazyInbox, Time, NullLogger<PostService>.Instance);
+        Calls = new PlatformCalls(monitor, Time);
+        Posts = new PostService(Store, Registry, Scheduler, Guardrails, lazyInbox, Time, Calls, NullLogger<PostService>.Instance);
         inbox = new InboxService(InboxStore, Guardrails, new PostServiceInboxPublisher(Posts), Policy, Registry, Time);
         Inbox = inbox;
-        Executor = new PublishExecutor(Store, Registry, Scheduler, Time, monitor, new AccountGate(), new RetryBackoff(() => 42), Instance, Guardrails, Inbox, NullLogger<PublishExecutor>.Instance);
-        Recovery = new PublishingRecovery(Store, Scheduler, Executor, Instance, Time, monitor, NullLogger<PublishingRecovery>.Instance);
+        Executor = new PublishExecutor(Store, Registry, Scheduler, Time, monitor, Gate, new RetryBackoff(() => 42), Instance, Guardrails, Inbox, Calls, NullLogger<PublishExecutor>.Instance);
+        Leases = new SqlHostLeases(Store);
+        Recovery = new PublishingRecovery(Store, Leases, Scheduler, Executor, Inbox, Instance, Time, monitor, NullLogger<PublishingRecovery>.Instance);
     }
 
     public FakeTimeProvider Time { get; }
+
+    internal AccountGate Gate { get; } = new();
 
     public ScriptedPlatform Platform { get; }
 
@@ -66,6 +70,10 @@ internal sealed class PublishingFixture : IDisposable
     public PublishExecutor Executor { get; }
 
     public PublishingRecovery Recovery { get; }
+
+    internal PlatformCalls Calls { get; }
+
+    internal SqlHostLeases Leases { get; }
 
     public PostService Posts { get; }
 

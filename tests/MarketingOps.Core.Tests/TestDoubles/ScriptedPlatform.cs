@@ -13,9 +13,12 @@ internal sealed class ScriptedPlatform : IPlatform
     private readonly ConcurrentQueue<Func<PublishRequest, Task<LookupResult>>> _lookupScript = new();
     private int _sequence;
 
-    public ScriptedPlatform(string id = "fake", PlatformCapabilities capabilities = PlatformCapabilities.None, int maxLength = 280, IReadOnlyList<RateBudget>? budgets = null)
+    public ScriptedPlatform(string id = "fake", PlatformCapabilities capabilities = PlatformCapabilities.None, int maxLength = 280, IReadOnlyList<RateBudget>? budgets = null, RepeatProtection? protection = null)
     {
-        Descriptor = new PlatformDescriptor(id, "Fake " + id, capabilities, new PlatformLimits { MaxTextLength = maxLength, RateBudgets = budgets ?? [] });
+        Descriptor = new PlatformDescriptor(id, "Fake " + id, capabilities, new PlatformLimits { MaxTextLength = maxLength, RateBudgets = budgets ?? [] })
+        {
+            RepeatProtection = protection,
+        };
     }
 
     public PlatformDescriptor Descriptor { get; }

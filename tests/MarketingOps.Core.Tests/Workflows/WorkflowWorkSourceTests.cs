@@ -4,6 +4,7 @@ using MarketingOps.Core.Posts;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Tests.TestDoubles;
 using MarketingOps.Core.Workflows;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MarketingOps.Core.Tests.Workflows;
@@ -57,6 +58,45 @@ public sealed class WorkflowWorkSourceTests
         await work.RunAsync(Ct);
 
         Assert.Empty(await fixture.Inbox.ListAsync(null, Ct));
+    }
+
+    [Fact]
+    public async Task A_workflow_does_not_run_for_an_account_whose_platform_is_not_active_and_says_so_once()
+    {
+        using var fixture = new PublishingFixture();
+        var workflow = new ProposingWorkflow();
+        var logs = new CountingLoggerProvider();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
+        var work = Assert.Single(new WorkflowWorkSource(new FakeWorkflowCatalog().Add(workflow), fixture.Inbox, fixture.Registry, fixture.Audience, loggers, fixture.Time).GetWork()).Work;
+        fixture.Registry.RemovePlatform("fake");
+
+        await work.RunAsync(Ct);
+        await work.RunAsync(Ct);
+
+        Assert.Empty(await fixture.Inbox.ListAsync(null, Ct));
+        Assert.Equal(2, workflow.Runs);
+        Assert.Equal(1, logs.Count(m => m.Contains("does not run for account acme", StringComparison.Ordinal)));
+    }
+
+    private sealed class CountingLoggerProvider : ILoggerProvider, ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _messages = new();
+
+        public int Count(Func<string, bool> match) => _messages.Count(match);
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            _messages.Enqueue(formatter(state, exception));
+
+        public void Dispose()
+        {
+        }
     }
 
     private static WorkflowWorkSource Source(PublishingFixture fixture, IWorkflowCatalog catalog) =>

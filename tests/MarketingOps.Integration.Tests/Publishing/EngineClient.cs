@@ -17,12 +17,12 @@ internal sealed class EngineClient : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public EngineClient(string clientFolder, IReadOnlyList<string> accounts)
+    public EngineClient(string clientFolder, IReadOnlyList<string> accounts, string platformId = "fakehttp")
     {
         var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(clientFolder, "mops.json")).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IPlatformRegistry>(new Registry(accounts));
+        services.AddSingleton<IPlatformRegistry>(new Registry(accounts, platformId));
         services.AddMarketingOpsPublishing(configuration, clientFolder);
         _provider = services.BuildServiceProvider();
     }
@@ -45,17 +45,17 @@ internal sealed class EngineClient : IAsyncDisposable
     }
 
     /// <summary>Stands in for the loaded plugin while scheduling: same id, accepts what the fake accepts.</summary>
-    private sealed class Registry(IReadOnlyList<string> accounts) : IPlatformRegistry, IPlatform
+    private sealed class Registry(IReadOnlyList<string> accounts, string platformId) : IPlatformRegistry, IPlatform
     {
-        public IReadOnlyList<ClientAccount> Accounts { get; } = accounts.Select(a => new ClientAccount(a, "fakehttp", TimeZoneInfo.Utc)).ToList();
+        public IReadOnlyList<ClientAccount> Accounts { get; } = accounts.Select(a => new ClientAccount(a, platformId, TimeZoneInfo.Utc)).ToList();
 
         public IReadOnlyList<IPlatform> Platforms => [this];
 
-        public PlatformDescriptor Descriptor { get; } = new("fakehttp", "Fake HTTP network", PlatformCapabilities.Idempotency, new PlatformLimits());
+        public PlatformDescriptor Descriptor { get; } = new(platformId, "Stand-in for " + platformId, PlatformCapabilities.None, new PlatformLimits());
 
         public ClientAccount? FindAccount(string name) => Accounts.FirstOrDefault(a => a.Name == name);
 
-        public IPlatform? FindPlatform(string platformId) => platformId == "fakehttp" ? this : null;
+        public IPlatform? FindPlatform(string id) => id == platformId ? this : null;
 
         public DraftValidation Validate(PostDraft draft) => new(draft.Text.Length, 500, []);
 

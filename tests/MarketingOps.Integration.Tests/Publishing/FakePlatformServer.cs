@@ -7,10 +7,12 @@ using System.Text.Json;
 namespace MarketingOps.Integration.Tests.Publishing;
 
 /// <summary>
-/// A social network on loopback that remembers every post it created and every publish request it got, across
-/// host kills. Faults are decided per (key, attempt) from a seed: 503 before creating, 429 with Retry-After,
-/// timeouts after creating (the answer comes too late) and timeouts of requests that created nothing. Posts whose text contains <see cref="UnsureMarker"/> always
-/// time out and their lookups fail, so the host cannot know: they must end Unconfirmed.
+/// A social network on loopback that remembers every post it created and every publish request it got, across host
+/// kills. Every publish answers after <see cref="Latency"/>, so a kill lands inside the call. Faults are decided per
+/// (key, attempt) from a seed: 503 before creating, 429 with Retry-After, timeouts after creating (the answer comes
+/// too late) and timeouts of requests that created nothing. A repeated key is treated as <see cref="Behaviour"/> says:
+/// a second post (no idempotency), the first post while the key is remembered, or 409 for an existing record key.
+/// Posts whose text contains <see cref="UnsureMarker"/> always time out and their lookups fail: they must end Unconfirmed.
 /// </summary>
 internal sealed class FakePlatformServer : IAsyncDisposable
 {
@@ -20,11 +22,18 @@ internal sealed class FakePlatformServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly int _seed;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _keyFirstSeen = new();
+    private readonly SemaphoreSlim _arrivals = new(0);
     private int _sequence;
+    private int _publishRequests;
+    private int _faults;
+    private int _inFlight;
+    private int _pastKeyLifetime;
 
-    public FakePlatformServer(int seed, TimeSpan slowAnswer)
+    public FakePlatformServer(int seed, FakeBehaviour behaviour, TimeSpan slowAnswer)
     {
         _seed = seed;
+        Behaviour = behaviour;
         SlowAnswer = slowAnswer;
         Port = FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
@@ -36,7 +45,19 @@ internal sealed class FakePlatformServer : IAsyncDisposable
 
     public string Url => $"http://127.0.0.1:{Port}/";
 
+    public FakeBehaviour Behaviour { get; }
+
+    /// <summary>How late a "timed out" answer comes (beyond the plugin's timeout).</summary>
     public TimeSpan SlowAnswer { get; }
+
+    /// <summary>How long every publish takes to answer, so kills land inside the call. The default value is 400 ms.</summary>
+    public TimeSpan Latency { get; init; } = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>How long an <see cref="FakeBehaviour.ExpiringKey"/> network remembers a key. The default value is 3 seconds.</summary>
+    public TimeSpan KeyLifetime { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The Retry-After of a 429, in seconds; longer than the key lifetime forces retries past it. The default value is 1.</summary>
+    public int RetryAfterSeconds { get; init; } = 1;
 
     /// <summary>Probabilities per publish request; zero turns a fault off.</summary>
     public double UnavailableRate { get; init; } = 0.10;
@@ -48,18 +69,33 @@ internal sealed class FakePlatformServer : IAsyncDisposable
     /// <summary>The answer is late and nothing was created (the request died inside the network).</summary>
     public double LostRequestRate { get; init; } = 0.03;
 
-    /// <summary>Created posts by idempotency key: each key is created at most once (the platform is idempotent).</summary>
-    public ConcurrentDictionary<string, CreatedPost> Created { get; } = new();
-
-    /// <summary>Publish requests that arrived for a key already created: a host that retried blind.</summary>
-    public ConcurrentQueue<string> RepeatedPublishes { get; } = new();
+    /// <summary>Every post created, by key; more than one under a key is a duplicate on the network.</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<CreatedPost>> Created { get; } = new();
 
     public int PublishRequests => Volatile.Read(ref _publishRequests);
 
     public int FaultsInjected => Volatile.Read(ref _faults);
 
-    private int _publishRequests;
-    private int _faults;
+    /// <summary>Publish requests being answered right now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Publish requests that arrived after their key's lifetime (an expiring-key network forgot it).</summary>
+    public int RequestsPastKeyLifetime => Volatile.Read(ref _pastKeyLifetime);
+
+    /// <summary>Keys the network created more than one post for.</summary>
+    public IEnumerable<string> Duplicates => Created.Where(c => c.Value.Count > 1).Select(c => c.Key);
+
+    /// <summary>Waits until the next publish request arrives: an event, not a sleep.</summary>
+    public Task WaitForPublishAsync(TimeSpan patience, CancellationToken cancellationToken) =>
+        _arrivals.WaitAsync(patience, cancellationToken).ContinueWith(t => t.Result ? Task.CompletedTask : throw new TimeoutException("no publish request arrived"), TaskScheduler.Default).Unwrap();
+
+    /// <summary>Forgets arrivals signalled so far, so the next wait is for a request that comes after it.</summary>
+    public void ForgetArrivals()
+    {
+        while (_arrivals.Wait(0))
+        {
+        }
+    }
 
     private async Task AcceptAsync()
     {
@@ -90,7 +126,15 @@ internal sealed class FakePlatformServer : IAsyncDisposable
             var path = context.Request.Url!.AbsolutePath.Trim('/');
             if (path == "publish" && context.Request.HttpMethod == "POST")
             {
-                await PublishAsync(context);
+                Interlocked.Increment(ref _inFlight);
+                try
+                {
+                    await PublishAsync(context);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _inFlight);
+                }
             }
             else if (path == "lookup")
             {
@@ -120,16 +164,33 @@ internal sealed class FakePlatformServer : IAsyncDisposable
     private async Task PublishAsync(HttpListenerContext context)
     {
         Interlocked.Increment(ref _publishRequests);
+        _arrivals.Release();
         var body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.InputStream);
         var key = body.GetProperty("key").GetString()!;
         var text = body.GetProperty("text").GetString()!;
         var account = body.GetProperty("account").GetString()!;
         var attempt = body.GetProperty("attempt").GetInt32();
-        if (Created.TryGetValue(key, out var existing))
+        var now = TimeProvider.System.GetUtcNow();
+        var firstSeen = _keyFirstSeen.GetOrAdd(key, now);
+        if (now - firstSeen > KeyLifetime)
         {
-            RepeatedPublishes.Enqueue(key);
-            Reply(context, 200, existing);
-            return;
+            Interlocked.Increment(ref _pastKeyLifetime);
+        }
+
+        await Task.Delay(Latency, _stop.Token);
+        if (Created.TryGetValue(key, out var existing) && existing.TryPeek(out var first))
+        {
+            switch (Behaviour)
+            {
+                case FakeBehaviour.RecordKey:
+                    context.Response.StatusCode = 409;
+                    return;
+                case FakeBehaviour.ExpiringKey when now - firstSeen <= KeyLifetime:
+                    Reply(context, 200, first);
+                    return;
+            }
+
+            // No idempotency, or a key the network has forgotten: what follows creates a second post.
         }
 
         var unsure = text.Contains(UnsureMarker, StringComparison.Ordinal);
@@ -146,7 +207,7 @@ internal sealed class FakePlatformServer : IAsyncDisposable
         {
             Interlocked.Increment(ref _faults);
             context.Response.StatusCode = 429;
-            context.Response.Headers["Retry-After"] = "1";
+            context.Response.Headers["Retry-After"] = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return;
         }
 
@@ -160,11 +221,9 @@ internal sealed class FakePlatformServer : IAsyncDisposable
         }
 
         u -= LostRequestRate;
-        var post = Created.GetOrAdd(key, k =>
-        {
-            var id = Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture);
-            return new CreatedPost(k, id, $"{Url}{account}/{id}", text);
-        });
+        var id = Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture);
+        var post = new CreatedPost(key, id, $"{Url}{account}/{id}", text);
+        Created.GetOrAdd(key, _ => new ConcurrentQueue<CreatedPost>()).Enqueue(post);
         if (unsure || u < TimeoutRate)
         {
             // Created, but the answer comes after the client's timeout: the classic ambiguous outcome.
@@ -178,7 +237,7 @@ internal sealed class FakePlatformServer : IAsyncDisposable
     private void Lookup(HttpListenerContext context)
     {
         var key = context.Request.QueryString["key"] ?? string.Empty;
-        if (Created.TryGetValue(key, out var post))
+        if (Created.TryGetValue(key, out var posts) && posts.TryPeek(out var post))
         {
             if (post.Text.Contains(UnsureMarker, StringComparison.Ordinal))
             {
@@ -224,6 +283,7 @@ internal sealed class FakePlatformServer : IAsyncDisposable
         _listener.Close();
         await _loop.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
+        _arrivals.Dispose();
     }
 
     internal sealed record CreatedPost(string Key, string Id, string Url, string Text);

@@ -38,12 +38,15 @@ public sealed class UnloadTests
     }
 
     /// <summary>
-    /// System.Text.Json's reflection-emit accessor cache keeps the types of the last second's serializations and drops
-    /// them on its next use: so the last scripts that used Json stay loaded until the host serializes anything again.
+    /// System.Text.Json's caches (its reflection-emit accessors above all) keep the types of recent serializations, so
+    /// the last scripts that used Json stay loaded until they are dropped. Drop them now, through the handler .NET's
+    /// hot reload calls for exactly this, instead of waiting for them to age out on the wall clock.
     /// </summary>
     private static async Task ReleaseJsonAccessorCacheAsync()
     {
-        await Task.Delay(TimeSpan.FromMilliseconds(1300), TestContext.Current.CancellationToken);
+        await Task.Yield();
+        var handler = typeof(System.Text.Json.JsonSerializer).Assembly.GetType("System.Text.Json.JsonSerializerOptionsUpdateHandler", throwOnError: true)!;
+        handler.GetMethod("ClearCache", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.Invoke(null, [null]);
 #pragma warning disable CA1869 // a fresh instance on purpose: it must build new metadata, which is what triggers the eviction
         var options = new System.Text.Json.JsonSerializerOptions { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
 #pragma warning restore CA1869

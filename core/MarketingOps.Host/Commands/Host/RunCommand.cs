@@ -1,4 +1,5 @@
 using MarketingOps.Core.Plugins;
+using MarketingOps.Core.Storage;
 using MarketingOps.Host.Cli;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,6 +14,9 @@ internal sealed class RunCommand : HostedCommand<RunSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         using var host = BuildHost(settings, o => o with { WatchPlugins = settings.WatchPlugins, ConsoleLevel = Serilog.Events.LogEventLevel.Information });
+
+        // A second `mops run` on this folder stops here, in one line, before any plugin loads or journal replays.
+        host.Services.GetRequiredService<ExclusiveStoreLock>().Acquire();
         await host.StartAsync(cancellationToken);
         var logger = host.Services.GetRequiredService<ILogger<RunCommand>>();
         var plugins = host.Services.GetRequiredService<PluginManager>();

@@ -67,6 +67,57 @@ public sealed class PostCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Retry_of_a_failed_post_loads_the_plugins_and_the_post_is_published_once()
+    {
+        // A post that failed because its plugin was not active when it was due (its own message says to retry).
+        var id = await StoreFailedPostAsync("Back after the outage", "platform 'sandbox' is not active (its plugin is missing, disabled or failed to load); fix it, then run `mops post retry`");
+
+        var (exit, output, error) = await Mops("post", "retry", id, "--json");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal("Scheduled", JsonDocument.Parse(output).RootElement.GetProperty("state").GetString());
+        using (var run = MopsProcess.Start(_home.Root, "run"))
+        {
+            await WaitForStateAsync(id, "Published");
+            run.Interrupt();
+            Assert.Equal(0, await run.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        }
+
+        var (_, showJson, _) = await Mops("post", "show", id, "--json");
+        var show = JsonDocument.Parse(showJson).RootElement;
+        Assert.Equal(1, show.GetProperty("post").GetProperty("attempts").GetInt32());
+        Assert.Single(show.GetProperty("history").EnumerateArray(), h => h.GetProperty("to").GetString() == "Published");
+    }
+
+    /// <summary>Stores a post that went Scheduled → Failed, as a fire-time failure leaves it.</summary>
+    private async Task<string> StoreFailedPostAsync(string text, string reason)
+    {
+        var paths = Core.Storage.StoragePaths.For(_home.Root, new Core.Storage.StorageOptions());
+        Directory.CreateDirectory(Path.GetDirectoryName(paths.PostsDatabase)!);
+        var store = new Core.Storage.SqlitePostStore(paths.PostsDatabase, TimeSpan.FromSeconds(30), TimeProvider.System);
+        var now = TimeProvider.System.GetUtcNow();
+        var id = Guid.CreateVersion7().ToString("N");
+        var post = await store.InsertAsync(new Core.Posts.Post(id, "acme", text, now, Core.Posts.PostState.Scheduled, "mops-" + id) { DueAt = now, CreatedAt = now, UpdatedAt = now }, "scheduled by the test", CancellationToken.None);
+        await store.TryTransitionAsync(post, post with { State = Core.Posts.PostState.Failed, LastError = reason, UpdatedAt = now }, reason, CancellationToken.None);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return id;
+    }
+
+    private async Task WaitForStateAsync(string id, string wanted)
+    {
+        var state = "";
+        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(2);
+        while (state != wanted && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            var (_, showJson, _) = await Mops("post", "show", id, "--json");
+            state = showJson.Length > 0 ? JsonDocument.Parse(showJson).RootElement.GetProperty("post").GetProperty("state").GetString() ?? "" : "";
+        }
+
+        Assert.Equal(wanted, state);
+    }
+
+    [Fact]
     public async Task Run_publishes_a_post_the_cli_schedules_while_it_runs()
     {
         using var run = MopsProcess.Start(_home.Root, "run");
