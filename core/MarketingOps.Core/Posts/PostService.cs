@@ -50,6 +50,7 @@ internal sealed class PostService
     {
         var (account, post, at) = Prepare(request, scheduling: true);
         var due = post.DueAt;
+        var when = LocalTime.Format(due, account.TimeZone);
         var message = post.ToMessage(due);
         var verdict = await _guardrails.CheckAsync(message, cancellationToken);
         var decision = ApprovalGate.Decide(account, verdict, approved: request.ApprovedBy is not null);
@@ -63,14 +64,14 @@ internal sealed class PostService
         if (decision == PostGateDecision.HoldForApproval)
         {
             var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary : $"account '{account.Name}' requires approval";
-            reason = $"created by {request.Source} for {due:O}; waits for approval: {why}";
+            reason = $"created by {request.Source} for {when}; waits for approval: {why}";
             var item = await _inbox.Value.PrepareHoldAsync(message, why, cancellationToken);
             post = await _store.InsertAsync(post with { State = PostState.PendingApproval }, reason, cancellationToken, heldItem: item);
             await _guardrails.RecordAsync(message, cancellationToken);
         }
         else
         {
-            reason = request.ApprovedBy is { } approvedBy ? $"scheduled by {request.Source} for {due:O}, approved by {approvedBy}" : $"scheduled by {request.Source} for {due:O}";
+            reason = request.ApprovedBy is { } approvedBy ? $"scheduled by {request.Source} for {when}, approved by {approvedBy}" : $"scheduled by {request.Source} for {when}";
             post = await _store.InsertAsync(post, reason, cancellationToken);
 
             // A crash between these two lines leaves a Scheduled post without a trigger; the start-up sweep adds it.
@@ -120,7 +121,7 @@ internal sealed class PostService
 
         if (at is not null && at.Utc < now - PastTolerance)
         {
-            problems.Add($"--at: {at.Utc:O} is in the past (now is {now:O}).");
+            problems.Add($"--at: {LocalTime.Format(at.Utc, zone)} is in the past (now is {LocalTime.Format(now, zone)}).");
         }
 
         if (scheduling && string.IsNullOrWhiteSpace(request.Text))
