@@ -1,4 +1,5 @@
 using MarketingOps.Host.Cli;
+using MarketingOps.Host.Commands.Access;
 using MarketingOps.Host.Commands.Experiments;
 using MarketingOps.Host.Commands.Guardrails;
 using MarketingOps.Host.Commands.Host;
@@ -49,6 +50,7 @@ internal static class Program
                 InboxCommands.Register(config);
                 ReportCommands.Register(config);
                 ScriptCommands.Register(config);
+                AccessCommands.Register(config);
             });
             return await app.RunAsync(args);
         }

@@ -43,6 +43,9 @@ internal sealed class MopsProcess : IDisposable
         }
 
         info.Environment["NO_COLOR"] = "1";
+
+        // `mops run` serves the API on 5080 by default; tests run side by side, so each takes a free port.
+        info.Environment["MOPS_Web__Urls"] = "http://127.0.0.1:0";
         var process = new Process { StartInfo = info };
         var mops = new MopsProcess(process);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (mops._stdout) mops._stdout.AppendLine(e.Data); };

@@ -1,6 +1,8 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using MarketingOps.Core.Analytics;
 using MarketingOps.Core.Storage;
 
 namespace MarketingOps.Core.Experiments;
@@ -10,8 +12,10 @@ namespace MarketingOps.Core.Experiments;
 /// both speak. A subclass supplies connections, write transactions, its dialect's scripts and the writes, where
 /// the two differ most (row by row on a local file, array batches over the network).
 /// </summary>
-internal abstract class AdoExperimentStore : IExperimentStore
+internal abstract class AdoExperimentStore : IExperimentStore, IPostMetricsStore
 {
+    private const string PostMetricsColumns = "post_id, account, platform_post_id, published_at, at, next_at, deleted, impressions, likes, reposts, replies, quotes, link_clicks";
+
     protected const string ExperimentColumns = "id, name, state, definition, created_at, ends_at, updated_at, looks, decision, note, version";
     protected const string PostColumns = "key, experiment_id, slot, round, variant, account, planned_at, slot_class, text, status, post_id, platform_post_id, published_at, detail";
     protected const string CounterColumns = "impressions, likes, reposts, replies, quotes, link_clicks";
@@ -107,13 +111,17 @@ internal abstract class AdoExperimentStore : IExperimentStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(idOrName);
         await using var connection = await OpenCurrentAsync(cancellationToken);
-        foreach (var where in new[] { "id = @q", NameMatches })
+        var byId = await QueryExperimentsAsync(connection, "WHERE id = @q", idOrName, cancellationToken);
+        if (byId.Count == 1)
         {
-            var found = await QueryExperimentsAsync(connection, $"WHERE {where}", idOrName, cancellationToken);
-            if (found.Count == 1)
-            {
-                return found[0];
-            }
+            return byId[0];
+        }
+
+        // A name reused after a stop names the experiment that is not stopped, else the latest stopped one.
+        var byName = await QueryExperimentsAsync(connection, $"WHERE {NameMatches} ORDER BY CASE WHEN state = '{nameof(ExperimentState.Stopped)}' THEN 1 ELSE 0 END, created_at DESC, id DESC", idOrName, cancellationToken);
+        if (byName.Count > 0)
+        {
+            return byName[0];
         }
 
         // A unique prefix of the id, as git accepts one: ids are long.
@@ -158,6 +166,20 @@ internal abstract class AdoExperimentStore : IExperimentStore
         return await update.ExecuteNonQueryAsync(cancellationToken) == 1 ? stored : null;
     }
 
+    public async Task DeleteAsync(string experimentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenCurrentAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        foreach (var sql in new[] { "DELETE FROM metric_hourly WHERE experiment_id = @e", "DELETE FROM metric_latest WHERE experiment_id = @e", "DELETE FROM metric_snapshots WHERE post_key IN (SELECT key FROM experiment_posts WHERE experiment_id = @e)", "DELETE FROM experiment_posts WHERE experiment_id = @e", "DELETE FROM experiments WHERE id = @e" })
+        {
+            await using var command = Command(connection, transaction, sql);
+            Add(command, "@e", experimentId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public Task<IReadOnlyList<ExperimentPost>> GetPostsAsync(string experimentId, CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {PostColumns} FROM experiment_posts WHERE experiment_id = @q ORDER BY slot", experimentId, ReadPost, cancellationToken);
 
@@ -168,7 +190,112 @@ internal abstract class AdoExperimentStore : IExperimentStore
         QueryAsync($"SELECT variant, hour, {CounterColumns} FROM metric_hourly WHERE experiment_id = @q ORDER BY hour, variant", experimentId, ReadSeriesPoint, cancellationToken);
 
     public Task<IReadOnlyList<MetricSnapshot>> GetHistoryAsync(long postKey, CancellationToken cancellationToken) =>
-        QueryAsync($"SELECT at, deleted, {CounterColumns} FROM metric_snapshots WHERE post_key = @q ORDER BY at", postKey, r => ReadSnapshot(r, postKey), cancellationToken);
+        QueryAsync($"SELECT at, deleted, {CounterColumns} FROM metric_snapshots WHERE post_key = @q ORDER BY at", postKey, r => ReadSnapshot(r, postKey, first: 0), cancellationToken);
+
+    public Task<IReadOnlyList<MetricSnapshot>> GetSnapshotsAsync(string experimentId, CancellationToken cancellationToken) =>
+        QueryAsync(
+            $"SELECT s.post_key, s.at, s.deleted, {string.Join(", ", CounterColumns.Split(", ").Select(c => "s." + c))} FROM metric_snapshots s JOIN experiment_posts p ON p.key = s.post_key WHERE p.experiment_id = @q ORDER BY s.post_key, s.at",
+            experimentId,
+            r => ReadSnapshot(r, r.GetInt64(0), first: 1),
+            cancellationToken);
+
+    public async Task TrackAsync(IReadOnlyList<PostMetricsRow> posts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        if (posts.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await OpenCurrentAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        await using var insert = Command(connection, transaction, "INSERT INTO post_metrics (post_id, account, platform_post_id, published_at, next_at, deleted) VALUES (@id, @account, @platform, @published, @next, 0) ON CONFLICT (post_id) DO NOTHING");
+        foreach (var post in posts)
+        {
+            insert.Parameters.Clear();
+            Add(insert, "@id", post.PostId);
+            Add(insert, "@account", post.Account);
+            Add(insert, "@platform", post.PlatformPostId);
+            Add(insert, "@published", post.PublishedAt.ToUnixTimeMilliseconds());
+            Add(insert, "@next", (post.NextAt ?? post.PublishedAt).ToUnixTimeMilliseconds());
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PostMetricsRow>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenCurrentAsync(cancellationToken);
+        await using var command = Command(connection, null, $"SELECT {PostMetricsColumns} FROM post_metrics WHERE next_at IS NOT NULL AND next_at <= @now ORDER BY next_at, post_id LIMIT @limit");
+        Add(command, "@now", now.ToUnixTimeMilliseconds());
+        Add(command, "@limit", limit);
+        return await ReadPostMetricsAsync(command, cancellationToken);
+    }
+
+    public async Task RecordAsync(IReadOnlyList<PostMetricsRow> collected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collected);
+        if (collected.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await OpenCurrentAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+
+        // A counter the platform left out this time keeps its last value, as in metric_latest.
+        await using var update = Command(connection, transaction, "UPDATE post_metrics SET at = @at, next_at = @next, deleted = @deleted, impressions = COALESCE(@c0, impressions), likes = COALESCE(@c1, likes), reposts = COALESCE(@c2, reposts), replies = COALESCE(@c3, replies), quotes = COALESCE(@c4, quotes), link_clicks = COALESCE(@c5, link_clicks) WHERE post_id = @id");
+        foreach (var row in collected)
+        {
+            update.Parameters.Clear();
+            Add(update, "@at", row.At?.ToUnixTimeMilliseconds(), DbType.Int64);
+            Add(update, "@next", row.NextAt?.ToUnixTimeMilliseconds(), DbType.Int64);
+            Add(update, "@deleted", row.Deleted ? 1 : 0);
+            var c = row.Counters;
+            object?[] counters = [c.Impressions, c.Likes, c.Reposts, c.Replies, c.Quotes, c.LinkClicks];
+            for (var i = 0; i < counters.Length; i++)
+            {
+                Add(update, $"@c{i.ToString(CultureInfo.InvariantCulture)}", counters[i], DbType.Int64);
+            }
+
+            Add(update, "@id", row.PostId);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PostMetricsRow>> ListAsync(DateTimeOffset since, string? account, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenCurrentAsync(cancellationToken);
+        await using var command = Command(connection, null, $"SELECT {PostMetricsColumns} FROM post_metrics WHERE published_at >= @since {(account is null ? "" : "AND lower(account) = lower(@account)")} ORDER BY published_at, post_id");
+        Add(command, "@since", since.ToUnixTimeMilliseconds());
+        if (account is not null)
+        {
+            Add(command, "@account", account);
+        }
+
+        return await ReadPostMetricsAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<PostMetricsRow>> ReadPostMetricsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<PostMetricsRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new PostMetricsRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), FromMs(reader.GetInt64(3)))
+            {
+                At = reader.IsDBNull(4) ? null : FromMs(reader.GetInt64(4)),
+                NextAt = reader.IsDBNull(5) ? null : FromMs(reader.GetInt64(5)),
+                Deleted = Convert.ToInt64(reader.GetValue(6), CultureInfo.InvariantCulture) != 0,
+                Counters = ReadCounters(reader, 7),
+            });
+        }
+
+        return rows;
+    }
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object key, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
@@ -219,6 +346,13 @@ internal abstract class AdoExperimentStore : IExperimentStore
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
+    }
+
+    /// <summary>A parameter with its type stated: PostgreSQL cannot tell a null's type from the statement.</summary>
+    private static void Add(DbCommand command, string name, object? value, DbType type)
+    {
+        Add(command, name, value);
+        command.Parameters[name].DbType = type;
     }
 
     /// <summary>Numbers posts added to an experiment after its last slot; the caller's transaction holds the experiment's write lock.</summary>
@@ -298,9 +432,9 @@ internal abstract class AdoExperimentStore : IExperimentStore
     private static SeriesPoint ReadSeriesPoint(DbDataReader reader) =>
         new(reader.GetInt32(0), FromMs(reader.GetInt64(1) * HourMilliseconds), ReadCounters(reader, 2));
 
-    /// <summary>Reads <c>at, deleted, counters…</c> of <paramref name="postKey"/>.</summary>
-    private static MetricSnapshot ReadSnapshot(DbDataReader reader, long postKey) =>
-        new(postKey, FromMs(reader.GetInt64(0)), ReadCounters(reader, 2), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture) != 0);
+    /// <summary>Reads <c>at, deleted, counters…</c> of <paramref name="postKey"/>, starting at column <paramref name="first"/>.</summary>
+    private static MetricSnapshot ReadSnapshot(DbDataReader reader, long postKey, int first) =>
+        new(postKey, FromMs(reader.GetInt64(first)), ReadCounters(reader, first + 2), Convert.ToInt64(reader.GetValue(first + 1), CultureInfo.InvariantCulture) != 0);
 
     protected static PostCounters ReadCounters(DbDataReader reader, int first)
     {

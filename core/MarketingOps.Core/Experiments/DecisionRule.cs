@@ -27,6 +27,13 @@ internal sealed record DecisionRule
         init => ChanceToBeatControl = value ?? ChanceToBeatControl;
     }
 
+    /// <summary>
+    /// An informative normal prior on the lift for a Bayesian decision (stated on the relative lift unless its scale
+    /// says otherwise); null uses none, as GrowthBook does, so the data speak for themselves. The report prints the
+    /// prior and how much of each estimate it makes up. The default value is null.
+    /// </summary>
+    public NormalPrior? Prior { get; init; }
+
     /// <summary>Impressions (units) every variant needs before any verdict. The default value is 50.</summary>
     public long MinImpressionsPerVariant { get; init; } = 50;
 

@@ -21,8 +21,10 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
         IReadOnlyList<ExperimentPost> posts,
         IReadOnlyList<LatestCounters> latest,
         IReadOnlyList<SeriesPoint> series,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        TimeSpan? seriesBucket = null)
     {
+        var bucket = seriesBucket ?? SeriesGrouping.Hour;
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(posts);
         ArgumentNullException.ThrowIfNull(latest);
@@ -36,7 +38,7 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
         var warnings = new List<string>();
         var byKey = latest.ToDictionary(l => l.PostKey);
 
-        var arms = definition.Variants.Select((v, i) => Arm(i, v.Name, posts, byKey, metric, warnings)).ToList();
+        var arms = definition.Variants.Select((v, i) => Arm(i, v.Name, posts, byKey, metric, warnings, now)).ToList();
         if (ChanceToBeBest.Of([.. arms.Select(a => Summary(a.Observations, unit))], metric.Direction) is { } best)
         {
             arms = [.. arms.Select((a, i) => (a.Report with { ChanceToBeBest = best[i] }, a.Observations))];
@@ -53,7 +55,7 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
         var guardrails = definition.Guardrails
             .Select(g =>
             {
-                var observations = definition.Variants.Select((v, i) => Arm(i, v.Name, posts, byKey, g, null).Observations).ToList();
+                var observations = definition.Variants.Select((v, i) => Arm(i, v.Name, posts, byKey, g, null, now).Observations).ToList();
                 var result = Compare(engine, definition, g, observations, rule, out var guardrailData);
                 return new GuardrailReport(g.Name, guardrailData && minimumPosts ? result : [.. result.Select(c => c.Problem is null ? c with { Verdict = Verdict.NotEnoughData } : c)]);
             })
@@ -70,7 +72,7 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
         if (srm is { IsMismatch: true })
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"sample ratio mismatch: impressions split {Shares(srm.ObservedShares)} against a planned {Shares(srm.PlannedShares)} (p = {srm.AdjustedPValue:G3} after allowing for post-to-post spread). Posts failed or were deleted, or the platform showed one variant far more; check before trusting the result."));
+                $"sample ratio mismatch: impressions split {Shares(srm.ObservedShares)} against {Shares(srm.PlannedShares)} expected from the posts due so far (p = {srm.AdjustedPValue:G3} after allowing for post-to-post spread). Posts failed or were deleted, or the platform showed one variant far more; check before trusting the result."));
         }
 
         LostPostWarnings(arms, warnings);
@@ -88,10 +90,12 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
         {
             Guardrails = guardrails,
             Srm = srm,
-            Series = Series(definition, metric, series),
+            Series = Series(definition, metric, series, bucket),
+            SeriesBucket = bucket,
             Decision = experiment.Decision,
             Warnings = warnings,
-            Caveats = Caveats(rule, unit),
+            Caveats = Caveats(rule, unit, options.Prior, comparisons),
+            Prior = rule.Method == AnalysisMethod.Bayesian ? options.Prior : null,
         };
     }
 
@@ -103,7 +107,7 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
         {
             Alpha = rule.Alpha,
             SequentialTuning = rule.SequentialTuning ?? defaults.SequentialTuning,
-            Prior = defaults.Prior,
+            Prior = rule.Prior ?? defaults.Prior,
             Adjustment = defaults.Adjustment,
             ChanceToBeatControlThreshold = rule.ChanceToBeatControl,
             MinimumUnitsPerArm = unit == AnalysisUnit.Impressions ? rule.MinImpressionsPerVariant : Math.Max(2, rule.MinPostsPerVariant),
@@ -115,16 +119,22 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
     }
 
     private static (ArmReport Report, List<(long Numerator, long Denominator, long Impressions)> Observations) Arm(
-        int index, string name, IReadOnlyList<ExperimentPost> posts, Dictionary<long, LatestCounters> latest, MetricDefinition metric, List<string>? warnings)
+        int index, string name, IReadOnlyList<ExperimentPost> posts, Dictionary<long, LatestCounters> latest, MetricDefinition metric, List<string>? warnings, DateTimeOffset now)
     {
         var mine = posts.Where(p => p.Variant == index).ToList();
         var observations = new List<(long, long, long)>();
-        int published = 0, deleted = 0, lost = 0, missing = 0;
+        int published = 0, deleted = 0, lost = 0, missing = 0, cancelled = 0;
         foreach (var post in mine)
         {
             if (post.Status is ExperimentPostStatus.Refused or ExperimentPostStatus.Failed)
             {
                 lost++;
+                continue;
+            }
+
+            if (post.Status == ExperimentPostStatus.Cancelled)
+            {
+                cancelled++;
                 continue;
             }
 
@@ -161,7 +171,11 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
         }
 
         var report = new ArmReport(index, name, mine.Count, published, observations.Count, deleted, lost,
-            observations.Sum(o => o.Item3), observations.Sum(o => o.Item1), observations.Sum(o => o.Item2));
+            observations.Sum(o => o.Item3), observations.Sum(o => o.Item1), observations.Sum(o => o.Item2))
+        {
+            PostsCancelled = cancelled,
+            PostsDue = mine.Count(p => p.Plan.At <= now && p.Status != ExperimentPostStatus.Cancelled),
+        };
         return (report, observations);
     }
 
@@ -181,7 +195,10 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
             : new StatisticsEngine(Options.Create(OptionsFor(rule, metric.EffectiveUnit))).Analyse(control, variants, AnalysisMethod.Bayesian, rule.Lift, metric.Direction);
         return [.. analysis.Variants.Select((r, i) => new ComparisonReport(
             definition.Variants[i + 1].Name, r.Estimate, r.Low, r.High, r.PValue, r.AdjustedPValue,
-            bayes.Variants[i].ExactChanceToBeatControl ?? bayes.Variants[i].ChanceToBeatControl, r.Verdict, r.Problem))];
+            bayes.Variants[i].ExactChanceToBeatControl ?? bayes.Variants[i].ChanceToBeatControl, r.Verdict, r.Problem)
+        {
+            PriorWeight = rule.Method == AnalysisMethod.Bayesian && engine.Options.Prior is not null ? r.PriorWeight : null,
+        })];
     }
 
     private static IArmSummary Summary(List<(long Numerator, long Denominator, long Impressions)> observations, AnalysisUnit unit)
@@ -199,8 +216,9 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
 
     private static SrmReport? Srm(List<(ArmReport Report, List<(long Numerator, long Denominator, long Impressions)> Observations)> arms, StatisticsOptions options)
     {
+        // Only posts whose time has come can have impressions: comparing with the whole plan would cry mismatch mid-run.
         var counts = arms.Select(a => a.Report.Impressions).ToList();
-        var weights = arms.Select(a => (double)a.Report.PostsPlanned).ToList();
+        var weights = arms.Select(a => (double)a.Report.PostsDue).ToList();
         if (counts.Sum() == 0 || weights.Sum() == 0)
         {
             return null;
@@ -277,7 +295,7 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
         }
     }
 
-    private static List<VariantSeries> Series(ExperimentDefinition definition, MetricDefinition metric, IReadOnlyList<SeriesPoint> points)
+    private static List<VariantSeries> Series(ExperimentDefinition definition, MetricDefinition metric, IReadOnlyList<SeriesPoint> points, TimeSpan bucket)
     {
         var result = new List<VariantSeries>();
         for (var v = 0; v < definition.Variants.Count; v++)
@@ -288,7 +306,7 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
             {
                 numerator += point.Gain.Get(metric.Numerator) ?? 0;
                 denominator += point.Gain.Get(metric.Denominator) ?? 0;
-                values.Add(new SeriesValue(point.Hour.AddHours(1), numerator, denominator));
+                values.Add(new SeriesValue(point.Hour + bucket, numerator, denominator));
             }
 
             result.Add(new VariantSeries(definition.Variants[v].Name, values));
@@ -332,7 +350,7 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
             : $"No verdict yet: {look}. Leading: '{leading.Variant}' at {Lift(leading.Estimate, rule.Lift)} ({Lift(leading.Low, rule.Lift)} to {Lift(leading.High, rule.Lift)}).";
     }
 
-    private static string[] Caveats(DecisionRule rule, AnalysisUnit unit) =>
+    private static string[] Caveats(DecisionRule rule, AnalysisUnit unit, NormalPrior? prior, IReadOnlyList<ComparisonReport> comparisons) =>
     [
         "The platform, not the experimenter, chooses who sees each post. These results compare posts, not randomised audiences: people who saw one variant may have seen another, and a variant's reach is partly its own doing.",
         "Time of day, weekday and novelty are controlled only by rotating the variants across comparable slots; the warnings say where that did not hold.",
@@ -343,9 +361,25 @@ internal sealed class ExperimentAnalyser(StatisticsOptions defaults)
         {
             AnalysisMethod.Sequential => "Sequential intervals stay valid however often you look, which makes them wider than a one-look test's.",
             AnalysisMethod.Frequentist => "The Welch test is valid for one look, at the horizon; numbers before then are interim and decide nothing.",
-            _ => "Chance to win assumes a weak prior N(0, 0.3²) on the relative lift and is read once, at the horizon.",
+            _ => BayesianCaveat(prior, comparisons),
         },
     ];
+
+    /// <summary>Which prior the Bayesian numbers assume and how strongly it pulled each estimate: a reader must see an informative prior at work.</summary>
+    private static string BayesianCaveat(NormalPrior? prior, IReadOnlyList<ComparisonReport> comparisons)
+    {
+        const string once = "The Bayesian decision is read once, at the horizon.";
+        if (prior is null)
+        {
+            return $"No prior: the lift, its interval and the chance to beat the control come from the data alone (a flat prior, as GrowthBook's default). {once}";
+        }
+
+        var weights = comparisons.Where(c => c.PriorWeight is not null).Select(c => string.Create(CultureInfo.InvariantCulture, $"'{c.Variant}' {c.PriorWeight:0%}")).ToList();
+        var strength = weights.Count == 0
+            ? "its weight in each estimate shows once there is data"
+            : $"it makes up {string.Join(", ", weights)} of the estimate{(weights.Count == 1 ? "" : "s")}, pulling {(weights.Count == 1 ? "it" : "them")} towards {prior.Mean.ToString("0.###", CultureInfo.InvariantCulture)} by that share";
+        return $"Informative prior {prior.Describe()}: {strength}. Without it (decision.prior: none, the default) the data speak alone. {once}";
+    }
 
     public static string Lift(double value, LiftKind kind) => kind == LiftKind.Relative
         ? value.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture)

@@ -47,4 +47,7 @@ internal sealed record ExperimentDecision(
 
     /// <summary>Why the winner was not scheduled (a guardrail refused it), if so.</summary>
     public string? WinnerPostProblem { get; init; }
+
+    /// <summary>Planned posts the decision withdrew before they went out (all variants', or the losers' when the winner keeps posting).</summary>
+    public int PostsCancelled { get; init; }
 }

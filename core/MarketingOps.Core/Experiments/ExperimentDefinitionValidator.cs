@@ -1,4 +1,5 @@
 using System.Globalization;
+using MarketingOps.Core.Statistics;
 using MarketingOps.Sdk;
 
 namespace MarketingOps.Core.Experiments;
@@ -112,6 +113,16 @@ internal static class ExperimentDefinitionValidator
         if (!(rule.ChanceToBeatControl is > 0.5 and < 1))
         {
             Add("decision.chanceToBeatControl", string.Create(CultureInfo.InvariantCulture, $"must be between 0.5 and 1 (was {rule.ChanceToBeatControl})"));
+        }
+
+        if (rule.Prior is { } prior && (!double.IsFinite(prior.Mean) || !(prior.Variance > 0) || !double.IsFinite(prior.Variance)))
+        {
+            Add("decision.prior", string.Create(CultureInfo.InvariantCulture, $"needs a finite mean and a standard deviation above 0 (was mean {prior.Mean}, sd {Math.Sqrt(prior.Variance)})"));
+        }
+
+        if (rule.Prior is not null && rule.Method != AnalysisMethod.Bayesian)
+        {
+            Add("decision.prior", "only a Bayesian decision uses a prior; set 'method: bayesian' or remove the prior");
         }
 
         if (rule.MinImpressionsPerVariant < 2)

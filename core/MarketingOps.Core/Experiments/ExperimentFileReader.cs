@@ -320,7 +320,7 @@ internal static partial class ExperimentFileReader
             renamed.Problem("renamed to 'chanceToBeatControl' (the chance a variant beats the control, which a Bayesian decision needs); rename the key");
         }
 
-        node.RejectUnknown("method", "alpha", "chanceToBeatControl", "chanceToWin", "minImpressionsPerVariant", "minEventsPerVariant", "minPostsPerVariant", "sequentialTuning", "lift");
+        node.RejectUnknown("method", "alpha", "chanceToBeatControl", "chanceToWin", "prior", "minImpressionsPerVariant", "minEventsPerVariant", "minPostsPerVariant", "sequentialTuning", "lift");
         var minPosts = node.Child("minPostsPerVariant").Integer();
         return rule with
         {
@@ -332,7 +332,46 @@ internal static partial class ExperimentFileReader
             MinPostsPerVariant = minPosts is { } m ? (int)Math.Clamp(m, int.MinValue, int.MaxValue) : rule.MinPostsPerVariant,
             SequentialTuning = node.Child("sequentialTuning").Number() ?? rule.SequentialTuning,
             Lift = node.Child("lift").Enum(("relative", LiftKind.Relative), ("absolute", LiftKind.Absolute)) ?? rule.Lift,
+            Prior = ReadPrior(node.Child("prior")),
         };
+    }
+
+    /// <summary><c>prior: none</c> (the default) or <c>prior: { mean: 0, sd: 0.3 }</c> on the relative lift (<c>scale: absolute</c> for rate points).</summary>
+    private static NormalPrior? ReadPrior(DefinitionNode node)
+    {
+        if (node.IsMissing)
+        {
+            return null;
+        }
+
+        if (!node.IsMapping)
+        {
+            // Anything but 'none' is reported here.
+            node.Enum(("none", true));
+            return null;
+        }
+
+        node.RejectUnknown("mean", "sd", "scale");
+        var sd = node.Child("sd");
+        if (sd.IsMissing)
+        {
+            sd.Missing("a prior needs its standard deviation 'sd', e.g. { mean: 0, sd: 0.3 } (or 'prior: none')");
+            return null;
+        }
+
+        var deviation = sd.Number();
+        if (deviation is not > 0)
+        {
+            if (deviation is not null)
+            {
+                sd.Problem("must be above 0 (a smaller 'sd' is a stronger prior)");
+            }
+
+            return null;
+        }
+
+        var scale = node.Child("scale").Enum(("relative", LiftKind.Relative), ("absolute", LiftKind.Absolute)) ?? LiftKind.Relative;
+        return new NormalPrior(node.Child("mean").Number() ?? 0, deviation.Value * deviation.Value, scale);
     }
 
     private static WinnerFollowUp ReadOnWin(DefinitionNode node)
@@ -348,9 +387,10 @@ internal static partial class ExperimentFileReader
             return node.Enum(choices) == true ? WinnerFollowUp.Evergreen() : WinnerFollowUp.None;
         }
 
-        node.RejectUnknown("schedule", "after", "account");
+        node.RejectUnknown("schedule", "after", "account", "keepPosting");
         var schedule = node.Child("schedule").Enum(choices) ?? true;
-        return schedule ? WinnerFollowUp.Evergreen(node.Child("after").Duration(), node.Child("account").Text()) : WinnerFollowUp.None;
+        var followUp = schedule ? WinnerFollowUp.Evergreen(node.Child("after").Duration(), node.Child("account").Text()) : WinnerFollowUp.None;
+        return followUp with { KeepPosting = node.Child("keepPosting").Boolean() ?? false };
     }
 
     /// <summary>Finds the node at a validator path such as <c>variants[1].text</c>, or its nearest existing ancestor.</summary>

@@ -1,3 +1,4 @@
+using MarketingOps.Core.Analytics;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Sdk;
@@ -6,10 +7,12 @@ using Microsoft.Extensions.Logging;
 namespace MarketingOps.Core.Experiments;
 
 /// <summary>
-/// The metrics job of running experiments (<see cref="IRecurringWork"/> named <c>experiment-metrics</c>): learns
-/// which scheduled posts were published, fetches every published post's counters per account in batches as large
-/// as the platform allows, stores each snapshot with its time, then lets every experiment take a look.
-/// A deleted post keeps its last counters; a post the platform skips this round is simply asked again next round.
+/// The metrics job (<see cref="IRecurringWork"/> named <c>experiment-metrics</c>): learns which scheduled experiment
+/// posts were published, fetches the counters of every running experiment's published posts and of every other
+/// published post that is due (<see cref="CollectionSchedule"/>), per account in batches as large as the platform
+/// allows and within its metrics rate budget, stores each snapshot with its time, then lets every experiment take a
+/// look. Experiment posts go first; what the budget leaves out waits for the next round. A deleted post keeps its
+/// last counters; a post the platform skips this round is simply asked again next round.
 /// </summary>
 internal sealed class ExperimentMetricsCollector(
     IExperimentStore store,
@@ -17,9 +20,12 @@ internal sealed class ExperimentMetricsCollector(
     IExperimentPublisher publisher,
     IPlatformRegistry registry,
     TimeProvider time,
-    ILogger<ExperimentMetricsCollector> logger) : IRecurringWork
+    ILogger<ExperimentMetricsCollector> logger,
+    PostAnalytics? analytics = null) : IRecurringWork
 {
     public const string WorkName = "experiment-metrics";
+
+    private readonly MetricsBudget _budget = new();
 
     public string Name => WorkName;
 
@@ -36,25 +42,41 @@ internal sealed class ExperimentMetricsCollector(
         }
 
         var now = time.GetUtcNow();
+        var due = analytics is null ? [] : await analytics.DueAsync(now, cancellationToken);
         var snapshots = new List<MetricSnapshot>();
         var deleted = new List<ExperimentPost>();
-        int batches = 0, unavailable = 0, failed = 0;
-        foreach (var group in targets.GroupBy(p => p.Account, StringComparer.OrdinalIgnoreCase))
+        var collected = new List<PostMetricsRow>();
+        int batches = 0, unavailable = 0, failed = 0, deferred = 0;
+        var accounts = targets.Select(p => p.Account).Concat(due.Select(d => d.Account)).Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in accounts)
         {
-            var account = registry.FindAccount(group.Key);
+            var mine = targets.Where(p => string.Equals(p.Account, name, StringComparison.OrdinalIgnoreCase)).ToList();
+            var mineDue = due.Where(d => string.Equals(d.Account, name, StringComparison.OrdinalIgnoreCase)).ToList();
+            var account = registry.FindAccount(name);
             var platform = account is null ? null : registry.FindPlatform(account.Platform);
             if (account is null || platform is null || !platform.Descriptor.Capabilities.HasFlag(PlatformCapabilities.Metrics))
             {
-                logger.LogWarning("Metrics of {Count} experiment posts of account {Account} cannot be collected: {Reason}", group.Count(), group.Key,
-                    account is null ? "the account is not configured" : platform is null ? $"platform '{account.Platform}' is not active" : "the platform reports no metrics");
-                unavailable += group.Count();
+                if (mine.Count > 0)
+                {
+                    logger.LogWarning("Metrics of {Count} experiment posts of account {Account} cannot be collected: {Reason}", mine.Count, name,
+                        account is null ? "the account is not configured" : platform is null ? $"platform '{account.Platform}' is not active" : "the platform reports no metrics");
+                }
+
+                unavailable += mine.Count;
                 continue;
             }
 
-            var byPlatformId = group.GroupBy(p => p.PlatformPostId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-            foreach (var chunk in byPlatformId.Keys.Chunk(Math.Max(1, platform.Descriptor.Limits.MetricsBatchSize)))
+            // Experiment posts first: they decide. Then the due posts, longest overdue first.
+            var experimentIds = mine.GroupBy(p => p.PlatformPostId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var dueIds = mineDue.GroupBy(d => d.PlatformPostId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var ids = experimentIds.Keys.Concat(dueIds.Keys.Where(id => !experimentIds.ContainsKey(id))).ToList();
+            var chunks = ids.Chunk(Math.Max(1, platform.Descriptor.Limits.MetricsBatchSize)).ToList();
+            var allowed = Math.Min(chunks.Count, _budget.Allowance(account.Name, platform.Descriptor, now));
+            deferred += chunks.Skip(allowed).Sum(c => c.Length);
+            foreach (var chunk in chunks.Take(allowed))
             {
                 batches++;
+                _budget.Record(account.Name, now);
                 IReadOnlyList<PostMetrics> metrics;
                 try
                 {
@@ -72,19 +94,24 @@ internal sealed class ExperimentMetricsCollector(
                 var answered = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var m in metrics)
                 {
-                    if (!byPlatformId.TryGetValue(m.PostId, out var posts) || !answered.Add(m.PostId))
+                    if (!ids.Contains(m.PostId, StringComparer.Ordinal) || !answered.Add(m.PostId))
                     {
                         continue;
                     }
 
+                    var posts = experimentIds.GetValueOrDefault(m.PostId) ?? [];
+                    var rows = dueIds.GetValueOrDefault(m.PostId) ?? [];
                     switch (m.Status)
                     {
                         case MetricsStatus.Available:
-                            snapshots.AddRange(posts.Select(p => new MetricSnapshot(p.Key, now, PostCounters.From(m.Counters))));
+                            var counters = PostCounters.From(m.Counters);
+                            snapshots.AddRange(posts.Select(p => new MetricSnapshot(p.Key, now, counters)));
+                            collected.AddRange(rows.Select(r => r with { At = now, Counters = counters, NextAt = CollectionSchedule.Next(r.PublishedAt, now) }));
                             break;
                         case MetricsStatus.Deleted:
                             snapshots.AddRange(posts.Select(p => new MetricSnapshot(p.Key, now, default, Deleted: true)));
                             deleted.AddRange(posts.Select(p => p with { Status = ExperimentPostStatus.Deleted, Detail = $"deleted on the platform (noticed {now:O})" }));
+                            collected.AddRange(rows.Select(r => r with { At = now, Counters = default, Deleted = true, NextAt = null }));
                             break;
                         default:
                             unavailable += posts.Count;
@@ -92,12 +119,17 @@ internal sealed class ExperimentMetricsCollector(
                     }
                 }
 
-                unavailable += chunk.Count(id => !answered.Contains(id));
+                unavailable += chunk.Where(id => !answered.Contains(id)).Sum(id => experimentIds.GetValueOrDefault(id)?.Count ?? 0);
             }
         }
 
         await store.AddSnapshotsAsync(snapshots, cancellationToken);
         await store.UpdatePostsAsync(deleted, cancellationToken);
+        if (analytics is not null)
+        {
+            await analytics.RecordAsync(collected, cancellationToken);
+        }
+
         var decided = 0;
         foreach (var experiment in running)
         {
@@ -105,7 +137,16 @@ internal sealed class ExperimentMetricsCollector(
             decided += after.State == ExperimentState.Decided ? 1 : 0;
         }
 
-        var summary = new CollectionSummary(running.Count, targets.Count, batches, snapshots.Count, deleted.Count, unavailable, failed, decided);
+        var summary = new CollectionSummary(running.Count, targets.Count, batches, snapshots.Count, deleted.Count, unavailable, failed, decided)
+        {
+            PostsCollected = collected.Count,
+            Deferred = deferred,
+        };
+        if (deferred > 0)
+        {
+            logger.LogInformation("Metrics of {Deferred} posts wait for the next round: the platforms' metrics budgets are spent", deferred);
+        }
+
         logger.LogInformation("Experiment metrics: {Summary}", summary);
         return summary;
     }
@@ -135,6 +176,9 @@ internal sealed class ExperimentMetricsCollector(
                     break;
                 case PublicationState.Failed:
                     changed[post.Key] = post with { Status = ExperimentPostStatus.Failed, Detail = status.Detail };
+                    break;
+                case PublicationState.Cancelled:
+                    changed[post.Key] = post with { Status = ExperimentPostStatus.Cancelled, Detail = status.Detail };
                     break;
             }
         }

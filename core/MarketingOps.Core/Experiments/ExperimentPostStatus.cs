@@ -15,8 +15,11 @@ internal enum ExperimentPostStatus
     /// <summary>On the platform; its metrics are collected.</summary>
     Published,
 
-    /// <summary>Publishing failed, was cancelled or missed its time.</summary>
+    /// <summary>Publishing failed or missed its time: a lost post.</summary>
     Failed,
+
+    /// <summary>Withdrawn before publishing: the experiment was stopped or decided, or a person cancelled it. Not a lost post.</summary>
+    Cancelled,
 
     /// <summary>Deleted on the platform after publishing; its last counters still count.</summary>
     Deleted,

@@ -75,10 +75,76 @@ internal static class ExperimentSchema
             link_clicks INTEGER NOT NULL,
             PRIMARY KEY (experiment_id, variant, hour)) WITHOUT ROWID;
         """,
+
+        // 2: a stopped experiment frees its name. SQLite cannot drop a column's UNIQUE, so both tables are rebuilt
+        // (posts first, so no row ever points at a missing experiment) and the name is unique among the others only.
+        """
+        CREATE TABLE experiments_v2 (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL COLLATE NOCASE,
+            state TEXT NOT NULL,
+            definition TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            looks INTEGER NOT NULL,
+            decision TEXT NULL,
+            note TEXT NULL,
+            version INTEGER NOT NULL);
+        INSERT INTO experiments_v2 SELECT id, name, state, definition, created_at, ends_at, updated_at, looks, decision, note, version FROM experiments;
+        CREATE TABLE experiment_posts_v2 (
+            key INTEGER PRIMARY KEY AUTOINCREMENT,
+            experiment_id TEXT NOT NULL REFERENCES experiments_v2 (id),
+            slot INTEGER NOT NULL,
+            round INTEGER NOT NULL,
+            variant INTEGER NOT NULL,
+            account TEXT NOT NULL,
+            planned_at INTEGER NOT NULL,
+            slot_class TEXT NOT NULL,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL,
+            post_id TEXT NULL,
+            platform_post_id TEXT NULL,
+            published_at INTEGER NULL,
+            detail TEXT NULL,
+            UNIQUE (experiment_id, slot));
+        INSERT INTO experiment_posts_v2 SELECT key, experiment_id, slot, round, variant, account, planned_at, slot_class, text, status, post_id, platform_post_id, published_at, detail FROM experiment_posts;
+        -- Keys are never reused: metric snapshots point at them.
+        UPDATE sqlite_sequence SET seq = (SELECT seq FROM sqlite_sequence WHERE name = 'experiment_posts')
+            WHERE name = 'experiment_posts_v2' AND seq < (SELECT seq FROM sqlite_sequence WHERE name = 'experiment_posts');
+        INSERT INTO sqlite_sequence (name, seq) SELECT 'experiment_posts_v2', seq FROM sqlite_sequence WHERE name = 'experiment_posts'
+            AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'experiment_posts_v2');
+        DROP TABLE experiment_posts;
+        DROP TABLE experiments;
+        ALTER TABLE experiments_v2 RENAME TO experiments;
+        ALTER TABLE experiment_posts_v2 RENAME TO experiment_posts;
+        CREATE INDEX ix_experiments_state ON experiments (state);
+        CREATE UNIQUE INDEX ux_experiments_live_name ON experiments (name COLLATE NOCASE) WHERE state <> 'Stopped';
+        """,
+
+        // 3: the newest counters of every published post, experiment or not, and when to ask again.
+        """
+        CREATE TABLE post_metrics (
+            post_id TEXT PRIMARY KEY,
+            account TEXT NOT NULL,
+            platform_post_id TEXT NOT NULL,
+            published_at INTEGER NOT NULL,
+            at INTEGER NULL,
+            next_at INTEGER NULL,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            impressions INTEGER NULL,
+            likes INTEGER NULL,
+            reposts INTEGER NULL,
+            replies INTEGER NULL,
+            quotes INTEGER NULL,
+            link_clicks INTEGER NULL);
+        CREATE INDEX ix_post_metrics_next ON post_metrics (next_at);
+        CREATE INDEX ix_post_metrics_published ON post_metrics (published_at);
+        """,
     ];
     /// <summary>
     /// The same tables on PostgreSQL, beside the post store's in one schema. Instants stay Unix milliseconds so both
-    /// stores share their arithmetic; names are unique case-insensitively through an index on <c>lower(name)</c>.
+    /// stores share their arithmetic; names are unique case-insensitively through an index on <c>lower(name)</c> (since version 2, among experiments that are not stopped).
     /// </summary>
     public static IReadOnlyList<string> Postgres { get; } =
     [
@@ -148,6 +214,32 @@ internal static class ExperimentSchema
             quotes BIGINT NOT NULL,
             link_clicks BIGINT NOT NULL,
             PRIMARY KEY (experiment_id, variant, hour));
+        """,
+
+        // 2: a stopped experiment frees its name.
+        """
+        DROP INDEX ux_experiments_name;
+        CREATE UNIQUE INDEX ux_experiments_live_name ON experiments (lower(name)) WHERE state <> 'Stopped';
+        """,
+
+        // 3: the newest counters of every published post, experiment or not, and when to ask again.
+        """
+        CREATE TABLE post_metrics (
+            post_id TEXT PRIMARY KEY,
+            account TEXT NOT NULL,
+            platform_post_id TEXT NOT NULL,
+            published_at BIGINT NOT NULL,
+            at BIGINT NULL,
+            next_at BIGINT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            impressions BIGINT NULL,
+            likes BIGINT NULL,
+            reposts BIGINT NULL,
+            replies BIGINT NULL,
+            quotes BIGINT NULL,
+            link_clicks BIGINT NULL);
+        CREATE INDEX ix_post_metrics_next ON post_metrics (next_at);
+        CREATE INDEX ix_post_metrics_published ON post_metrics (published_at);
         """,
     ];
 }

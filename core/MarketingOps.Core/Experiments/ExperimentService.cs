@@ -18,20 +18,44 @@ internal sealed class ExperimentService(
     ILogger<ExperimentService> logger,
     IOptions<GuardrailOptions>? guardrails = null)
 {
-    /// <summary>Checks the definition against the configured accounts and lays out its posts without storing anything.</summary>
-    public AllocationResult Plan(ExperimentDefinition definition)
+    /// <summary>
+    /// Checks everything that would refuse the experiment or any of its posts, storing nothing: the definition and its
+    /// accounts, repeated texts, the name, a start in the past, every wording against its platforms' rules, and every
+    /// planned post through publishing's own checks (guardrails included, each post as if the earlier ones were
+    /// scheduled). Throws <see cref="ExperimentRequestException"/> listing every problem; otherwise returns the plan
+    /// with its warnings. <c>--dry-run</c> and creation run the same check.
+    /// </summary>
+    public async Task<AllocationResult> PlanAsync(ExperimentDefinition definition, CancellationToken cancellationToken)
     {
         Check(definition);
-        var plan = AllocationPlanner.Plan(definition, a => ZoneOf(a) ?? TimeZoneInfo.Utc, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var plan = definition.Decision.Bandit
+            ? new AllocationResult([], [])
+            : AllocationPlanner.Plan(definition, a => ZoneOf(a) ?? TimeZoneInfo.Utc, now);
 
         // The guardrails would refuse repeated texts one post at a time, days into the experiment; refuse the plan now instead.
         var (problems, warnings) = RepeatedTextCheck.Check(definition, plan.Posts, guardrails?.Value ?? new GuardrailOptions(), a => registry.FindAccount(a)?.Platform ?? a);
-        if (problems.Count > 0)
+        if (await store.FindAsync(definition.Name, cancellationToken) is { State: not ExperimentState.Stopped } taken
+            && string.Equals(taken.Name, definition.Name, StringComparison.OrdinalIgnoreCase))
         {
-            throw new ExperimentRequestException(problems);
+            problems.Insert(0, ExperimentNames.Taken(taken.Name, taken.Id, taken.State));
         }
 
-        return plan with { Warnings = [.. plan.Warnings, .. warnings] };
+        if (CreationCheck.PastStart(definition, plan.Posts, now, ZoneOrUtc) is { } past)
+        {
+            problems.Add(past);
+        }
+
+        problems.AddRange(CreationCheck.Wordings(definition, registry));
+        var checks = await publisher.CheckAsync([.. plan.Posts.Select(p => Request("check", definition, p))], cancellationToken);
+        var (refused, held) = CreationCheck.Posts(definition, plan.Posts, checks, ZoneOrUtc);
+        problems.AddRange(refused);
+        if (problems.Count > 0)
+        {
+            throw new ExperimentRequestException([.. problems.Distinct(StringComparer.Ordinal)]);
+        }
+
+        return plan with { Warnings = [.. plan.Warnings, .. warnings, .. held] };
     }
 
     /// <summary>Validates the definition and its accounts; throws <see cref="ExperimentRequestException"/> listing every problem.</summary>
@@ -57,39 +81,68 @@ internal sealed class ExperimentService(
         }
     }
 
-    /// <summary>The time zone of a configured account (UTC for an unknown one; <see cref="Plan"/> refuses those).</summary>
+    /// <summary>The time zone of a configured account (null for an unknown one; <see cref="PlanAsync"/> refuses those).</summary>
     public TimeZoneInfo? ZoneOf(string account) => registry.FindAccount(account)?.TimeZone;
 
-    /// <summary>Stores the experiment and hands every planned post to publishing; refused posts are recorded, not fatal.</summary>
+    private TimeZoneInfo ZoneOrUtc(string account) => ZoneOf(account) ?? TimeZoneInfo.Utc;
+
+    private static ExperimentPostRequest Request(string experimentId, ExperimentDefinition definition, PlannedPost post) =>
+        new(experimentId, definition.Variants[post.Variant].Name, post.Account, post.Text, post.At) { Media = definition.Variants[post.Variant].Media };
+
+    /// <summary>
+    /// All or nothing: checks the whole experiment first (<see cref="PlanAsync"/>), then stores it and hands every
+    /// planned post to publishing. Should publishing refuse a post after all (something changed in between), the posts
+    /// already scheduled are cancelled and the experiment is removed, and the refusal lists every problem.
+    /// </summary>
     public async Task<CreatedExperiment> CreateAsync(ExperimentDefinition definition, CancellationToken cancellationToken)
     {
         // A bandit plans nothing up front: its posts are added one pick at a time, and it runs until stopped
         // (its end is only the date its report looks towards).
         ArgumentNullException.ThrowIfNull(definition);
-        Check(definition);
-        var plan = definition.Decision.Bandit ? new AllocationResult([], []) : Plan(definition);
+        var plan = await PlanAsync(definition, cancellationToken);
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now).ToString("N");
         var endsAt = definition.Decision.Bandit ? now + definition.Horizon : AllocationPlanner.EndOf(definition, plan.Posts);
         var experiment = new Experiment(id, definition, ExperimentState.Draft, now, endsAt) { UpdatedAt = now };
         var (stored, posts) = await store.CreateAsync(experiment, plan.Posts, cancellationToken);
         var scheduled = new List<ExperimentPost>(posts.Count);
+        var refused = new List<string>();
         foreach (var post in posts)
         {
-            var variant = definition.Variants[post.Variant];
-            var outcome = await publisher.ScheduleAsync(
-                new ExperimentPostRequest(id, variant.Name, post.Account, post.Plan.Text, post.Plan.At) { Media = variant.Media },
-                cancellationToken);
-            scheduled.Add(outcome.PostId is { } postId
-                ? post with { Status = ExperimentPostStatus.Scheduled, PostId = postId }
-                : post with { Status = ExperimentPostStatus.Refused, Detail = outcome.Problem });
+            var outcome = await publisher.ScheduleAsync(Request(id, definition, post.Plan), cancellationToken);
+            if (outcome.PostId is { } postId)
+            {
+                scheduled.Add(post with { Status = ExperimentPostStatus.Scheduled, PostId = postId });
+            }
+            else
+            {
+                refused.Add($"{CreationCheck.Where(definition, post.Plan, ZoneOrUtc(post.Account))}: {outcome.Problem}");
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            await RollBackAsync(stored, scheduled, cancellationToken);
+            throw new ExperimentRequestException([.. refused, $"nothing was created: the {scheduled.Count} posts already scheduled were cancelled and experiment '{definition.Name}' removed."]);
         }
 
         await store.UpdatePostsAsync(scheduled, cancellationToken);
         var running = await store.TryUpdateAsync(stored, stored with { State = ExperimentState.Running, UpdatedAt = time.GetUtcNow() }, cancellationToken) ?? stored;
-        var refused = scheduled.Count(p => p.Status == ExperimentPostStatus.Refused);
-        logger.LogInformation("Experiment {ExperimentId} ({Name}) created with {Posts} posts, {Refused} refused", id, definition.Name, scheduled.Count, refused);
+        logger.LogInformation("Experiment {ExperimentId} ({Name}) created with {Posts} posts", id, definition.Name, scheduled.Count);
         return new CreatedExperiment(running, scheduled, plan.Warnings);
+    }
+
+    /// <summary>Undoes a creation publishing refused part of: its scheduled posts are withdrawn and the experiment is gone.</summary>
+    private async Task RollBackAsync(Experiment experiment, List<ExperimentPost> scheduled, CancellationToken cancellationToken)
+    {
+        var reason = $"cancelled: experiment '{experiment.Name}' was refused while it was being created";
+        foreach (var post in scheduled)
+        {
+            await publisher.CancelAsync(post.PostId!, reason, cancellationToken);
+        }
+
+        await store.DeleteAsync(experiment.Id, cancellationToken);
+        logger.LogWarning("Experiment {ExperimentId} ({Name}) was refused during creation; {Posts} scheduled posts were cancelled", experiment.Id, experiment.Name, scheduled.Count);
     }
 
     public Task<IReadOnlyList<Experiment>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
@@ -195,16 +248,7 @@ internal sealed class ExperimentService(
             throw new ExperimentRequestException($"Experiment '{experiment.Name}' is {experiment.State} already; only a running experiment can be stopped.");
         }
 
-        var cancelled = new List<ExperimentPost>();
-        foreach (var post in await store.GetPostsAsync(experiment.Id, cancellationToken))
-        {
-            if (post.Status == ExperimentPostStatus.Scheduled && post.PostId is { } postId && await publisher.CancelAsync(postId, cancellationToken))
-            {
-                cancelled.Add(post with { Status = ExperimentPostStatus.Failed, Detail = "cancelled when the experiment stopped" });
-            }
-        }
-
-        await store.UpdatePostsAsync(cancelled, cancellationToken);
+        var cancelled = await CancelPlannedAsync(experiment, _ => true, $"cancelled: experiment '{experiment.Name}' was stopped ({reason})", cancellationToken);
         var now = time.GetUtcNow();
         var stopped = await store.TryUpdateAsync(experiment, experiment with { State = ExperimentState.Stopped, Note = reason, UpdatedAt = now }, cancellationToken)
             ?? throw new ExperimentRequestException($"Experiment '{experiment.Name}' changed while it was being stopped; look at it again with `mops experiment show {experiment.Id}`.");
@@ -221,8 +265,16 @@ internal sealed class ExperimentService(
         ArgumentNullException.ThrowIfNull(experiment);
         var posts = await store.GetPostsAsync(experiment.Id, cancellationToken);
         var latest = await store.GetLatestAsync(experiment.Id, cancellationToken);
-        var series = await store.GetSeriesAsync(experiment.Id, cancellationToken);
-        return analyser.Analyse(experiment, posts, latest, series, time.GetUtcNow());
+        var now = time.GetUtcNow();
+
+        // The chart's grouping follows the experiment's span: minutes for an accelerated test, days for a long one.
+        var start = posts.Count == 0 ? experiment.CreatedAt : posts.Min(p => p.PublishedAt ?? p.Plan.At);
+        var end = experiment.IsFinished ? experiment.UpdatedAt : (now < experiment.EndsAt ? now : experiment.EndsAt);
+        var bucket = SeriesGrouping.Choose(end > start ? end - start : TimeSpan.Zero);
+        var series = bucket < SeriesGrouping.Hour
+            ? SeriesGrouping.FromSnapshots(await store.GetSnapshotsAsync(experiment.Id, cancellationToken), posts.ToDictionary(p => p.Key, p => p.Variant), bucket)
+            : SeriesGrouping.Regroup(await store.GetSeriesAsync(experiment.Id, cancellationToken), bucket);
+        return analyser.Analyse(experiment, posts, latest, series, now, bucket);
     }
 
     /// <summary>
@@ -239,8 +291,15 @@ internal sealed class ExperimentService(
         var next = looked;
         if (outcome.Decision is { } decision)
         {
-            next = looked with { State = ExperimentState.Decided, Decision = await FollowUpAsync(looked, decision, now, cancellationToken), UpdatedAt = now };
-            logger.LogInformation("Experiment {ExperimentId} decided at look {Look}: winner {Winner}", experiment.Id, decision.Look, decision.Winner);
+            // Posts still planned would go out uncounted; only the winner's keep going when the experiment says so.
+            var keep = looked.Definition.OnWin.KeepPosting ? IndexOf(looked.Definition, decision.Winner) : -1;
+            var cancelled = await CancelPlannedAsync(
+                looked,
+                p => p.Variant != keep,
+                $"cancelled by the decision of experiment '{looked.Name}' at look {decision.Look}: '{decision.Winner}' won",
+                cancellationToken);
+            next = looked with { State = ExperimentState.Decided, Decision = await FollowUpAsync(looked, decision, now, cancellationToken) with { PostsCancelled = cancelled.Count }, UpdatedAt = now };
+            logger.LogInformation("Experiment {ExperimentId} decided at look {Look}: winner {Winner}; {Cancelled} planned posts cancelled", experiment.Id, decision.Look, decision.Winner, cancelled.Count);
         }
         else if (outcome.Completed)
         {
@@ -249,6 +308,22 @@ internal sealed class ExperimentService(
         }
 
         return await store.TryUpdateAsync(experiment, next, cancellationToken) ?? await GetAsync(experiment.Id, cancellationToken);
+    }
+
+    /// <summary>Withdraws the experiment's scheduled posts that <paramref name="which"/> picks and are not out yet; each keeps <paramref name="reason"/> in its history.</summary>
+    private async Task<List<ExperimentPost>> CancelPlannedAsync(Experiment experiment, Func<ExperimentPost, bool> which, string reason, CancellationToken cancellationToken)
+    {
+        var cancelled = new List<ExperimentPost>();
+        foreach (var post in await store.GetPostsAsync(experiment.Id, cancellationToken))
+        {
+            if (post.Status == ExperimentPostStatus.Scheduled && which(post) && post.PostId is { } postId && await publisher.CancelAsync(postId, reason, cancellationToken))
+            {
+                cancelled.Add(post with { Status = ExperimentPostStatus.Cancelled, Detail = reason });
+            }
+        }
+
+        await store.UpdatePostsAsync(cancelled, cancellationToken);
+        return cancelled;
     }
 
     private static int IndexOf(ExperimentDefinition definition, string variantName)

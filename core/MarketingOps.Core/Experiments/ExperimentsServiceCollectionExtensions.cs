@@ -1,3 +1,4 @@
+using MarketingOps.Core.Analytics;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Statistics;
 using MarketingOps.Core.Storage;
@@ -33,6 +34,9 @@ public static class ExperimentsServiceCollectionExtensions
         services.TryAddSingleton<IExperimentStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value is { Kind: StorageKind.Postgres } storage
             ? new PostgresExperimentStore(storage.ConnectionString!, sp.GetRequiredService<TimeProvider>())
             : new SqliteExperimentStore(DatabasePath(sp.GetRequiredService<StoragePaths>()), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => (IPostMetricsStore)sp.GetRequiredService<IExperimentStore>());
+        services.TryAddSingleton<PostAnalytics>();
+        services.TryAddSingleton<PostsReportService>();
         services.TryAddSingleton(sp => new ExperimentAnalyser(sp.GetRequiredService<IOptions<StatisticsOptions>>().Value));
         services.TryAddSingleton<IExperimentPublisher, PostServicePublisher>();
         services.TryAddSingleton<ExperimentService>();

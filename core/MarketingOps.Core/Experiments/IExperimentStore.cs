@@ -9,10 +9,10 @@ internal interface IExperimentStore
     /// <summary>Creates or upgrades the schema; safe to call again.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Stores a new experiment with its planned posts; throws <see cref="ExperimentRequestException"/> when the name is taken.</summary>
+    /// <summary>Stores a new experiment with its planned posts; throws <see cref="ExperimentRequestException"/> when the name is taken by an experiment that is not stopped.</summary>
     Task<(Experiment Experiment, IReadOnlyList<ExperimentPost> Posts)> CreateAsync(Experiment experiment, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken);
 
-    /// <summary>Finds an experiment by id, by a unique id prefix, or by name.</summary>
+    /// <summary>Finds an experiment by id, by name (the one not stopped, else the latest), or by a unique id prefix.</summary>
     Task<Experiment?> FindAsync(string idOrName, CancellationToken cancellationToken);
 
     /// <summary>Every experiment, newest first.</summary>
@@ -27,6 +27,9 @@ internal interface IExperimentStore
     /// <summary>Adds posts to an existing experiment (a bandit's picks), numbered after its last slot; their own slot numbers are ignored.</summary>
     Task<IReadOnlyList<ExperimentPost>> AddPostsAsync(string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken);
 
+    /// <summary>Removes an experiment that never started (its creation was refused) with its posts, as if it had not been created.</summary>
+    Task DeleteAsync(string experimentId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ExperimentPost>> GetPostsAsync(string experimentId, CancellationToken cancellationToken);
 
     Task UpdatePostsAsync(IReadOnlyList<ExperimentPost> posts, CancellationToken cancellationToken);
@@ -39,6 +42,9 @@ internal interface IExperimentStore
 
     /// <summary>Hourly gains per variant, oldest first.</summary>
     Task<IReadOnlyList<SeriesPoint>> GetSeriesAsync(string experimentId, CancellationToken cancellationToken);
+
+    /// <summary>Every snapshot of every post of an experiment, by post and time: for the fine-grained chart of a short experiment.</summary>
+    Task<IReadOnlyList<MetricSnapshot>> GetSnapshotsAsync(string experimentId, CancellationToken cancellationToken);
 
     /// <summary>Every snapshot of one post, oldest first.</summary>
     Task<IReadOnlyList<MetricSnapshot>> GetHistoryAsync(long postKey, CancellationToken cancellationToken);

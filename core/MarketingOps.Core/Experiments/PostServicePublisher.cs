@@ -12,22 +12,30 @@ internal sealed class PostServicePublisher(PostService posts, IPostStore store) 
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            var scheduled = await posts.ScheduleAsync(
-                new ScheduleRequest(request.Account, request.At.ToString("O", CultureInfo.InvariantCulture), request.Text)
-                {
-                    Media = request.Media,
-                    ExperimentId = request.ExperimentId,
-                    Variant = request.Variant,
-                    Source = request.Source,
-                },
-                cancellationToken);
+            var scheduled = await posts.ScheduleAsync(ToScheduleRequest(request), cancellationToken);
             return ScheduleOutcome.Scheduled(scheduled.Post.Id);
         }
         catch (PostRequestException ex)
         {
-            return ScheduleOutcome.Refused(string.Join(" ", ex.Problems));
+            // Worded without the CLI's options: the experiment's author typed none of them.
+            return ScheduleOutcome.Refused(string.Join(" ", ex.Details.Count > 0 ? ex.Details.Select(d => d.Message) : ex.Problems));
         }
     }
+
+    public Task<IReadOnlyList<PostCheck>> CheckAsync(IReadOnlyList<ExperimentPostRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        return posts.CheckAsync([.. requests.Select(ToScheduleRequest)], cancellationToken);
+    }
+
+    private static ScheduleRequest ToScheduleRequest(ExperimentPostRequest request) =>
+        new(request.Account, request.At.ToString("O", CultureInfo.InvariantCulture), request.Text)
+        {
+            Media = request.Media,
+            ExperimentId = request.ExperimentId,
+            Variant = request.Variant,
+            Source = request.Source,
+        };
 
     public async Task<IReadOnlyList<PublicationStatus>> GetStatusAsync(IReadOnlyList<string> postIds, CancellationToken cancellationToken)
     {
@@ -50,7 +58,11 @@ internal sealed class PostServicePublisher(PostService posts, IPostStore store) 
                     var at = history.LastOrDefault(t => t.To == PostState.Published)?.At ?? post.FirstAttemptAt ?? post.UpdatedAt;
                     result.Add(new PublicationStatus(id, PublicationState.Published, post.PlatformPostId, at));
                     break;
-                case PostState.Failed or PostState.Cancelled or PostState.Missed:
+                case PostState.Cancelled:
+                    var cancelled = (await store.GetHistoryAsync(id, cancellationToken)).LastOrDefault(t => t.To == PostState.Cancelled);
+                    result.Add(new PublicationStatus(id, PublicationState.Cancelled, Detail: cancelled?.Reason ?? "cancelled"));
+                    break;
+                case PostState.Failed or PostState.Missed:
                     result.Add(new PublicationStatus(id, PublicationState.Failed, Detail: $"{post.State}: {post.LastError}"));
                     break;
                 default:
@@ -62,11 +74,11 @@ internal sealed class PostServicePublisher(PostService posts, IPostStore store) 
         return result;
     }
 
-    public async Task<bool> CancelAsync(string postId, CancellationToken cancellationToken)
+    public async Task<bool> CancelAsync(string postId, string reason, CancellationToken cancellationToken)
     {
         try
         {
-            await posts.CancelAsync(postId, cancellationToken);
+            await posts.CancelAsync(postId, reason, cancellationToken);
             return true;
         }
         catch (PostRequestException)

@@ -57,12 +57,13 @@ internal sealed class PostgresExperimentStore : AdoExperimentStore, IAsyncDispos
         var stored = experiment with { Version = 1 };
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var exists = Command(connection, transaction, "SELECT id FROM experiments WHERE lower(name) = lower(@name)"))
+        await using (var exists = Command(connection, transaction, $"SELECT id, state FROM experiments WHERE lower(name) = lower(@name) AND state <> '{nameof(ExperimentState.Stopped)}'"))
         {
             exists.Parameters.AddWithValue("@name", experiment.Name);
-            if (await exists.ExecuteScalarAsync(cancellationToken) is string id)
+            await using var reader = await exists.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
             {
-                throw NameTaken(experiment.Name, id);
+                throw new ExperimentRequestException(ExperimentNames.Taken(experiment.Name, reader.GetString(0), Enum.Parse<ExperimentState>(reader.GetString(1))));
             }
         }
 
@@ -73,10 +74,10 @@ internal sealed class PostgresExperimentStore : AdoExperimentStore, IAsyncDispos
 
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (PostgresException ex) when (ex.SqlState == UniqueViolation && ex.ConstraintName == "ux_experiments_name")
+        catch (PostgresException ex) when (ex.SqlState == UniqueViolation && ex.ConstraintName == "ux_experiments_live_name")
         {
             // Another host created the name between the check and the insert.
-            throw NameTaken(experiment.Name, null);
+            throw new ExperimentRequestException($"An experiment named '{experiment.Name}' was created meanwhile; choose another name.");
         }
 
         var result = await InsertPostsAsync(connection, transaction, stored.Id, posts, cancellationToken);
@@ -322,11 +323,6 @@ internal sealed class PostgresExperimentStore : AdoExperimentStore, IAsyncDispos
         // RETURNING promises no order, so keys are matched to posts by their slot, unique within the experiment.
         return [.. posts.Select(p => new ExperimentPost(keys[p.Slot], experimentId, p, ExperimentPostStatus.Planned))];
     }
-
-    private static ExperimentRequestException NameTaken(string name, string? id) =>
-        new(id is null
-            ? $"An experiment named '{name}' exists already; choose another name."
-            : $"An experiment named '{name}' exists already (id {id}); choose another name.");
 
     private static void AddCounters(NpgsqlCommand command, IReadOnlyList<PostCounters> counters)
     {

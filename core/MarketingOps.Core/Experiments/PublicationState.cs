@@ -8,6 +8,9 @@ internal enum PublicationState
 
     Published,
 
-    /// <summary>Failed, cancelled or missed: it will not run.</summary>
+    /// <summary>Failed or missed: it will not run.</summary>
     Failed,
+
+    /// <summary>Withdrawn before publishing (by a person, a stop or a decision): it will not run, and was not lost.</summary>
+    Cancelled,
 }

@@ -40,12 +40,13 @@ internal sealed class SqliteExperimentStore : AdoExperimentStore
         var stored = experiment with { Version = 1 };
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var exists = Command(connection, transaction, "SELECT id FROM experiments WHERE name = @name"))
+        await using (var exists = Command(connection, transaction, $"SELECT id, state FROM experiments WHERE name = @name AND state <> '{nameof(ExperimentState.Stopped)}'"))
         {
             exists.Parameters.AddWithValue("@name", experiment.Name);
-            if (await exists.ExecuteScalarAsync(cancellationToken) is string id)
+            await using var reader = await exists.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
             {
-                throw new ExperimentRequestException($"An experiment named '{experiment.Name}' exists already (id {id}); choose another name.");
+                throw new ExperimentRequestException(ExperimentNames.Taken(experiment.Name, reader.GetString(0), Enum.Parse<ExperimentState>(reader.GetString(1))));
             }
         }
 

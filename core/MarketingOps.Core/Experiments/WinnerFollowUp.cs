@@ -6,6 +6,12 @@ namespace MarketingOps.Core.Experiments;
 /// <param name="Account">The account to post from; null uses the winner's first account.</param>
 internal sealed record WinnerFollowUp(bool ScheduleWinner, TimeSpan Delay, string? Account = null)
 {
+    /// <summary>
+    /// Once a winner is declared, the winner's remaining planned posts still go out (the others' are cancelled). The
+    /// default value is false: every variant's remaining planned posts are cancelled by the decision.
+    /// </summary>
+    public bool KeepPosting { get; init; }
+
     public static WinnerFollowUp None { get; } = new(false, TimeSpan.Zero);
 
     /// <summary>Schedule the winner a day after the decision. The default delay is one day.</summary>

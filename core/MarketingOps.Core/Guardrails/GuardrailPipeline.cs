@@ -80,7 +80,13 @@ internal sealed class GuardrailPipeline : IGuardrails, IDisposable
         ArgumentNullException.ThrowIfNull(message);
         await EnsureLoadedAsync(cancellationToken);
         await CatchUpAsync(cancellationToken);
-        var context = await CreateContextAsync(message, cancellationToken);
+        return await EvaluateAsync(message, _ledger, cancellationToken);
+    }
+
+    /// <summary>Runs every rule against <paramref name="ledger"/>: the live one, or a batch's scratch copy.</summary>
+    private async Task<GuardrailVerdict> EvaluateAsync(OutgoingMessage message, MessageLedger ledger, CancellationToken cancellationToken)
+    {
+        var context = await CreateContextAsync(message, ledger, cancellationToken);
         if (context is null)
         {
             return new GuardrailVerdict(message.Id, [GuardrailRuleResult.Reject(GuardrailRuleNames.Account, $"no account named '{message.Account}'")]);
@@ -93,6 +99,28 @@ internal sealed class GuardrailPipeline : IGuardrails, IDisposable
         }
 
         return new GuardrailVerdict(message.Id, results);
+    }
+
+    public async Task<IReadOnlyList<GuardrailVerdict>> ExplainAllAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        await EnsureLoadedAsync(cancellationToken);
+        await CatchUpAsync(cancellationToken);
+
+        // A copy takes the batch's own messages, so nothing checked here is seen by anyone else.
+        var scratch = _ledger.Copy();
+        var verdicts = new List<GuardrailVerdict>(messages.Count);
+        foreach (var message in messages)
+        {
+            var verdict = await EvaluateAsync(message, scratch, cancellationToken);
+            verdicts.Add(verdict);
+            if (verdict.Outcome != GuardrailOutcome.Reject && await CreateEntryAsync(message, cancellationToken) is { } entry)
+            {
+                scratch.Record(entry);
+            }
+        }
+
+        return verdicts;
     }
 
     public async Task RecordAsync(OutgoingMessage message, CancellationToken cancellationToken)
@@ -187,7 +215,7 @@ internal sealed class GuardrailPipeline : IGuardrails, IDisposable
         }
     }
 
-    private async Task<GuardrailContext?> CreateContextAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    private async Task<GuardrailContext?> CreateContextAsync(OutgoingMessage message, MessageLedger ledger, CancellationToken cancellationToken)
     {
         if (_registry.FindAccount(message.Account) is not { } account)
         {
@@ -195,7 +223,7 @@ internal sealed class GuardrailPipeline : IGuardrails, IDisposable
         }
 
         var (entry, trigger) = await CreateEntryAsync(message, account.Platform, cancellationToken);
-        return new GuardrailContext(message, account, _registry.FindPlatform(account.Platform), entry, trigger, _options, _ledger, _audience);
+        return new GuardrailContext(message, account, _registry.FindPlatform(account.Platform), entry, trigger, _options, ledger, _audience);
     }
 
     private async Task<LedgerEntry?> CreateEntryAsync(OutgoingMessage message, CancellationToken cancellationToken) =>

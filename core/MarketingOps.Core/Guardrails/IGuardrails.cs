@@ -12,6 +12,12 @@ public interface IGuardrails
     /// <summary>Judges a message without recording anything (<c>mops guardrails check</c>).</summary>
     Task<GuardrailVerdict> ExplainAsync(OutgoingMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Judges messages in order, each as if the ones before it had been scheduled (caps, duplicates among them), and
+    /// records nothing: a plan of many posts is checked whole before any of it is stored.
+    /// </summary>
+    Task<IReadOnlyList<GuardrailVerdict>> ExplainAllAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken);
+
     /// <summary>The message was scheduled or sent: later messages are compared with it and counted against caps. Idempotent per id.</summary>
     Task RecordAsync(OutgoingMessage message, CancellationToken cancellationToken);
 

@@ -60,6 +60,21 @@ internal sealed class MessageLedger(double nearDuplicateThreshold)
         }
     }
 
+    /// <summary>An independent copy: a batch check records its own messages in it and leaves this ledger as it was.</summary>
+    public MessageLedger Copy()
+    {
+        var copy = new MessageLedger(nearDuplicateThreshold);
+        lock (_lock)
+        {
+            foreach (var entry in _byId.Values.OrderBy(e => e.At))
+            {
+                copy.Record(entry);
+            }
+        }
+
+        return copy;
+    }
+
     public bool Forget(string messageId)
     {
         lock (_lock)

@@ -5,4 +5,14 @@ namespace MarketingOps.Core.Posts;
 /// <param name="Account">Only posts of this account, when set.</param>
 /// <param name="Limit">At most this many, newest scheduled time last.</param>
 /// <param name="DueBefore">Only posts due before this instant, when set.</param>
-public sealed record PostQuery(PostState? State = null, string? Account = null, int Limit = 1000, DateTimeOffset? DueBefore = null);
+public sealed record PostQuery(PostState? State = null, string? Account = null, int Limit = 1000, DateTimeOffset? DueBefore = null)
+{
+    /// <summary>Only posts due at or after this instant. The default value is none.</summary>
+    public DateTimeOffset? DueFrom { get; init; }
+
+    /// <summary>Only posts of this experiment. The default value is none.</summary>
+    public string? ExperimentId { get; init; }
+
+    /// <summary>Keyset paging: only posts after this one in list order (due time, then id). The default value is none.</summary>
+    public PostCursor? After { get; init; }
+}

@@ -15,6 +15,13 @@ public class PostRequestException : Exception
     {
     }
 
+    /// <summary>Problems each about one part of the request, worded for the command line in <see cref="Problems"/>.</summary>
+    public PostRequestException(IReadOnlyList<PostProblem> details)
+        : this([.. (details ?? []).Select(d => d.ForCommandLine())])
+    {
+        Details = details ?? [];
+    }
+
     public PostRequestException()
         : this("The request about a post was refused.")
     {
@@ -28,4 +35,7 @@ public class PostRequestException : Exception
 
     /// <summary>Each reason, in words a user understands.</summary>
     public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>The same reasons with what each is about, when the service knew; empty otherwise.</summary>
+    public IReadOnlyList<PostProblem> Details { get; } = [];
 }

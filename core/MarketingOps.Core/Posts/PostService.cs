@@ -1,5 +1,6 @@
 using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Guardrails;
+using MarketingOps.Core.Guardrails.Rules;
 using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Publishing;
@@ -48,22 +49,36 @@ internal sealed class PostService
     /// </summary>
     public async Task<ScheduledPost> ScheduleAsync(ScheduleRequest request, CancellationToken cancellationToken)
     {
-        var (account, post, at) = Prepare(request, scheduling: true);
-        var due = post.DueAt;
-        var when = LocalTime.Format(due, account.TimeZone);
+        ArgumentNullException.ThrowIfNull(request);
+        var now = _time.GetUtcNow();
+        var (account, at, problems) = Validate(request, now);
+        if (problems.Count > 0)
+        {
+            throw new PostRequestException(problems);
+        }
+
+        var due = at!.Utc;
+        var when = LocalTime.Format(due, account!.TimeZone);
+        var post = NewPost(request, account, due, now);
         var message = post.ToMessage(due);
         var verdict = await _guardrails.CheckAsync(message, cancellationToken);
-        var decision = ApprovalGate.Decide(account, verdict, approved: request.ApprovedBy is not null);
+        var decision = ApprovalGate.Decide(account!, verdict, approved: request.ApprovedBy is not null);
+        if (decision == PostGateDecision.Schedule && request.HoldReason is not null)
+        {
+            decision = PostGateDecision.HoldForApproval;
+        }
+
         if (decision == PostGateDecision.Refuse)
         {
-            _logger.LogInformation("A {Kind} of {Account} from {Source} was refused: {Verdict}", request.Kind, account.Name, request.Source, verdict.Summary);
+            _logger.LogInformation("A {Kind} of {Account} from {Source} was refused: {Verdict}", request.Kind, post.Account, request.Source, verdict.Summary);
             throw new PostRefusedException(verdict);
         }
 
         string reason;
         if (decision == PostGateDecision.HoldForApproval)
         {
-            var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary : $"account '{account.Name}' requires approval";
+            var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary
+                : request.HoldReason ?? ApprovalReason(post.Account, verdict);
             reason = $"created by {request.Source} for {when}; waits for approval: {why}";
             var item = await _inbox.Value.PrepareHoldAsync(message, why, cancellationToken);
             post = await _store.InsertAsync(post with { State = PostState.PendingApproval }, reason, cancellationToken, heldItem: item);
@@ -84,83 +99,154 @@ internal sealed class PostService
     }
 
     /// <summary>
-    /// What every guardrail says about a request, checked as <see cref="ScheduleAsync"/> checks it (account, time,
-    /// recipient, reply target), without storing or recording anything. The platform's text rules are part of the verdict.
-    /// An empty <see cref="ScheduleRequest.At"/> means now.
+    /// What every guardrail says about one request, prepared as <see cref="ScheduleAsync"/> prepares it (account, time,
+    /// kind, recipient, reply target, media), without storing or recording anything. An empty
+    /// <see cref="ScheduleRequest.At"/> means now; the platform's text rules are judged as one of the guardrails, so
+    /// every text gets a verdict. Problems outside the guardrails (no such account, a time in the past, a reply without
+    /// its target) throw <see cref="PostRequestException"/>.
     /// </summary>
     public async Task<GuardrailVerdict> ExplainAsync(ScheduleRequest request, CancellationToken cancellationToken)
     {
-        var (_, post, _) = Prepare(request, scheduling: false);
-        return await _guardrails.ExplainAsync(post.ToMessage(post.DueAt), cancellationToken);
-    }
-
-    // Everything ScheduleAsync refuses before the guardrails run, with every problem listed (a PostRequestException).
-    // For a check (scheduling false) an empty time means now, and the text is left to the guardrails' platform rule.
-    private (ClientAccount Account, Post Post, ParsedTime At) Prepare(ScheduleRequest request, bool scheduling)
-    {
         ArgumentNullException.ThrowIfNull(request);
-        var problems = new List<string>();
-        var account = _registry.FindAccount(request.Account);
-        if (account is null)
-        {
-            var known = _registry.Accounts.Select(a => a.Name).ToList();
-            throw new PostRequestException($"--account: no account named '{request.Account}'. Configured accounts: {(known.Count == 0 ? "none" : string.Join(", ", known))}.");
-        }
-
-        var zone = request.TimeZone is { Length: > 0 } tz ? ScheduleTimeParser.FindZone(tz, "--tz") : account.TimeZone;
         var now = _time.GetUtcNow();
-        ParsedTime? at = null;
-        try
-        {
-            at = !scheduling && string.IsNullOrWhiteSpace(request.At) ? new ParsedTime(now, null) : ScheduleTimeParser.Parse(request.At, zone);
-        }
-        catch (PostRequestException ex)
-        {
-            problems.AddRange(ex.Problems.Select(p => "--at: " + p));
-        }
-
-        if (at is not null && at.Utc < now - PastTolerance)
-        {
-            problems.Add($"--at: {LocalTime.Format(at.Utc, zone)} is in the past (now is {LocalTime.Format(now, zone)}).");
-        }
-
-        if (scheduling && string.IsNullOrWhiteSpace(request.Text))
-        {
-            problems.Add("--text: the post has no text.");
-        }
-
-        var platform = _registry.FindPlatform(account.Platform);
-        if (platform is null)
-        {
-            if (scheduling)
-            {
-                problems.Add($"--account: platform '{account.Platform}' of account '{account.Name}' is not active (its plugin is missing, disabled or failed to load), so the text cannot be checked.");
-            }
-        }
-        else if (scheduling && !string.IsNullOrWhiteSpace(request.Text))
-        {
-            var validation = platform.Validate(request.ToDraft());
-            problems.AddRange(validation.Problems.Select(p => $"text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}"));
-        }
-
-        if (request.Kind == MessageKind.DirectMessage && string.IsNullOrWhiteSpace(request.Recipient))
-        {
-            problems.Add("--to: a direct message needs a recipient.");
-        }
-
-        if (request.Kind == MessageKind.Reply && string.IsNullOrWhiteSpace(request.InReplyTo))
-        {
-            problems.Add("--in-reply-to: a reply needs the platform id of the post it answers.");
-        }
-
+        var (account, at, problems) = Validate(request, now, forVerdict: true);
         if (problems.Count > 0)
         {
             throw new PostRequestException(problems);
         }
 
+        var post = NewPost(request, account!, at!.Utc, now);
+        return await _guardrails.ExplainAsync(post.ToMessage(post.DueAt), cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks requests as <see cref="ScheduleAsync"/> would, each as if the earlier ones had been scheduled (caps,
+    /// duplicates among them), and stores nothing: a plan of many posts is taken whole or refused with every problem.
+    /// </summary>
+    public async Task<IReadOnlyList<PostCheck>> CheckAsync(IReadOnlyList<ScheduleRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var now = _time.GetUtcNow();
+        var validated = requests.Select(r => (Request: r, Result: Validate(r, now))).ToList();
+        // The guardrails judge every request they can (a time in the past or a platform's refusal aside), so one check finds every problem.
+        var candidates = validated
+            .Select((v, i) => (Index: i, v.Request, v.Result))
+            .Where(v => v.Result.Account is not null && v.Result.At is not null && !string.IsNullOrWhiteSpace(v.Request.Text))
+            .Select(v => (v.Index, v.Request, Account: v.Result.Account!, Post: NewPost(v.Request, v.Result.Account!, v.Result.At!.Utc, now)))
+            .ToList();
+        var verdicts = await _guardrails.ExplainAllAsync([.. candidates.Select(c => c.Post.ToMessage(c.Post.DueAt))], cancellationToken);
+        var checks = validated.Select(v => new PostCheck(v.Result.Problems, null, null)).ToArray();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var (index, request, account, post) = candidates[i];
+            var verdict = verdicts[i];
+            var problems = checks[index].Problems;
+            checks[index] = ApprovalGate.Decide(account, verdict, approved: request.ApprovedBy is not null) switch
+            {
+                PostGateDecision.Refuse => new PostCheck([.. problems, .. GuardrailProblem(verdict, problems)], verdict, null),
+                PostGateDecision.HoldForApproval => new PostCheck(problems, verdict, ApprovalReason(post.Account, verdict)),
+                _ => new PostCheck(problems, verdict, null),
+            };
+        }
+
+        return checks;
+    }
+
+    /// <summary>The guardrails' rejection, less the platform's own text rule when the platform's refusal is already listed.</summary>
+    private static IEnumerable<PostProblem> GuardrailProblem(GuardrailVerdict verdict, IReadOnlyList<PostProblem> problems)
+    {
+        var platformSaid = problems.Any(p => p.Field == PostField.Platform);
+        var rejections = verdict.Results
+            .Where(r => r.Outcome == GuardrailOutcome.Reject && !(platformSaid && r.Rule == GuardrailRuleNames.PlatformText))
+            .Select(r => $"[{r.Rule}] {r.Reason}")
+            .ToList();
+        if (rejections.Count > 0)
+        {
+            yield return new PostProblem(PostField.Guardrails, $"refused by the guardrails: {GuardrailVerdict.OutcomeName(GuardrailOutcome.Reject)}: {string.Join("; ", rejections)}");
+        }
+    }
+
+    /// <summary>
+    /// Every problem of a request that needs no guardrail: account, time, text, the platform's rules, recipients.
+    /// <paramref name="forVerdict"/>: for <see cref="ExplainAsync"/>, where no time means now and the text is left to the guardrails.
+    /// </summary>
+    private (ClientAccount? Account, ParsedTime? At, List<PostProblem> Problems) Validate(ScheduleRequest request, DateTimeOffset now, bool forVerdict = false)
+    {
+        var problems = new List<PostProblem>();
+        var account = _registry.FindAccount(request.Account);
+        if (account is null)
+        {
+            var known = _registry.Accounts.Select(a => a.Name).ToList();
+            problems.Add(new PostProblem(PostField.Account, $"no account named '{request.Account}'. Configured accounts: {(known.Count == 0 ? "none" : string.Join(", ", known))}."));
+            return (null, null, problems);
+        }
+
+        ParsedTime? at = null;
+        try
+        {
+            var zone = request.TimeZone is { Length: > 0 } tz ? ScheduleTimeParser.FindZone(tz, "--tz") : account.TimeZone;
+            try
+            {
+                at = forVerdict && string.IsNullOrWhiteSpace(request.At) ? new ParsedTime(now, null) : ScheduleTimeParser.Parse(request.At, zone);
+            }
+            catch (PostRequestException ex)
+            {
+                problems.AddRange(ex.Problems.Select(p => new PostProblem(PostField.At, p)));
+            }
+        }
+        catch (PostRequestException ex)
+        {
+            // The zone's own message already names the option it came from.
+            problems.AddRange(ex.Problems.Select(p => new PostProblem(PostField.TimeZone, p)));
+        }
+
+        if (at is not null && at.Utc < now - PastTolerance)
+        {
+            problems.Add(new PostProblem(PostField.At, $"{LocalTime.Format(at.Utc, account.TimeZone)} is in the past (now is {LocalTime.Format(now, account.TimeZone)})."));
+        }
+
+        if (!forVerdict)
+        {
+            TextProblems(request, account, problems);
+        }
+
+        if (request.Kind == MessageKind.DirectMessage && string.IsNullOrWhiteSpace(request.Recipient))
+        {
+            problems.Add(new PostProblem(PostField.Recipient, "a direct message needs a recipient."));
+        }
+
+        if (request.Kind == MessageKind.Reply && string.IsNullOrWhiteSpace(request.InReplyTo))
+        {
+            problems.Add(new PostProblem(PostField.InReplyTo, "a reply needs the platform id of the post it answers."));
+        }
+
+        return (account, at, problems);
+    }
+
+    // The text as the platform reads it; a check leaves it to the guardrails' platform rule, so every text gets a verdict.
+    private void TextProblems(ScheduleRequest request, ClientAccount account, List<PostProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            problems.Add(new PostProblem(PostField.Text, "the post has no text."));
+        }
+
+        var platform = _registry.FindPlatform(account.Platform);
+        if (platform is null)
+        {
+            problems.Add(new PostProblem(PostField.Account, $"platform '{account.Platform}' of account '{account.Name}' is not active (its plugin is missing, disabled or failed to load), so the text cannot be checked."));
+        }
+        else if (!string.IsNullOrWhiteSpace(request.Text))
+        {
+            var validation = platform.Validate(request.ToDraft());
+            problems.AddRange(validation.Problems.Select(p => new PostProblem(PostField.Platform, $"text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}")));
+        }
+    }
+
+    private static Post NewPost(ScheduleRequest request, ClientAccount account, DateTimeOffset due, DateTimeOffset now)
+    {
         var id = Guid.CreateVersion7(now).ToString("N");
-        var due = at!.Utc;
-        var post = new Post(id, account.Name, request.Text, due, PostState.Scheduled, $"mops-{id}")
+        return new Post(id, account.Name, request.Text, due, PostState.Scheduled, $"mops-{id}")
         {
             Media = request.Media,
             DueAt = due,
@@ -176,8 +262,10 @@ internal sealed class PostService
             CreatedAt = now,
             UpdatedAt = now,
         };
-        return (account, post, at);
     }
+
+    private static string ApprovalReason(string account, GuardrailVerdict verdict) =>
+        verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary : $"account '{account}' requires approval";
 
     /// <summary>
     /// Moves a post out of the approval inbox into the schedule (the inbox calls this, after its own guardrail check),
@@ -220,11 +308,23 @@ internal sealed class PostService
     }
 
     /// <summary>Withdraws a post that has not been published.</summary>
-    public async Task<Post> CancelAsync(string id, CancellationToken cancellationToken)
+    public Task<Post> CancelAsync(string id, CancellationToken cancellationToken) => CancelAsync(id, new PostActor(), cancellationToken);
+
+    /// <summary>Withdraws a post that has not been published, recording who asked.</summary>
+    public Task<Post> CancelAsync(string id, PostActor change, CancellationToken cancellationToken)
     {
-        var post = await GetRequiredAsync(id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(change);
+        return CancelAsync(id, change, $"cancelled by {change.By}", cancellationToken);
+    }
+
+    /// <summary>Withdraws a post that has not been published; <paramref name="reason"/> goes into its history.</summary>
+    public Task<Post> CancelAsync(string id, string reason, CancellationToken cancellationToken) => CancelAsync(id, new PostActor(), reason, cancellationToken);
+
+    private async Task<Post> CancelAsync(string id, PostActor change, string reason, CancellationToken cancellationToken)
+    {
+        var post = await GetRequiredAsync(id, change, cancellationToken);
         RequireState(post, "cancel", PostState.Draft, PostState.PendingApproval, PostState.Scheduled, PostState.Failed);
-        var stored = await TransitionAsync(post, post with { State = PostState.Cancelled, UpdatedAt = _time.GetUtcNow() }, "cancelled by a user", cancellationToken);
+        var stored = await TransitionAsync(post, post with { State = PostState.Cancelled, UpdatedAt = _time.GetUtcNow() }, reason, cancellationToken);
         await _scheduler.UnscheduleAsync(stored.Id, cancellationToken);
         await _guardrails.ForgetAsync(stored.Id, cancellationToken);
         return stored;
@@ -235,16 +335,20 @@ internal sealed class PostService
     /// earlier attempt may have reached the platform, it is looked up first: found → Published; the lookup cannot tell →
     /// Unconfirmed for a human to resolve; not there → scheduled again.
     /// </summary>
-    public async Task<Post> RetryAsync(string id, CancellationToken cancellationToken)
+    public Task<Post> RetryAsync(string id, CancellationToken cancellationToken) => RetryAsync(id, new PostActor(), cancellationToken);
+
+    /// <summary>Schedules a failed post again (see the overload without an actor), recording who asked.</summary>
+    public async Task<Post> RetryAsync(string id, PostActor change, CancellationToken cancellationToken)
     {
-        var post = await GetRequiredAsync(id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(change);
+        var post = await GetRequiredAsync(id, change, cancellationToken);
         RequireState(post, "retry", PostState.Failed);
         var now = _time.GetUtcNow();
         var account = _registry.FindAccount(post.Account)
             ?? throw new PostRequestException($"Cannot retry post {post.Id}: account '{post.Account}' is not configured any more (see plugins.json).");
         var platform = _registry.FindPlatform(account.Platform)
             ?? throw new PostRequestException($"Cannot retry post {post.Id}: platform '{account.Platform}' is not active (`mops plugins list` says why); fix it, then retry.");
-        if (post.MayBeOnPlatform && await LookBeforeRetryAsync(post, platform, cancellationToken) is { } settled)
+        if (post.MayBeOnPlatform && await LookBeforeRetryAsync(post, platform, change, cancellationToken) is { } settled)
         {
             return settled;
         }
@@ -256,7 +360,7 @@ internal sealed class PostService
         }
 
         var next = post with { State = PostState.Scheduled, DueAt = now, TransientFailures = 0, MayBeOnPlatform = false, UpdatedAt = now };
-        var reason = post.MayBeOnPlatform ? "retry requested by a user; the platform shows no earlier attempt" : "retry requested by a user";
+        var reason = post.MayBeOnPlatform ? $"retry requested by {change.By}; the platform shows no earlier attempt" : $"retry requested by {change.By}";
         var stored = await TransitionAsync(post, next, reason, cancellationToken);
         await _scheduler.ScheduleAsync(stored.Id, stored.DueAt, cancellationToken);
         await _guardrails.RecordAsync(stored.ToMessage(stored.DueAt), cancellationToken);
@@ -264,7 +368,7 @@ internal sealed class PostService
     }
 
     /// <summary>Settles a retry whose earlier attempt may be on the platform; null when the platform shows none.</summary>
-    private async Task<Post?> LookBeforeRetryAsync(Post post, IPlatform platform, CancellationToken cancellationToken)
+    private async Task<Post?> LookBeforeRetryAsync(Post post, IPlatform platform, PostActor change, CancellationToken cancellationToken)
     {
         var request = new PublishRequest(post.Account, post.ToDraft(), post.IdempotencyKey, Math.Max(post.Attempts, 1), post.FirstAttemptAt ?? post.DueAt);
         var lookup = await _calls.LookupAsync(platform, request, cancellationToken);
@@ -275,7 +379,7 @@ internal sealed class PostService
                 var published = await TransitionAsync(
                     post,
                     post with { State = PostState.Published, PlatformPostId = found.Id, PlatformUrl = found.Url, LastError = null, MayBeOnPlatform = false, UpdatedAt = now },
-                    $"retry requested by a user: an earlier attempt is on the platform as {found.Id}; nothing is sent again",
+                    $"retry requested by {change.By}: an earlier attempt is on the platform as {found.Id}; nothing is sent again",
                     cancellationToken);
                 await _guardrails.RecordAsync(published.ToMessage(now), cancellationToken);
                 return published;
@@ -284,16 +388,20 @@ internal sealed class PostService
                 return null;
 
             default:
-                var why = $"retry requested by a user, but an earlier attempt may be on the platform and the lookup could not tell ({lookup.Detail ?? "no detail"}). " +
+                var why = $"retry requested by {change.By}, but an earlier attempt may be on the platform and the lookup could not tell ({lookup.Detail ?? "no detail"}). " +
                     $"Check the account, then run `mops post resolve {post.Id} --published URL` or `--not-published`";
                 return await TransitionAsync(post, post with { State = PostState.Unconfirmed, LastError = why, UpdatedAt = now }, why, cancellationToken);
         }
     }
 
     /// <summary>Records what a human found for an unconfirmed post: published at <paramref name="publishedUrl"/>, or not published.</summary>
-    public async Task<Post> ResolveAsync(string id, Uri? publishedUrl, CancellationToken cancellationToken)
+    public Task<Post> ResolveAsync(string id, Uri? publishedUrl, CancellationToken cancellationToken) => ResolveAsync(id, publishedUrl, new PostActor(), cancellationToken);
+
+    /// <summary>Records what a human found for an unconfirmed post, and who found it.</summary>
+    public async Task<Post> ResolveAsync(string id, Uri? publishedUrl, PostActor change, CancellationToken cancellationToken)
     {
-        var post = await GetRequiredAsync(id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(change);
+        var post = await GetRequiredAsync(id, change, cancellationToken);
         RequireState(post, "resolve", PostState.Unconfirmed);
         var now = _time.GetUtcNow();
         if (publishedUrl is not null)
@@ -303,14 +411,20 @@ internal sealed class PostService
                 throw new PostRequestException($"--published: '{publishedUrl}' is not an http(s) URL of the post.");
             }
 
-            return await TransitionAsync(post, post with { State = PostState.Published, PlatformUrl = publishedUrl, LastError = null, UpdatedAt = now }, $"resolved by a user: published at {publishedUrl}", cancellationToken);
+            return await TransitionAsync(post, post with { State = PostState.Published, PlatformUrl = publishedUrl, LastError = null, UpdatedAt = now }, $"resolved by {change.By}: published at {publishedUrl}", cancellationToken);
         }
 
-        const string reason = "resolved by a user: not published; `mops post retry` publishes it again";
+        var reason = $"resolved by {change.By}: not published; `mops post retry` publishes it again";
         // A person looked: no earlier attempt is out there, so a retry may send it again.
         var failed = await TransitionAsync(post, post with { State = PostState.Failed, LastError = reason, MayBeOnPlatform = false, UpdatedAt = now }, reason, cancellationToken);
         await _guardrails.ForgetAsync(failed.Id, cancellationToken);
         return failed;
+    }
+
+    private async Task<Post> GetRequiredAsync(string id, PostActor change, CancellationToken cancellationToken)
+    {
+        var post = await GetRequiredAsync(id, cancellationToken);
+        return change.IfVersion is { } expected && expected != post.Version ? throw new PostVersionMismatchException(post) : post;
     }
 
     private async Task<Post> GetRequiredAsync(string id, CancellationToken cancellationToken) =>

@@ -45,6 +45,12 @@ public sealed record ScheduleRequest(string Account, string At, string Text)
     /// <summary>Who already approved it in the inbox; a rule's "needs approval" is then satisfied. The default value is none.</summary>
     public string? ApprovedBy { get; init; }
 
+    /// <summary>
+    /// Why the post must wait for a person even when its account and the guardrails would let it go (a proposal from an
+    /// AI assistant, for example). The default value is none.
+    /// </summary>
+    public string? HoldReason { get; init; }
+
     /// <summary>The draft the platform validates.</summary>
     public PostDraft ToDraft() => new(Text) { Media = Media, Kind = Kind, Recipient = Recipient, InReplyTo = InReplyTo };
 }

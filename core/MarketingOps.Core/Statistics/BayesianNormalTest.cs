@@ -38,9 +38,10 @@ internal static class BayesianNormalTest
         var z = Normal.InvCDF(0, 1, 1 - (alpha / 2));
         var chanceUp = Normal.CDF(0, 1, mean / sd);
         var (riskControl, riskVariant) = Risk(mean, sd);
-        return direction == MetricDirection.HigherIsBetter
+        var result = direction == MetricDirection.HigherIsBetter
             ? new BayesianResult(mean, mean - (z * sd), mean + (z * sd), sd, chanceUp, riskControl, riskVariant)
             : new BayesianResult(mean, mean - (z * sd), mean + (z * sd), sd, 1 - chanceUp, riskVariant, riskControl);
+        return result with { PriorWeight = priorPrecision / precision };
     }
 
     /// <summary>

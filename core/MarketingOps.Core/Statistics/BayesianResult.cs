@@ -14,5 +14,8 @@ internal sealed record BayesianResult(
     double RiskOfChoosingVariant,
     string? Problem = null)
 {
+    /// <summary>The prior's share of the posterior's precision (0 without a prior): how far it pulled the estimate towards its mean.</summary>
+    public double PriorWeight { get; init; }
+
     public static BayesianResult Empty(string problem) => new(0, 0, 0, 0, 0.5, 0, 0, problem);
 }

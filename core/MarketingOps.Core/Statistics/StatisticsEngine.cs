@@ -86,7 +86,10 @@ internal sealed class StatisticsEngine(IOptions<StatisticsOptions> options)
 
                 return new VariantResult(
                     index, control.Mean, variant.Mean, bayes.Estimate, bayes.Low, bayes.High, bayes.StandardDeviation,
-                    null, null, bayes.ChanceToBeatControl, exact, bayes.RiskOfChoosingControl, bayes.RiskOfChoosingVariant, Verdict.Inconclusive, bayes.Problem);
+                    null, null, bayes.ChanceToBeatControl, exact, bayes.RiskOfChoosingControl, bayes.RiskOfChoosingVariant, Verdict.Inconclusive, bayes.Problem)
+                {
+                    PriorWeight = bayes.Problem is null ? bayes.PriorWeight : null,
+                };
             case AnalysisMethod.Sequential:
             case AnalysisMethod.Frequentist:
                 var test = method == AnalysisMethod.Sequential

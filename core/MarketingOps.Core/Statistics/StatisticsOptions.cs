@@ -9,8 +9,12 @@ internal sealed class StatisticsOptions
     /// <summary>Total units (both arms) at which sequential intervals are tightest (N*). The default value is 5000.</summary>
     public double SequentialTuning { get; set; } = SequentialTest.DefaultTuning;
 
-    /// <summary>Prior on the lift for Bayesian analysis; null for none. The default value is N(0, 0.3²) on the relative lift.</summary>
-    public NormalPrior? Prior { get; set; } = NormalPrior.Weak;
+    /// <summary>
+    /// An informative prior on the lift for Bayesian analysis; null for none, as GrowthBook does. A prior such as
+    /// <see cref="NormalPrior.Weak"/> pulls large true lifts towards 0 at social posts' sample sizes, so it is an
+    /// explicit choice whose weight the report prints. The default value is null.
+    /// </summary>
+    public NormalPrior? Prior { get; set; }
 
     /// <summary>Correction applied when more than one variant is compared with the control. The default value is Holm.</summary>
     public PValueAdjustment Adjustment { get; set; } = PValueAdjustment.Holm;

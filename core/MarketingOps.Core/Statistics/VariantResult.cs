@@ -20,4 +20,8 @@ internal sealed record VariantResult(
     double? RiskOfChoosingControl,
     double? RiskOfChoosingVariant,
     Verdict Verdict,
-    string? Problem);
+    string? Problem)
+{
+    /// <summary>Bayesian only: the prior's share of the posterior's precision (0 without a prior).</summary>
+    public double? PriorWeight { get; init; }
+}

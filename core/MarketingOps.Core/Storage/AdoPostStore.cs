@@ -99,6 +99,10 @@ internal abstract class AdoPostStore : IPostStore
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Serialises another schema's migrations between processes, as this store's own are.</summary>
+    internal Task LockSchemaForAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        LockSchemaAsync(connection, transaction, cancellationToken);
+
     private async Task<bool> IsCurrentAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         try
@@ -218,6 +222,25 @@ internal abstract class AdoPostStore : IPostStore
         {
             where.Add("due_at < @due_before");
             Add(command, "@due_before", before.ToUnixTimeMilliseconds());
+        }
+
+        if (query.DueFrom is { } from)
+        {
+            where.Add("due_at >= @due_from");
+            Add(command, "@due_from", from.ToUnixTimeMilliseconds());
+        }
+
+        if (query.ExperimentId is { } experiment)
+        {
+            where.Add("experiment_id = @experiment_id");
+            Add(command, "@experiment_id", experiment);
+        }
+
+        if (query.After is { } after)
+        {
+            where.Add("(due_at > @after_due OR (due_at = @after_due AND id > @after_id))");
+            Add(command, "@after_due", after.DueAt.ToUnixTimeMilliseconds());
+            Add(command, "@after_id", after.Id);
         }
 
         Add(command, "@limit", query.Limit);

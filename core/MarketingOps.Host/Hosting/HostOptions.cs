@@ -12,6 +12,9 @@ internal sealed record MopsHostOptions(ClientFolder Folder)
     /// <summary>Reload a plugin when its assembly is rebuilt. The default value is false.</summary>
     public bool WatchPlugins { get; init; }
 
+    /// <summary>Settings laid over <c>mops.json</c> and the environment (tests and command-line switches). The default value is none.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>The host's clock. The default value is the system clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -1,3 +1,4 @@
+using MarketingOps.Core.Access;
 using MarketingOps.Core.Experiments;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Publishing;
@@ -17,15 +18,26 @@ internal static class MopsHost
 {
     public static HostApplicationBuilder CreateBuilder(MopsHostOptions options)
     {
-        var folder = options.Folder;
+        ArgumentNullException.ThrowIfNull(options);
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
-            ContentRootPath = folder.Root,
+            ContentRootPath = options.Folder.Root,
             ApplicationName = "mops",
         });
+        Configure(builder, options);
+        return builder;
+    }
+
+    /// <summary>Adds the client's configuration and the engine to any host builder: the console host's or the web host's.</summary>
+    public static void Configure(IHostApplicationBuilder builder, MopsHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        var folder = options.Folder;
         builder.Configuration
             .AddJsonFile(folder.SettingsFile, optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables("MOPS_");
+            .AddEnvironmentVariables("MOPS_")
+            .AddInMemoryCollection(options.Settings);
 
         builder.Services.AddSerilog((_, logger) => Logging.Configure(logger, builder.Configuration, options));
         builder.Services.AddSingleton(options);
@@ -51,6 +63,6 @@ internal static class MopsHost
         builder.Services.AddMarketingOpsWorkflows();
         builder.Services.AddMarketingOpsExperiments(builder.Configuration);
         builder.Services.AddMarketingOpsScripting(folder.Root);
-        return builder;
+        builder.Services.AddMarketingOpsAccess(builder.Configuration);
     }
 }

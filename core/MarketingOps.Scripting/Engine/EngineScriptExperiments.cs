@@ -17,12 +17,6 @@ internal sealed class EngineScriptExperiments(ExperimentService experiments, ILo
     {
         ArgumentNullException.ThrowIfNull(plan);
         var created = Call(() => experiments.CreateAsync(ExperimentPlanMapping.ToDefinition(plan), cancellationToken), nameof(plan));
-        foreach (var refused in created.Posts.Where(p => p.Status == ExperimentPostStatus.Refused))
-        {
-            logger.LogWarning("Experiment {Experiment}: the post of variant {Variant} at {At:O} was refused: {Problem}",
-                plan.Name, plan.Variants[refused.Variant].Name, refused.Plan.At, refused.Detail);
-        }
-
         foreach (var warning in created.Warnings)
         {
             logger.LogWarning("Experiment {Experiment}: {Warning}", plan.Name, warning);

@@ -71,18 +71,150 @@ public sealed class ExperimentServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Refused_posts_are_recorded_and_reported_as_lost()
+    public async Task A_post_publishing_would_refuse_refuses_the_whole_experiment_with_every_problem_and_stores_nothing()
     {
         var ct = TestContext.Current.CancellationToken;
-        _publisher.Refuse = r => r.Variant == "b" && r.At > Start.AddHours(3) ? "guardrail near-duplicate: matches post 12" : null;
+        _publisher.Refuse = r => r.Variant == "b" ? "refused by the guardrails: [near-duplicate] matches post 12" : null;
 
-        var created = await _rig.Service.CreateAsync(Definition(), ct);
+        var ex = await Assert.ThrowsAsync<ExperimentRequestException>(() => _rig.Service.CreateAsync(Definition(), ct));
 
-        Assert.Equal(ExperimentState.Running, created.Experiment.State);
-        var refused = Assert.Single(created.Posts, p => p.Status == ExperimentPostStatus.Refused);
-        Assert.Equal("guardrail near-duplicate: matches post 12", refused.Detail);
+        // Every one of b's posts, each with its wording's path, round, time and account; no CLI option named.
+        var times = _publisher.Checked.Where(r => r.Variant == "b").Select(r => r.At).Order().ToList();
+        Assert.Equal(
+            times.Select((at, round) => $"variants[1].rounds[{round}] (variant 'b', round {round + 1}, {at:yyyy-MM-dd HH:mm} UTC on 'brand'): refused by the guardrails: [near-duplicate] matches post 12"),
+            ex.Problems);
+        Assert.Equal(3, times.Count);
+        Assert.Empty(_publisher.Scheduled);
+        Assert.Empty(await _rig.Service.ListAsync(ct));
+    }
+
+    [Fact]
+    public async Task A_start_in_the_past_is_refused_in_the_files_terms_and_stores_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var definition = Definition() with { Allocation = Definition().Allocation with { Start = Start.AddHours(-2) } };
+
+        var ex = await Assert.ThrowsAsync<ExperimentRequestException>(() => _rig.Service.PlanAsync(definition, ct));
+        var again = await Assert.ThrowsAsync<ExperimentRequestException>(() => _rig.Service.CreateAsync(definition, ct));
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.StartsWith("allocation.start: 2 of the 6 planned posts would be due in the past, the first at 2026-03-02 06:00 UTC (now is 2026-03-02 08:00 UTC)", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("--at", problem, StringComparison.Ordinal);
+        Assert.Equal(ex.Problems, again.Problems);
+        Assert.Empty(_publisher.Scheduled);
+        Assert.Empty(await _rig.Service.ListAsync(ct));
+    }
+
+    [Fact]
+    public async Task A_refusal_met_only_while_scheduling_cancels_what_was_scheduled_and_removes_the_experiment()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _publisher.RefuseOnlyWhenScheduling = true;
+        _publisher.Refuse = r => r.Variant == "b" && r.At > Start.AddHours(4) ? "refused by the guardrails: [caps] too many posts" : null;
+
+        var ex = await Assert.ThrowsAsync<ExperimentRequestException>(() => _rig.Service.CreateAsync(Definition(), ct));
+
+        Assert.InRange(_publisher.Scheduled.Count, 3, 5);
+        Assert.StartsWith($"nothing was created: the {_publisher.Scheduled.Count} posts already scheduled were cancelled", ex.Problems[^1], StringComparison.Ordinal);
+        Assert.Equal(_publisher.Scheduled.Select(s => s.PostId), _publisher.Cancelled);
+        Assert.All(_publisher.CancelReasons, r => Assert.Equal("cancelled: experiment 'svc' was refused while it was being created", r));
+        Assert.Empty(await _rig.Service.ListAsync(ct));
+
+        // Its name is free: nothing is left to collide with.
+        _publisher.Refuse = _ => null;
+        Assert.Equal(ExperimentState.Running, (await _rig.Service.CreateAsync(Definition(), ct)).Experiment.State);
+    }
+
+    [Fact]
+    public async Task A_stopped_experiments_name_can_be_used_again_and_a_running_ones_says_how_to_free_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var first = await _rig.Service.CreateAsync(Definition(), ct);
+
+        var taken = await Assert.ThrowsAsync<ExperimentRequestException>(() => _rig.Service.PlanAsync(Definition(), ct));
+        await _rig.Service.StopAsync("svc", "wrong wording", ct);
+        var second = await _rig.Service.CreateAsync(Definition(), ct);
+
+        Assert.Equal($"name: an experiment named 'svc' is running (id {first.Experiment.Id}); choose another name, or stop it first (`mops experiment stop {first.Experiment.Id}`): a stopped experiment's name can be used again.", Assert.Single(taken.Problems));
+        Assert.Equal(second.Experiment.Id, (await _rig.Service.GetAsync("svc", ct)).Id);
+    }
+
+    [Fact]
+    public async Task Mid_run_the_sample_ratio_check_compares_impressions_with_the_posts_that_were_due()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var created = await _rig.Service.CreateAsync(Definition() with { Decision = new DecisionRule { Method = AnalysisMethod.Frequentist } }, ct);
+
+        // Six hourly slots from 09:00, one per variant and round: at 11:30 three are due, two of one variant and one of the other.
+        _clock.SetUtcNow(Start.AddHours(3.5));
+        var due = Enumerable.Range(0, 2).Select(v => _publisher.Scheduled.Count(s => s.Request.Variant == (v == 0 ? "a" : "b") && s.Request.At <= _clock.GetUtcNow())).ToList();
+        foreach (var (id, request) in _publisher.Scheduled.Where(s => s.Request.At <= _clock.GetUtcNow()).ToList())
+        {
+            _publisher.Publish(id, $"{request.Variant}-{id}", request.At);
+        }
+
+        _platform.Answer = id => new PostMetrics(id, MetricsStatus.Available, new Dictionary<string, long> { [MetricNames.Impressions] = 5000, [MetricNames.LinkClicks] = 50 });
+        await _rig.Collector.CollectAsync(ct);
         var report = await _rig.Service.ReportAsync(created.Experiment.Id, ct);
-        Assert.Contains(report.Warnings, w => w.StartsWith("variant 'b' lost 1 of 3 planned posts", StringComparison.Ordinal));
+
+        Assert.Equal(3, due.Sum());
+        Assert.NotEqual(due[0], due[1]);
+        Assert.Equal(due, report.Arms.Select(a => a.PostsDue));
+        Assert.Equal(due.Select(d => d / 3.0), report.Srm!.PlannedShares);
+        Assert.False(report.Srm.IsMismatch);
+        Assert.DoesNotContain(report.Warnings, w => w.StartsWith("sample ratio mismatch", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_decision_cancels_every_variants_remaining_posts_and_records_why()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var created = await _rig.Service.CreateAsync(Definition(), ct);
+        PublishFirstRoundsWithClearWinner(rounds: 2);
+
+        await _rig.Collector.CollectAsync(ct);
+
+        var experiment = await _rig.Service.GetAsync(created.Experiment.Id, ct);
+        Assert.Equal(ExperimentState.Decided, experiment.State);
+        Assert.Equal(2, experiment.Decision!.PostsCancelled);
+        Assert.Equal(2, _publisher.Cancelled.Count);
+        Assert.All(_publisher.CancelReasons, r => Assert.Equal("cancelled by the decision of experiment 'svc' at look 1: 'b' won", r));
+        var posts = await _rig.Service.GetPostsAsync(created.Experiment.Id, ct);
+        Assert.Equal(2, posts.Count(p => p.Status == ExperimentPostStatus.Cancelled));
+        var report = await _rig.Service.ReportAsync(experiment, ct);
+        Assert.DoesNotContain(report.Warnings, w => w.Contains("lost", StringComparison.Ordinal));
+        Assert.Equal([1, 1], report.Arms.Select(a => a.PostsCancelled));
+    }
+
+    [Fact]
+    public async Task With_keep_posting_the_decision_cancels_only_the_losers_remaining_posts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var created = await _rig.Service.CreateAsync(Definition() with { OnWin = WinnerFollowUp.None with { KeepPosting = true } }, ct);
+        PublishFirstRoundsWithClearWinner(rounds: 2);
+
+        await _rig.Collector.CollectAsync(ct);
+
+        var posts = await _rig.Service.GetPostsAsync(created.Experiment.Id, ct);
+        var cancelled = Assert.Single(posts, p => p.Status == ExperimentPostStatus.Cancelled);
+        Assert.Equal(0, cancelled.Variant);
+        Assert.Single(posts, p => p.Variant == 1 && p.Status == ExperimentPostStatus.Scheduled);
+    }
+
+    /// <summary>Publishes the first rounds (a and b alternate hourly from 09:00) with b clicking five times as often, and moves the clock past them.</summary>
+    private void PublishFirstRoundsWithClearWinner(int rounds)
+    {
+        foreach (var (id, request) in _publisher.Scheduled.Take(2 * rounds).ToList())
+        {
+            _publisher.Publish(id, $"{request.Variant}-{id}", request.At);
+        }
+
+        _platform.Answer = id => new PostMetrics(id, MetricsStatus.Available, new Dictionary<string, long>
+        {
+            [MetricNames.Impressions] = 5000,
+            [MetricNames.LinkClicks] = id.StartsWith('b') ? 250 : 50,
+        });
+        _clock.SetUtcNow(Start.AddHours(1 + (2 * rounds) - 0.5));
     }
 
     [Fact]

@@ -41,6 +41,41 @@ public abstract class ExperimentStoreContract
     }
 
     [Fact]
+    public async Task A_stopped_experiments_name_can_be_used_again_and_the_name_then_finds_the_new_one()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (first, _) = await CreateAsync("reuse");
+        var store = await StoreAsync();
+
+        var running = await Assert.ThrowsAsync<ExperimentRequestException>(() => CreateAsync("REUSE"));
+        await store.TryUpdateAsync(first, first with { State = ExperimentState.Stopped }, ct);
+        var (second, _) = await CreateAsync("reuse");
+
+        Assert.Contains("stop it first", running.Problems[0], StringComparison.Ordinal);
+        Assert.Equal(second.Id, (await store.FindAsync("reuse", ct))!.Id);
+        Assert.Equal(ExperimentState.Stopped, (await store.FindAsync(first.Id, ct))!.State);
+        Assert.Equal(2, (await store.ListAsync(ct)).Count);
+        var third = await Assert.ThrowsAsync<ExperimentRequestException>(() => CreateAsync("reuse"));
+        Assert.Contains($"(id {second.Id})", third.Problems[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deleted_experiment_leaves_nothing_behind()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (experiment, posts) = await CreateAsync("gone");
+        var store = await StoreAsync();
+
+        await store.DeleteAsync(experiment.Id, ct);
+
+        Assert.Null(await store.FindAsync(experiment.Id, ct));
+        Assert.Empty(await store.GetPostsAsync(experiment.Id, ct));
+        var (again, newPosts) = await CreateAsync("gone");
+        Assert.NotEqual(experiment.Id, again.Id);
+        Assert.True(newPosts.Min(p => p.Key) > posts.Max(p => p.Key), "post keys are never reused: snapshots point at them");
+    }
+
+    [Fact]
     public async Task Updates_are_compare_and_set_on_the_version()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -1,4 +1,5 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Posts;
 
 namespace MarketingOps.Core.Tests.Experiments;
 
@@ -28,10 +29,26 @@ internal sealed class RecordingPublisher : IExperimentPublisher
         return Task.FromResult(ScheduleOutcome.Scheduled(id));
     }
 
+    /// <summary>Requests <see cref="CheckAsync"/> saw, in order.</summary>
+    public List<ExperimentPostRequest> Checked { get; } = [];
+
+    /// <summary>The same refusals as <see cref="ScheduleAsync"/> gives, as checks; unless <see cref="RefuseOnlyWhenScheduling"/>.</summary>
+    public Task<IReadOnlyList<PostCheck>> CheckAsync(IReadOnlyList<ExperimentPostRequest> requests, CancellationToken cancellationToken)
+    {
+        Checked.AddRange(requests);
+        return Task.FromResult<IReadOnlyList<PostCheck>>([.. requests.Select(r =>
+            !RefuseOnlyWhenScheduling && Refuse(r) is { } problem ? new PostCheck([new PostProblem(PostField.Guardrails, problem)], null, null) : new PostCheck([], null, null))]);
+    }
+
+    /// <summary>Makes a refusal appear only when the post is scheduled, as when something changed after the check.</summary>
+    public bool RefuseOnlyWhenScheduling { get; set; }
+
+    public List<string> CancelReasons { get; } = [];
+
     public Task<IReadOnlyList<PublicationStatus>> GetStatusAsync(IReadOnlyList<string> postIds, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<PublicationStatus>>([.. postIds.Select(id => _status[id])]);
 
-    public Task<bool> CancelAsync(string postId, CancellationToken cancellationToken)
+    public Task<bool> CancelAsync(string postId, string reason, CancellationToken cancellationToken)
     {
         if (_status[postId].State != PublicationState.Pending)
         {
@@ -39,7 +56,8 @@ internal sealed class RecordingPublisher : IExperimentPublisher
         }
 
         Cancelled.Add(postId);
-        _status[postId] = new PublicationStatus(postId, PublicationState.Failed, Detail: "Cancelled");
+        CancelReasons.Add(reason);
+        _status[postId] = new PublicationStatus(postId, PublicationState.Cancelled, Detail: reason);
         return Task.FromResult(true);
     }
 

@@ -3,6 +3,7 @@ using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Configuration;
 using MarketingOps.Core.Experiments;
 using MarketingOps.Core.Plugins;
+using MarketingOps.Core.Posts;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -86,10 +87,14 @@ internal sealed class SandboxNetwork : IExperimentPublisher, IDisposable
         return Task.FromResult(ScheduleOutcome.Scheduled(id));
     }
 
+    public Task<IReadOnlyList<PostCheck>> CheckAsync(IReadOnlyList<ExperimentPostRequest> requests, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<PostCheck>>([.. requests.Select(r => new PostCheck(
+            [.. Platform.Validate(new PostDraft(r.Text) { Media = r.Media }).Problems.Select(p => new PostProblem(PostField.Platform, p))], null, null))]);
+
     public Task<IReadOnlyList<PublicationStatus>> GetStatusAsync(IReadOnlyList<string> postIds, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<PublicationStatus>>([.. postIds.Select(id => _posts[id].Status)]);
 
-    public Task<bool> CancelAsync(string postId, CancellationToken cancellationToken)
+    public Task<bool> CancelAsync(string postId, string reason, CancellationToken cancellationToken)
     {
         var (request, status) = _posts[postId];
         if (status.State != PublicationState.Pending)
@@ -97,7 +102,7 @@ internal sealed class SandboxNetwork : IExperimentPublisher, IDisposable
             return Task.FromResult(false);
         }
 
-        _posts[postId] = (request, status with { State = PublicationState.Failed, Detail = "Cancelled" });
+        _posts[postId] = (request, status with { State = PublicationState.Cancelled, Detail = reason });
         return Task.FromResult(true);
     }
 

@@ -38,6 +38,39 @@ public sealed class PostServiceGuardrailTests
     }
 
     [Fact]
+    public async Task Checking_a_batch_judges_each_post_as_if_the_earlier_ones_were_scheduled_and_stores_and_logs_nothing()
+    {
+        using var fixture = new PublishingFixture(guardrails: new GuardrailOptions { PostsPerDay = 2 });
+        var first = await fixture.ScheduleAsync(TimeSpan.FromHours(1), Sale);
+
+        var checks = await fixture.Posts.CheckAsync(
+            [
+                new ScheduleRequest("acme", "2026-03-02 11:00Z", "Our autumn range is in: coats, scarves and boots for the cold days ahead."),
+                new ScheduleRequest("acme", "2026-03-02 12:00Z", "Twenty percent off every pair of running shoes, online and in the shop."),
+                new ScheduleRequest("acme", "2026-03-02 13:00Z", Sale),
+                new ScheduleRequest("acme", "2026-03-01 13:00Z", "Yesterday's post, too late"),
+                new ScheduleRequest("nobody", "2026-03-02 13:00Z", "Who?"),
+            ],
+            Ct);
+
+        Assert.True(checks[0].IsAccepted);
+        // The cap of two per day is reached by the first post and the batch's own first one.
+        Assert.Contains("[account-caps]", Assert.Single(checks[1].Problems).Message, StringComparison.Ordinal);
+        Assert.Equal(PostField.Guardrails, checks[2].Problems[0].Field);
+        Assert.Contains(first.Id, checks[2].Problems[0].Message, StringComparison.Ordinal);
+        Assert.Equal(PostField.At, checks[3].Problems[0].Field);
+        Assert.Equal(PostField.Account, Assert.Single(checks[4].Problems).Field);
+        Assert.Equal([first.Id], (await fixture.Posts.ListAsync(new PostQuery(), Ct)).Select(p => p.Id));
+        await foreach (var _ in fixture.Rejections.ReadSinceAsync(PublishingFixture.Start.AddDays(-2), Ct))
+        {
+            Assert.Fail("a check records no rejection");
+        }
+
+        // Nothing the check saw is remembered: the batch's first post can be scheduled as checked.
+        Assert.Equal(PostState.Scheduled, (await fixture.Posts.ScheduleAsync(new ScheduleRequest("acme", "2026-03-02 11:00Z", "Our autumn range is in: coats, scarves and boots for the cold days ahead."), Ct)).Post.State);
+    }
+
+    [Fact]
     public async Task A_cancelled_post_is_forgotten_so_the_same_text_can_be_scheduled_again()
     {
         using var fixture = new PublishingFixture();

@@ -28,18 +28,23 @@ public sealed class StatisticsEngineTests
     }
 
     [Fact]
-    public void Bayesian_analysis_uses_the_weak_prior_by_default_and_adds_the_exact_chance_for_counts()
+    public void Bayesian_analysis_uses_no_prior_by_default_and_adds_the_exact_chance_for_counts()
     {
-        var v = Engine().Analyse(R9A, [R9B], AnalysisMethod.Bayesian, LiftKind.Relative).Variants[0];
-        Near(0.199723, v.Estimate, "lift", 1e-6);
-        Near(0.931166, v.ChanceToBeatControl!.Value, "chance to win", 1e-6);
-        Near(0.968226, v.ExactChanceToBeatControl!.Value, "exact chance", 1e-6);
-        Assert.Null(v.PValue);
-        Assert.Equal(Verdict.Inconclusive, v.Verdict);
-
-        var flat = Engine(o => o.Prior = null).Analyse(R9A, [R9B], AnalysisMethod.Bayesian, LiftKind.Relative).Variants[0];
+        // statistics.md R9, no prior: the lift is the data's own 0.25.
+        var flat = Engine().Analyse(R9A, [R9B], AnalysisMethod.Bayesian, LiftKind.Relative).Variants[0];
+        Near(0.25, flat.Estimate, "lift, no prior", 1e-6);
         Near(0.951634, flat.ChanceToBeatControl!.Value, "chance, no prior", 1e-6);
+        Near(0.968226, flat.ExactChanceToBeatControl!.Value, "exact chance", 1e-6);
+        Assert.Equal(0, flat.PriorWeight);
+        Assert.Null(flat.PValue);
         Assert.Equal(Verdict.VariantBetter, flat.Verdict);
+
+        // The informative N(0, 0.3²) prior only when asked for: it pulls the lift a third of the way to 0.
+        var weak = Engine(o => o.Prior = NormalPrior.Weak).Analyse(R9A, [R9B], AnalysisMethod.Bayesian, LiftKind.Relative).Variants[0];
+        Near(0.199723, weak.Estimate, "lift", 1e-6);
+        Near(0.931166, weak.ChanceToBeatControl!.Value, "chance to beat control", 1e-6);
+        Near(1 - (0.199723 / 0.25), weak.PriorWeight!.Value, "prior weight", 1e-5);
+        Assert.Equal(Verdict.Inconclusive, weak.Verdict);
     }
 
     [Fact]

@@ -23,6 +23,17 @@ public sealed partial class DemoCommandTests : IDisposable
         Assert.Contains("→ winner: benefit", output, StringComparison.Ordinal);
         Assert.Contains("spring-launch-wording (Decided, bayesian", output, StringComparison.Ordinal);
 
+        // Unbiased: the reported lift is the data's own (no prior pulling it towards 0), and its interval holds the true +100 %.
+        var decided = DecisionLine().Match(output);
+        Assert.True(decided.Success, output);
+        double Percent(string group) => double.Parse(decided.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture) / 100;
+        var arms = ArmLine().Matches(output).Select(m => (Impressions: double.Parse(m.Groups["impressions"].Value, System.Globalization.CultureInfo.InvariantCulture), Clicks: double.Parse(m.Groups["clicks"].Value, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(2, arms.Count);
+        var observed = (arms[1].Clicks / arms[1].Impressions / (arms[0].Clicks / arms[0].Impressions)) - 1;
+        Assert.InRange(Percent("lift"), observed - 0.0006, observed + 0.0006); // printed to 0.1 %
+        Assert.InRange(1.0, Percent("low"), Percent("high"));
+        Assert.Contains("No prior: the lift, its interval and the chance to beat the control come from the data alone", output, StringComparison.Ordinal);
+
         var html = Path.Combine(_home.Root, "data", "demo", "report.html");
         Assert.Contains($"HTML report written to {html}", output, StringComparison.Ordinal);
         Assert.Contains("data:image/png;base64,", await File.ReadAllTextAsync(html, TestContext.Current.CancellationToken), StringComparison.Ordinal);
@@ -51,4 +62,11 @@ public sealed partial class DemoCommandTests : IDisposable
 
     [GeneratedRegex(@"UTC  published ")]
     private static partial Regex PublishedLine();
+
+    [GeneratedRegex(@"lift of benefit (?<lift>[+-]\d+\.\d)% \((?<low>[+-]\d+\.\d)% to (?<high>[+-]\d+\.\d)%\)")]
+    private static partial Regex DecisionLine();
+
+    // "  feature  3 posts    17530 impressions    154 clicks …" as the script prints each variant.
+    [GeneratedRegex(@"^  (feature|benefit) +\d+ posts +(?<impressions>\d+) impressions +(?<clicks>\d+) clicks", RegexOptions.Multiline)]
+    private static partial Regex ArmLine();
 }

@@ -23,6 +23,12 @@ internal sealed record ArmReport(
     long Numerator,
     long Denominator)
 {
+    /// <summary>Planned posts withdrawn before they went out (the experiment was stopped or decided); not lost.</summary>
+    public int PostsCancelled { get; init; }
+
+    /// <summary>Planned posts whose time has come (cancelled ones aside): what the sample-ratio check compares impressions with.</summary>
+    public int PostsDue { get; init; }
+
     /// <summary>
     /// The chance this variant is the best of all (the control included), from the same data; null before every
     /// variant has data. Not the chance to beat the control, which is per comparison.

@@ -21,4 +21,8 @@ internal sealed record ComparisonReport(
     double? AdjustedPValue,
     double? ChanceToBeatControl,
     Verdict Verdict,
-    string? Problem);
+    string? Problem)
+{
+    /// <summary>An informative prior's share of the Bayesian estimate (0.4 = it pulled the lift 40 % of the way to its mean); null without a prior.</summary>
+    public double? PriorWeight { get; init; }
+}

@@ -29,7 +29,13 @@ internal sealed record ExperimentReport(
 
     public IReadOnlyList<VariantSeries> Series { get; init; } = [];
 
+    /// <summary>How the series are grouped, chosen from the experiment's span (a minute for a test of minutes, a day for one of months).</summary>
+    public TimeSpan SeriesBucket { get; init; } = TimeSpan.FromHours(1);
+
     public ExperimentDecision? Decision { get; init; }
+
+    /// <summary>The informative prior a Bayesian analysis assumed; null for none (the default) or another method.</summary>
+    public NormalPrior? Prior { get; init; }
 
     /// <summary>Things wrong with this experiment's data: lost posts, mismatches, non-comparable slots, dispersion.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

@@ -58,7 +58,7 @@ internal static class HtmlReportWriter
 
         if (report.Srm is { } srm)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<h2>Traffic split</h2><p>Impressions per variant {E(Shares(srm.ObservedShares))} against planned posts {E(Shares(srm.PlannedShares))}: χ² = {srm.ChiSquare:0.##}, p = {srm.PValue:G3} as if impressions were independent; {srm.AdjustedPValue:G3} after allowing for post-to-post spread (dispersion {srm.Dispersion:0.#}). {(srm.IsMismatch ? "<strong>Sample ratio mismatch.</strong>" : "No mismatch.")}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<h2>Traffic split</h2><p>Impressions per variant {E(Shares(srm.ObservedShares))} against the posts due so far {E(Shares(srm.PlannedShares))}: χ² = {srm.ChiSquare:0.##}, p = {srm.PValue:G3} as if impressions were independent; {srm.AdjustedPValue:G3} after allowing for post-to-post spread (dispersion {srm.Dispersion:0.#}). {(srm.IsMismatch ? "<strong>Sample ratio mismatch.</strong>" : "No mismatch.")}</p>");
         }
 
         List(html, "Warnings", report.Warnings, "warn");

@@ -24,16 +24,22 @@ internal static class ReportCharts
             var line = plot.Add.Scatter(xs, ys);
             line.LegendText = series.Variant;
             line.LineWidth = 2;
-            line.MarkerSize = 0;
+
+            // Few points get markers, so even a single one shows.
+            line.MarkerSize = xs.Length <= 30 ? 6 : 0;
         }
 
         plot.Axes.DateTimeTicksBottom();
-        plot.Title($"Cumulative {report.Metric} per variant");
+        plot.Title($"Cumulative {report.Metric} per variant (every {Every(report.SeriesBucket)})");
         plot.YLabel($"{report.Metric} (%)");
         plot.XLabel("time (UTC)");
         plot.ShowLegend(Alignment.UpperRight);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
+
+    private static string Every(TimeSpan bucket) => bucket.TotalDays >= 1
+        ? $"{bucket.TotalDays:0} d"
+        : bucket.TotalHours >= 1 ? $"{bucket.TotalHours:0} h" : $"{bucket.TotalMinutes:0} min";
 
     /// <summary>Each variant's lift over the control with its interval, and a line at no change.</summary>
     public static byte[] Lift(ExperimentReport report)

@@ -6,7 +6,7 @@ namespace MarketingOps.Core.Experiments.Reports;
 /// (quasi-Poisson); the flag uses the adjusted p-value.
 /// </summary>
 /// <param name="ObservedShares">Each variant's share of impressions, control first.</param>
-/// <param name="PlannedShares">Each variant's planned share (of posts).</param>
+/// <param name="PlannedShares">Each variant's expected share: of the posts due so far.</param>
 /// <param name="ChiSquare">χ² of impressions against the plan.</param>
 /// <param name="PValue">Its p-value, as if impressions were independent.</param>
 /// <param name="Dispersion">Variance over mean of impressions per post (1 when unknown).</param>

@@ -21,9 +21,7 @@ internal sealed class ExperimentReportCommand : AsyncCommand<ExperimentReportSet
             var report = await service.ReportAsync(settings.Id, cancellationToken);
             if (settings.Html is { Length: > 0 } html)
             {
-                var path = Path.GetFullPath(html);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllTextAsync(path, HtmlReportWriter.Write(report), cancellationToken);
+                var path = await OutputFile.WriteAsync(html, HtmlReportWriter.Write(report), cancellationToken);
                 if (!settings.Json)
                 {
                     AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"HTML report written to [blue]{path}[/]");
@@ -71,7 +69,7 @@ internal sealed class ExperimentReportCommand : AsyncCommand<ExperimentReportSet
             List<string> cells =
             [
                 Markup.Escape(arm.Name + (arm.Variant == 0 ? " (control)" : "")),
-                $"{arm.PostsPublished}/{arm.PostsPlanned}",
+                arm.PostsCancelled > 0 ? $"{arm.PostsPublished}/{arm.PostsPlanned} ({arm.PostsCancelled} cancelled)" : $"{arm.PostsPublished}/{arm.PostsPlanned}",
                 arm.PostsMeasured.ToString(CultureInfo.InvariantCulture),
                 arm.Impressions.ToString("N0", CultureInfo.InvariantCulture),
                 arm.Numerator.ToString("N0", CultureInfo.InvariantCulture),

@@ -1,6 +1,7 @@
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Storage;
 using MarketingOps.Host.Cli;
+using MarketingOps.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,16 +9,27 @@ using Spectre.Console.Cli;
 
 namespace MarketingOps.Host.Commands.Host;
 
-/// <summary><c>mops run</c>: the long-running host; Ctrl+C (SIGINT) or SIGTERM stops it cleanly.</summary>
+/// <summary><c>mops run</c>: the long-running host, serving the HTTP API unless <c>--no-web</c>; Ctrl+C (SIGINT) or SIGTERM stops it cleanly.</summary>
 internal sealed class RunCommand : HostedCommand<RunSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
-        using var host = BuildHost(settings, o => o with { WatchPlugins = settings.WatchPlugins, ConsoleLevel = Serilog.Events.LogEventLevel.Information });
+        var options = Options(settings, o => o with { WatchPlugins = settings.WatchPlugins, ConsoleLevel = Serilog.Events.LogEventLevel.Information });
+        using var host = settings.NoWeb ? BuildHost(settings, _ => options) : BuildWebHost(options);
 
         // A second `mops run` on this folder stops here, in one line, before any plugin loads or journal replays.
         host.Services.GetRequiredService<ExclusiveStoreLock>().Acquire();
-        await host.StartAsync(cancellationToken);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // A service that did start (the scheduler's threads) would keep the process alive after the error.
+            await host.StopAsync(CancellationToken.None);
+            throw;
+        }
+
         var logger = host.Services.GetRequiredService<ILogger<RunCommand>>();
         var plugins = host.Services.GetRequiredService<PluginManager>();
         foreach (var state in plugins.States)
@@ -25,9 +37,23 @@ internal sealed class RunCommand : HostedCommand<RunSettings>
             logger.LogInformation("Plugin {PluginId} {Version}: {Status} {Reason}", state.Id, state.Version, state.Status, state.Reason);
         }
 
-        logger.LogInformation("mops is running for {ClientFolder}; press Ctrl+C to stop", host.Services.GetRequiredService<Hosting.ClientFolder>().Root);
+        if (!settings.NoWeb)
+        {
+            logger.LogInformation("API listening on {Urls} (reference at /api/docs)", string.Join(", ", WebAddresses(host)));
+        }
+
+        logger.LogInformation("mops is running for {ClientFolder}; press Ctrl+C to stop", host.Services.GetRequiredService<ClientFolder>().Root);
         await host.WaitForShutdownAsync(cancellationToken);
         logger.LogInformation("mops stopped");
         return ExitCodes.Success;
     }
+
+    // Kept apart so that only `mops run` (not `--no-web`, not any other command) loads ASP.NET Core.
+    private static Microsoft.AspNetCore.Builder.WebApplication BuildWebHost(MopsHostOptions options)
+    {
+        ErrorReporter.LogPattern = Logging.FilePattern(options.Folder);
+        return Web.MopsWebHost.Build(options);
+    }
+
+    private static IEnumerable<string> WebAddresses(IHost host) => ((Microsoft.AspNetCore.Builder.WebApplication)host).Urls;
 }

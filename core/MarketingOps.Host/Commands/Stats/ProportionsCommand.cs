@@ -43,7 +43,7 @@ internal sealed class ProportionsCommand : Command<ProportionsSettings>
             return new VariantOutput(
                 r.Variant, events, trials, r.VariantMean, r.Estimate, r.Low, r.High, r.StandardError,
                 r.PValue, r.AdjustedPValue, r.ChanceToBeatControl, r.ExactChanceToBeatControl, r.RiskOfChoosingControl, r.RiskOfChoosingVariant,
-                r.Verdict, r.Problem, z) { ChanceToBeBest = best?[i + 1] };
+                r.Verdict, r.Problem, z) { ChanceToBeBest = best?[i + 1], PriorWeight = request.Options.Prior is null ? null : r.PriorWeight };
         }).ToList();
 
         return new ProportionsOutput(
@@ -101,10 +101,14 @@ internal sealed class ProportionsCommand : Command<ProportionsSettings>
         AnsiConsole.WriteLine(output.Method switch
         {
             AnalysisMethod.Sequential => $"Sequential (always-valid) intervals tuned at N* = {output.SequentialTuning}: safe to look at any time.",
-            AnalysisMethod.Bayesian => $"Bayesian, prior {(output.Prior is { } p ? $"N({p.Mean}, {p.Variance}) on the relative lift" : "none")}; exact chance from Beta(1,1) posteriors{(showBest ? "; the chance to be best compares every arm with all the others" : "")}.",
+            AnalysisMethod.Bayesian => $"Bayesian, {PriorText(output)}; exact chance from Beta(1,1) posteriors{(showBest ? "; the chance to be best compares every arm with all the others" : "")}.",
             _ => "Welch t-test: valid for one look at the data; use --method sequential when you check repeatedly.",
         });
     }
+
+    private static string PriorText(ProportionsOutput output) => output.Prior is { } prior
+        ? $"informative prior {prior.Describe()}, making up {string.Join(", ", output.Variants.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.PriorWeight:0%}")))} of the estimate{(output.Variants.Count == 1 ? "" : "s")}"
+        : "no prior (the data alone)";
 
     private static string Percent(double rate) => rate.ToString("P3", CultureInfo.InvariantCulture);
 

@@ -36,7 +36,7 @@ internal sealed class ProportionsSettings : JsonSettings
     public string? Tuning { get; init; }
 
     [CommandOption("--prior <MEAN,VARIANCE>")]
-    [Description("Bayesian only: normal prior on the relative lift, or 'none'. Default: 0,0.09 (N(0, 0.3²)).")]
+    [Description("Bayesian only: an informative normal prior on the relative lift as MEAN,VARIANCE (0,0.09 is N(0, 0.3²)), or 'none'. Default: none, the data alone.")]
     public string? Prior { get; init; }
 
     [CommandOption("--adjust <METHOD>")]

@@ -28,4 +28,7 @@ internal sealed record VariantOutput(
     ZTestResult? PooledZTest)
 {
     public double? ChanceToBeBest { get; init; }
+
+    /// <summary>Bayesian with a prior: its share of the estimate (how far it pulled the lift towards the prior's mean).</summary>
+    public double? PriorWeight { get; init; }
 }

@@ -67,6 +67,79 @@ public sealed class ExperimentCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_start_in_the_past_and_a_wording_too_long_are_both_found_by_dry_run_and_refuse_create_leaving_nothing()
+    {
+        var tooLong = "Ready for spring? " + new string('x', 320) + " https://shop.example/s";
+        var file = _home.Write("broken.yaml", Definition
+            .Replace("start: 2099-03-02 09:00", "start: 2021-03-02 09:00", StringComparison.Ordinal)
+            .Replace("\"Ready for spring? Free shipping https://shop.example/s\"", $"\"{tooLong}\"", StringComparison.Ordinal));
+
+        var dry = await MopsProcess.RunAsync(_home.Root, "experiment", "create", file, "--dry-run");
+        var create = await MopsProcess.RunAsync(_home.Root, "experiment", "create", file);
+
+        foreach (var run in new[] { dry, create })
+        {
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("2 problems:", run.Err, StringComparison.Ordinal);
+            Assert.Contains("allocation.start: 4 of the 4 planned posts would be due in the past, the first at 2021-03-02 09:00 Europe/Berlin", run.Err, StringComparison.Ordinal);
+            Assert.Contains("variants[1].rounds[0]: Sandbox network refuses this wording of variant 'question' (361/300)", run.Err, StringComparison.Ordinal);
+            Assert.DoesNotContain("--at", run.Err, StringComparison.Ordinal);
+        }
+
+        await AssertNothingStoredAsync(posts: 0);
+    }
+
+    [Fact]
+    public async Task A_post_the_guardrails_would_refuse_is_found_by_dry_run_and_refuses_create_leaving_nothing()
+    {
+        // A post the client already scheduled: the experiment's first control wording repeats it word for word.
+        var earlier = await MopsProcess.RunAsync(_home.Root, "post", "schedule", "--account", "brand", "--at", "2099-03-01 09:00", "--text", "Spring sale: free shipping https://shop.example/s");
+        Assert.True(earlier.ExitCode == 0, earlier.Err);
+        var file = _home.Write("cli-cta.yaml", Definition);
+
+        var dry = await MopsProcess.RunAsync(_home.Root, "experiment", "create", file, "--dry-run");
+        var create = await MopsProcess.RunAsync(_home.Root, "experiment", "create", file);
+
+        foreach (var run in new[] { dry, create })
+        {
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("variants[0].rounds[0] (variant 'control', round 1, 2099-03-02 ", run.Err, StringComparison.Ordinal);
+            Assert.Contains("refused by the guardrails: reject: [duplicate-content]", run.Err, StringComparison.Ordinal);
+            Assert.DoesNotContain("--at", run.Err, StringComparison.Ordinal);
+        }
+
+        await AssertNothingStoredAsync(posts: 1);
+    }
+
+    private async Task AssertNothingStoredAsync(int posts)
+    {
+        var experiments = await MopsProcess.RunAsync(_home.Root, "experiment", "list", "--json");
+        var scheduled = await MopsProcess.RunAsync(_home.Root, "post", "list", "--json");
+        Assert.Equal(0, JsonDocument.Parse(experiments.Out).RootElement.GetArrayLength());
+        Assert.Equal(posts, JsonDocument.Parse(scheduled.Out).RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_stopped_experiments_name_can_be_used_again()
+    {
+        var file = _home.Write("cli-cta.yaml", Definition);
+        var first = await MopsProcess.RunAsync(_home.Root, "experiment", "create", file, "--json");
+        Assert.True(first.ExitCode == 0, first.Err);
+
+        var taken = await MopsProcess.RunAsync(_home.Root, "experiment", "create", file, "--dry-run");
+        var stop = await MopsProcess.RunAsync(_home.Root, "experiment", "stop", "cli-cta");
+        var second = await MopsProcess.RunAsync(_home.Root, "experiment", "create", file, "--json");
+        var list = await MopsProcess.RunAsync(_home.Root, "experiment", "list", "--json");
+
+        Assert.Equal(1, taken.ExitCode);
+        Assert.Contains("name: an experiment named 'cli-cta' is running", taken.Err, StringComparison.Ordinal);
+        Assert.Contains("a stopped experiment's name can be used again", taken.Err, StringComparison.Ordinal);
+        Assert.True(stop.ExitCode == 0, stop.Err);
+        Assert.True(second.ExitCode == 0, second.Err);
+        Assert.Equal(["Running", "Stopped"], JsonDocument.Parse(list.Out).RootElement.EnumerateArray().Select(e => e.GetProperty("state").GetString()));
+    }
+
+    [Fact]
     public async Task A_bad_definition_lists_every_problem_with_file_and_line_and_stores_nothing()
     {
         var file = _home.Write("bad.yaml", "name: bad\naccounts: [nobody]\nvariants:\n  - { name: a, text: x }\nmetric: click-rate\n");

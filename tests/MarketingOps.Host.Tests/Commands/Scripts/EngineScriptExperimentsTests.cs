@@ -98,7 +98,7 @@ public sealed class EngineScriptExperimentsTests : IDisposable
         var taken = Assert.Throws<ArgumentException>(() => _services.Experiments.Start(Plan(), Ct));
         var unknown = Assert.Throws<ArgumentException>(() => _services.Experiments.Start(Plan("other") with { Metric = ExperimentMetric.Ratio("hugs", Counter.Impressions) }, Ct));
 
-        Assert.Contains("exists already", taken.Message, StringComparison.Ordinal);
+        Assert.Contains("is running", taken.Message, StringComparison.Ordinal);
         Assert.Contains("metric", unknown.Message, StringComparison.Ordinal);
         Assert.Contains("hugs", unknown.Message, StringComparison.Ordinal);
     }

@@ -48,19 +48,24 @@ public sealed class ProportionsCommandTests
     }
 
     [Fact]
-    public void Bayesian_with_the_default_weak_prior_and_with_none()
+    public void Bayesian_has_no_prior_by_default_and_an_informative_prior_only_when_given()
     {
-        var json = Json([.. R9, "--method", "bayesian"]);
-        Near(0.09, json.GetProperty("prior"), "variance", 1e-12);
-        var v = json.GetProperty("variants")[0];
-        Near(0.199723, v, "lift", 1e-6);
-        Near(0.931166, v, "chanceToBeatControl", 1e-6);
+        var flat = Json([.. R9, "--method", "bayesian"]);
+        Assert.False(flat.TryGetProperty("prior", out _));
+        var v = flat.GetProperty("variants")[0];
+        Near(0.25, v, "lift", 1e-6);
+        Near(0.951634, v, "chanceToBeatControl", 1e-6);
         Near(0.968226, v, "exactChanceToBeatControl", 1e-6);
         Assert.True(v.GetProperty("riskOfChoosingControl").GetDouble() > v.GetProperty("riskOfChoosingVariant").GetDouble());
         Assert.False(v.TryGetProperty("pValue", out _));
+        Assert.False(v.TryGetProperty("priorWeight", out _));
 
-        var flat = Json([.. R9, "--method", "bayesian", "--prior", "none"]).GetProperty("variants")[0];
-        Near(0.951634, flat, "chanceToBeatControl", 1e-6);
+        var weak = Json([.. R9, "--method", "bayesian", "--prior", "0,0.09"]);
+        Near(0.09, weak.GetProperty("prior"), "variance", 1e-12);
+        var w = weak.GetProperty("variants")[0];
+        Near(0.199723, w, "lift", 1e-6);
+        Near(0.931166, w, "chanceToBeatControl", 1e-6);
+        Near(0.201108, w, "priorWeight", 1e-5);
     }
 
     [Fact]

@@ -47,6 +47,24 @@ public sealed class StatsProcessTests
     }
 
     [Fact]
+    public async Task A_bayesian_analysis_reports_a_large_lift_as_the_data_show_it_and_an_informative_prior_only_when_asked()
+    {
+        // 1 % against 3 %: a true +200 %. The former default prior N(0, 0.3²) reported about +120 %, its interval excluding +200 %.
+        string[] args = ["stats", "proportions", "--control", "180/18000", "--variant", "540/18000", "--method", "bayesian"];
+
+        var flat = await MopsProcess.RunAsync(MopsProcess.RepositoryRoot, [.. args, "--json"]);
+        var prior = await MopsProcess.RunAsync(MopsProcess.RepositoryRoot, [.. args, "--prior", "0,0.09"]);
+
+        Assert.True(flat.ExitCode == 0, flat.Err);
+        using var json = JsonDocument.Parse(flat.Out);
+        var v = json.RootElement.GetProperty("variants")[0];
+        Assert.Equal(2.0, v.GetProperty("lift").GetDouble(), 9);
+        Assert.True(v.GetProperty("ciLow").GetDouble() < 2.0 && v.GetProperty("ciHigh").GetDouble() > 2.0, flat.Out);
+        Assert.True(prior.ExitCode == 0, prior.Err);
+        Assert.Contains("informative prior N(0, 0.3²) on the relative lift, making up", prior.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_argument_exits_with_the_usage_code()
     {
         var (exit, _, error) = await MopsProcess.RunAsync(MopsProcess.RepositoryRoot, "stats", "srm", "--counts", "10,abc");

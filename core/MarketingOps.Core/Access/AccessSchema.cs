@@ -1,0 +1,120 @@
+using System.Data.Common;
+using System.Globalization;
+using MarketingOps.Core.Storage;
+
+namespace MarketingOps.Core.Access;
+
+/// <summary>
+/// The tables of the HTTP API beside the post store (users, tokens, the Data Protection key ring, idempotency keys),
+/// versioned in their own table so they never renumber the post store's migrations. Append, never edit.
+/// </summary>
+internal sealed class AccessSchema
+{
+    // One script serves both dialects: TEXT and BIGINT mean the same to SQLite and PostgreSQL here.
+    private static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+        CREATE TABLE users (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            security_stamp TEXT NOT NULL,
+            failed_logins INTEGER NOT NULL,
+            lockout_until BIGINT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL);
+        CREATE TABLE api_tokens (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            user_id TEXT NULL,
+            role TEXT NOT NULL,
+            secret_hash TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            expires_at BIGINT NULL,
+            last_used_at BIGINT NULL,
+            revoked_at BIGINT NULL);
+        CREATE INDEX ix_api_tokens_name ON api_tokens (name);
+        CREATE TABLE data_protection_keys (
+            name TEXT PRIMARY KEY,
+            xml TEXT NOT NULL,
+            created_at BIGINT NOT NULL);
+        CREATE TABLE api_idempotency (
+            actor TEXT NOT NULL,
+            key TEXT NOT NULL,
+            request_hash TEXT NOT NULL,
+            post_id TEXT NULL,
+            created_at BIGINT NOT NULL,
+            PRIMARY KEY (actor, key));
+        """,
+    ];
+
+    private readonly AdoPostStore _database;
+    private readonly TimeProvider _time;
+    private readonly OneTimeInitialization _migration;
+
+    public AccessSchema(AdoPostStore database, TimeProvider time)
+    {
+        _database = database;
+        _time = time;
+        _migration = new OneTimeInitialization(MigrateAsync);
+    }
+
+    public string Description => _database.Description;
+
+    /// <summary>Opens a connection to a database whose post and access schemas are current.</summary>
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_migration.IsDone)
+        {
+            await _migration.EnsureAsync(cancellationToken);
+        }
+
+        return await _database.OpenAsync(cancellationToken);
+    }
+
+    public ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        _database.BeginWriteAsync(connection, durable: true, cancellationToken);
+
+    /// <summary>Runs one write in its own transaction; returns the rows changed.</summary>
+    public async Task<int> WriteAsync(string sql, Action<DbCommand> parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        await using var command = AdoPostStore.Command(connection, transaction, sql);
+        parameters(command);
+        var changed = await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await _database.BeginWriteAsync(connection, durable: true, cancellationToken);
+        await _database.LockSchemaForAsync(connection, transaction, cancellationToken);
+        await AdoPostStore.ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS access_schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken);
+        int current;
+        await using (var read = AdoPostStore.Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM access_schema_version"))
+        {
+            current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        if (current > Migrations.Count)
+        {
+            throw new InvalidOperationException($"The user and token tables of {Description} have schema version {current}, newer than this mops knows ({Migrations.Count}); upgrade mops instead of downgrading the data.");
+        }
+
+        for (var version = current + 1; version <= Migrations.Count; version++)
+        {
+            await AdoPostStore.ExecuteAsync(connection, transaction, Migrations[version - 1], cancellationToken);
+            await using var record = AdoPostStore.Command(connection, transaction, "INSERT INTO access_schema_version (version, applied_at) VALUES (@v, @at)");
+            AdoPostStore.Add(record, "@v", version);
+            AdoPostStore.Add(record, "@at", _time.GetUtcNow().ToUnixTimeMilliseconds());
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

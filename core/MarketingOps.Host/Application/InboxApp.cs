@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MarketingOps.Core.Inbox;
+using MarketingOps.Core.Posts;
+
+namespace MarketingOps.Host.Application;
+
+/// <summary>
+/// The approval inbox for the API and dashboard. A decision names the ETag the person saw; decisions on one item are
+/// taken one at a time, so two approvers clicking at once make one decision and the other gets 412.
+/// </summary>
+internal sealed class InboxApp(IInbox inbox)
+{
+    private static readonly JsonSerializerOptions HashJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<InboxItemView>> ListAsync(InboxItemStatus? status, CancellationToken cancellationToken) =>
+        (await inbox.ListAsync(status, cancellationToken)).Select(View).ToList();
+
+    public async Task<InboxItemView> GetAsync(string id, CancellationToken cancellationToken) =>
+        View(await inbox.GetAsync(InputChecks.Id(id, "id"), cancellationToken) ?? throw ApiProblemException.NotFound($"No inbox item '{id}'."));
+
+    public Task<(InboxItemView Item, bool Published)> ApproveAsync(Actor actor, string id, string? edit, string? ifMatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (edit is not null)
+        {
+            InputChecks.Text(edit, "$.edit", PostsApp.MaxTextLength);
+        }
+
+        return DecideAsync(id, ifMatch, async ct =>
+        {
+            var result = await inbox.ApproveAsync(id, actor.By, edit, ct);
+            return (View(result.Item), result.Published);
+        }, cancellationToken);
+    }
+
+    public async Task<InboxItemView> RejectAsync(Actor actor, string id, string reason, string? ifMatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        InputChecks.Text(reason, "$.reason", 2000);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw ApiProblemException.Invalid("$.reason", "a rejection needs a reason.");
+        }
+
+        var (item, _) = await DecideAsync(id, ifMatch, async ct => (View(await inbox.RejectAsync(id, actor.By, reason, ct)), false), cancellationToken);
+        return item;
+    }
+
+    public static string ETagOf(InboxItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(item, HashJson));
+        return $"\"{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
+    }
+
+    private static InboxItemView View(InboxItem item) => new(item, ETagOf(item));
+
+    private async Task<(InboxItemView Item, bool Published)> DecideAsync(string id, string? ifMatch, Func<CancellationToken, Task<(InboxItemView, bool)>> decide, CancellationToken cancellationToken)
+    {
+        InputChecks.Id(id, "id");
+        var gate = _gates.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var current = await inbox.GetAsync(id, cancellationToken) ?? throw ApiProblemException.NotFound($"No inbox item '{id}'.");
+            var etag = ETagOf(current);
+            if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*" && !string.Equals(ifMatch.Trim(), etag, StringComparison.Ordinal))
+            {
+                throw ApiProblemException.PreconditionFailed($"Inbox item '{id}' has changed since it was read (it is {current.Status}); read it again.", etag);
+            }
+
+            return await decide(cancellationToken);
+        }
+        catch (InboxException ex)
+        {
+            throw ex.Message.StartsWith("No inbox item", StringComparison.Ordinal) ? ApiProblemException.NotFound(ex.Message)
+                : ex.Message.Contains("edited text", StringComparison.OrdinalIgnoreCase) ? ApiProblemException.Invalid("$.edit", ex.Message)
+                : ApiProblemException.Conflict(ex.Message);
+        }
+        catch (PostRequestException ex)
+        {
+            throw PostProblems.From(ex);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

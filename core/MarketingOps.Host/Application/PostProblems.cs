@@ -1,0 +1,73 @@
+using MarketingOps.Core.Posts;
+
+namespace MarketingOps.Host.Application;
+
+/// <summary>
+/// Turns the post service's problems, worded for the command line (<c>--at: …</c>), into API problems keyed by the
+/// JSON path of the field; the words after the option stay the same, so both say the same thing.
+/// </summary>
+internal static class PostProblems
+{
+    private static readonly (string Prefix, string Path)[] Fields =
+    [
+        ("--account:", "$.account"),
+        ("--at:", "$.at"),
+        ("--tz:", "$.timeZone"),
+        ("--tz", "$.timeZone"),
+        ("--text:", "$.text"),
+        ("--to:", "$.recipient"),
+        ("--in-reply-to:", "$.inReplyTo"),
+        ("--published:", "$.publishedUrl"),
+        ("edited text", "$.edit"),
+        ("text (", "$.text"),
+    ];
+
+    public static ApiProblemException From(PostRequestException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception is PostRefusedException refused)
+        {
+            var problem = new ApiProblemException(422, "Refused by the guardrails", refused.Message);
+            problem.Extensions["verdict"] = refused.Verdict;
+            return problem;
+        }
+
+        if (exception.Problems.Count == 1 && exception.Problems[0].StartsWith("No post with id", StringComparison.Ordinal))
+        {
+            return ApiProblemException.NotFound(exception.Problems[0]);
+        }
+
+        if (exception.Problems.Count == 1 && (exception.Problems[0].StartsWith("Cannot ", StringComparison.Ordinal) || exception.Problems[0].Contains("changed while this request ran", StringComparison.Ordinal)))
+        {
+            return ApiProblemException.Conflict(exception.Problems[0]);
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var text in exception.Problems)
+        {
+            var (path, message) = Locate(text);
+            if (!errors.TryGetValue(path, out var list))
+            {
+                errors[path] = list = [];
+            }
+
+            list.Add(message);
+        }
+
+        return ApiProblemException.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+    }
+
+    private static (string Path, string Message) Locate(string problem)
+    {
+        foreach (var (prefix, path) in Fields)
+        {
+            if (problem.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                var message = prefix.EndsWith(':') ? problem[prefix.Length..].TrimStart() : problem;
+                return (path, message);
+            }
+        }
+
+        return ("$", problem);
+    }
+}

@@ -1,0 +1,251 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MarketingOps.Core.Access;
+using MarketingOps.Core.Posts;
+using MarketingOps.Sdk;
+
+namespace MarketingOps.Host.Application;
+
+/// <summary>
+/// Posts for the API and the dashboard: the same <see cref="PostService"/> the CLI uses, plus paging, ETags,
+/// idempotency keys, and the caller recorded in every change.
+/// </summary>
+internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
+{
+    public const int MaxTextLength = 10_000;
+    private const int MaxIdempotencyKeyLength = 200;
+
+    public async Task<ScheduleOutcome> ScheduleAsync(Actor actor, ScheduleCommand command, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        Check(command);
+        string? hash = null;
+        if (idempotencyKey is not null)
+        {
+            if (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c < 0x21 || c > 0x7e))
+            {
+                throw ApiProblemException.Invalid("Idempotency-Key", $"1 to {MaxIdempotencyKeyLength} visible ASCII characters, such as a UUID.");
+            }
+
+            hash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command)));
+            if (!await idempotency.TryClaimAsync(actor.Key, idempotencyKey, hash, cancellationToken))
+            {
+                return await ReplayAsync(actor, idempotencyKey, hash, cancellationToken);
+            }
+        }
+
+        ScheduledPost result;
+        try
+        {
+            result = await posts.ScheduleAsync(
+                new ScheduleRequest(command.Account, command.At, command.Text)
+                {
+                    TimeZone = command.TimeZone,
+                    Kind = command.Kind ?? MessageKind.Post,
+                    Recipient = command.Recipient,
+                    InReplyTo = command.InReplyTo,
+                    Source = actor.By,
+                },
+                cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            if (idempotencyKey is not null)
+            {
+                // Nothing was made, so the key is free for the corrected request.
+                await idempotency.ReleaseAsync(actor.Key, idempotencyKey, CancellationToken.None);
+            }
+
+            throw ex is PostRequestException request ? PostProblems.From(request) : ex is TimeZoneNotFoundException ? ApiProblemException.Invalid("$.timeZone", ex.Message) : ex;
+        }
+
+        if (idempotencyKey is not null)
+        {
+            await idempotency.CompleteAsync(actor.Key, idempotencyKey, result.Post.Id, CancellationToken.None);
+        }
+
+        return new ScheduleOutcome(PostView.From(result.Post), Replayed: false, result.TimeNote, result.Verdict.Outcome);
+    }
+
+    /// <summary>
+    /// A proposal (from an AI assistant over MCP): checked and stored like any post, but always held in the approval
+    /// inbox for a person, whatever the account's settings.
+    /// </summary>
+    public async Task<ScheduleOutcome> ProposeAsync(Actor actor, ScheduleCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        Check(command);
+        try
+        {
+            var result = await posts.ScheduleAsync(
+                new ScheduleRequest(command.Account, command.At, command.Text)
+                {
+                    TimeZone = command.TimeZone,
+                    Kind = command.Kind ?? MessageKind.Post,
+                    Recipient = command.Recipient,
+                    InReplyTo = command.InReplyTo,
+                    Source = actor.By,
+                    HoldReason = $"proposed by {actor.By}; a person approves what an assistant writes",
+                },
+                cancellationToken);
+            return new ScheduleOutcome(PostView.From(result.Post), Replayed: false, result.TimeNote, result.Verdict.Outcome);
+        }
+        catch (PostRequestException ex)
+        {
+            throw PostProblems.From(ex);
+        }
+    }
+
+    public async Task<PostPage> ListAsync(PostFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var limit = InputChecks.Limit(filter.Limit, 50);
+        var query = new PostQuery(filter.State, filter.Account is null ? null : InputChecks.Id(filter.Account, "account"), limit + 1, filter.DueBefore)
+        {
+            DueFrom = filter.DueFrom,
+            ExperimentId = filter.ExperimentId is null ? null : InputChecks.Id(filter.ExperimentId, "experiment"),
+            After = filter.Cursor is null ? null : PostCursors.Decode(filter.Cursor),
+        };
+        var found = await posts.ListAsync(query, cancellationToken);
+        var page = found.Take(limit).ToList();
+        return new PostPage(page.Select(PostView.From).ToList(), found.Count > limit ? PostCursors.Encode(page[^1]) : null);
+    }
+
+    public async Task<PostDetailsView> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        InputChecks.Id(id, "id");
+        try
+        {
+            var details = await posts.ShowAsync(id, cancellationToken);
+            return new PostDetailsView(PostView.From(details.Post), details.History);
+        }
+        catch (PostRequestException ex)
+        {
+            throw PostProblems.From(ex);
+        }
+    }
+
+    public Task<PostView> CancelAsync(Actor actor, string id, string? ifMatch, CancellationToken cancellationToken) =>
+        ChangeAsync(actor, id, ifMatch, (change, ct) => posts.CancelAsync(id, change, ct), cancellationToken);
+
+    public Task<PostView> RetryAsync(Actor actor, string id, string? ifMatch, CancellationToken cancellationToken) =>
+        ChangeAsync(actor, id, ifMatch, (change, ct) => posts.RetryAsync(id, change, ct), cancellationToken);
+
+    public Task<PostView> ResolveAsync(Actor actor, string id, Uri? publishedUrl, bool notPublished, string? ifMatch, CancellationToken cancellationToken)
+    {
+        if ((publishedUrl is null) == !notPublished)
+        {
+            throw ApiProblemException.Invalid("$.publishedUrl", "give either publishedUrl (where the post is) or notPublished: true, not both and not neither.");
+        }
+
+        return ChangeAsync(actor, id, ifMatch, (change, ct) => posts.ResolveAsync(id, publishedUrl, change, ct), cancellationToken);
+    }
+
+    /// <summary>Reads an <c>If-Match</c> header: null when absent, the version it names, or a problem.</summary>
+    public static long? ParseIfMatch(string? ifMatch)
+    {
+        if (string.IsNullOrEmpty(ifMatch) || ifMatch == "*")
+        {
+            return null;
+        }
+
+        var text = ifMatch.Trim();
+        if (text.StartsWith("W/", StringComparison.Ordinal))
+        {
+            throw ApiProblemException.Invalid("If-Match", "weak ETags cannot guard a change; send the ETag exactly as returned.");
+        }
+
+        return text.Length > 2 && text[0] == '"' && text[^1] == '"' && long.TryParse(text.AsSpan(1, text.Length - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw ApiProblemException.PreconditionFailed($"If-Match {InputChecks.Shorten(text)} is not an ETag of this post.", null);
+    }
+
+    private static async Task<PostView> ChangeAsync(Actor actor, string id, string? ifMatch, Func<PostActor, CancellationToken, Task<Post>> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        InputChecks.Id(id, "id");
+        var version = ParseIfMatch(ifMatch);
+        try
+        {
+            return PostView.From(await change(new PostActor(actor.By, version), cancellationToken));
+        }
+        catch (PostVersionMismatchException ex)
+        {
+            throw ApiProblemException.PreconditionFailed(ex.Message, ex.Current is null ? null : PostView.ETagOf(ex.Current.Version));
+        }
+        catch (PostRequestException ex)
+        {
+            throw PostProblems.From(ex);
+        }
+    }
+
+    private async Task<ScheduleOutcome> ReplayAsync(Actor actor, string key, string hash, CancellationToken cancellationToken)
+    {
+        var used = await idempotency.GetAsync(actor.Key, key, cancellationToken);
+        if (used is not { } earlier)
+        {
+            throw ApiProblemException.Conflict("The Idempotency-Key was released while this request ran; send the request again.");
+        }
+
+        if (!string.Equals(earlier.RequestHash, hash, StringComparison.Ordinal))
+        {
+            throw new ApiProblemException(422, "Idempotency-Key reused", "This Idempotency-Key was already used with a different request body; use a new key for a new post.",
+                new Dictionary<string, string[]> { ["Idempotency-Key"] = ["already used with a different request body."] });
+        }
+
+        if (earlier.PostId is null)
+        {
+            throw ApiProblemException.Conflict("A request with this Idempotency-Key is still being processed; retry in a moment.");
+        }
+
+        var details = await posts.ShowAsync(earlier.PostId, cancellationToken);
+        return new ScheduleOutcome(PostView.From(details.Post), Replayed: true, null, null);
+    }
+
+    private static void Check(ScheduleCommand command)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Try(string field, Action check)
+        {
+            try
+            {
+                check();
+            }
+            catch (ApiProblemException ex)
+            {
+                errors[field] = [.. ex.Errors.Values.SelectMany(v => v)];
+            }
+        }
+
+        Try("$.account", () => InputChecks.Id(command.Account, "$.account"));
+        Try("$.at", () => InputChecks.Text(command.At, "$.at", 64));
+        Try("$.text", () => InputChecks.Text(command.Text, "$.text", MaxTextLength));
+        if (command.TimeZone is not null)
+        {
+            Try("$.timeZone", () => InputChecks.Zone(command.TimeZone, "$.timeZone"));
+        }
+
+        if (command.Kind is { } kind && !Enum.IsDefined(kind))
+        {
+            errors["$.kind"] = ["use Post, Reply or DirectMessage."];
+        }
+
+        if (command.Recipient is not null)
+        {
+            Try("$.recipient", () => InputChecks.Text(command.Recipient, "$.recipient", 200));
+        }
+
+        if (command.InReplyTo is not null)
+        {
+            Try("$.inReplyTo", () => InputChecks.Text(command.InReplyTo, "$.inReplyTo", 200));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw ApiProblemException.Invalid(errors);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using MarketingOps.Core.Inbox;
+using MarketingOps.Host.Application;
+using MarketingOps.Host.Web.Contracts;
+using MarketingOps.Host.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace MarketingOps.Host.Web.Endpoints;
+
+/// <summary>The approval inbox: list, show, approve (optionally edited) and reject, each decision guarded by <c>If-Match</c>.</summary>
+internal static class InboxEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var inbox = api.MapGroup("/inbox").WithTags("inbox");
+        inbox.MapGet("/", async (InboxItemStatus? status, InboxApp app, CancellationToken ct) => TypedResults.Ok(await app.ListAsync(status, ct)))
+            .RequireAuthorization(Policies.Viewer).WithName("ListInbox").WithSummary("Inbox items, oldest first; all of them unless a status is given.");
+        inbox.MapGet("/{id}", async (string id, HttpContext context, InboxApp app, CancellationToken ct) =>
+            {
+                var item = await app.GetAsync(id, ct);
+                context.Response.Headers.ETag = item.ETag;
+                return TypedResults.Ok(item);
+            })
+            .RequireAuthorization(Policies.Viewer).WithName("GetInboxItem").WithSummary("One item; its ETag guards a decision.").ProducesProblem(StatusCodes.Status404NotFound);
+        inbox.MapPost("/{id}/approve", async Task<Ok<InboxDecisionView>> (string id, ApproveRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, InboxApp app, CancellationToken ct) =>
+            {
+                var (item, published) = await app.ApproveAsync(Caller.Of(context), id, request.Edit, ifMatch, ct);
+                context.Response.Headers.ETag = item.ETag;
+                return TypedResults.Ok(new InboxDecisionView(item, published));
+            })
+            .RequireAuthorization(Policies.Approver).WithName("ApproveInboxItem")
+            .WithSummary("Approves an item, with edited text when given; the guardrails check it again, and a refusal leaves it pending (published: false).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status404NotFound);
+        inbox.MapPost("/{id}/reject", async (string id, RejectRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, InboxApp app, CancellationToken ct) =>
+            {
+                var item = await app.RejectAsync(Caller.Of(context), id, request.Reason, ifMatch, ct);
+                context.Response.Headers.ETag = item.ETag;
+                return TypedResults.Ok(item);
+            })
+            .RequireAuthorization(Policies.Approver).WithName("RejectInboxItem").WithSummary("Rejects an item with a reason; a held post is discarded.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

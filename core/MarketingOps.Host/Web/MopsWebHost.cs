@@ -1,0 +1,44 @@
+using MarketingOps.Host.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MarketingOps.Host.Web;
+
+/// <summary>
+/// The host of <c>mops run</c> with the HTTP API: the same engine as the console host (<see cref="MopsHost.Configure"/>)
+/// inside ASP.NET Core's generic host, with Kestrel on <c>Web:Urls</c>. Only <c>mops run</c> builds it, so no other
+/// command loads ASP.NET Core.
+/// </summary>
+internal static class MopsWebHost
+{
+    public static WebApplication Build(MopsHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = options.Folder.Root,
+            ApplicationName = "mops",
+        });
+        MopsHost.Configure(builder, options);
+        var web = builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
+        if (web.Problems() is { Count: > 0 } problems)
+        {
+            throw new Core.Configuration.ConfigurationException(problems.Select(p => new Core.Configuration.ConfigProblem(options.Folder.SettingsFile, p.Key, p.Message)).ToList());
+        }
+
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = web.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+        builder.WebHost.UseUrls(web.Urls);
+        builder.Services.AddSingleton(web);
+        builder.Services.AddMopsWeb();
+        var app = builder.Build();
+        app.UseMopsWeb();
+        return app;
+    }
+}

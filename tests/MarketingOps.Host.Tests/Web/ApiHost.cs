@@ -1,0 +1,83 @@
+using System.Net.Http.Headers;
+using MarketingOps.Core.Access;
+using MarketingOps.Host.Hosting;
+using MarketingOps.Host.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MarketingOps.Host.Tests.Web;
+
+/// <summary>
+/// The real <c>mops run</c> web host for one throwaway client folder (sandbox plugin, SQLite), listening on a free
+/// loopback port, with one user and one token per role.
+/// </summary>
+internal sealed class ApiHost : IAsyncDisposable
+{
+    public const string Password = "correct horse battery staple";
+
+    private readonly TempFolder _folder;
+    private readonly Dictionary<UserRole, string> _tokens = [];
+
+    private ApiHost(TempFolder folder, WebApplication app)
+    {
+        _folder = folder;
+        App = app;
+        BaseAddress = new Uri(app.Urls.First());
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public string Root => _folder.Root;
+
+    public static async Task<ApiHost> StartAsync(string accountsJson = """[ { "name": "acme", "timeZone": "Europe/Berlin" } ]""", IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var folder = new TempFolder();
+        folder.WriteSandboxPluginsJson("{}", accountsJson);
+        var all = new Dictionary<string, string?>
+        {
+            ["Web:Urls"] = "http://127.0.0.1:0",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var app = MopsWebHost.Build(new MopsHostOptions(new ClientFolder(folder.Root)) { ConsoleLevel = Serilog.Events.LogEventLevel.Fatal, Settings = all });
+        await app.StartAsync();
+        var host = new ApiHost(folder, app);
+        var access = app.Services.GetRequiredService<AccessService>();
+        foreach (var role in Enum.GetValues<UserRole>())
+        {
+            var name = AccessService.Describe(role) + "-user";
+            await access.AddUserAsync(name, role, Password, CancellationToken.None);
+            host._tokens[role] = (await access.CreateTokenAsync(name + "-token", role, name, null, CancellationToken.None)).Value;
+        }
+
+        return host;
+    }
+
+    public string TokenOf(UserRole role) => _tokens[role];
+
+    public HttpClient Anonymous() => new(new HttpClientHandler { UseCookies = true, AllowAutoRedirect = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    public HttpClient As(UserRole role) => WithToken(_tokens[role]);
+
+    public HttpClient WithToken(string token)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public T Service<T>()
+        where T : notnull => App.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        _folder.Dispose();
+    }
+}
