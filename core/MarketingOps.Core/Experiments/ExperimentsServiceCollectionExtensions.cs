@@ -15,15 +15,15 @@ public static class ExperimentsServiceCollectionExtensions
     /// <summary>The configuration section of the statistics engine's defaults.</summary>
     public const string StatisticsSection = "Statistics";
 
+    /// <summary>When metrics are collected if <c>mops.json</c> says nothing: every 15 minutes.</summary>
+    public const string DefaultMetricsCron = "0 0/15 * * * ?";
+
     /// <summary>
     /// Adds the experiment store (<c>experiments.db</c> beside the post store, or the PostgreSQL database when storage is configured there), the analyser, the service, the
     /// publishing port over <c>PostService</c>, and the metrics collector as the recurring work
     /// <c>experiment-metrics</c>. Needs <c>AddMarketingOpsPublishing</c> (post store, <c>PostService</c>, storage paths)
     /// and an <c>IPlatformRegistry</c>.
     /// </summary>
-    /// <summary>When metrics are collected if <c>mops.json</c> says nothing: every 15 minutes.</summary>
-    public const string DefaultMetricsCron = "0 0/15 * * * ?";
-
     public static IServiceCollection AddMarketingOpsExperiments(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace MarketingOps.Host.Tests.Cli;
@@ -45,6 +46,31 @@ public sealed partial class DemoCommandTests : IDisposable
         Assert.Equal(["data", "plugins.json"], topLevel);
         Assert.Equal(["demo"], Directory.EnumerateFileSystemEntries(Path.Combine(_home.Root, "data")).Select(Path.GetFileName).ToList());
         Assert.False(File.Exists(Path.Combine(_home.Root, "data", "demo", "mops.json"))); // the default guardrails, no shortened windows
+
+        // Every published post is measured, the winner's post too: it went out after the decision, when only the
+        // collection of every post (not the experiment's) reads its counters.
+        Assert.Contains("measured 7 of 7 published posts", output, StringComparison.Ordinal);
+        var demo = Path.Combine(_home.Root, "data", "demo");
+        var csv = Path.Combine(_home.Root, "posts.csv");
+        var postsHtml = Path.Combine(_home.Root, "posts.html");
+        var report = await MopsProcess.RunAsync(_home.Root, "report", "posts", "--home", demo, "--since", "2026-03-01", "--json", "--html", postsHtml);
+        Assert.True(report.ExitCode == 0, report.Err);
+        var json = JsonDocument.Parse(report.Out).RootElement;
+        var posts = json.GetProperty("posts").EnumerateArray().ToList();
+        Assert.Equal(7, posts.Count);
+        Assert.All(posts, p => Assert.True(p.GetProperty("impressions").GetInt64() > 0, p.ToString()));
+        var winner = posts[^1];
+        Assert.Equal("benefit", winner.GetProperty("variant").GetString());
+        Assert.True(winner.GetProperty("measuredAt").GetDateTimeOffset() > winner.GetProperty("publishedAt").GetDateTimeOffset(), winner.ToString());
+        Assert.Equal(posts.Sum(p => p.GetProperty("impressions").GetInt64()), json.GetProperty("weeks").EnumerateArray().Sum(w => w.GetProperty("impressions").GetInt64()));
+        Assert.Equal(3, json.GetProperty("best").GetArrayLength());
+        Assert.Contains("data:image/png;base64,", await File.ReadAllTextAsync(postsHtml, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var account = await MopsProcess.RunAsync(_home.Root, "report", "posts", "--home", demo, "--since", "2026-03-01", "--account", "demo-brand", "--csv", csv);
+        Assert.True(account.ExitCode == 0, account.Err);
+        Assert.Equal(8, (await File.ReadAllLinesAsync(csv, TestContext.Current.CancellationToken)).Length); // the header and one row per post
+        var unknown = await MopsProcess.RunAsync(_home.Root, "report", "posts", "--home", demo, "--account", "nobody");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("--account: no account named 'nobody'. Configured accounts: demo-brand.", unknown.Err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,5 +23,8 @@ internal static class ExperimentCommands
             experiment.AddCommand<ExperimentReportCommand>("report")
                 .WithDescription("Analyse an experiment now: lift, intervals, chance to beat the control (and to be best), checks and caveats.")
                 .WithExample("experiment", "report", "spring-cta", "--html", "spring-cta.html");
+            experiment.AddCommand<ExperimentSimulateCommand>("simulate")
+                .WithDescription("Rehearse an experiment file on the sandbox with accelerated time against the true rates you state: power, A/A false positives, time to a decision.")
+                .WithExample("experiment", "simulate", "spring-cta.yaml", "--rate", "control=0.010", "--rate", "question=0.015", "--runs", "200");
         });
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MarketingOps.Core.Analytics;
 using MarketingOps.Core.Experiments;
 using MarketingOps.Core.Experiments.Reports;
 using MarketingOps.Core.Plugins;
@@ -30,6 +31,9 @@ internal sealed class DemoCommand : HostedCommand<DemoSettings>
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>How long the demo keeps measuring after the winner's post went out.</summary>
+    private static readonly TimeSpan AfterWinner = TimeSpan.FromHours(6);
+
     public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -37,20 +41,8 @@ internal sealed class DemoCommand : HostedCommand<DemoSettings>
         var script = DemoFolder.FindScript(home);
         var folder = DemoFolder.Prepare(home);
         var clock = new DemoClock(Start);
-        var options = new MopsHostOptions(folder) { Verbose = settings.Verbose, Clock = clock, ConsoleLevel = Serilog.Events.LogEventLevel.Error };
-        ErrorReporter.LogPattern = Logging.FilePattern(folder);
-        var builder = MopsHost.CreateBuilder(options);
-
-        // Quartz fires by the wall clock; the demo's clock jumps, so the demo fires the triggers itself.
-        var triggers = new DemoPublishScheduler();
-        builder.Services.Replace(ServiceDescriptor.Singleton<IPublishScheduler>(triggers));
-        using var host = builder.Build();
-        host.Services.GetRequiredService<PluginManager>().LoadAll();
-        if (host.Services.GetRequiredService<IPlatformRegistry>().FindPlatform("sandbox") is null)
-        {
-            throw new UserFacingException("the sandbox plugin is not active; run `mops plugins list` to see why");
-        }
-
+        var (host, triggers) = AcceleratedHost.Build(folder, clock, settings.Verbose);
+        using var owned = host;
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]MarketingOps demo[/]: an A/B test of two wordings on the sandbox network, in [blue]{folder.Root}[/]");
         Console.Out.WriteLine($"true click rates: {DemoFolder.Describe()} (the sandbox's settings, so the right answer is known)");
         AnsiConsole.WriteLine();
@@ -73,6 +65,13 @@ internal sealed class DemoCommand : HostedCommand<DemoSettings>
             host.Services.GetRequiredService<ExperimentMetricsCollector>(),
             experiments);
         experiment = await simulation.RunAsync(experiment.Id, post => Published(clock, post), done => Finished(clock, done), cancellationToken);
+
+        // The metrics job measures every published post, not only the experiment's: the winner's post, published after
+        // the decision, gathers its first hours of counters here and shows in `mops report posts`.
+        await simulation.AdvanceAsync(AfterWinner, cancellationToken: cancellationToken);
+        var posts = await host.Services.GetRequiredService<PostsReportService>().BuildAsync(Start, account: null, cancellationToken);
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {When(clock)}  measured {posts.Posts.Count(p => p.Impressions > 0)} of {posts.Posts.Count} published posts, {posts.Posts.Sum(p => p.Impressions)} impressions in all (mops report posts --home {folder.Root} --since {Start:yyyy-MM-dd})"));
 
         AnsiConsole.WriteLine();
         if (!await RunScriptAsync(host, script, relativeScript, cancellationToken))
