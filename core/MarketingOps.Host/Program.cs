@@ -20,8 +20,11 @@ namespace MarketingOps.Host;
 
 internal static class Program
 {
-    public static async Task<int> Main(string[] args)
+    public static async Task<int> Main(string[] arguments)
     {
+        // A value is taken whole, whatever its first characters ("-5 °C in Sapporo", "-- note to self").
+        var args = OptionValues.Join(arguments);
+
         // Read before parsing so that even a parse error honours it; Spectre parses everything else.
         var verbose = args.Contains("--verbose", StringComparer.Ordinal);
         Logging.Bootstrap(verbose);

@@ -53,7 +53,7 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
     {
         ArgumentNullException.ThrowIfNull(draft);
         var problems = new List<string>();
-        var graphemes = new StringInfo(draft.Text).LengthInTextElements;
+        var graphemes = Graphemes.Count(draft.Text);
         if (graphemes > BlueskyDescriptor.MaxGraphemes)
         {
             problems.Add($"The text has {graphemes} characters; Bluesky allows {BlueskyDescriptor.MaxGraphemes}.");
