@@ -57,10 +57,14 @@ internal sealed class MopsProcess : IDisposable
     }
 
     /// <summary>Runs to completion and returns the exit code.</summary>
-    public static async Task<(int ExitCode, string Out, string Err)> RunAsync(string workingDirectory, params string[] args)
+    public static Task<(int ExitCode, string Out, string Err)> RunAsync(string workingDirectory, params string[] args)
+        => RunAsync(TimeSpan.FromSeconds(90), workingDirectory, args);
+
+    /// <summary>Runs to completion within <paramref name="patience"/> and returns the exit code.</summary>
+    public static async Task<(int ExitCode, string Out, string Err)> RunAsync(TimeSpan patience, string workingDirectory, params string[] args)
     {
         using var mops = Start(workingDirectory, args);
-        var exit = await mops.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        var exit = await mops.WaitForExitAsync(patience);
         return (exit, mops.StandardOutput, mops.StandardError);
     }
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using MarketingOps.Core.Access;
 using MarketingOps.Core.Posts;
-using MarketingOps.Sdk;
 
 namespace MarketingOps.Host.Application;
 
@@ -40,14 +39,7 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
         try
         {
             result = await posts.ScheduleAsync(
-                new ScheduleRequest(command.Account, command.At, command.Text)
-                {
-                    TimeZone = command.TimeZone,
-                    Kind = command.Kind ?? MessageKind.Post,
-                    Recipient = command.Recipient,
-                    InReplyTo = command.InReplyTo,
-                    Source = actor.By,
-                },
+                command.ToRequest(actor.By),
                 cancellationToken);
         }
         catch (Exception ex)
@@ -77,14 +69,7 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(commands);
-        var requests = commands.Select(c => new ScheduleRequest(c.Account, c.At, c.Text)
-        {
-            TimeZone = c.TimeZone,
-            Kind = c.Kind ?? MessageKind.Post,
-            Recipient = c.Recipient,
-            InReplyTo = c.InReplyTo,
-            Source = actor.By,
-        }).ToList();
+        var requests = commands.Select(c => c.ToRequest(actor.By)).ToList();
         var checks = await posts.CheckAsync(requests, cancellationToken);
         return [.. checks.SelectMany((check, i) => check.Problems.Select(p => $"{commands[i].Account}: {p.Message}"))];
     }
@@ -101,15 +86,7 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
         try
         {
             var result = await posts.ScheduleAsync(
-                new ScheduleRequest(command.Account, command.At, command.Text)
-                {
-                    TimeZone = command.TimeZone,
-                    Kind = command.Kind ?? MessageKind.Post,
-                    Recipient = command.Recipient,
-                    InReplyTo = command.InReplyTo,
-                    Source = actor.By,
-                    HoldReason = $"proposed by {actor.By}; a person approves what an assistant writes",
-                },
+                command.ToRequest(actor.By) with { HoldReason = $"proposed by {actor.By}; a person approves what an assistant writes" },
                 cancellationToken);
             return new ScheduleOutcome(PostView.From(result.Post), Replayed: false, result.TimeNote, result.Verdict.Outcome);
         }

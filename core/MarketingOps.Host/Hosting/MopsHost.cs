@@ -62,7 +62,7 @@ internal static class MopsHost
         builder.Services.AddMarketingOpsGuardrailsAndInbox(builder.Configuration);
         builder.Services.AddMarketingOpsWorkflows();
         builder.Services.AddMarketingOpsExperiments(builder.Configuration);
-        builder.Services.AddMarketingOpsScripting(folder.Root);
+        builder.Services.AddMarketingOpsScripting(folder.Root, builder.Configuration);
         builder.Services.AddMarketingOpsAccess(builder.Configuration);
     }
 }

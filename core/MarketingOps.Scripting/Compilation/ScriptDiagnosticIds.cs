@@ -18,6 +18,9 @@ internal static class ScriptDiagnosticIds
     /// <summary>The script file itself cannot be read.</summary>
     public const string FileNotFound = "MOPS005";
 
+    /// <summary>Compiling the script took longer than the compile limit; its worker was killed.</summary>
+    public const string CompileTimedOut = "MOPS006";
+
     /// <summary>An unhandled exception while the script ran.</summary>
     public const string RuntimeError = "MOPS100";
 
@@ -27,8 +30,8 @@ internal static class ScriptDiagnosticIds
     /// <summary>The run was cancelled from outside (the host is stopping).</summary>
     public const string Cancelled = "MOPS102";
 
-    /// <summary>The script ignored cancellation and was abandoned; its thread may still be busy.</summary>
-    public const string Abandoned = "MOPS103";
+    /// <summary>The worker process running the script died (stack overflow, out of memory, a flood); the host carried on.</summary>
+    public const string WorkerDied = "MOPS104";
 
     /// <summary>A bug on our side (instrumentation produced code that does not compile).</summary>
     public const string Internal = "MOPS900";

@@ -18,7 +18,7 @@ internal sealed class ScriptEnvironment
     public const string ScriptClassName = "MopsScript";
 
     /// <summary>Bump when the policy or the instrumentation changes, so cached images compiled under the old rules are not reused.</summary>
-    private const string RulesVersion = "policy-2;budget-2";
+    private const string RulesVersion = "policy-3;budget-2";
 
     // Runtime assemblies scripts compile against. Some hold only forbidden types (System.Net.Http, System.Console, …):
     // they are referenced so that using them is reported as a policy violation that names the type, not as "type not found".

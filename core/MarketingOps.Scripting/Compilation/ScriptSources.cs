@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using MarketingOps.Scripting.Protocol;
 
 namespace MarketingOps.Scripting.Compilation;
 
@@ -46,6 +47,28 @@ internal sealed class ScriptSources
     public IReadOnlySet<(string Path, TextSpan Span)> RefusedDirectives { get; }
 
     public bool TryGet(string path, out ScriptSourceFile file) => _byPath.TryGetValue(path, out file!);
+
+    /// <summary>The files as a worker receives them: read and checked by the host, so the worker never touches the client's files.</summary>
+    public IReadOnlyList<SourceFileMessage> ToMessages() => Files.Select(f => new SourceFileMessage(f.Path, f.Text.ToString(), f.IsEditorStub)).ToList();
+
+    /// <summary>Where the refused directives are, for <see cref="FromMessages"/>.</summary>
+    public IReadOnlyList<RefusedDirectiveMessage> RefusedDirectiveMessages() => RefusedDirectives.Select(r => new RefusedDirectiveMessage(r.Path, r.Span.Start, r.Span.Length)).ToList();
+
+    /// <summary>The sources the host read and checked, rebuilt inside a worker from what it was sent.</summary>
+    public static ScriptSources FromMessages(CompileCall call, CSharpParseOptions parseOptions)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var files = call.Files
+            .Select(f =>
+            {
+                var text = SourceText.From(f.Text, Encoding.UTF8, SourceHashAlgorithm.Sha256);
+                return new ScriptSourceFile(f.Path, text, [], f.IsEditorStub);
+            })
+            .ToList();
+        var main = files[0];
+        var refused = call.RefusedDirectives.Select(r => (r.Path, new TextSpan(r.Start, r.Length))).ToHashSet();
+        return new ScriptSources(Path.GetDirectoryName(main.Path)!, () => CSharpSyntaxTree.ParseText(main.Text, parseOptions, main.Path), files, [.. call.Diagnostics], refused);
+    }
 
     public static ScriptSources Load(string path, CSharpParseOptions parseOptions)
     {

@@ -1,6 +1,7 @@
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Scripting.Running;
 using MarketingOps.Scripting.Scheduling;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -11,17 +12,24 @@ namespace MarketingOps.Scripting.Hosting;
 public static class ScriptingServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the script runner (compile cache in <c>&lt;client&gt;/cache/scripts</c>) and, for each script in
-    /// <c>&lt;client&gt;/scripts.json</c>, a recurring job <c>script:NAME</c> on its cron schedule. Call after
-    /// <c>AddMarketingOpsPublishing</c>.
+    /// Adds the script runner (compile cache in <c>&lt;client&gt;/cache/scripts</c>, worker processes started on the
+    /// first script, never before) and, for each script in <c>&lt;client&gt;/scripts.json</c>, a recurring job
+    /// <c>script:NAME</c> on its cron schedule. Worker limits come from the <c>Scripting</c> section of
+    /// <paramref name="configuration"/>. Call after <c>AddMarketingOpsPublishing</c>.
     /// </summary>
-    public static IServiceCollection AddMarketingOpsScripting(this IServiceCollection services, string clientFolder)
+    public static IServiceCollection AddMarketingOpsScripting(this IServiceCollection services, string clientFolder, IConfiguration? configuration = null)
     {
-        services.TryAddSingleton(new ScriptRunnerOptions { CacheDirectory = Path.Combine(clientFolder, "cache", "scripts") });
+        services.TryAddSingleton(_ => ScriptingSettings.Read(configuration, Path.Combine(clientFolder, "cache", "scripts")));
         services.TryAddSingleton(sp => new ScriptRunner(sp.GetRequiredService<ScriptRunnerOptions>(), TimeProvider.System, sp.GetService<ILogger<ScriptRunner>>()));
         foreach (var script in ScriptScheduleFile.Read(clientFolder))
         {
-            services.AddSingleton<IRecurringWork>(sp => new ScheduledScriptWork(script, sp.GetRequiredService<ScriptRunner>(), sp, sp.GetRequiredService<ILogger<ScheduledScriptWork>>()));
+            services.AddSingleton<IRecurringWork>(sp => new ScheduledScriptWork(
+                script,
+                clientFolder,
+                sp.GetRequiredService<ScriptRunner>(),
+                sp,
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetRequiredService<ILogger<ScheduledScriptWork>>()));
             services.PostConfigure<SchedulingOptions>(o => o.CronJobs.Add(new CronJobOptions
             {
                 Name = script.WorkName,

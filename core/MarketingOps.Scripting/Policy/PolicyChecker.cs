@@ -18,6 +18,7 @@ internal sealed class PolicyChecker
     private readonly List<ScriptDiagnostic> _found = [];
     private readonly HashSet<(string File, int Line, string What)> _reported = [];
     private readonly Dictionary<INamedTypeSymbol, string?> _typeVerdicts = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ITypeSymbol, IReadOnlyList<Violation>> _typeViolations = new(SymbolEqualityComparer.Default);
 
     private PolicyChecker(CSharpCompilation compilation) => _compilation = compilation;
 
@@ -70,6 +71,12 @@ internal sealed class PolicyChecker
             case PropertyDeclarationSyntax property when property.Modifiers.Any(SyntaxKind.StaticKeyword)
                 && (property.Initializer is not null || property.AccessorList?.Accessors.All(a => a.Body is null && a.ExpressionBody is null) == true):
                 Feature(property.Identifier.GetLocation(), "static auto-property", StaticState);
+                break;
+            case LockStatementSyntax:
+                Feature(node.GetLocation(), "lock", "a lock can deadlock the run with no way to stop it, and a script has no shared state to guard");
+                break;
+            case FieldExpressionSyntax when node.Ancestors().OfType<PropertyDeclarationSyntax>().FirstOrDefault() is { } owner && owner.Modifiers.Any(SyntaxKind.StaticKeyword):
+                Feature(node.GetLocation(), "the field keyword in a static property", StaticState);
                 break;
             case DestructorDeclarationSyntax:
                 Feature(node.GetLocation(), "finalizer", "finalizers run on the garbage collector's thread after the script has ended");
@@ -126,6 +133,15 @@ internal sealed class PolicyChecker
             }
         }
 
+        if (node is DefaultExpressionSyntax || node.IsKind(SyntaxKind.DefaultLiteralExpression))
+        {
+            if (model.GetTypeInfo(node).ConvertedType is INamedTypeSymbol { Name: nameof(CancellationToken) } token && TypeKey(token) == "System.Threading.CancellationToken")
+            {
+                Report(node, "default CancellationToken", ScriptDiagnosticIds.ApiNotAllowed,
+                    $"an empty CancellationToken is not allowed in scripts: {ScriptAllowlist.UseRunToken}");
+            }
+        }
+
         if (node is ExpressionSyntax)
         {
             var type = model.GetTypeInfo(node);
@@ -158,6 +174,18 @@ internal sealed class PolicyChecker
                 {
                     Report(at, TypeKey(definition.ContainingType), ScriptDiagnosticIds.ApiNotAllowed,
                         $"'{Display(method)}' is not allowed in scripts: {ScriptAllowlist.RemembersTypes}");
+                }
+
+                if (definition is { Name: "Create", IsGenericMethod: true } && TypeKey(definition.ContainingType) == "System.Text.Json.Nodes.JsonValue")
+                {
+                    Report(at, "System.Text.Json.Nodes.JsonValue.Create<T>", ScriptDiagnosticIds.ApiNotAllowed,
+                        $"'{Display(method)}' is not allowed in scripts: {ScriptAllowlist.RemembersTypes}, or JsonValue.Create of a string, number or bool");
+                }
+
+                if (definition is { Name: "CreateVersion7", Parameters.Length: 0 } && TypeKey(definition.ContainingType) == "System.Guid")
+                {
+                    Report(at, "System.Guid.CreateVersion7", ScriptDiagnosticIds.ApiNotAllowed,
+                        $"'{Display(method)}' is not allowed in scripts: it reads the wall clock; use Guid.CreateVersion7(Now)");
                 }
 
                 if (definition.Name == "Delay" && TypeKey(definition.ContainingType) == "System.Threading.Tasks.Task"
@@ -211,42 +239,64 @@ internal sealed class PolicyChecker
 
     private void CheckType(ITypeSymbol? type, SyntaxNode at)
     {
+        foreach (var violation in Violations(type))
+        {
+            Report(at.GetLocation(), violation.What, violation.Id, violation.Message);
+        }
+    }
+
+    /// <summary>
+    /// What is wrong with a type, worked out once per type: a tuple of tuples of tuples names each inner type many times
+    /// over, and walking it anew for every expression made checking a script exponential in its nesting.
+    /// </summary>
+    private IReadOnlyList<Violation> Violations(ITypeSymbol? type)
+    {
+        if (type is null or IErrorTypeSymbol or ITypeParameterSymbol)
+        {
+            return [];
+        }
+
+        if (_typeViolations.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        var found = new List<Violation>();
         switch (type)
         {
-            case null or IErrorTypeSymbol or ITypeParameterSymbol:
-                return;
             case IArrayTypeSymbol array:
-                CheckType(array.ElementType, at);
-                return;
+                found.AddRange(Violations(array.ElementType));
+                break;
             case IPointerTypeSymbol or IFunctionPointerTypeSymbol:
-                Feature(at.GetLocation(), "pointers", "scripts cannot use unsafe code or pointers");
-                return;
+                found.Add(Violation.Feature("pointers", "scripts cannot use unsafe code or pointers"));
+                break;
             case IDynamicTypeSymbol:
-                Feature(at.GetLocation(), "dynamic", "dynamic binds at run time, past every check; use a concrete type or JsonNode");
-                return;
+                found.Add(Violation.Feature("dynamic", "dynamic binds at run time, past every check; use a concrete type or JsonNode"));
+                break;
+            case INamedTypeSymbol { IsAnonymousType: true }:
+                break;
             case INamedTypeSymbol named:
-                if (named.IsAnonymousType)
+                foreach (var argument in (named.IsTupleType ? named.TupleElements.Select(e => e.Type) : named.TypeArguments).Distinct(SymbolEqualityComparer.Default))
                 {
-                    return;
+                    found.AddRange(Violations((ITypeSymbol)argument!));
                 }
 
-                foreach (var argument in named.IsTupleType ? named.TupleElements.Select(e => e.Type) : named.TypeArguments)
+                if (!named.IsTupleType && !IsScriptDefined(named) && TypeVerdict(named.OriginalDefinition) is { } reason)
                 {
-                    CheckType(argument, at);
+                    found.Add(new Violation(TypeKey(named.OriginalDefinition), ScriptDiagnosticIds.ApiNotAllowed, $"'{Display(named.OriginalDefinition)}' is not allowed in scripts: {reason}"));
                 }
 
-                if (named.IsTupleType || IsScriptDefined(named))
-                {
-                    return;
-                }
-
-                if (TypeVerdict(named.OriginalDefinition) is { } reason)
-                {
-                    Report(at, TypeKey(named.OriginalDefinition), ScriptDiagnosticIds.ApiNotAllowed, $"'{Display(named.OriginalDefinition)}' is not allowed in scripts: {reason}");
-                }
-
-                return;
+                break;
         }
+
+        _typeViolations[type] = found;
+        return found;
+    }
+
+    /// <summary>One thing wrong with a type, to report wherever the type appears.</summary>
+    private sealed record Violation(string What, string Id, string Message)
+    {
+        public static Violation Feature(string what, string reason) => new(what, ScriptDiagnosticIds.FeatureNotAllowed, $"{what} is not allowed in scripts: {reason}");
     }
 
     /// <summary>Null when the type is allowed, else why not.</summary>

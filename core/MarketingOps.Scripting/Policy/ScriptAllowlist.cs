@@ -73,20 +73,28 @@ internal static class ScriptAllowlist
     public static FrozenDictionary<string, FrozenDictionary<string, string>> DeniedMembers { get; } = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal)
     {
         ["System.Object"] = new() { ["GetType"] = Reflection },
+        ["System.String"] = new() { ["Intern"] = ProcessWide, ["IsInterned"] = ProcessWide },
         ["System.Exception"] = new() { ["TargetSite"] = Reflection, ["GetType"] = Reflection },
         ["System.DateTime"] = new() { ["Now"] = UseClock, ["UtcNow"] = UseClock, ["Today"] = UseClock },
         ["System.DateTimeOffset"] = new() { ["Now"] = UseClock, ["UtcNow"] = UseClock },
-        ["System.TimeProvider"] = new() { ["CreateTimer"] = Threads },
+        ["System.TimeProvider"] = new() { ["CreateTimer"] = Threads, ["System"] = UseClock },
         ["System.TimeZoneInfo"] = new() { ["ClearCachedData"] = ProcessWide },
         ["System.Array"] = new() { ["CreateInstance"] = Reflection, ["CreateInstanceFromArrayType"] = Reflection },
         ["System.Globalization.CultureInfo"] = new()
         {
-            ["CurrentCulture"] = ProcessWide, ["CurrentUICulture"] = ProcessWide,
+            ["CurrentCulture"] = ProcessWide, ["CurrentUICulture"] = ProcessWide, ["ClearCachedData"] = ProcessWide,
             ["DefaultThreadCurrentCulture"] = ProcessWide, ["DefaultThreadCurrentUICulture"] = ProcessWide,
         },
         ["System.Text.Encoding"] = new() { ["RegisterProvider"] = ProcessWide },
-        ["System.Text.RegularExpressions.Regex"] = new() { ["CacheSize"] = ProcessWide, ["CompileToAssembly"] = "it writes files" },
-        ["System.Threading.CancellationToken"] = new() { ["Register"] = Callbacks, ["UnsafeRegister"] = Callbacks, ["WaitHandle"] = Blocking },
+        ["System.Text.RegularExpressions.Regex"] = new()
+        {
+            ["CacheSize"] = ProcessWide, ["CompileToAssembly"] = "it writes files",
+            ["InfiniteMatchTimeout"] = "a pattern that backtracks without end would hang the run; give a real timeout",
+        },
+        ["System.Threading.CancellationToken"] = new()
+        {
+            ["Register"] = Callbacks, ["UnsafeRegister"] = Callbacks, ["WaitHandle"] = Blocking, ["None"] = UseRunToken, [".ctor"] = UseRunToken,
+        },
         ["System.Threading.Tasks.Task"] = new()
         {
             [".ctor"] = Threads, ["Run"] = Threads, ["Factory"] = Threads, ["Start"] = Threads, ["RunSynchronously"] = Threads,
@@ -140,7 +148,8 @@ internal static class ScriptAllowlist
     private const string Threads = "scripts cannot start threads or timers; use await and Delay(...)";
     private const string Blocking = "blocking waits can hang the run; use await";
     private const string Callbacks = "callbacks would outlive the script";
-    private const string ProcessWide = "it changes the whole host process";
+    private const string ProcessWide = "it changes or fills state the whole process shares, beyond the run";
+    public const string UseRunToken = "pass the script's CancellationToken, so the run can stop what it waits for";
 
     public const string DefaultReason = "it is not on the scripting allowlist (see docs/scripting.md, \"What scripts may use\")";
 }

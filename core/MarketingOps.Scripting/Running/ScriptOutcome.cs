@@ -18,6 +18,6 @@ internal enum ScriptOutcome
     /// <summary>The host cancelled the run (shutting down).</summary>
     Cancelled,
 
-    /// <summary>It ignored cancellation past the grace period; the host stopped waiting for it.</summary>
-    Abandoned,
+    /// <summary>Its worker process died under it (stack overflow, out of memory, a flood) and the host carried on.</summary>
+    Crashed,
 }

@@ -21,12 +21,15 @@ internal sealed record ScriptRunResult(ScriptOutcome Outcome, IReadOnlyList<Scri
     /// <summary>Under <c>--dry-run</c>, what the script would have done, in order.</summary>
     public IReadOnlyList<string> DryRunActions { get; init; } = [];
 
-    /// <summary>Time spent before the script started (reading, cache lookup or compiling, loading).</summary>
+    /// <summary>Time spent before the script started (reading, cache lookup or compiling, starting a worker, loading).</summary>
     public TimeSpan PrepareTime { get; init; }
 
     /// <summary>Time the script itself ran.</summary>
     public TimeSpan RunTime { get; init; }
 
-    /// <summary>The run's load context, weakly: tests check that it is collected.</summary>
-    internal WeakReference? LoadContext { get; init; }
+    /// <summary>True when the script's worker died under it or the host had to kill it (a deadline it did not stop at, a flood).</summary>
+    public bool WorkerKilled { get; init; }
+
+    /// <summary>True when the run started a worker process (no warm worker was free).</summary>
+    public bool ColdWorker { get; init; }
 }

@@ -1,45 +1,64 @@
-using System.Reflection;
-using System.Runtime.CompilerServices;
+using System.Globalization;
 using MarketingOps.Scripting.Caching;
 using MarketingOps.Scripting.Compilation;
 using MarketingOps.Scripting.InMemory;
+using MarketingOps.Scripting.Protocol;
+using MarketingOps.Scripting.Workers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MarketingOps.Scripting.Running;
 
 /// <summary>
-/// Checks and runs scripts: read (with <c>#load</c>), compile or take from the cache, apply the policy, load into a
-/// collectible context, run with a timeout the script cannot ignore, unload. What the CLI and the scheduler call.
+/// Checks and runs scripts, never in this process: read the files (with <c>#load</c>), take the compiled image from the
+/// cache or have a worker compile it, run it in a worker whose calls come back to the host's services, and turn whatever
+/// happened — an answer, a deadline, a dead worker — into a result. What the CLI and the scheduler call.
 /// </summary>
 internal sealed class ScriptRunner : IDisposable
 {
+    private const int RememberedImages = 16;
+
     private readonly ScriptRunnerOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ScriptCompileCache? _cache;
-    private readonly WarmScripts _warm;
+    private readonly ScriptWorkerPool _pool;
+    private readonly bool _ownsPool;
+    private readonly Lock _gate = new();
+    private readonly LinkedList<(string Key, ScriptImage Image)> _images = [];
 
-    /// <param name="options">Cache folder, default timeout, grace period.</param>
+    /// <param name="options">Cache folder, default timeout, workers.</param>
     /// <param name="timeProvider">Measures timeouts; real time even when the script's <c>Clock</c> is simulated.</param>
     /// <param name="logger">The host's log.</param>
-    public ScriptRunner(ScriptRunnerOptions options, TimeProvider? timeProvider = null, ILogger<ScriptRunner>? logger = null)
+    /// <param name="pool">Workers shared with other runners; null makes (and disposes) the runner's own.</param>
+    public ScriptRunner(ScriptRunnerOptions options, TimeProvider? timeProvider = null, ILogger<ScriptRunner>? logger = null, ScriptWorkerPool? pool = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _cache = options.CacheDirectory is { } directory ? new ScriptCompileCache(directory) : null;
-        _warm = new WarmScripts(options.WarmScripts, options.WarmIdleTime, _timeProvider);
+        _ownsPool = pool is null;
+        _pool = pool ?? new ScriptWorkerPool(options.Workers, _timeProvider, _logger);
     }
 
-    /// <summary>Scripts kept loaded for their next run.</summary>
-    internal int WarmCount => _warm.Count;
+    /// <summary>Raised as a worker is asked to compile (tests wait on it instead of on time).</summary>
+    internal event Action? Compiling;
 
-    /// <summary>Unloads every script kept loaded.</summary>
-    public void Dispose() => _warm.Dispose();
+    /// <summary>The workers this runner uses.</summary>
+    internal ScriptWorkerPool Pool => _pool;
 
-    /// <summary>Compiles and applies the policy without running; no errors means the script would run.</summary>
-    public IReadOnlyList<ScriptDiagnostic> Check(string file, CancellationToken cancellationToken = default)
+    /// <summary>Stops the runner's own workers.</summary>
+    public void Dispose()
+    {
+        if (_ownsPool)
+        {
+            _pool.Dispose();
+        }
+    }
+
+    /// <summary>Compiles (in a worker) and applies the policy without running; no errors means the script would run.</summary>
+    public async Task<IReadOnlyList<ScriptDiagnostic>> CheckAsync(string file, CancellationToken cancellationToken = default)
     {
         var sources = ScriptSources.Load(file, ScriptEnvironment.Default.ParseOptions);
         if (sources.Diagnostics.Any(d => d.Id == ScriptDiagnosticIds.FileNotFound))
@@ -48,189 +67,229 @@ internal sealed class ScriptRunner : IDisposable
         }
 
         var key = ScriptCacheKey.Compute(sources, ScriptEnvironment.Default);
-        var output = ScriptCompiler.Compile(sources, AssemblyName(key), cancellationToken);
-        if (output.Image is { } image)
+        var worker = await _pool.AcquireAsync(key, cancellationToken);
+        var healthy = false;
+        try
         {
-            _cache?.Store(key, image);
+            var compiled = await CompileAsync(worker, sources, key, cancellationToken);
+            healthy = compiled.Failure is null || IsPlainRefusal(compiled.Failure);
+            return compiled.Failure?.Diagnostics ?? compiled.Diagnostics;
         }
-
-        return output.Diagnostics;
+        finally
+        {
+            _pool.Release(worker, recycle: !healthy);
+        }
     }
 
-    /// <summary>Runs a script to its end, its timeout, or its first unhandled exception; never throws for anything the script does.</summary>
+    /// <summary>Runs a script to its end, its timeout, its first unhandled exception or its worker's death; never throws for anything the script does.</summary>
     public async Task<ScriptRunResult> RunAsync(string file, ScriptRunRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var started = _timeProvider.GetTimestamp();
         var sources = ScriptSources.Load(file, ScriptEnvironment.Default.ParseOptions);
+        var mainFile = sources.MainPath;
         if (sources.Diagnostics.Any(d => d.Id == ScriptDiagnosticIds.FileNotFound))
         {
             return new ScriptRunResult(ScriptOutcome.Refused, sources.Diagnostics);
         }
 
         var key = ScriptCacheKey.Compute(sources, ScriptEnvironment.Default);
-        var loaded = _warm.Take(key);
-        var warmStart = loaded is not null;
-        var image = loaded is null ? _cache?.TryGet(key) : null;
-        var cacheHit = warmStart || image is not null;
-        IReadOnlyList<ScriptDiagnostic> warnings = [];
-        if (loaded is null && image is null)
-        {
-            var output = ScriptCompiler.Compile(sources, AssemblyName(key), cancellationToken);
-            if (output.Image is null)
-            {
-                return new ScriptRunResult(ScriptOutcome.Refused, output.Diagnostics) { PrepareTime = _timeProvider.GetElapsedTime(started) };
-            }
-
-            image = output.Image;
-            warnings = output.Diagnostics;
-            _cache?.Store(key, image);
-            _logger.LogDebug("Compiled {Script} in {Elapsed}", sources.MainPath, _timeProvider.GetElapsedTime(started));
-        }
-
-        var (services, recorder) = request.DryRun ? DryRunScriptServices.Wrap(request.Services) : (request.Services, null);
-        var timeout = request.Timeout ?? _options.DefaultTimeout;
-        using var timeoutSource = new CancellationTokenSource(timeout, _timeProvider);
-        using var runSource = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, cancellationToken);
-        var globals = new ScriptGlobals(services, request.Args, request.DryRun, runSource.Token);
-
-        // Resume on a fresh work item: run inline, the caller's code would sit on top of frames (the script's thread,
-        // ExecuteAsync's state machine) that still reference the script, and its load context could not be collected.
-        var execution = await ExecuteAsync(loaded, image, key, globals, started, runSource.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
-        loaded = null;
-        await runSource.CancelAsync(); // anything the script left running (an un-awaited async call) stops at its next check
-        if (execution.LoadFailed && _cache is not null)
-        {
-            _cache.Evict(key); // a damaged cached image: compile afresh next time
-        }
-
-        var mainFile = sources.MainPath;
-        var (outcome, diagnostic) = execution switch
-        {
-            { Abandoned: true } => (ScriptOutcome.Abandoned, new ScriptDiagnostic(mainFile, 0, 0, true, ScriptDiagnosticIds.Abandoned,
-                $"The script did not stop within {_options.StopGracePeriod.TotalMilliseconds:0} ms of {(timeoutSource.IsCancellationRequested ? $"its {Describe(timeout)} timeout" : "being cancelled")}; it is stuck inside a call that does not check for cancellation. The host stopped waiting for it.")),
-            { Failure: { } failure } when timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested
-                => (ScriptOutcome.TimedOut, failure.ToDiagnostic(mainFile, ScriptDiagnosticIds.TimedOut,
-                    $"The script ran past its {Describe(timeout)} timeout and was stopped{(failure.File is null ? "" : " here")}.")),
-            { Failure: not null } when cancellationToken.IsCancellationRequested
-                => (ScriptOutcome.Cancelled, new ScriptDiagnostic(mainFile, 0, 0, true, ScriptDiagnosticIds.Cancelled, "The run was cancelled: the host is stopping.")),
-            { Failure: { } failure } => (ScriptOutcome.Failed, failure.ToDiagnostic(mainFile, ScriptDiagnosticIds.RuntimeError, $"{failure.TypeName}: {failure.Message}")),
-            _ => (ScriptOutcome.Completed, (ScriptDiagnostic?)null),
-        };
-
-        if (outcome != ScriptOutcome.Completed)
-        {
-            _logger.LogWarning("Script {Script} ended {Outcome}: {Diagnostic}", mainFile, outcome, diagnostic);
-        }
-
-        return new ScriptRunResult(outcome, diagnostic is null ? warnings : [.. warnings, diagnostic])
-        {
-            ReturnValue = execution.ReturnValue,
-            CacheHit = cacheHit,
-            WarmStart = warmStart,
-            DryRunActions = recorder?.Actions ?? [],
-            PrepareTime = execution.PrepareTime,
-            RunTime = execution.RunTime,
-            LoadContext = execution.LoadContext,
-        };
-    }
-
-    private static string AssemblyName(string key) => "mops-script-" + key[..16];
-
-    private static string Describe(TimeSpan timeout) => timeout.TotalSeconds >= 1 ? $"{timeout.TotalSeconds:0.###} s" : $"{timeout.TotalMilliseconds:0} ms";
-
-    private async Task<Execution> ExecuteAsync(LoadedScript? loaded, ScriptImage? image, string key, ScriptGlobals globals, long started, CancellationToken runToken)
-    {
-        ScriptFailure? loadFailure = null;
-        loaded ??= LoadedScript.TryLoad(image!, key, AssemblyName(key), out loadFailure);
-        if (loaded is null)
-        {
-            return new Execution(loadFailure, null, false, true, TimeSpan.Zero, TimeSpan.Zero, null);
-        }
-
-        var contextReference = new WeakReference(loaded.Context);
-        var prepareTime = _timeProvider.GetElapsedTime(started);
-        var runStarted = _timeProvider.GetTimestamp();
-        var run = ScriptStart.Queue(loaded, globals, new ScriptBudget(runToken));
-        var abandoned = false;
+        ScriptWorker worker;
         try
         {
-            try
+            worker = await _pool.AcquireAsync(key, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Cancelled(mainFile);
+        }
+
+        var coldWorker = worker.Fresh;
+        var recycle = true;
+        try
+        {
+            var warm = worker.Holds(key);
+            var image = warm ? null : _cache?.TryGet(key) ?? Remembered(key);
+            var cacheHit = warm || image is not null;
+            var sendImage = !warm;
+            IReadOnlyList<ScriptDiagnostic> warnings = [];
+            if (!warm && image is null)
             {
-                var end = await run.WaitAsync(runToken).ConfigureAwait(false);
-                return new Execution(end.Failure, end.Value, false, false, prepareTime, _timeProvider.GetElapsedTime(runStarted), contextReference);
+                var compiled = await CompileAsync(worker, sources, key, cancellationToken);
+                if (compiled.Failure is { } refused)
+                {
+                    recycle = !IsPlainRefusal(refused);
+                    return refused with { PrepareTime = _timeProvider.GetElapsedTime(started), ColdWorker = coldWorker, WorkerKilled = !IsPlainRefusal(refused) && refused.Outcome != ScriptOutcome.Cancelled };
+                }
+
+                image = compiled.Image!;
+                warnings = compiled.Diagnostics;
+                sendImage = false; // the worker keeps what it just compiled
+                _logger.LogDebug("Compiled {Script} in {Elapsed}", mainFile, _timeProvider.GetElapsedTime(started));
             }
-            catch (OperationCanceledException) when (runToken.IsCancellationRequested)
+
+            var (services, recorder) = request.DryRun ? DryRunScriptServices.Wrap(request.Services) : (request.Services, null);
+            var timeout = request.Timeout ?? _options.DefaultTimeout;
+            var call = new RunCall(Guid.NewGuid().ToString("N"), key, services.Accounts, request.Args, timeout)
             {
-                try
-                {
-                    var end = await run.WaitAsync(_options.StopGracePeriod, _timeProvider, CancellationToken.None).ConfigureAwait(false);
-                    return new Execution(end.Failure, end.Value, false, false, prepareTime, _timeProvider.GetElapsedTime(runStarted), contextReference);
-                }
-                catch (TimeoutException)
-                {
-                    abandoned = true;
-                    return new Execution(null, null, true, false, prepareTime, _timeProvider.GetElapsedTime(runStarted), contextReference);
-                }
+                Assembly = sendImage ? image!.Assembly : null,
+                Symbols = sendImage ? image!.Symbols : null,
+                DryRun = request.DryRun,
+                HostClock = !ReferenceEquals(services.Clock, TimeProvider.System),
+                LocalTimeZone = services.Clock.LocalTimeZone.Id,
+                Culture = CultureInfo.CurrentCulture.Name,
+            };
+            var prepared = _timeProvider.GetElapsedTime(started);
+            using var runEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var answer = await worker.RunAsync(call, new WorkerRunContext(call.RunId, services, _pool.Options, runEnd.Token), timeout + _pool.Options.KillGrace, cancellationToken);
+            await runEnd.CancelAsync(); // host-side waits the run started (Delay on the host's clock) end with it
+            if (answer.Reply is { End: RunEnd.NotLoaded } && image is not null)
+            {
+                // The worker no longer has it (an idle expiry between the lookup and the run): send the image.
+                answer = await worker.RunAsync(call with { Assembly = image.Assembly, Symbols = image.Symbols }, new WorkerRunContext(call.RunId, services, _pool.Options, cancellationToken), timeout + _pool.Options.KillGrace, cancellationToken);
             }
+
+            var (outcome, diagnostic) = Judge(answer, mainFile, timeout, () => image ?? Remembered(key) ?? _cache?.TryGet(key), cancellationToken);
+            if (answer.Reply is { End: RunEnd.LoadFailed })
+            {
+                Forget(key); // a damaged cached image: compile afresh next time
+            }
+
+            if (outcome != ScriptOutcome.Completed)
+            {
+                _logger.LogWarning("Script {Script} ended {Outcome}: {Diagnostic}", mainFile, outcome, diagnostic);
+            }
+
+            recycle = outcome != ScriptOutcome.Completed;
+            return new ScriptRunResult(outcome, diagnostic is null ? warnings : [.. warnings, diagnostic])
+            {
+                ReturnValue = answer.Reply?.ReturnValue,
+                CacheHit = cacheHit,
+                WarmStart = answer.Reply?.WarmStart ?? false,
+                ColdWorker = coldWorker,
+                WorkerKilled = answer.Stop is WorkerStop.Died or WorkerStop.KilledAtDeadline,
+                DryRunActions = recorder?.Actions ?? [],
+                PrepareTime = prepared + (answer.Reply?.PrepareTime ?? TimeSpan.Zero),
+                RunTime = answer.Reply?.RunTime ?? TimeSpan.Zero,
+            };
         }
         finally
         {
-            // A script still stuck in a call is never handed to another run; it unloads once that call returns.
-            if (abandoned)
-            {
-                loaded.Unload();
-            }
-            else
-            {
-                _warm.Return(loaded);
-            }
-
-            loaded = null;
+            _pool.Release(worker, recycle);
         }
     }
 
-    /// <summary>How the script's own code ended.</summary>
-    private sealed record ScriptEnd(string? Value, ScriptFailure? Failure);
-
-    /// <summary>
-    /// Runs the script on the thread pool with its budget in its async context, and reports through a
-    /// <see cref="TaskCompletionSource{TResult}"/>. Nothing that outlives the run keeps the script: this object lets go
-    /// of it before it reports, whereas a finished Task keeps its delegate and an idle pool thread its last work item.
-    /// </summary>
-    private sealed class ScriptStart : IThreadPoolWorkItem
+    private static (ScriptOutcome, ScriptDiagnostic?) Judge(WorkerAnswer<RunReply> answer, string mainFile, TimeSpan timeout, Func<ScriptImage?> image, CancellationToken cancellationToken)
     {
-        private readonly TaskCompletionSource<ScriptEnd> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private LoadedScript? _script;
-        private ScriptGlobals? _globals;
-        private ScriptBudget? _budget;
-
-        public static Task<ScriptEnd> Queue(LoadedScript script, ScriptGlobals globals, ScriptBudget budget)
+        ScriptDiagnostic Whole(string id, string message) => new(mainFile, 0, 0, IsError: true, id, message);
+        return answer switch
         {
-            var start = new ScriptStart { _script = script, _globals = globals, _budget = budget };
-            ThreadPool.UnsafeQueueUserWorkItem(start, preferLocal: false);
-            return start._completion.Task;
-        }
+            { Reply: { End: RunEnd.Completed } } => (ScriptOutcome.Completed, null),
+            { Reply: { End: RunEnd.TimedOut, Failure: { } failure } } => (ScriptOutcome.TimedOut, failure.ToDiagnostic(mainFile, ScriptDiagnosticIds.TimedOut,
+                $"The script ran past its {Describe(timeout)} timeout and was stopped{(failure.File is null ? "" : " here")}.")),
+            { Reply: { End: RunEnd.Cancelled } } or { Stop: WorkerStop.Cancelled or WorkerStop.KilledWhenCancelled } => (ScriptOutcome.Cancelled, Whole(ScriptDiagnosticIds.Cancelled, "The run was cancelled: the host is stopping.")),
+            { Reply: { End: RunEnd.LoadFailed, Failure: { } failure } } => (ScriptOutcome.Failed, Whole(ScriptDiagnosticIds.RuntimeError, failure.Message)),
+            { Reply: { Failure: { } failure } } => (ScriptOutcome.Failed, failure.ToDiagnostic(mainFile, ScriptDiagnosticIds.RuntimeError, $"{failure.TypeName}: {failure.Message}")),
+            { Stop: WorkerStop.KilledAtDeadline } => (ScriptOutcome.TimedOut, Whole(ScriptDiagnosticIds.TimedOut,
+                $"The script ran past its {Describe(timeout)} timeout and did not stop (it was inside a call that never checks), so the host killed its worker process.")),
+            { Stop: WorkerStop.Died, Death: { } death } => (ScriptOutcome.Crashed, Died(mainFile, death, image())),
+            _ when cancellationToken.IsCancellationRequested => (ScriptOutcome.Cancelled, Whole(ScriptDiagnosticIds.Cancelled, "The run was cancelled: the host is stopping.")),
+            _ => (ScriptOutcome.Crashed, Whole(ScriptDiagnosticIds.WorkerDied, "The script's worker gave no answer; the host killed it.")),
+        };
+    }
 
-        public void Execute() => _ = RunAsync();
+    private static ScriptDiagnostic Died(string mainFile, WorkerDeath death, ScriptImage? image)
+    {
+        var where = image is null ? null : ScriptImageLines.Find(image, death.ScriptFrames);
+        return new ScriptDiagnostic(where?.File ?? mainFile, where?.Line ?? 0, 0, IsError: true, ScriptDiagnosticIds.WorkerDied,
+            $"The script {death.Summary}{(where is null ? "" : " (in the code that starts here)")}. The host is unaffected.");
+    }
 
-        private async Task RunAsync()
+    /// <summary>Compiles in the worker under the compile limit; a refusal, a timeout or a death comes back as the run's result.</summary>
+    private async Task<CompileResult> CompileAsync(ScriptWorker worker, ScriptSources sources, string key, CancellationToken cancellationToken)
+    {
+        var mainFile = sources.MainPath;
+        var call = new CompileCall(key, sources.ToMessages(), sources.Diagnostics, sources.RefusedDirectiveMessages());
+        var limit = _pool.Options.CompileTimeout;
+        var compiling = worker.CompileAsync(call, limit, cancellationToken);
+        Compiling?.Invoke();
+        var answer = await compiling;
+        ScriptRunResult Refused(ScriptOutcome outcome, string id, string message)
+            => new(outcome, [new ScriptDiagnostic(mainFile, 0, 0, IsError: true, id, message)]);
+        switch (answer)
         {
-            ScriptBudget.Current = _budget; // flows into every continuation and task of this run, and only those
-            ScriptEnd end;
-            try
-            {
-                var value = await _script!.Factory([_globals, null]).ConfigureAwait(false);
-                end = new ScriptEnd(value?.ToString(), null);
-            }
-            catch (Exception ex)
-            {
-                end = new ScriptEnd(null, ScriptFailure.Describe(ex, _script!.Assembly, _script.Symbols));
-            }
-
-            (_script, _globals, _budget) = (null, null, null);
-            _completion.SetResult(end);
+            case { Reply: { Assembly: { } assembly, Symbols: { } symbols } reply }:
+                var image = new ScriptImage(assembly, symbols);
+                if (_cache is null)
+                {
+                    Remember(key, image); // for the next run on another worker; with a cache, the cache serves it
+                }
+                else
+                {
+                    _cache.Store(key, image);
+                }
+                return new CompileResult(image, reply.Diagnostics, null);
+            case { Reply: { } refused }:
+                return new CompileResult(null, refused.Diagnostics, new ScriptRunResult(ScriptOutcome.Refused, refused.Diagnostics));
+            case { Stop: WorkerStop.KilledAtDeadline }:
+                return new CompileResult(null, [], Refused(ScriptOutcome.Refused, ScriptDiagnosticIds.CompileTimedOut,
+                    $"Compiling the script took more than {Describe(_pool.Options.CompileCpuLimit)} of processor time (or {Describe(limit)} in all), so the host stopped it. Simplify the script: deeply nested tuples or generic types make the compiler's work grow very fast."));
+            case { Stop: WorkerStop.Cancelled or WorkerStop.KilledWhenCancelled }:
+                return new CompileResult(null, [], Cancelled(mainFile));
+            case { Death: { } death }:
+                return new CompileResult(null, [], Refused(ScriptOutcome.Crashed, ScriptDiagnosticIds.WorkerDied,
+                    $"The script could not be compiled: it {death.Summary.Replace("its worker process", "the compiler's worker process", StringComparison.Ordinal)}. The host is unaffected."));
+            default:
+                return new CompileResult(null, [], cancellationToken.IsCancellationRequested ? Cancelled(mainFile) : Refused(ScriptOutcome.Crashed, ScriptDiagnosticIds.WorkerDied, "The compiler's worker gave no answer."));
         }
     }
 
-    private sealed record Execution(ScriptFailure? Failure, string? ReturnValue, bool Abandoned, bool LoadFailed, TimeSpan PrepareTime, TimeSpan RunTime, WeakReference? LoadContext);
+    /// <summary>Compiler errors or policy violations: the worker did its job and can serve the next script.</summary>
+    private static bool IsPlainRefusal(ScriptRunResult result)
+        => result.Outcome == ScriptOutcome.Refused && !result.Diagnostics.Any(d => d.Id == ScriptDiagnosticIds.CompileTimedOut);
+
+    private static ScriptRunResult Cancelled(string mainFile)
+        => new(ScriptOutcome.Cancelled, [new ScriptDiagnostic(mainFile, 0, 0, IsError: true, ScriptDiagnosticIds.Cancelled, "The run was cancelled: the host is stopping.")]);
+
+    private ScriptImage? Remembered(string key)
+    {
+        lock (_gate)
+        {
+            return _images.FirstOrDefault(i => i.Key == key).Image;
+        }
+    }
+
+    private void Remember(string key, ScriptImage image)
+    {
+        lock (_gate)
+        {
+            _images.AddFirst((key, image));
+            while (_images.Count > RememberedImages)
+            {
+                _images.RemoveLast();
+            }
+        }
+    }
+
+    private void Forget(string key)
+    {
+        lock (_gate)
+        {
+            for (var node = _images.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Key == key)
+                {
+                    _images.Remove(node);
+                    break;
+                }
+            }
+        }
+
+        _cache?.Evict(key);
+    }
+
+    private static string Describe(TimeSpan timeout) => timeout.TotalSeconds >= 1 ? $"{timeout.TotalSeconds:0.###} s" : $"{timeout.TotalMilliseconds:0} ms";
+
+    /// <summary>A compiled image and its warnings, or the result that ends the run instead.</summary>
+    private sealed record CompileResult(ScriptImage? Image, IReadOnlyList<ScriptDiagnostic> Diagnostics, ScriptRunResult? Failure);
 }

@@ -1,3 +1,5 @@
+using MarketingOps.Scripting.Workers;
+
 namespace MarketingOps.Scripting.Running;
 
 /// <summary>How scripts are compiled and run.</summary>
@@ -9,12 +11,6 @@ internal sealed class ScriptRunnerOptions
     /// <summary>How long a run may take when the caller gives no timeout. The default value is 5 minutes.</summary>
     public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How many recently run scripts stay loaded for their next run (0: unload after every run). The default value is 8.</summary>
-    public int WarmScripts { get; set; } = 8;
-
-    /// <summary>How long an unused script stays loaded. The default value is 10 minutes.</summary>
-    public TimeSpan WarmIdleTime { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>How long a cancelled script gets to stop before the host abandons it. The default value is 500 ms.</summary>
-    public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>The worker processes scripts compile and run in. The default value is the defaults of <see cref="ScriptWorkerOptions"/>.</summary>
+    public ScriptWorkerOptions Workers { get; set; } = new();
 }

@@ -47,5 +47,25 @@ internal sealed class ScriptSymbols : IDisposable
         return best is { } found ? (_reader.GetString(_reader.GetDocument(found.Document).Name), found.StartLine) : null;
     }
 
+    /// <summary>The file and line of the method's first visible sequence point; null when it has none.</summary>
+    public (string File, int Line)? First(int methodToken)
+    {
+        if ((methodToken >> 24) != 0x06)
+        {
+            return null;
+        }
+
+        var method = MetadataTokens.MethodDefinitionHandle(methodToken & 0x00FFFFFF);
+        foreach (var point in _reader.GetMethodDebugInformation(method).GetSequencePoints())
+        {
+            if (!point.IsHidden)
+            {
+                return (_reader.GetString(_reader.GetDocument(point.Document).Name), point.StartLine);
+            }
+        }
+
+        return null;
+    }
+
     public void Dispose() => _provider.Dispose();
 }

@@ -21,6 +21,26 @@ internal sealed class WarmScripts(int capacity, TimeSpan idleTime, TimeProvider 
         }
     }
 
+    /// <summary>The keys of the scripts kept loaded, most recently used first.</summary>
+    public IReadOnlyList<string> Keys
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _idle.Select(s => s.Key).ToList();
+            }
+        }
+    }
+
+    public bool Contains(string key)
+    {
+        lock (_gate)
+        {
+            return _idle.Any(s => s.Key == key);
+        }
+    }
+
     /// <summary>An idle loaded copy of the script with this key, taken out of the pool; null when there is none.</summary>
     public LoadedScript? Take(string key)
     {

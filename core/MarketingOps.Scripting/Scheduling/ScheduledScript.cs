@@ -17,6 +17,15 @@ internal sealed record ScheduledScript(string Name, string File, string Cron)
     /// <summary>The script's <c>Args</c>. The default value is none.</summary>
     public IReadOnlyList<string> Args { get; init; } = [];
 
+    /// <summary>Why the host stopped running it (its worker died too often); null while it runs on schedule. <c>mops script resume</c> clears it.</summary>
+    public string? Paused { get; init; }
+
+    /// <summary>When it was paused.</summary>
+    public DateTimeOffset? PausedAt { get; init; }
+
+    /// <summary>Runs in a row whose worker died or had to be killed; null after a run that ended on its own.</summary>
+    public int? WorkerDeathsInARow { get; init; }
+
     /// <summary>The work and cron job name the scheduler knows it by.</summary>
     [JsonIgnore]
     public string WorkName => "script:" + Name;

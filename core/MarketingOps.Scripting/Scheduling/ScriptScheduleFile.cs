@@ -84,16 +84,39 @@ internal static class ScriptScheduleFile
     }
 
     /// <summary>Adds or replaces the entry with the same name.</summary>
-    public static void Upsert(string clientFolder, ScheduledScript script)
+    public static async Task UpsertAsync(string clientFolder, ScheduledScript script)
     {
         ArgumentNullException.ThrowIfNull(script);
+        await using var exclusive = await LockAsync(clientFolder);
         var scripts = Read(clientFolder).Where(s => !string.Equals(s.Name, script.Name, StringComparison.OrdinalIgnoreCase)).Append(script);
         Write(clientFolder, scripts.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList());
     }
 
-    /// <summary>Removes the entry; false when there was none.</summary>
-    public static bool Remove(string clientFolder, string name)
+    /// <summary>The entry with this name as the file has it now; null when it was unscheduled.</summary>
+    public static ScheduledScript? Find(string clientFolder, string name)
+        => Read(clientFolder).FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Changes one entry in place (a running host records a pause); false when there is no such entry.</summary>
+    public static async Task<bool> UpdateAsync(string clientFolder, string name, Func<ScheduledScript, ScheduledScript> change)
     {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var exclusive = await LockAsync(clientFolder);
+        var scripts = Read(clientFolder).ToList();
+        var index = scripts.FindIndex(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            return false;
+        }
+
+        scripts[index] = change(scripts[index]);
+        Write(clientFolder, scripts);
+        return true;
+    }
+
+    /// <summary>Removes the entry; false when there was none.</summary>
+    public static async Task<bool> RemoveAsync(string clientFolder, string name)
+    {
+        await using var exclusive = await LockAsync(clientFolder);
         var scripts = Read(clientFolder);
         var kept = scripts.Where(s => !string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
         if (kept.Count == scripts.Count)
@@ -103,6 +126,23 @@ internal static class ScriptScheduleFile
 
         Write(clientFolder, kept);
         return true;
+    }
+
+    /// <summary>Holds <c>scripts.json.lock</c> while the file is read, changed and written: the CLI and a running host both write it.</summary>
+    private static async Task<FileStream> LockAsync(string clientFolder)
+    {
+        var path = PathIn(clientFolder) + ".lock";
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (attempt < 100)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System); // another writer holds it for the few milliseconds a rewrite takes
+            }
+        }
     }
 
     private static void Write(string clientFolder, List<ScheduledScript> scripts)

@@ -69,7 +69,8 @@ public sealed class CompileCacheTests
     {
         using var folder = new ScriptFolder();
         var file = folder.Write("report.csx", "\"fine\"\n");
-        var host = new TestHost(folder.CacheDirectory, warmScripts: 0); // every run reads the cache, as after a restart
+        using var pool = new MarketingOps.Scripting.Workers.ScriptWorkerPool(TestWorkers.Options(o => o.WarmScriptsPerWorker = 0));
+        var host = new TestHost(folder.CacheDirectory, pool); // every run reads the cache, as after a restart
         await host.RunAsync(file);
         foreach (var dll in Directory.GetFiles(folder.CacheDirectory, "*.dll"))
         {

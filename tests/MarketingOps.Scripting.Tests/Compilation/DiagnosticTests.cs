@@ -7,7 +7,7 @@ namespace MarketingOps.Scripting.Tests.Compilation;
 public sealed class DiagnosticTests
 {
     [Fact]
-    public void Check_reports_an_undefined_name_at_its_line_and_column_in_the_compiler_format()
+    public async Task Check_reports_an_undefined_name_at_its_line_and_column_in_the_compiler_format()
     {
         using var folder = new ScriptFolder();
         var file = folder.Write("typo.csx", """
@@ -16,7 +16,7 @@ public sealed class DiagnosticTests
             Posts.Schedule("brand", "text", wehn);
             """);
 
-        var diagnostics = new ScriptRunner(new ScriptRunnerOptions()).Check(file, TestContext.Current.CancellationToken);
+        var diagnostics = await TestWorkers.Runner.CheckAsync(file, TestContext.Current.CancellationToken);
 
         var error = Assert.Single(diagnostics, d => d.IsError);
         Assert.Equal(("CS0103", 3, 33), (error.Id, error.Line, error.Column));
@@ -24,7 +24,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void Check_reports_errors_in_a_loaded_file_with_that_file_and_its_own_line()
+    public async Task Check_reports_errors_in_a_loaded_file_with_that_file_and_its_own_line()
     {
         using var folder = new ScriptFolder();
         var helpers = folder.Write("lib/helpers.csx", """
@@ -39,14 +39,14 @@ public sealed class DiagnosticTests
             Print(Greeting("you"));
             """);
 
-        var diagnostics = new ScriptRunner(new ScriptRunnerOptions()).Check(main, TestContext.Current.CancellationToken);
+        var diagnostics = await TestWorkers.Runner.CheckAsync(main, TestContext.Current.CancellationToken);
 
         var error = Assert.Single(diagnostics, d => d.IsError);
         Assert.Equal((helpers, 4, 20, "CS0103"), (error.File, error.Line, error.Column, error.Id));
     }
 
     [Fact]
-    public void Every_error_is_reported_in_file_then_line_order()
+    public async Task Every_error_is_reported_in_file_then_line_order()
     {
         using var folder = new ScriptFolder();
         var file = folder.Write("many.csx", """
@@ -55,7 +55,7 @@ public sealed class DiagnosticTests
             Posts.Shedule("brand", "x", Now);
             """);
 
-        var diagnostics = new ScriptRunner(new ScriptRunnerOptions()).Check(file, TestContext.Current.CancellationToken);
+        var diagnostics = await TestWorkers.Runner.CheckAsync(file, TestContext.Current.CancellationToken);
 
         Assert.Equal([(1, "CS0029"), (2, "CS0103"), (3, "CS1061")], diagnostics.Where(d => d.IsError).Select(d => (d.Line, d.Id)));
     }
@@ -78,11 +78,11 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void A_missing_file_is_one_clear_error()
+    public async Task A_missing_file_is_one_clear_error()
     {
         using var folder = new ScriptFolder();
 
-        var diagnostics = new ScriptRunner(new ScriptRunnerOptions()).Check(Path.Combine(folder.Root, "nope.csx"), TestContext.Current.CancellationToken);
+        var diagnostics = await TestWorkers.Runner.CheckAsync(Path.Combine(folder.Root, "nope.csx"), TestContext.Current.CancellationToken);
 
         Assert.Equal(ScriptDiagnosticIds.FileNotFound, Assert.Single(diagnostics).Id);
     }

@@ -30,7 +30,7 @@ public sealed class DirectiveTests
     }
 
     [Fact]
-    public void Load_outside_the_script_folder_is_refused_at_the_directive()
+    public async Task Load_outside_the_script_folder_is_refused_at_the_directive()
     {
         using var folder = new ScriptFolder();
         folder.Write("outside.csx", "var secret = 1;");
@@ -40,7 +40,7 @@ public sealed class DirectiveTests
             Print(1);
             """);
 
-        var diagnostics = new ScriptRunner(new ScriptRunnerOptions()).Check(main, TestContext.Current.CancellationToken);
+        var diagnostics = await TestWorkers.Runner.CheckAsync(main, TestContext.Current.CancellationToken);
 
         var error = Assert.Single(diagnostics, d => d.IsError);
         Assert.Equal((ScriptDiagnosticIds.LoadNotAllowed, 2, 1), (error.Id, error.Line, error.Column));
@@ -48,20 +48,20 @@ public sealed class DirectiveTests
     }
 
     [Fact]
-    public void Load_of_an_absolute_path_elsewhere_is_refused()
+    public async Task Load_of_an_absolute_path_elsewhere_is_refused()
     {
         using var folder = new ScriptFolder();
         using var other = new ScriptFolder();
         var elsewhere = other.Write("x.csx", "var y = 2;");
         var main = folder.Write("main.csx", $"#load \"{elsewhere}\"\nPrint(y);\n");
 
-        var diagnostics = new ScriptRunner(new ScriptRunnerOptions()).Check(main, TestContext.Current.CancellationToken);
+        var diagnostics = await TestWorkers.Runner.CheckAsync(main, TestContext.Current.CancellationToken);
 
         Assert.Contains(diagnostics, d => d is { Id: ScriptDiagnosticIds.LoadNotAllowed, Line: 1 });
     }
 
     [Fact]
-    public void Load_through_a_symbolic_link_that_leads_outside_is_refused()
+    public async Task Load_through_a_symbolic_link_that_leads_outside_is_refused()
     {
         using var folder = new ScriptFolder();
         using var other = new ScriptFolder();
@@ -69,18 +69,18 @@ public sealed class DirectiveTests
         Directory.CreateSymbolicLink(Path.Combine(folder.Root, "linked"), Path.Combine(other.Root, "lib"));
         var main = folder.Write("main.csx", "#load \"linked/x.csx\"\nPrint(y);\n");
 
-        var diagnostics = new ScriptRunner(new ScriptRunnerOptions()).Check(main, TestContext.Current.CancellationToken);
+        var diagnostics = await TestWorkers.Runner.CheckAsync(main, TestContext.Current.CancellationToken);
 
         Assert.Contains(diagnostics, d => d is { Id: ScriptDiagnosticIds.LoadNotAllowed, Line: 1 });
     }
 
     [Fact]
-    public void Load_of_a_missing_file_says_so()
+    public async Task Load_of_a_missing_file_says_so()
     {
         using var folder = new ScriptFolder();
         var main = folder.Write("main.csx", "#load \"missing.csx\"\n");
 
-        var diagnostics = new ScriptRunner(new ScriptRunnerOptions()).Check(main, TestContext.Current.CancellationToken);
+        var diagnostics = await TestWorkers.Runner.CheckAsync(main, TestContext.Current.CancellationToken);
 
         var error = Assert.Single(diagnostics);
         Assert.Equal(ScriptDiagnosticIds.LoadNotAllowed, error.Id);
@@ -108,13 +108,13 @@ public sealed class DirectiveTests
     }
 
     [Fact]
-    public void A_loaded_file_may_not_reference_assemblies_either()
+    public async Task A_loaded_file_may_not_reference_assemblies_either()
     {
         using var folder = new ScriptFolder();
         var lib = folder.Write("lib.csx", "#r \"System.IO.dll\"\nvar z = 1;\n");
         var main = folder.Write("main.csx", "#load \"lib.csx\"\nPrint(z);\n");
 
-        var diagnostics = new ScriptRunner(new ScriptRunnerOptions()).Check(main, TestContext.Current.CancellationToken);
+        var diagnostics = await TestWorkers.Runner.CheckAsync(main, TestContext.Current.CancellationToken);
 
         var error = Assert.Single(diagnostics, d => d.IsError);
         Assert.Equal((lib, ScriptDiagnosticIds.ReferenceNotAllowed), (error.File, error.Id));

@@ -18,9 +18,9 @@ public sealed class ExampleScriptTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void Every_example_compiles_and_passes_the_policy_without_warnings(string example)
+    public async Task Every_example_compiles_and_passes_the_policy_without_warnings(string example)
     {
-        var diagnostics = new ScriptRunner(new ScriptRunnerOptions()).Check(Path.Combine(RepositoryPaths.Scripts, example), TestContext.Current.CancellationToken);
+        var diagnostics = await TestWorkers.Runner.CheckAsync(Path.Combine(RepositoryPaths.Scripts, example), TestContext.Current.CancellationToken);
 
         Assert.Empty(diagnostics);
     }

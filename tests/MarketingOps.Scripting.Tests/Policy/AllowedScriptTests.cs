@@ -33,6 +33,10 @@ public sealed class AllowedScriptTests
         { "a linked token source", "var cts = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);\ncts.CancelAfter(TimeSpan.FromMinutes(1));\ncts.Token.IsCancellationRequested", "False" },
         { "interlocked", "var n = 0; System.Threading.Interlocked.Increment(ref n); n", "1" },
         { "script arguments", "Args.Length", "0" },
+        { "Guid.CreateVersion7 at the script's clock", "Guid.CreateVersion7(Now).Version", "7" },
+        { "a property with the field keyword", "class Named { public string Name { get => field ?? \"none\"; set => field = value.Trim(); } }\nnew Named { Name = \" a \" }.Name", "a" },
+        { "JsonValue of a number", "System.Text.Json.Nodes.JsonValue.Create(3).ToJsonString()", "3" },
+        { "Regex with a timeout", "System.Text.RegularExpressions.Regex.IsMatch(\"ab\", \"b\", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))", "True" },
         { "constants and static methods", "static class Pricing { public const decimal Vat = 0.19m; public static decimal Gross(decimal net) => net * (1 + Vat); public static string Label => \"gross\"; }\n$\"{Pricing.Label} {Pricing.Gross(100m)}\"", "gross 119.00" },
     };
 

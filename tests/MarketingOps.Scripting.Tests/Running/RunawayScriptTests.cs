@@ -5,9 +5,9 @@ using MarketingOps.Scripting.Tests.Support;
 namespace MarketingOps.Scripting.Tests.Running;
 
 /// <summary>
-/// Scripts that never end and never look at their token. Each must end as <see cref="ScriptOutcome.TimedOut"/> — which the
-/// runner reports only when the script actually stopped within its grace period after the timeout (otherwise Abandoned) —
-/// with the line it was stopped at, and the host must run the next script normally.
+/// Scripts that never end and never look at their token. Each must end as <see cref="ScriptOutcome.TimedOut"/> with the
+/// line its budget stopped it at (a script that does not stop is killed with its worker: see HostileRuntimeTests), and
+/// the host must run the next script normally.
 /// </summary>
 public sealed class RunawayScriptTests
 {
@@ -72,15 +72,48 @@ public sealed class RunawayScriptTests
     public async Task Cancelling_from_outside_stops_the_run_and_says_the_host_is_stopping()
     {
         using var folder = new ScriptFolder();
-        var file = folder.Write("spin.csx", "while (true) { }\n");
+        var file = folder.Write("spin.csx", "Print(\"spinning\");\nwhile (true) { }\n");
         var host = new TestHost();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        stopping.CancelAfter(TimeSpan.FromMilliseconds(200));
 
-        var result = await host.Runner.RunAsync(file, new ScriptRunRequest(host.Host.Services) { Timeout = TimeSpan.FromMinutes(1) }, stopping.Token);
+        var run = host.Runner.RunAsync(file, new ScriptRunRequest(host.Host.Services) { Timeout = TimeSpan.FromMinutes(1) }, stopping.Token);
+        await host.Output.WaitForAsync("spinning");
+        await stopping.CancelAsync();
+        var result = await run;
 
         Assert.Equal(ScriptOutcome.Cancelled, result.Outcome);
         Assert.Equal(ScriptDiagnosticIds.Cancelled, Assert.Single(result.Diagnostics).Id);
+    }
+
+    [Fact]
+    public async Task Cancelling_while_the_script_compiles_returns_the_cancelled_result_instead_of_throwing()
+    {
+        using var folder = new ScriptFolder();
+        var file = folder.Write("slow-to-compile.csx", CompileBomb.Source(depth: 22));
+        using var pool = new MarketingOps.Scripting.Workers.ScriptWorkerPool(TestWorkers.Options(o => o.MaxWorkers = 1));
+        var runner = new ScriptRunner(new ScriptRunnerOptions(), pool: pool);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var compiling = new TaskCompletionSource();
+        runner.Compiling += () => compiling.TrySetResult();
+
+        var run = runner.RunAsync(file, new ScriptRunRequest(new TestHost().Host.Services), stopping.Token);
+        await compiling.Task;
+        await stopping.CancelAsync();
+        var result = await run;
+
+        Assert.Equal(ScriptOutcome.Cancelled, result.Outcome);
+        Assert.Equal(ScriptDiagnosticIds.Cancelled, Assert.Single(result.Diagnostics).Id);
+    }
+
+    [Fact]
+    public async Task A_run_cancelled_before_it_starts_returns_the_cancelled_result()
+    {
+        using var folder = new ScriptFolder();
+        var file = folder.Write("never.csx", "1\n");
+
+        var result = await TestWorkers.Runner.RunAsync(file, new ScriptRunRequest(new TestHost().Host.Services), new CancellationToken(canceled: true));
+
+        Assert.Equal(ScriptOutcome.Cancelled, result.Outcome);
     }
 
     [Fact]

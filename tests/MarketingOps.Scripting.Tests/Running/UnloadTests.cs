@@ -1,11 +1,17 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using MarketingOps.Scripting.Compilation;
+using MarketingOps.Scripting.Protocol;
 using MarketingOps.Scripting.Running;
 using MarketingOps.Scripting.Tests.Support;
 
 namespace MarketingOps.Scripting.Tests.Running;
 
-/// <summary>Each run's collectible load context must be collected after the run, whatever the script did.</summary>
+/// <summary>
+/// Inside a worker, each run's collectible load context must be collected after the run, whatever the script did, so a
+/// warm worker's memory stays flat between recycles. These drive the worker's executor directly, in the test process,
+/// with benign scripts only (hostile ones run in real workers: see HostileRuntimeTests).
+/// </summary>
 public sealed class UnloadTests
 {
     [Fact]
@@ -13,23 +19,23 @@ public sealed class UnloadTests
     {
         using var folder = new ScriptFolder();
         var file = folder.Write("one.csx", "record Row(int X);\nvar rows = Enumerable.Range(0, 10).Select(i => new Row(i)).ToList();\nrows.Sum(r => r.X)\n");
-        var host = new TestHost(warmScripts: 0);
+        using var executor = new ScriptExecutor(0, TimeSpan.FromMinutes(1), TimeProvider.System);
 
-        var context = await RunAndForgetAsync(host, file);
+        var context = await RunAndForgetAsync(executor, file);
 
         Assert.True(Collected([context]), "the script's load context is still alive after the run");
     }
 
     [Fact]
-    public async Task A_hundred_distinct_scripts_in_one_process_are_all_collected()
+    public async Task A_hundred_distinct_scripts_in_one_worker_are_all_collected()
     {
         using var folder = new ScriptFolder();
-        var host = new TestHost(warmScripts: 0);
+        using var executor = new ScriptExecutor(0, TimeSpan.FromMinutes(1), TimeProvider.System);
         var contexts = new List<WeakReference>();
         for (var i = 0; i < 100; i++)
         {
             var file = folder.Write($"s{i}.csx", Script(i));
-            contexts.Add(await RunAndForgetAsync(host, file, TimeSpan.FromMilliseconds(i % 10 == 9 ? 100 : 30_000)));
+            contexts.Add(await RunAndForgetAsync(executor, file, TimeSpan.FromMilliseconds(i % 10 == 9 ? 100 : 30_000)));
         }
 
         await ReleaseJsonAccessorCacheAsync();
@@ -57,20 +63,20 @@ public sealed class UnloadTests
     public async Task Scripts_kept_loaded_for_their_next_run_are_unloaded_when_pushed_out_or_disposed()
     {
         using var folder = new ScriptFolder();
-        var host = new TestHost(warmScripts: 2);
+        var executor = new ScriptExecutor(2, TimeSpan.FromMinutes(1), TimeProvider.System);
         var contexts = new List<WeakReference>();
         for (var i = 0; i < 5; i++)
         {
-            contexts.Add(await RunAndForgetAsync(host, folder.Write($"w{i}.csx", $"{i}\n")));
+            contexts.Add(await RunAndForgetAsync(executor, folder.Write($"w{i}.csx", $"{i}\n")));
         }
 
-        Assert.Equal(2, host.Runner.WarmCount);
+        Assert.Equal(2, executor.WarmCount);
         Assert.True(Collected(contexts.Take(3).ToList()), "scripts pushed out of the warm set are still loaded");
         Assert.True(contexts.Skip(3).All(c => c.IsAlive));
 
-        host.Runner.Dispose();
+        executor.Dispose();
 
-        Assert.True(Collected(contexts), "scripts still loaded after the runner was disposed");
+        Assert.True(Collected(contexts), "scripts still loaded after the executor was disposed");
     }
 
     // A mix of what scripts do: types, lambdas, LINQ, JSON, async, exceptions, timeouts, posts.
@@ -93,11 +99,16 @@ public sealed class UnloadTests
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static async Task<WeakReference> RunAndForgetAsync(TestHost host, string file, TimeSpan? timeout = null)
+    private static async Task<WeakReference> RunAndForgetAsync(ScriptExecutor executor, string file, TimeSpan? timeout = null)
     {
-        var result = await host.RunAsync(file, timeout);
-        Assert.NotEqual(ScriptOutcome.Refused, result.Outcome);
-        Assert.NotEqual(ScriptOutcome.Abandoned, result.Outcome);
+        var sources = ScriptSources.Load(file, ScriptEnvironment.Default.ParseOptions);
+        var key = MarketingOps.Scripting.Caching.ScriptCacheKey.Compute(sources, ScriptEnvironment.Default);
+        var output = ScriptCompiler.Compile(sources, ScriptExecutor.AssemblyName(key), TestContext.Current.CancellationToken);
+        Assert.True(output.Succeeded, string.Join("\n", output.Diagnostics));
+        var host = new TestHost();
+        var result = await executor.RunAsync(key, output.Image, token => new ScriptGlobals(host.Host.Services, [], false, token), timeout ?? TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.NotEqual(RunEnd.NotLoaded, result.Reply.End);
+        Assert.NotEqual(RunEnd.LoadFailed, result.Reply.End);
         return result.LoadContext!;
     }
 

@@ -1,18 +1,24 @@
 using MarketingOps.Scripting.Hosting;
 using MarketingOps.Scripting.Running;
 using MarketingOps.Scripting.Tests.Support;
+using MarketingOps.Scripting.Workers;
 
 namespace MarketingOps.Scripting.Tests.Running;
 
-/// <summary>Recently run scripts stay loaded; a reused script must behave exactly like a freshly loaded one.</summary>
-public sealed class WarmScriptTests
+/// <summary>Recently run scripts stay loaded in their worker; a reused script must behave exactly like a freshly loaded one.</summary>
+public sealed class WarmScriptTests : IDisposable
 {
+    // One worker of its own, so each run lands on the worker that ran the script before.
+    private readonly ScriptWorkerPool _pool = new(TestWorkers.Options(o => (o.MaxWorkers, o.WarmWorkers) = (1, 1)));
+
+    public void Dispose() => _pool.Dispose();
+
     [Fact]
     public async Task The_second_run_reuses_the_loaded_script_and_starts_from_fresh_state()
     {
         using var folder = new ScriptFolder();
         var file = folder.Write("count.csx", "var runs = new List<int>();\nruns.Add(Args.Length);\nruns.Count\n");
-        var host = new TestHost();
+        var host = new TestHost(null, _pool);
 
         var first = await host.RunAsync(file);
         var second = await host.RunAsync(file);
@@ -26,7 +32,7 @@ public sealed class WarmScriptTests
     {
         using var folder = new ScriptFolder();
         var file = folder.Write("v.csx", "1\n");
-        var host = new TestHost();
+        var host = new TestHost(null, _pool);
         await host.RunAsync(file);
 
         folder.Write("v.csx", "2\n");
@@ -52,7 +58,7 @@ public sealed class WarmScriptTests
             _ = Chatter();
             Args.Length
             """);
-        var host = new TestHost(warmScripts: 8);
+        var host = new TestHost(null, _pool);
         var ct = TestContext.Current.CancellationToken;
 
         await host.RunAsync(file);
@@ -72,7 +78,7 @@ public sealed class WarmScriptTests
     {
         using var folder = new ScriptFolder();
         var file = folder.Write("maybe-spin.csx", "if (Args.Length > 0) { while (true) { } }\n1\n");
-        var host = new TestHost();
+        var host = new TestHost(null, _pool);
 
         var quick = await host.RunAsync(file);
         var spinning = await host.RunAsync(file, TimeSpan.FromMilliseconds(200), args: "spin");
@@ -80,6 +86,7 @@ public sealed class WarmScriptTests
 
         Assert.Equal("1", quick.ReturnValue);
         Assert.Equal((true, ScriptOutcome.TimedOut), (spinning.WarmStart, spinning.Outcome));
-        Assert.Equal((true, "1"), (again.WarmStart, again.ReturnValue));
+        Assert.Equal((false, true, "1"), (again.WarmStart, again.ColdWorker, again.ReturnValue)); // a worker whose run failed is replaced
+        Assert.True(again.CacheHit, "the host kept the compiled image for the new worker");
     }
 }

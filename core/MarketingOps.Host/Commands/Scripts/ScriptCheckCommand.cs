@@ -4,12 +4,13 @@ using Spectre.Console.Cli;
 
 namespace MarketingOps.Host.Commands.Scripts;
 
-/// <summary><c>mops script check</c>: compiles and applies the policy, nothing runs and no client folder is needed.</summary>
-internal sealed class ScriptCheckCommand : Command<ScriptFileSettings>
+/// <summary><c>mops script check</c>: compiles (in a worker) and applies the policy, nothing runs and no client folder is needed.</summary>
+internal sealed class ScriptCheckCommand : AsyncCommand<ScriptFileSettings>
 {
-    public override int Execute(CommandContext context, ScriptFileSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ScriptFileSettings settings, CancellationToken cancellationToken)
     {
-        var diagnostics = new ScriptRunner(new ScriptRunnerOptions()).Check(Path.GetFullPath(settings.File), cancellationToken);
+        using var runner = new ScriptRunner(new ScriptRunnerOptions());
+        var diagnostics = await runner.CheckAsync(Path.GetFullPath(settings.File), cancellationToken);
         DiagnosticPrinter.Print(diagnostics);
         var errors = diagnostics.Count(d => d.IsError);
         if (errors > 0)

@@ -23,7 +23,10 @@ internal static class ScriptCommands
                 .WithDescription("Stop running a scheduled script.")
                 .WithExample("script", "unschedule", "evergreen");
             script.AddCommand<ScriptScheduledCommand>("scheduled")
-                .WithDescription("List the scheduled scripts.");
+                .WithDescription("List the scheduled scripts, and why any is paused.");
+            script.AddCommand<ScriptResumeCommand>("resume")
+                .WithDescription("Run a paused scheduled script again (the host pauses one whose worker died three runs in a row).")
+                .WithExample("script", "resume", "evergreen");
             script.AddCommand<ScriptInitEditorCommand>("init-editor")
                 .WithDescription("Write .mops/globals.csx and omnisharp.json so VS Code and Rider offer IntelliSense for scripts.")
                 .WithExample("script", "init-editor", "scripts");

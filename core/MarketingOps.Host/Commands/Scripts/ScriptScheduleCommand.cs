@@ -8,9 +8,9 @@ using Spectre.Console.Cli;
 namespace MarketingOps.Host.Commands.Scripts;
 
 /// <summary><c>mops script schedule</c>: checks the script, then records it in <c>scripts.json</c>; <c>mops run</c> runs it on its schedule.</summary>
-internal sealed class ScriptScheduleCommand : Command<ScriptScheduleSettings>
+internal sealed class ScriptScheduleCommand : AsyncCommand<ScriptScheduleSettings>
 {
-    public override int Execute(CommandContext context, ScriptScheduleSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ScriptScheduleSettings settings, CancellationToken cancellationToken)
     {
         var folder = ClientFolder.Resolve(settings.Home);
         var file = Path.GetFullPath(settings.File);
@@ -27,7 +27,8 @@ internal sealed class ScriptScheduleCommand : Command<ScriptScheduleSettings>
         }
 
         // A script that would not compile is refused now, not at 3 a.m.
-        var diagnostics = new ScriptRunner(new ScriptRunnerOptions { CacheDirectory = Path.Combine(folder.CacheDirectory, "scripts") }).Check(file, cancellationToken);
+        using var runner = new ScriptRunner(new ScriptRunnerOptions { CacheDirectory = Path.Combine(folder.CacheDirectory, "scripts") });
+        var diagnostics = await runner.CheckAsync(file, cancellationToken);
         if (diagnostics.Any(d => d.IsError))
         {
             DiagnosticPrinter.Print(diagnostics);
@@ -36,7 +37,7 @@ internal sealed class ScriptScheduleCommand : Command<ScriptScheduleSettings>
 
         try
         {
-            ScriptScheduleFile.Upsert(folder.Root, script);
+            await ScriptScheduleFile.UpsertAsync(folder.Root, script);
         }
         catch (ConfigurationException ex)
         {

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using MarketingOps.Scripting.Compilation;
+using MarketingOps.Scripting.Hosting;
+using MarketingOps.Scripting.Protocol;
+using MarketingOps.Scripting.Running;
+using StreamJsonRpc;
+
+namespace MarketingOps.Scripting.WorkerSide;
+
+/// <summary>What a worker process serves: compile sources the host read, and run a compiled script with the globals API over RPC.</summary>
+internal sealed class WorkerEndpoint(JsonRpc rpc, int warmScripts) : IDisposable
+{
+    private const int MaxOutputChars = 1_000_000;
+
+    private readonly ScriptExecutor _executor = new(warmScripts, TimeSpan.FromMinutes(10), TimeProvider.System);
+    private (string Key, ScriptImage Image)? _compiled;
+
+    public void Register()
+    {
+        rpc.AddLocalRpcMethod(WorkerMethods.Compile, new Func<CompileCall, CancellationToken, CompileReply>(Compile));
+        rpc.AddLocalRpcMethod(WorkerMethods.Run, new Func<RunCall, CancellationToken, Task<RunReply>>(RunAsync));
+    }
+
+    public void Dispose() => _executor.Dispose();
+
+    public CompileReply Compile(CompileCall call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var sources = ScriptSources.FromMessages(call, ScriptEnvironment.Default.ParseOptions);
+        var output = ScriptCompiler.Compile(sources, ScriptExecutor.AssemblyName(call.Key), cancellationToken);
+        _compiled = output.Image is { } image ? (call.Key, image) : null;
+        return new CompileReply(output.Diagnostics, output.Image?.Assembly, output.Image?.Symbols);
+    }
+
+    public async Task<RunReply> RunAsync(RunCall call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (call.Culture.Length > 0)
+        {
+            var culture = CultureInfo.GetCultureInfo(call.Culture);
+            CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = culture;
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        }
+
+        var image = call.Assembly is { } assembly && call.Symbols is { } symbols ? new ScriptImage(assembly, symbols)
+            : _compiled is { } compiled && compiled.Key == call.Key ? compiled.Image
+            : null;
+        _compiled = null;
+        RemoteOutput? output = null;
+        var result = await _executor.RunAsync(call.Key, image, token =>
+        {
+            output = new RemoteOutput(rpc, call.RunId, MaxOutputChars);
+            var host = new HostConnection(rpc, call.RunId, output, token);
+            var clock = call.HostClock ? new RemoteClock(host, TimeZoneInfo.FindSystemTimeZoneById(call.LocalTimeZone)) : TimeProvider.System;
+            var services = new ScriptServices(call.Accounts, new RemoteScriptPosts(host), new RemoteScriptMetrics(host), new RemoteScriptExperiments(host))
+            {
+                Clock = clock,
+                Log = new RemoteLogger(host),
+                Output = output,
+            };
+            return new ScriptGlobals(services, call.Args, call.DryRun, token);
+        }, call.Timeout, cancellationToken);
+        output?.Flush();
+
+        using var self = Process.GetCurrentProcess();
+        return result.Reply with { WorkingSet = self.WorkingSet64 };
+    }
+}

@@ -1,0 +1,273 @@
+using System.Diagnostics;
+using MarketingOps.Scripting.Protocol;
+using Microsoft.Extensions.Logging;
+using StreamJsonRpc;
+
+namespace MarketingOps.Scripting.Workers;
+
+/// <summary>
+/// One worker process as the host holds it: started with nothing inherited, asked one thing at a time, and killed —
+/// not asked — when it passes its deadline, does not stop once cancelled, floods the host or breaks the protocol.
+/// </summary>
+internal sealed class ScriptWorker : IDisposable
+{
+    private static readonly TimeSpan LongestDelay = TimeSpan.FromDays(24);
+
+    private readonly Process _process;
+    private readonly JsonRpc _rpc;
+    private readonly TrafficLimitStream _incoming;
+    private readonly StderrCapture _stderr;
+    private readonly WorkerCallbacks _callbacks;
+    private readonly Task _exited;
+    private readonly string _folder;
+    private readonly ScriptWorkerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private HashSet<string> _warmKeys = new(StringComparer.Ordinal);
+    private int _killed;
+
+    private ScriptWorker(Process process, string folder, ScriptWorkerOptions options, TimeProvider time, ILogger logger)
+    {
+        _process = process;
+        _folder = folder;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _exited = process.WaitForExitAsync();
+        _incoming = new TrafficLimitStream(process.StandardOutput.BaseStream, options.MaxTrafficPerRun);
+        _stderr = new StderrCapture(process.StandardError);
+        _callbacks = new WorkerCallbacks(logger);
+        _rpc = WorkerChannel.Create(process.StandardInput.BaseStream, _incoming, inOrder: true);
+        _callbacks.Register(_rpc);
+        _rpc.StartListening();
+    }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Runs it has served.</summary>
+    public int Runs { get; private set; }
+
+    /// <summary>True until it has compiled or run anything: the next request pays its start.</summary>
+    public bool Fresh { get; private set; } = true;
+
+    /// <summary>Its resident memory after its last run.</summary>
+    public long WorkingSet { get; private set; }
+
+    public bool IsGone => Volatile.Read(ref _killed) != 0 || _exited.IsCompleted;
+
+    /// <summary>Starts a worker; a worker that cannot start throws <see cref="InvalidOperationException"/> naming why.</summary>
+    public static ScriptWorker Start(ScriptWorkerOptions options, TimeProvider time, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var folder = Directory.CreateTempSubdirectory("mops-worker-").FullName;
+        try
+        {
+            var process = new Process { StartInfo = WorkerLaunch.Create(options, folder) };
+            process.Start();
+            logger.LogDebug("Started script worker {Pid}", process.Id);
+            return new ScriptWorker(process, folder, options, time, logger);
+        }
+        catch (Exception ex) when (ex is IOException or System.ComponentModel.Win32Exception or FileNotFoundException)
+        {
+            Directory.Delete(folder, recursive: true);
+            throw new InvalidOperationException($"The script worker could not be started: {ex.Message}", ex);
+        }
+    }
+
+    public bool Holds(string key)
+    {
+        lock (_warmKeys)
+        {
+            return _warmKeys.Contains(key);
+        }
+    }
+
+    public async Task<WorkerAnswer<CompileReply>> CompileAsync(CompileCall call, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        _incoming.Reset();
+        var answer = await AskAsync<CompileReply>(WorkerMethods.Compile, call, limit, cancellationToken, _options.CompileCpuLimit);
+        Fresh = false;
+        return answer;
+    }
+
+    public async Task<WorkerAnswer<RunReply>> RunAsync(RunCall call, WorkerRunContext run, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        _incoming.Reset();
+        _callbacks.Begin(run);
+        try
+        {
+            var answer = await AskAsync<RunReply>(WorkerMethods.Run, call, limit, cancellationToken);
+            if (answer.Reply is { } reply)
+            {
+                WorkingSet = reply.WorkingSet;
+                lock (_warmKeys)
+                {
+                    _warmKeys = reply.WarmKeys.ToHashSet(StringComparer.Ordinal);
+                }
+            }
+
+            return answer;
+        }
+        finally
+        {
+            _callbacks.End();
+            Runs++;
+            Fresh = false;
+        }
+    }
+
+    /// <summary>Kills the process at once (and anything it started); the run it served ends without an answer.</summary>
+    public void Kill()
+    {
+        if (Interlocked.Exchange(ref _killed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _rpc.Dispose();
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException ex)
+        {
+            _logger.LogDebug(ex, "The worker's folder {Folder} could not be removed", _folder);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            _logger.LogDebug(ex, "The worker's folder {Folder} could not be removed", _folder);
+        }
+    }
+
+    private Task DrainIncomingAsync()
+    {
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _rpc.SynchronizationContext!.Post(static state => ((TaskCompletionSource)state!).SetResult(), drained);
+        return drained.Task;
+    }
+
+    private async Task<WorkerAnswer<T>> AskAsync<T>(string method, object argument, TimeSpan limit, CancellationToken cancellationToken, TimeSpan? cpuLimit = null)
+        where T : class
+    {
+        if (IsGone)
+        {
+            return new(null, WorkerStop.Died, await DeathAsync(null));
+        }
+
+        var invoke = _rpc.InvokeWithCancellationAsync<T>(method, [argument], cancellationToken);
+        _ = invoke.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        using var stop = new CancellationTokenSource();
+        var deadline = cpuLimit is { } cpu ? DeadlineAsync(limit, cpu, stop.Token) : Task.Delay(limit < LongestDelay ? limit : LongestDelay, _time, stop.Token);
+        var cancelled = GraceAfterAsync(cancellationToken, stop.Token);
+        var first = await Task.WhenAny(invoke, deadline, cancelled, _exited);
+        await stop.CancelAsync();
+
+        if (first == invoke)
+        {
+            try
+            {
+                var answer = WorkerAnswer<T>.Of(await invoke);
+
+                // The worker's prints and calls before its answer were read first but run on the in-order context:
+                // let them finish, so a run's output is complete when its result is.
+                await DrainIncomingAsync();
+                return answer;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return new(null, WorkerStop.Cancelled);
+            }
+            catch (Exception ex) when (ex is ConnectionLostException or RemoteInvocationException or RemoteRpcException or ObjectDisposedException or IOException)
+            {
+                return new(null, WorkerStop.Died, await DeathAsync(ex is ConnectionLostException or ObjectDisposedException or IOException ? null : ex.Message));
+            }
+        }
+
+        if (first == _exited)
+        {
+            return new(null, WorkerStop.Died, await DeathAsync(null));
+        }
+
+        Kill();
+
+        // A worker can pass its deadline while dying on its own: the runtime takes a while to print a deep stack
+        // overflow. Its last words tell which; the script did not simply run too long.
+        var lastWords = await _stderr.TextAsync(TimeSpan.FromSeconds(2));
+        if (WorkerDeath.IsCrash(lastWords))
+        {
+            return new(null, WorkerStop.Died, await DeathAsync(null));
+        }
+
+        return new(null, first == deadline ? WorkerStop.KilledAtDeadline : WorkerStop.KilledWhenCancelled);
+    }
+
+    /// <summary>Completes when <paramref name="limit"/> has passed or the worker has used <paramref name="cpuLimit"/> of processor time since the call.</summary>
+    private async Task DeadlineAsync(TimeSpan limit, TimeSpan cpuLimit, CancellationToken stop)
+    {
+        var started = _time.GetTimestamp();
+        var cpuAtStart = ProcessorTime();
+        while (_time.GetElapsedTime(started) < limit && ProcessorTime() - cpuAtStart < cpuLimit)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), _time, stop);
+        }
+    }
+
+    private TimeSpan ProcessorTime()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return TimeSpan.Zero; // exited: the exit wins the race anyway
+        }
+    }
+
+    /// <summary>Completes a grace period after the caller cancels; never, if it does not.</summary>
+    private async Task GraceAfterAsync(CancellationToken cancellationToken, CancellationToken stop)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, either.Token);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !stop.IsCancellationRequested)
+        {
+            await Task.Delay(_options.KillGrace, _time, stop);
+        }
+    }
+
+    private async Task<WorkerDeath> DeathAsync(string? protocolError)
+    {
+        if (protocolError is null && !_incoming.Exceeded)
+        {
+            await Task.WhenAny(_exited, Task.Delay(TimeSpan.FromSeconds(5), _time));
+        }
+
+        var killedByHost = !_exited.IsCompleted;
+        Kill();
+        await Task.WhenAny(_exited, Task.Delay(TimeSpan.FromSeconds(5), _time));
+        var stderr = await _stderr.TextAsync(TimeSpan.FromSeconds(2));
+        int? exitCode = _process.HasExited ? _process.ExitCode : null;
+        var death = WorkerDeath.Describe(exitCode, stderr, _options, _incoming.Exceeded, protocolError, killedByHost);
+        _logger.LogWarning("Script worker {Pid} died: {Summary}{Stderr}", _process.Id, death.Summary, stderr.Length == 0 ? "" : Environment.NewLine + (stderr.Length > 2000 ? stderr[..2000] : stderr));
+        return death;
+    }
+}
