@@ -20,8 +20,8 @@ public sealed class ComposerTests(Chromium chromium) : DashboardTest(chromium)
         await using var session = await OpenAsync();
         var page = session.Page;
         await session.SignInAsync("editor-user", "/compose");
-        await page.GetByLabel("acme").CheckAsync();
-        await page.GetByLabel("beans").CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "acme (" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "beans (" }).CheckAsync();
         await page.GetByLabel("Text").FillAsync(Earlier);
 
         // Live, before anything is saved: each account's count, and the duplicate named with the earlier post.
@@ -58,7 +58,7 @@ public sealed class ComposerTests(Chromium chromium) : DashboardTest(chromium)
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was scheduled: beans:");
         Assert.Single((await Host.Service<PostsApp>().ListAsync(new PostFilter(), CancellationToken.None)).Items);
 
-        await page.GetByLabel("beans").UncheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "beans (" }).UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Scheduled 1 post");
 
