@@ -1,4 +1,5 @@
 using MarketingOps.Core.Plugins;
+using MarketingOps.Core.Publishing;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,7 @@ namespace MarketingOps.Core.Accounts.Connecting;
 /// Connects the client's accounts through their platform plugins' sign-in (<see cref="IAccountConnector"/>) and reports
 /// each connection's state. The host owns the PKCE verifier and <c>state</c>; the plugin talks to the platform.
 /// </summary>
-internal sealed class AccountConnections(IPlatformRegistry registry, TimeProvider time, ILogger<AccountConnections> logger)
+internal sealed class AccountConnections(IPlatformRegistry registry, AccountHolds holds, TimeProvider time, ILogger<AccountConnections> logger)
 {
     /// <summary>How long a browser sign-in may take before its state is forgotten.</summary>
     public static readonly TimeSpan AuthorizationLifetime = TimeSpan.FromMinutes(10);
@@ -138,6 +139,8 @@ internal sealed class AccountConnections(IPlatformRegistry registry, TimeProvide
         }
 
         logger.LogInformation("Connected account {Account} on {Platform} as {Handle}", account.Name, account.Platform, connection.Handle);
+        // Posts held for this account's refused credentials try again at their next check, which now succeeds.
+        holds.Release(account.Name);
         return status;
     }
 
