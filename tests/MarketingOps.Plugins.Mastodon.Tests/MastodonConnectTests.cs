@@ -42,7 +42,7 @@ public sealed class MastodonConnectTests(MastodonPrismFixture peers) : IClassFix
 
             var connection = await connector.CompleteAuthorizationAsync(new AuthorizationCallback(account, new Uri(query["redirect_uri"]!), "the-code", verifier), Token);
 
-            Assert.Equal(ConnectionState.Connected, connection.State);
+            Assert.True(connection.State == ConnectionState.Connected, $"{connection.State}: {connection.Detail}; {string.Join(", ", observer.Exchanges.Select(e => $"{e.Url} {e.Status} {e.Violations}"))}");
             Assert.Equal($"brand@{prism.Host}", connection.Handle);
             Assert.Equal(["read", "write", "follow", "push"], connection.Scopes);
             Assert.Null(connection.ExpiresAt);
