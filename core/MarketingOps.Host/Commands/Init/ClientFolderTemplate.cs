@@ -64,6 +64,8 @@ internal static class ClientFolderTemplate
     public static string? ConnectHint(string platform) => platform switch
     {
         "bluesky" => "asks for the handle's app password, without echo",
+        "x" => "set oauth2ClientId in plugins.json first; sign in in a browser",
+        "mastodon" => "sign in in a browser; the app is registered on the instance",
         _ => null,
     };
 
