@@ -165,12 +165,11 @@ internal sealed class DashboardBenchmark : IBenchmark
         var now = TimeProvider.System.GetUtcNow();
         var start = Instant(month, zone);
         var span = Instant(month.AddMonths(1), zone) - start;
-        var states = new[] { PostState.Scheduled, PostState.Scheduled, PostState.PendingApproval, PostState.Cancelled };
         for (var i = 0; i < count; i++)
         {
             var id = Guid.CreateVersion7(now).ToString("N");
             var due = start + (span * ((i + 0.5) / count));
-            var post = new Post(id, "acme", $"Benchmark post {i}: <beans> & \"roasts\", brewed", due, states[i % states.Length], "mops-" + id) { DueAt = due, CreatedAt = now, UpdatedAt = now };
+            var post = new Post(id, "acme", $"Benchmark post {i}: <beans> & \"roasts\", brewed", due, PostState.Scheduled, "mops-" + id) { DueAt = due, CreatedAt = now, UpdatedAt = now };
             await store.InsertAsync(post, "seeded by the benchmark", cancellationToken);
         }
     }
