@@ -35,6 +35,7 @@ internal static class WebServices
         services.TryAddSingleton<AccountsApp>();
         services.TryAddSingleton<ConnectionsApp>();
         services.TryAddSingleton<PendingAuthorizations>();
+        services.TryAddSingleton<AccountActivityApp>();
         services.TryAddSingleton<InboxApp>();
         services.TryAddSingleton<AccessApp>();
         services.TryAddSingleton<HealthApp>();
@@ -95,6 +96,7 @@ internal static class WebServices
         });
 
         services.AddMopsDashboard();
+        services.AddSingleton<OneTimeSignIn>();
         services.AddSingleton<Events.EventHub>();
         services.AddHostedService(sp => sp.GetRequiredService<Events.EventHub>());
         services.AddMcpServer(o => o.ServerInfo = new ModelContextProtocol.Protocol.Implementation { Name = "mops", Version = "1.0" })
