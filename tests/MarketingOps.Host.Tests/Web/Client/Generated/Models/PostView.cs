@@ -67,7 +67,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #else
         public string InReplyTo { get; set; }
 #endif
-        /// <summary>The kinds of message the host sends.</summary>
+        /// <summary>The kind property</summary>
         public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MessageKind? Kind { get; set; }
         /// <summary>The lastError property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
