@@ -79,6 +79,15 @@ public sealed class BlueskyAccountCliTests : IDisposable
             Assert.Contains("no app password on standard input", empty.StandardError, StringComparison.Ordinal);
         }
 
+        using (var argv = MopsProcess.Start(_home, "accounts", "connect", "brand", "--password", pds.AppPassword))
+        {
+            argv.WriteInputAndClose(pds.AppPassword);
+            Assert.Equal(1, await argv.WaitForExitAsync(TimeSpan.FromSeconds(90)));
+            Assert.Contains("passwords are not taken from the command line", argv.StandardError, StringComparison.Ordinal);
+            Assert.DoesNotContain(pds.AppPassword, argv.StandardError + argv.StandardOutput, StringComparison.Ordinal);
+        }
+
+        Assert.False(File.Exists(Path.Combine(_home, "secrets", "secrets.json")) && (await File.ReadAllTextAsync(Path.Combine(_home, "secrets", "secrets.json"), TestContext.Current.CancellationToken)).Contains("bluesky/brand/app-password", StringComparison.Ordinal));
         var unknown = await MopsProcess.RunAsync(_home, "accounts", "connect", "nobody");
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("no account named 'nobody' in plugins.json; configured: brand", unknown.Err, StringComparison.Ordinal);
