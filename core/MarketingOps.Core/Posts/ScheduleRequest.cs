@@ -51,6 +51,12 @@ public sealed record ScheduleRequest(string Account, string At, string Text)
     /// </summary>
     public string? HoldReason { get; init; }
 
+    /// <summary>
+    /// The parts that follow <see cref="Text"/> in a thread, each published as a reply to the one before it once that one
+    /// is out; one part is a "first comment". The default value is none: a single post.
+    /// </summary>
+    public IReadOnlyList<string> ThreadTexts { get; init; } = [];
+
     /// <summary>The draft the platform validates.</summary>
     public PostDraft ToDraft() => new(Text) { Media = Media, Kind = Kind, Recipient = Recipient, InReplyTo = InReplyTo };
 }

@@ -7,4 +7,7 @@ public sealed record ScheduledPost(Post Post, string? TimeNote)
 {
     /// <summary>What the guardrails said; a post waiting for approval shows why. The default value is an empty verdict.</summary>
     public GuardrailVerdict Verdict { get; init; } = new(Post.Id, []);
+
+    /// <summary>Every part of its thread, this post first; empty when it is not a thread. The default value is none.</summary>
+    public IReadOnlyList<Post> Parts { get; init; } = [];
 }
