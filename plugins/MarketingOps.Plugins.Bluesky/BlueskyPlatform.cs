@@ -84,7 +84,7 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
             problems.Add("The Bluesky plugin does not send direct messages.");
         }
 
-        if (draft.InReplyTo is { } parent && AtUri.TryParse(parent) is null)
+        if ((draft.Thread?.ParentId ?? draft.InReplyTo) is { } parent && AtUri.TryParse(parent) is null)
         {
             problems.Add($"'{parent}' is not an at:// post URI.");
         }
@@ -346,7 +346,9 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
             record["langs"] = new JsonArray([.. langs.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => JsonValue.Create(l))]);
         }
 
-        if (draft.InReplyTo is { } parentUri)
+        // A thread part replies to the part before it; root and parent are strong references (uri and cid) read from
+        // the parent's record, whose own root is the thread's first part.
+        if ((draft.Thread?.ParentId ?? draft.InReplyTo) is { } parentUri)
         {
             var (reply, replyError) = await ReplyRefAsync(account, parentUri, cancellationToken);
             if (replyError is not null)

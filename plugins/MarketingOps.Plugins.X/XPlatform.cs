@@ -156,7 +156,8 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
             body["quote_tweet_id"] = quote;
         }
 
-        if (request.Draft.InReplyTo is { } replyTo)
+        // A thread part replies to the part before it (the host sets InReplyTo too, for plugins that predate threads).
+        if ((request.Draft.Thread?.ParentId ?? request.Draft.InReplyTo) is { } replyTo)
         {
             body["reply"] = new JsonObject { ["in_reply_to_tweet_id"] = replyTo };
         }
