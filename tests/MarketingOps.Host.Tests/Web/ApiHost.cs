@@ -31,10 +31,10 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public string Root => _folder.Root;
 
-    public static async Task<ApiHost> StartAsync(string accountsJson = """[ { "name": "acme", "timeZone": "Europe/Berlin" } ]""", IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<ApiHost> StartAsync(string accountsJson = """[ { "name": "acme", "timeZone": "Europe/Berlin" } ]""", IReadOnlyDictionary<string, string?>? settings = null, string? morePluginsJson = null)
     {
         var folder = new TempFolder();
-        folder.WriteSandboxPluginsJson("{}", accountsJson);
+        folder.WriteSandboxPluginsJson("{}", accountsJson, morePluginsJson);
         var all = new Dictionary<string, string?>
         {
             ["Web:Urls"] = "http://127.0.0.1:0",
