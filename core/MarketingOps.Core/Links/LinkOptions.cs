@@ -31,10 +31,10 @@ public sealed class LinkOptions
     public List<string> BotUserAgents { get; set; } = [];
 
     /// <summary>Whether any rewriting is on.</summary>
-    public bool RewritesLinks => Tag || ShortBase is not null;
+    internal bool RewritesLinks => Tag || ShortBase is not null;
 
     /// <summary>The short base as a URL without a trailing slash; null when short links are off or the setting is invalid.</summary>
-    public Uri? ShortBase =>
+    internal Uri? ShortBase =>
         ShortBaseUrl is { Length: > 0 } text && Uri.TryCreate(text.TrimEnd('/'), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? uri
             : null;

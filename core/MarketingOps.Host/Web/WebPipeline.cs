@@ -24,6 +24,7 @@ internal static class WebPipeline
         app.UseMiddleware<ApiAntiforgeryMiddleware>();
 
         HealthEndpoints.Map(app);
+        LinkEndpoints.MapRedirects(app);
         var api = app.MapGroup(ApiPrefix);
         SessionEndpoints.Map(api);
         AccountEndpoints.Map(api);
@@ -33,6 +34,7 @@ internal static class WebPipeline
         ExperimentEndpoints.Map(api);
         ToolEndpoints.Map(api);
         EventEndpoints.Map(api);
+        LinkEndpoints.Map(api);
         app.MapMcp("/mcp").RequireAuthorization(WebServices.McpPolicy).ExcludeFromDescription();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -39,6 +39,7 @@ internal static class WebServices
         services.TryAddSingleton<GuardrailsApp>();
         services.TryAddSingleton<ReportsApp>();
         services.TryAddSingleton<CalendarApp>();
+        services.TryAddSingleton<LinksApp>();
         return services;
     }
 
