@@ -69,36 +69,16 @@ internal sealed class LinkSchema
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        if (await IsCurrentAsync(connection, cancellationToken))
+        // Readers (`mops links list` beside a busy `mops run`) never wait for the write lock when nothing is to do.
+        await using (var connection = await _database.OpenAsync(cancellationToken))
         {
-            return;
+            if (await IsCurrentAsync(connection, cancellationToken))
+            {
+                return;
+            }
         }
 
-        await using var transaction = await _database.BeginWriteAsync(connection, durable: true, cancellationToken);
-        await _database.LockSchemaForAsync(connection, transaction, cancellationToken);
-        await AdoPostStore.ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS link_schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken);
-        int current;
-        await using (var read = AdoPostStore.Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM link_schema_version"))
-        {
-            current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-
-        if (current > Migrations.Count)
-        {
-            throw new InvalidOperationException($"The link tables of {Description} have schema version {current}, newer than this mops knows ({Migrations.Count}); upgrade mops instead of downgrading the data.");
-        }
-
-        for (var version = current + 1; version <= Migrations.Count; version++)
-        {
-            await AdoPostStore.ExecuteAsync(connection, transaction, Migrations[version - 1], cancellationToken);
-            await using var record = AdoPostStore.Command(connection, transaction, "INSERT INTO link_schema_version (version, applied_at) VALUES (@v, @at)");
-            AdoPostStore.Add(record, "@v", version);
-            AdoPostStore.Add(record, "@at", _time.GetUtcNow().ToUnixTimeMilliseconds());
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await SideSchema.MigrateAsync(_database, "link_schema_version", Migrations, "link tables", _time, cancellationToken);
     }
 
     private static async Task<bool> IsCurrentAsync(DbConnection connection, CancellationToken cancellationToken)
