@@ -44,35 +44,44 @@ internal sealed class LinkRedirects(LinkStore store, UserAgentClassifier classif
     {
         var pending = new Pending(click);
         _queue.Enqueue(pending);
-        // Not cancellable: once queued, the click is written even if the browser has gone.
-        await _writer.WaitAsync(CancellationToken.None);
-        try
+        // Whoever finds the writer free writes everything queued; a writer looks at the queue again after letting go,
+        // so a click queued while it wrote is never stranded, and nobody waits in line for a click already written.
+        while (!_queue.IsEmpty && _writer.Wait(0))
         {
-            if (!pending.Done.Task.IsCompleted)
+            try
             {
-                var batch = new List<Pending>();
-                while (_queue.TryDequeue(out var next))
+                while (!_queue.IsEmpty)
                 {
-                    batch.Add(next);
-                }
-
-                try
-                {
-                    await store.AddClicksAsync([.. batch.Select(p => p.Click)], CancellationToken.None);
-                    batch.ForEach(p => p.Done.TrySetResult());
-                }
-                catch (Exception ex)
-                {
-                    batch.ForEach(p => p.Done.TrySetException(ex));
+                    await WriteQueuedAsync();
                 }
             }
-        }
-        finally
-        {
-            _writer.Release();
+            finally
+            {
+                _writer.Release();
+            }
         }
 
         await pending.Done.Task;
+    }
+
+    private async Task WriteQueuedAsync()
+    {
+        var batch = new List<Pending>();
+        while (_queue.TryDequeue(out var next))
+        {
+            batch.Add(next);
+        }
+
+        try
+        {
+            // Not cancellable: once queued, a click is written even if its browser has gone.
+            await store.AddClicksAsync([.. batch.Select(p => p.Click)], CancellationToken.None);
+            batch.ForEach(p => p.Done.TrySetResult());
+        }
+        catch (Exception ex)
+        {
+            batch.ForEach(p => p.Done.TrySetException(ex));
+        }
     }
 
     public void Dispose() => _writer.Dispose();
