@@ -10,6 +10,12 @@ namespace MarketingOps.Core.Links;
 /// </summary>
 internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
 {
+    // Until a short link exists, the metrics job need not ask for clicks; whether one does is asked again at most this often.
+    private static readonly TimeSpan NoLinksRecheck = TimeSpan.FromSeconds(30);
+
+    private volatile bool _shortLinksExist;
+    private long _checkedNoLinksAt = long.MinValue;
+
     private const string SummaryColumns =
         "l.post_id, l.account, l.original_url, l.target_url, l.created_at, l.code, l.short_url, p.experiment_id, p.variant, p.state, " +
         "(SELECT COUNT(*) FROM link_clicks c WHERE c.code = l.code AND c.agent IS NULL), " +
@@ -66,6 +72,28 @@ internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
         }
 
         await transaction.CommitAsync(cancellationToken);
+        _shortLinksExist |= rewrite.Links.Any(l => l.Code is not null);
+    }
+
+    /// <summary>Whether any short link exists (another process may make the first; it is seen within half a minute).</summary>
+    private async Task<bool> ShortLinksExistAsync(CancellationToken cancellationToken)
+    {
+        if (_shortLinksExist)
+        {
+            return true;
+        }
+
+        var checkedAt = Interlocked.Read(ref _checkedNoLinksAt);
+        if (checkedAt != long.MinValue && time.GetElapsedTime(checkedAt) < NoLinksRecheck)
+        {
+            return false;
+        }
+
+        await using var connection = await schema.OpenAsync(cancellationToken);
+        await using var command = AdoPostStore.Command(connection, null, "SELECT COUNT(*) FROM (SELECT 1 FROM post_links WHERE code IS NOT NULL LIMIT 1) AS any_link");
+        _shortLinksExist = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+        Interlocked.Exchange(ref _checkedNoLinksAt, time.GetTimestamp());
+        return _shortLinksExist;
     }
 
     /// <summary>Where a short link leads; null for an unknown code, or one whose post was never stored.</summary>
@@ -117,7 +145,7 @@ internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(postIds);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (postIds.Count == 0)
+        if (postIds.Count == 0 || !await ShortLinksExistAsync(cancellationToken))
         {
             return counts;
         }

@@ -34,7 +34,7 @@ internal sealed class LinkListCommand : EngineCommand<LinkListSettings>
         {
             table.AddRow(
                 created.Cell(link.CreatedAt, link.Account),
-                Markup.Escape($"{link.PostId[..Math.Min(8, link.PostId.Length)]} ({link.PostState})"),
+                Markup.Escape($"{link.PostId} ({link.PostState})"),
                 Markup.Escape(link.Variant ?? "-"),
                 Markup.Escape(link.ShortUrl ?? "-"),
                 Markup.Escape(link.TargetUrl),
