@@ -63,8 +63,8 @@ internal sealed class RedirectBenchmark : IBenchmark
                 hostTimes.AddRange(await OneAtATimeAsync(client, hostUrl, requests / 10, cancellationToken));
             }
 
-            var bareMedian = Median(bareTimes);
-            var hostMedian = Median(hostTimes);
+            var bareMedian = Measures.Median(bareTimes);
+            var hostMedian = Measures.Median(hostTimes);
             report.Add(Name, $"bare minimal-API 302 (median of {requests})", bareMedian, "ms");
             report.Add(Name, $"GET /l/{{code}}, click committed (median of {requests})", hostMedian, "ms");
             report.Add(Name, "median ratio redirect / bare (target <= 1.5)", hostMedian / bareMedian, "x", "one request at a time, SQLite");
@@ -79,7 +79,7 @@ internal sealed class RedirectBenchmark : IBenchmark
                 inProcess.Add(watch.Elapsed.TotalMilliseconds);
             }
 
-            report.Add(Name, $"lookup and committed click alone, no HTTP (median of {requests})", Median(inProcess), "ms");
+            report.Add(Name, $"lookup and committed click alone, no HTTP (median of {requests})", Measures.Median(inProcess), "ms");
             var health = new List<double>(requests);
             var healthUrl = new Uri(new Uri(mops.Urls.First()), "/healthz");
             for (var i = 0; i < requests; i++)
@@ -90,14 +90,14 @@ internal sealed class RedirectBenchmark : IBenchmark
                 health.Add(watch.Elapsed.TotalMilliseconds);
             }
 
-            report.Add(Name, $"the host's pipeline alone: GET /healthz (median of {requests})", Median(health), "ms");
+            report.Add(Name, $"the host's pipeline alone: GET /healthz (median of {requests})", Measures.Median(health), "ms");
 
             // The redirect's own work (lookup, committed click) behind a bare pipeline: what the host's middleware adds.
             await using var plain = await StartPlainAsync(redirects, cancellationToken);
             var plainUrl = new Uri(new Uri(plain.Urls.First()), "/l/" + link.Code);
             await OneAtATimeAsync(client, plainUrl, 50, cancellationToken);
             var plainTimes = await OneAtATimeAsync(client, plainUrl, requests, cancellationToken);
-            report.Add(Name, $"committed click behind a bare pipeline (median of {requests})", Median(plainTimes), "ms");
+            report.Add(Name, $"committed click behind a bare pipeline (median of {requests})", Measures.Median(plainTimes), "ms");
 
             var clients = quick ? 16 : 64;
             var duration = quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10);
@@ -186,12 +186,6 @@ internal sealed class RedirectBenchmark : IBenchmark
             }
         }));
         return count;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 
     private static string FindRepositoryRoot()
