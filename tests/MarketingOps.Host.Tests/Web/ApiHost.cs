@@ -34,12 +34,13 @@ internal sealed class ApiHost : IAsyncDisposable
     public static async Task<ApiHost> StartAsync(
         string accountsJson = """[ { "name": "acme", "timeZone": "Europe/Berlin" } ]""",
         IReadOnlyDictionary<string, string?>? settings = null,
+        string? morePluginsJson = null,
         string sandboxSettingsJson = "{}",
         TimeProvider? clock = null,
         Action<IServiceCollection>? services = null)
     {
         var folder = new TempFolder();
-        folder.WriteSandboxPluginsJson(sandboxSettingsJson, accountsJson);
+        folder.WriteSandboxPluginsJson(sandboxSettingsJson, accountsJson, morePluginsJson);
         var all = new Dictionary<string, string?>
         {
             ["Web:Urls"] = "http://127.0.0.1:0",
