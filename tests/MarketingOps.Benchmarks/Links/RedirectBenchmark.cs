@@ -29,7 +29,7 @@ internal sealed class RedirectBenchmark : IBenchmark
         Directory.CreateDirectory(root);
         try
         {
-            var sandbox = Path.Combine(FindRepositoryRoot(), "artifacts", "plugins", "MarketingOps.Plugins.Sandbox");
+            var sandbox = Path.Combine(Measures.RepositoryRoot(), "artifacts", "plugins", "MarketingOps.Plugins.Sandbox");
             await File.WriteAllTextAsync(Path.Combine(root, "plugins.json"),
                 $$"""{ "plugins": [ { "id": "sandbox", "path": {{System.Text.Json.JsonSerializer.Serialize(sandbox)}}, "accounts": [ { "name": "acme", "timeZone": "Europe/Berlin" } ] } ] }""", cancellationToken);
             var settings = new Dictionary<string, string?>
@@ -186,16 +186,5 @@ internal sealed class RedirectBenchmark : IBenchmark
             }
         }));
         return count;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MarketingOps.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("MarketingOps.sln not found");
     }
 }
