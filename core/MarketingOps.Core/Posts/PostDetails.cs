@@ -8,4 +8,7 @@ public sealed record PostDetails(Post Post, IReadOnlyList<PostTransition> Histor
 
     /// <summary>Every part of its thread in order; empty when it is not a thread. The default value is none.</summary>
     public IReadOnlyList<Post> Thread { get; init; } = [];
+
+    /// <summary>The text as written and each rewritten link with its clicks, when the client's link settings changed the text. The default value is none.</summary>
+    public Links.PostLinks? Links { get; init; }
 }
