@@ -100,7 +100,7 @@ internal sealed class BlueskyPlatform : IPlatform, IAccountConnector, IDisposabl
             problems.Add("The Bluesky plugin does not send direct messages.");
         }
 
-        if (draft.InReplyTo is { } parent && AtUri.TryParse(parent) is null)
+        if ((draft.Thread?.ParentId ?? draft.InReplyTo) is { } parent && AtUri.TryParse(parent) is null)
         {
             problems.Add($"'{parent}' is not an at:// post URI.");
         }
@@ -362,7 +362,9 @@ internal sealed class BlueskyPlatform : IPlatform, IAccountConnector, IDisposabl
             record["langs"] = new JsonArray([.. langs.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => JsonValue.Create(l))]);
         }
 
-        if (draft.InReplyTo is { } parentUri)
+        // A thread part replies to the part before it; root and parent are strong references (uri and cid) read from
+        // the parent's record, whose own root is the thread's first part.
+        if ((draft.Thread?.ParentId ?? draft.InReplyTo) is { } parentUri)
         {
             var (reply, replyError) = await ReplyRefAsync(account, parentUri, cancellationToken);
             if (replyError is not null)

@@ -104,7 +104,8 @@ internal sealed partial class MastodonPlatform : IPlatform, IAccountConnector, I
             body["media_ids"] = new JsonArray([.. mediaIds.Select(id => JsonValue.Create(id))]);
         }
 
-        if (draft.InReplyTo is { } replyTo)
+        // A thread part replies to the part before it (the host sets InReplyTo too, for plugins that predate threads).
+        if ((draft.Thread?.ParentId ?? draft.InReplyTo) is { } replyTo)
         {
             body["in_reply_to_id"] = replyTo;
         }

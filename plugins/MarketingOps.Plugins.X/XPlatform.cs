@@ -172,7 +172,8 @@ internal sealed partial class XPlatform : IPlatform, IAccountConnector, IDisposa
             body["quote_tweet_id"] = quote;
         }
 
-        if (request.Draft.InReplyTo is { } replyTo)
+        // A thread part replies to the part before it (the host sets InReplyTo too, for plugins that predate threads).
+        if ((request.Draft.Thread?.ParentId ?? request.Draft.InReplyTo) is { } replyTo)
         {
             body["reply"] = new JsonObject { ["in_reply_to_tweet_id"] = replyTo };
         }

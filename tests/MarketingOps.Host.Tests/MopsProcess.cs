@@ -115,6 +115,9 @@ internal sealed class MopsProcess : IDisposable
         _process.StandardInput.Close();
     }
 
+    /// <summary>Kills the process at once (SIGKILL on Linux): no shutdown code runs.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
     public void Interrupt() => Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
 

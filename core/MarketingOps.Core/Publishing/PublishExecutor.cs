@@ -40,6 +40,7 @@ internal sealed class PublishExecutor
     private readonly IInbox _inbox;
     private readonly PlatformCalls _calls;
     private readonly AccountHolds _holds;
+    private readonly ThreadSequence _threads;
     private readonly ILogger<PublishExecutor> _logger;
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
 
@@ -59,6 +60,7 @@ internal sealed class PublishExecutor
         ILogger<PublishExecutor> logger)
     {
         _holds = holds;
+        _threads = new ThreadSequence(store, scheduler, time, logger);
         _calls = calls;
         _guardrails = guardrails;
         _inbox = inbox;
@@ -92,6 +94,23 @@ internal sealed class PublishExecutor
         {
             _logger.LogDebug("Post {PostId} is {State}; the firing has nothing to do", post.Id, post.State);
             return post;
+        }
+
+        if (post.ContinuesThread && !post.IsLinked)
+        {
+            // A later part of a thread: it replies to the part before it, so it goes only once that one is out.
+            if (await _threads.LinkAsync(post, cancellationToken) is not { } link)
+            {
+                return post;
+            }
+
+            var linked = await MoveAsync(post, link.Next, link.Reason, cancellationToken);
+            if (linked is null || linked.State != PostState.Scheduled)
+            {
+                return linked;
+            }
+
+            post = linked;
         }
 
         var options = _options.CurrentValue;
@@ -426,13 +445,19 @@ internal sealed class PublishExecutor
         }
 
         // The guardrails compare later messages with what went out or will, never with what did not.
-        if (stored.State is PostState.Failed or PostState.Missed)
+        if (stored.State is PostState.Failed or PostState.Missed or PostState.Cancelled)
         {
             await _guardrails.ForgetAsync(stored.Id, CancellationToken.None);
         }
         else if (stored.State == PostState.Published)
         {
             await _guardrails.RecordAsync(stored.ToMessage(stored.UpdatedAt), CancellationToken.None);
+        }
+
+        if (stored.State is PostState.Published or PostState.Missed or PostState.Cancelled)
+        {
+            // The next part of a thread goes now, or ends with this one.
+            await _threads.ContinueAfterAsync(stored, CancellationToken.None);
         }
 
         var level = stored.State is PostState.Failed or PostState.Unconfirmed or PostState.Missed ? LogLevel.Warning : LogLevel.Information;

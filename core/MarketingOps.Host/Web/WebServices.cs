@@ -44,6 +44,7 @@ internal static class WebServices
         services.TryAddSingleton<ReportsApp>();
         services.TryAddSingleton<CalendarApp>();
         services.TryAddSingleton<ComposeApp>();
+        services.TryAddSingleton<LinksApp>();
         return services;
     }
 
