@@ -238,52 +238,50 @@ internal abstract class AdoPostStore : IPostStore
         var where = new List<string>();
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, null, string.Empty);
+        void Filter(string condition, string parameter, object value)
+        {
+            where.Add(condition);
+            Add(command, parameter, value);
+        }
+
         if (query.State is { } state)
         {
-            where.Add("state = @state");
-            Add(command, "@state", state.ToString());
+            Filter("state = @state", "@state", state.ToString());
         }
 
         if (query.Account is { } account)
         {
-            where.Add("account = @account");
-            Add(command, "@account", account);
+            Filter("account = @account", "@account", account);
         }
 
         if (query.DueBefore is { } before)
         {
-            where.Add("due_at < @due_before");
-            Add(command, "@due_before", before.ToUnixTimeMilliseconds());
+            Filter("due_at < @due_before", "@due_before", before.ToUnixTimeMilliseconds());
         }
 
         if (query.DueFrom is { } from)
         {
-            where.Add("due_at >= @due_from");
-            Add(command, "@due_from", from.ToUnixTimeMilliseconds());
+            Filter("due_at >= @due_from", "@due_from", from.ToUnixTimeMilliseconds());
         }
 
         if (query.ExperimentId is { } experiment)
         {
-            where.Add("experiment_id = @experiment_id");
-            Add(command, "@experiment_id", experiment);
+            Filter("experiment_id = @experiment_id", "@experiment_id", experiment);
         }
 
         if (query.GroupId is { } group)
         {
-            where.Add("group_id = @group_id");
-            Add(command, "@group_id", group);
+            Filter("group_id = @group_id", "@group_id", group);
         }
 
         if (query.ThreadId is { } thread)
         {
-            where.Add("thread_id = @thread_id");
-            Add(command, "@thread_id", thread);
+            Filter("thread_id = @thread_id", "@thread_id", thread);
         }
 
         if (query.PlatformPostId is { } platformPostId)
         {
-            where.Add("platform_post_id = @platform_post_id");
-            Add(command, "@platform_post_id", platformPostId);
+            Filter("platform_post_id = @platform_post_id", "@platform_post_id", platformPostId);
         }
 
         if (query.After is { } after)
