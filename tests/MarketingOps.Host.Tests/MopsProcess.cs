@@ -108,6 +108,16 @@ internal sealed class MopsProcess : IDisposable
         }
     }
 
+    /// <summary>Writes one line to the process's standard input and closes it (a piped password).</summary>
+    public void WriteInputAndClose(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Close();
+    }
+
+    /// <summary>Kills the process at once (SIGKILL on Linux): no shutdown code runs.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
     public void Interrupt() => Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
 

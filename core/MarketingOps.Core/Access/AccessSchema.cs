@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using MarketingOps.Core.Storage;
 
 namespace MarketingOps.Core.Access;
@@ -8,7 +7,7 @@ namespace MarketingOps.Core.Access;
 /// The tables of the HTTP API beside the post store (users, tokens, the Data Protection key ring, idempotency keys),
 /// versioned in their own table so they never renumber the post store's migrations. Append, never edit.
 /// </summary>
-internal sealed class AccessSchema
+internal sealed class AccessSchema : SideSchema
 {
     // One script serves both dialects: TEXT and BIGINT mean the same to SQLite and PostgreSQL here.
     private static readonly IReadOnlyList<string> Migrations =
@@ -50,32 +49,13 @@ internal sealed class AccessSchema
         """,
     ];
 
-    private readonly AdoPostStore _database;
-    private readonly TimeProvider _time;
-    private readonly OneTimeInitialization _migration;
-
     public AccessSchema(AdoPostStore database, TimeProvider time)
+        : base(database, time, "access_schema_version", "user and token tables", Migrations)
     {
-        _database = database;
-        _time = time;
-        _migration = new OneTimeInitialization(MigrateAsync);
-    }
-
-    public string Description => _database.Description;
-
-    /// <summary>Opens a connection to a database whose post and access schemas are current.</summary>
-    public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (!_migration.IsDone)
-        {
-            await _migration.EnsureAsync(cancellationToken);
-        }
-
-        return await _database.OpenAsync(cancellationToken);
     }
 
     public ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        _database.BeginWriteAsync(connection, durable: true, cancellationToken);
+        Database.BeginWriteAsync(connection, durable: true, cancellationToken);
 
     /// <summary>Runs one write in its own transaction; returns the rows changed.</summary>
     public async Task<int> WriteAsync(string sql, Action<DbCommand> parameters, CancellationToken cancellationToken)
@@ -87,34 +67,5 @@ internal sealed class AccessSchema
         var changed = await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changed;
-    }
-
-    private async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = await _database.BeginWriteAsync(connection, durable: true, cancellationToken);
-        await _database.LockSchemaForAsync(connection, transaction, cancellationToken);
-        await AdoPostStore.ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS access_schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken);
-        int current;
-        await using (var read = AdoPostStore.Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM access_schema_version"))
-        {
-            current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-
-        if (current > Migrations.Count)
-        {
-            throw new InvalidOperationException($"The user and token tables of {Description} have schema version {current}, newer than this mops knows ({Migrations.Count}); upgrade mops instead of downgrading the data.");
-        }
-
-        for (var version = current + 1; version <= Migrations.Count; version++)
-        {
-            await AdoPostStore.ExecuteAsync(connection, transaction, Migrations[version - 1], cancellationToken);
-            await using var record = AdoPostStore.Command(connection, transaction, "INSERT INTO access_schema_version (version, applied_at) VALUES (@v, @at)");
-            AdoPostStore.Add(record, "@v", version);
-            AdoPostStore.Add(record, "@at", _time.GetUtcNow().ToUnixTimeMilliseconds());
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 }

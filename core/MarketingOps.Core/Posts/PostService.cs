@@ -2,6 +2,7 @@ using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Guardrails.Rules;
 using MarketingOps.Core.Inbox;
+using MarketingOps.Core.Links;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Scheduling;
@@ -28,10 +29,13 @@ internal sealed class PostService
     private readonly TimeProvider _time;
     private readonly PlatformCalls _calls;
     private readonly ILogger<PostService> _logger;
+    private readonly ThreadSequence _threads;
+    private readonly PostLinkRewriting? _links;
 
-    // The inbox is lazy: it hands approved items back to this service.
-    public PostService(IPostStore store, IPlatformRegistry registry, IPublishScheduler scheduler, IGuardrails guardrails, Lazy<IInbox> inbox, TimeProvider time, PlatformCalls calls, ILogger<PostService> logger)
+    // The inbox is lazy: it hands approved items back to this service. Without link rewriting, texts are published as written.
+    public PostService(IPostStore store, IPlatformRegistry registry, IPublishScheduler scheduler, IGuardrails guardrails, Lazy<IInbox> inbox, TimeProvider time, PlatformCalls calls, ILogger<PostService> logger, PostLinkRewriting? links = null)
     {
+        _links = links;
         _calls = calls;
         _store = store;
         _registry = registry;
@@ -40,6 +44,7 @@ internal sealed class PostService
         _inbox = inbox;
         _time = time;
         _logger = logger;
+        _threads = new ThreadSequence(store, scheduler, time, logger);
     }
 
     /// <summary>
@@ -50,11 +55,18 @@ internal sealed class PostService
     public async Task<ScheduledPost> ScheduleAsync(ScheduleRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.ThreadTexts.Count > 0)
+        {
+            return (await ScheduleGroupAsync([request], cancellationToken)).Posts[0];
+        }
+
         var now = _time.GetUtcNow();
-        var (account, at, problems) = await ValidateAsync(request, now, forVerdict: false, cancellationToken);
+        var links = RewriteLinks(request);
+        request = request with { Text = links.Text };
+        var (account, at, problems) = await ValidateAsync(request, now, forVerdict: false, links: null, cancellationToken);
         if (problems.Count > 0)
         {
-            throw new PostRequestException(problems);
+            throw new PostRequestException([.. problems, .. LinkHint(links, problems)]);
         }
 
         var due = at!.Utc;
@@ -79,14 +91,17 @@ internal sealed class PostService
         {
             var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary
                 : request.HoldReason ?? ApprovalReason(post.Account, verdict);
-            reason = $"created by {request.Source} for {when}; waits for approval: {why}";
+            reason = $"created by {request.Source} for {when}{LinkNote(links)}; waits for approval: {why}";
             var item = await _inbox.Value.PrepareHoldAsync(message, why, cancellationToken);
+            await SaveLinksAsync(post, links, cancellationToken);
             post = await _store.InsertAsync(post with { State = PostState.PendingApproval }, reason, cancellationToken, heldItem: item);
             await _guardrails.RecordAsync(message, cancellationToken);
         }
         else
         {
             reason = request.ApprovedBy is { } approvedBy ? $"scheduled by {request.Source} for {when}, approved by {approvedBy}" : $"scheduled by {request.Source} for {when}";
+            reason += LinkNote(links);
+            await SaveLinksAsync(post, links, cancellationToken);
             post = await _store.InsertAsync(post, reason, cancellationToken);
 
             // A crash between these two lines leaves a Scheduled post without a trigger; the start-up sweep adds it.
@@ -95,7 +110,174 @@ internal sealed class PostService
         }
 
         _logger.LogInformation("Post {PostId} of {Account} {State} for {DueAt:O}", post.Id, post.Account, post.State, post.DueAt);
-        return new ScheduledPost(post, at.Note) { Verdict = verdict };
+        return new ScheduledPost(post, at.Note) { Verdict = verdict, Links = links.Changed ? links : null };
+    }
+
+    /// <summary>The request's text as it will be published, by the client's link settings.</summary>
+    private LinkRewrite RewriteLinks(ScheduleRequest request) =>
+        _links is null ? LinkRewrite.Unchanged(request.Text ?? string.Empty) : _links.Rewrite(request.Text, _registry.FindAccount(request.Account), request.Campaign, request.Variant);
+
+    private static IEnumerable<PostProblem> LinkHint(LinkRewrite links, IReadOnlyList<PostProblem> problems) =>
+        PostLinkRewriting.Explain(links, problems) is { } hint ? [hint] : [];
+
+    private static string LinkNote(LinkRewrite links) => links.Changed ? "; " + links.Summary : string.Empty;
+
+    // Before the post: a crash in between leaves link rows of no post, which nothing serves.
+    private Task SaveLinksAsync(Post post, LinkRewrite links, CancellationToken cancellationToken) =>
+        _links is null || !links.Changed ? Task.CompletedTask : _links.SaveAsync(post.Id, post.Account, links, cancellationToken);
+
+    /// <summary>
+    /// Schedules one post per request, each on its own account, as one group (and each request with
+    /// <see cref="ScheduleRequest.ThreadTexts"/> as a thread of parts): every post and part is validated by its own
+    /// platform and judged by the guardrails as if the ones before it had been scheduled, and all of them are stored in
+    /// one transaction, or none with every problem listed (<see cref="PostRequestException"/>, each problem naming its
+    /// account and part). Only the first part of each thread gets a trigger; a later part waits for the one before it.
+    /// </summary>
+    public async Task<ScheduledGroup> ScheduleGroupAsync(IReadOnlyList<ScheduleRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0)
+        {
+            throw new PostRequestException([new PostProblem(PostField.Account, "name at least one account.")]);
+        }
+
+        var now = _time.GetUtcNow();
+        var grouped = requests.Count > 1;
+        var problems = new List<PostProblem>();
+        foreach (var twice in requests.GroupBy(r => r.Account, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            problems.Add(new PostProblem(PostField.Account, $"'{twice.Key}' is named {twice.Count()} times; a group has one post per account (a thread's parts go in one post)."));
+        }
+
+        // Every part as a request of its own: the platform and the guardrails judge each, the later ones as if the earlier were scheduled.
+        var parts = new List<(int Request, int Part, int Parts, ScheduleRequest Asked)>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            var texts = (IReadOnlyList<string>)[request.Text, .. request.ThreadTexts];
+            for (var j = 0; j < texts.Count; j++)
+            {
+                parts.Add((i, j + 1, texts.Count, request with { Text = texts[j], ThreadTexts = [] }));
+            }
+
+            problems.AddRange(ThreadProblems(request, texts.Count).Select(p => p with { Subject = grouped ? request.Account : null, RequestIndex = i }));
+        }
+
+        var checks = await CheckAsync([.. parts.Select(p => p.Asked)], cancellationToken);
+        for (var k = 0; k < parts.Count; k++)
+        {
+            var (index, part, count, request) = parts[k];
+            foreach (var problem in checks[k].Problems)
+            {
+                // The account, the time and the recipient are the same for every part: said once, for the first.
+                var ofPart = problem.Field is PostField.Text or PostField.Platform or PostField.Guardrails;
+                if (ofPart || part == 1)
+                {
+                    problems.Add(problem with
+                    {
+                        Subject = Subject(grouped ? request.Account : null, ofPart ? part : 1, ofPart ? count : 1),
+                        RequestIndex = index,
+                        Part = ofPart && count > 1 ? part : null,
+                    });
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new PostRequestException(problems);
+        }
+
+        var groupId = grouped ? Guid.CreateVersion7(now).ToString("N") : null;
+        var accounts = requests.Select(r => r.Account).ToList();
+        var rows = new List<(NewPost Row, OutgoingMessage Message, GuardrailVerdict Verdict, int Request)>();
+        string? threadId = null;
+        for (var k = 0; k < parts.Count; k++)
+        {
+            var (index, part, count, request) = parts[k];
+            var account = _registry.FindAccount(request.Account)!;
+            var at = ScheduleTimeParser.Parse(request.At, request.TimeZone is { Length: > 0 } tz ? ScheduleTimeParser.FindZone(tz, "--tz") : account.TimeZone);
+            var post = NewPost(request, account, at.Utc, now);
+            threadId = count == 1 ? null : part == 1 ? post.Id : threadId;
+            post = post with { GroupId = groupId, ThreadId = threadId, ThreadPart = count == 1 ? 0 : part, ThreadParts = count == 1 ? 0 : count };
+            var message = post.ToMessage(post.DueAt);
+            var when = LocalTime.Format(post.DueAt, account.TimeZone);
+            var what = Describe(post, groupId is null ? [] : accounts.Where(a => a != request.Account).ToList());
+            var check = checks[k];
+            var hold = check.ApprovalReason ?? request.HoldReason;
+            if (hold is not null)
+            {
+                var item = await _inbox.Value.PrepareHoldAsync(message, hold, cancellationToken);
+                rows.Add((new NewPost(post with { State = PostState.PendingApproval }, $"created by {request.Source} for {when}{what}; waits for approval: {hold}", item), message, check.Verdict!, index));
+            }
+            else
+            {
+                var reason = request.ApprovedBy is { } approvedBy ? $"scheduled by {request.Source} for {when}{what}, approved by {approvedBy}" : $"scheduled by {request.Source} for {when}{what}";
+                rows.Add((new NewPost(post, reason), message, check.Verdict!, index));
+            }
+        }
+
+        var stored = await _store.InsertAllAsync([.. rows.Select(r => r.Row)], cancellationToken);
+        for (var k = 0; k < stored.Count; k++)
+        {
+            // A crash before a trigger is written leaves a Scheduled post without one; the sweep adds it. Later parts
+            // get theirs when the part before them is out.
+            if (stored[k].State == PostState.Scheduled && !stored[k].ContinuesThread)
+            {
+                await _scheduler.ScheduleAsync(stored[k].Id, stored[k].DueAt, cancellationToken);
+            }
+
+            await _guardrails.RecordAsync(rows[k].Message, cancellationToken);
+        }
+
+        var heads = new List<ScheduledPost>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var mine = Enumerable.Range(0, stored.Count).Where(k => rows[k].Request == i).ToList();
+            var head = stored[mine[0]];
+            // Only the time's note is wanted here: the text was judged above.
+            var note = (await ValidateAsync(requests[i], now, forVerdict: true, links: null, cancellationToken)).At?.Note;
+            heads.Add(new ScheduledPost(head, note) { Verdict = rows[mine[0]].Verdict, Parts = head.ThreadPart == 0 ? [] : [.. mine.Select(k => stored[k])] });
+            _logger.LogInformation("Post {PostId} of {Account} {State} for {DueAt:O} ({Parts} parts, group {GroupId})", head.Id, head.Account, head.State, head.DueAt, Math.Max(mine.Count, 1), groupId ?? "none");
+        }
+
+        return new ScheduledGroup(groupId, heads);
+    }
+
+    private List<PostProblem> ThreadProblems(ScheduleRequest request, int parts)
+    {
+        var problems = new List<PostProblem>();
+        if (parts == 1)
+        {
+            return problems;
+        }
+
+        if (request.Kind != MessageKind.Post)
+        {
+            problems.Add(new PostProblem(PostField.Text, $"only a post can be a thread; a {request.Kind} is one message."));
+        }
+
+        if (_registry.FindAccount(request.Account) is { } account && _registry.FindPlatform(account.Platform) is { } platform
+            && !platform.Descriptor.Capabilities.HasFlag(PlatformCapabilities.Replies))
+        {
+            problems.Add(new PostProblem(PostField.Account, $"{platform.Descriptor.DisplayName} (account '{account.Name}') cannot publish replies, so it cannot publish a thread."));
+        }
+
+        return problems;
+    }
+
+    private static string? Subject(string? account, int part, int parts) => (account, parts) switch
+    {
+        (null, 1) => null,
+        (null, _) => $"part {part} of {parts}",
+        (_, 1) => account,
+        _ => $"{account}, part {part} of {parts}",
+    };
+
+    private static string Describe(Post post, List<string> others)
+    {
+        var text = post.ThreadParts == 0 ? "" : post.ThreadPart == 1 ? $", first of a thread of {post.ThreadParts}" : $", part {post.ThreadPart} of {post.ThreadParts} of thread {post.ThreadId} (published after part {post.ThreadPart - 1})";
+        return others.Count == 0 ? text : $"{text}, in group {post.GroupId} with {string.Join(", ", others)}";
     }
 
     /// <summary>
@@ -109,7 +291,8 @@ internal sealed class PostService
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
-        var (account, at, problems) = await ValidateAsync(request, now, forVerdict: true, cancellationToken);
+        request = request with { Text = RewriteLinks(request).Text };
+        var (account, at, problems) = await ValidateAsync(request, now, forVerdict: true, links: null, cancellationToken);
         if (problems.Count > 0)
         {
             throw new PostRequestException(problems);
@@ -128,9 +311,9 @@ internal sealed class PostService
         ArgumentNullException.ThrowIfNull(requests);
         var now = _time.GetUtcNow();
         var validated = new List<(ScheduleRequest Request, (ClientAccount? Account, ParsedTime? At, List<PostProblem> Problems) Result)>(requests.Count);
-        foreach (var request in requests)
+        foreach (var (request, links) in requests.Select(RewriteForCheck))
         {
-            validated.Add((request, await ValidateAsync(request, now, forVerdict: false, cancellationToken)));
+            validated.Add((request, await ValidateAsync(request, now, forVerdict: false, links, cancellationToken)));
         }
 
         // The guardrails judge every request they can (a time in the past or a platform's refusal aside), so one check finds every problem.
@@ -171,11 +354,17 @@ internal sealed class PostService
         }
     }
 
+    private (ScheduleRequest Request, LinkRewrite Links) RewriteForCheck(ScheduleRequest request)
+    {
+        var links = RewriteLinks(request);
+        return (request with { Text = links.Text }, links);
+    }
+
     /// <summary>
     /// Every problem of a request that needs no guardrail: account, time, text, the platform's rules, recipients.
     /// <paramref name="forVerdict"/>: for <see cref="ExplainAsync"/>, where no time means now and the text is left to the guardrails.
     /// </summary>
-    private async Task<(ClientAccount? Account, ParsedTime? At, List<PostProblem> Problems)> ValidateAsync(ScheduleRequest request, DateTimeOffset now, bool forVerdict, CancellationToken cancellationToken)
+    private async Task<(ClientAccount? Account, ParsedTime? At, List<PostProblem> Problems)> ValidateAsync(ScheduleRequest request, DateTimeOffset now, bool forVerdict, LinkRewrite? links, CancellationToken cancellationToken)
     {
         var problems = new List<PostProblem>();
         var account = _registry.FindAccount(request.Account);
@@ -213,6 +402,10 @@ internal sealed class PostService
         if (!forVerdict)
         {
             await TextProblemsAsync(request, account, problems, cancellationToken);
+            if (links is not null)
+            {
+                problems.AddRange(LinkHint(links, problems));
+            }
         }
 
         if (request.Kind == MessageKind.DirectMessage && string.IsNullOrWhiteSpace(request.Recipient))
@@ -284,10 +477,12 @@ internal sealed class PostService
         var due = post.DueAt < now ? now : post.DueAt;
         var next = post with { State = PostState.Scheduled, DueAt = due, ApprovedBy = approvedBy, UpdatedAt = now };
         var reason = $"approved by {approvedBy}";
+        LinkRewrite? links = null;
         if (editedText is not null && !string.Equals(editedText, post.Text, StringComparison.Ordinal))
         {
-            next = next with { Text = editedText };
-            reason += " with edited text";
+            links = _links?.Rewrite(editedText, _registry.FindAccount(post.Account), campaign: null, post.Variant);
+            next = next with { Text = links?.Text ?? editedText };
+            reason += " with edited text" + (links is null ? string.Empty : LinkNote(links));
             if (_registry.FindAccount(post.Account) is { } account && _registry.FindPlatform(account.Platform) is { } platform)
             {
                 var validation = await platform.ValidateAsync(account.Name, next.ToDraft(), cancellationToken);
@@ -296,6 +491,11 @@ internal sealed class PostService
                     throw new PostRequestException(validation.Problems.Select(p => $"edited text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}").ToList());
                 }
             }
+        }
+
+        if (links is not null)
+        {
+            await SaveLinksAsync(post, links, cancellationToken);
         }
 
         var stored = await TransitionAsync(post, next, reason, cancellationToken);
@@ -309,7 +509,16 @@ internal sealed class PostService
     public async Task<PostDetails> ShowAsync(string id, CancellationToken cancellationToken)
     {
         var post = await GetRequiredAsync(id, cancellationToken);
-        return new PostDetails(post, await _store.GetHistoryAsync(post.Id, cancellationToken));
+        var thread = post.ThreadId is { } threadId ? await ThreadOfAsync(threadId, cancellationToken) : [];
+        var group = post.GroupId is { } groupId
+            ? [.. (await _store.ListAsync(new PostQuery(Limit: 10_000) { GroupId = groupId }, cancellationToken)).Where(p => p.ThreadPart <= 1).OrderBy(p => p.Account, StringComparer.Ordinal)]
+            : (IReadOnlyList<Post>)[];
+        return new PostDetails(post, await _store.GetHistoryAsync(post.Id, cancellationToken))
+        {
+            Group = group,
+            Thread = thread,
+            Links = _links is null ? null : await _links.GetAsync(post.Id, cancellationToken),
+        };
     }
 
     /// <summary>Withdraws a post that has not been published.</summary>
@@ -332,6 +541,20 @@ internal sealed class PostService
         var stored = await TransitionAsync(post, post with { State = PostState.Cancelled, UpdatedAt = _time.GetUtcNow() }, reason, cancellationToken);
         await _scheduler.UnscheduleAsync(stored.Id, cancellationToken);
         await _guardrails.ForgetAsync(stored.Id, cancellationToken);
+        if (stored.ThreadId is { } threadId && stored.ThreadPart < stored.ThreadParts)
+        {
+            // The parts after it would reply to nothing: they stop with it. A crash midway is finished by the engine,
+            // which cancels a part whose earlier part is cancelled.
+            foreach (var later in (await ThreadOfAsync(threadId, cancellationToken)).Where(p => p.ThreadPart > stored.ThreadPart && p.State is PostState.Scheduled or PostState.PendingApproval or PostState.Failed or PostState.Draft))
+            {
+                if (await _store.TryTransitionAsync(later, later with { State = PostState.Cancelled, UpdatedAt = _time.GetUtcNow() }, $"{reason}, with part {stored.ThreadPart} of its thread", cancellationToken) is { } cancelled)
+                {
+                    await _scheduler.UnscheduleAsync(cancelled.Id, cancellationToken);
+                    await _guardrails.ForgetAsync(cancelled.Id, cancellationToken);
+                }
+            }
+        }
+
         return stored;
     }
 
@@ -387,6 +610,7 @@ internal sealed class PostService
                     $"retry requested by {change.By}: an earlier attempt is on the platform as {found.Id}; nothing is sent again",
                     cancellationToken);
                 await _guardrails.RecordAsync(published.ToMessage(now), cancellationToken);
+                await _threads.ContinueAfterAsync(published, cancellationToken);
                 return published;
 
             case LookupStatus.NotFound:
@@ -418,11 +642,13 @@ internal sealed class PostService
 
             var platformId = await PlatformIdOfAsync(post, publishedUrl, cancellationToken);
             var found = platformId is null ? "(the plugin cannot read post ids from addresses, so none is recorded)" : $"as {platformId}";
-            return await TransitionAsync(
+            var resolved = await TransitionAsync(
                 post,
                 post with { State = PostState.Published, PlatformUrl = publishedUrl, PlatformPostId = platformId ?? post.PlatformPostId, LastError = null, MayBeOnPlatform = false, UpdatedAt = now },
                 $"resolved by {change.By}: published at {publishedUrl} {found}",
                 cancellationToken);
+            await _threads.ContinueAfterAsync(resolved, cancellationToken);
+            return resolved;
         }
 
         var reason = $"resolved by {change.By}: not published; `mops post retry` publishes it again";
@@ -455,6 +681,8 @@ internal sealed class PostService
             ? throw new PostRequestException($"--published: '{publishedUrl}' is post {id} on {platform.Descriptor.DisplayName}, which is already recorded as post {other.Id}; look for this post's own address.")
             : id;
     }
+
+    private Task<IReadOnlyList<Post>> ThreadOfAsync(string threadId, CancellationToken cancellationToken) => _threads.PartsAsync(threadId, cancellationToken);
 
     private async Task<Post> GetRequiredAsync(string id, PostActor change, CancellationToken cancellationToken)
     {

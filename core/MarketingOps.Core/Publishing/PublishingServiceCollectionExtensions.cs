@@ -1,5 +1,6 @@
 using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Inbox;
+using MarketingOps.Core.Links;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Storage;
@@ -57,6 +58,7 @@ public static class PublishingServiceCollectionExtensions
 
         services.TryAddSingleton<HostInstance>();
         services.TryAddSingleton<AccountGate>();
+        services.TryAddSingleton<AccountHolds>();
         services.TryAddSingleton<RetryBackoff>();
         services.TryAddSingleton<PlatformCalls>();
         services.TryAddSingleton<PublishExecutor>();
@@ -65,6 +67,7 @@ public static class PublishingServiceCollectionExtensions
         services.TryAddSingleton<PublishingRecovery>();
         services.TryAddSingleton<IPublishScheduler, QuartzPublishScheduler>();
         services.TryAddSingleton<PostService>();
+        services.AddMarketingOpsLinks(configuration);
         services.TryAddTransient<PublishJob>();
         services.TryAddTransient<RecurringJob>();
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MarketingOps.Core.Guardrails;
+using MarketingOps.Core.Links;
 using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Storage;
@@ -52,6 +53,7 @@ internal static class ClientFolderTemplate
         [SchedulingOptions.SectionName] = JsonSerializer.SerializeToNode(new SchedulingOptions(), Json),
         [PublishingOptions.SectionName] = JsonSerializer.SerializeToNode(new PublishingOptions(), Json),
         [GuardrailOptions.SectionName] = JsonSerializer.SerializeToNode(new GuardrailOptions(), Json),
+        [LinkOptions.SectionName] = JsonSerializer.SerializeToNode(new LinkOptions(), Json),
     }.ToJsonString(Json) + "\n";
 
     public const string GitIgnore = "# written by mops: the store, logs, encrypted credentials and caches stay out of version control\ndata/\nlogs/\nsecrets/\ncache/\n";
@@ -63,6 +65,15 @@ internal static class ClientFolderTemplate
         "mastodon" => [$"mastodon/{account}/access-token"],
         "bluesky" => [$"bluesky/{account}/app-password"],
         _ => [],
+    };
+
+    /// <summary>What `mops accounts connect` asks for on a platform whose plugin connects accounts itself; null where secrets are set by hand.</summary>
+    public static string? ConnectHint(string platform) => platform switch
+    {
+        "bluesky" => "asks for the handle's app password, without echo",
+        "x" => "set oauth2ClientId in plugins.json first; sign in in a browser",
+        "mastodon" => "sign in in a browser; the app is registered on the instance",
+        _ => null,
     };
 
     /// <summary>Account settings a platform needs before it can work, with placeholders the next steps point at.</summary>
