@@ -91,6 +91,9 @@ internal sealed class MopsProcess : IDisposable
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+    /// <summary>Kills mops alone (not what it started), as a crash would.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: false);
+
     public void Interrupt() => Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
 
     public void Dispose()
