@@ -4,6 +4,7 @@ using MarketingOps.Host.Commands.Experiments;
 using MarketingOps.Host.Commands.Guardrails;
 using MarketingOps.Host.Commands.Host;
 using MarketingOps.Host.Commands.Inbox;
+using MarketingOps.Host.Commands.Init;
 using MarketingOps.Host.Commands.Plugins;
 using MarketingOps.Host.Commands.Secrets;
 using MarketingOps.Host.Commands.Posts;
@@ -19,8 +20,11 @@ namespace MarketingOps.Host;
 
 internal static class Program
 {
-    public static async Task<int> Main(string[] args)
+    public static async Task<int> Main(string[] arguments)
     {
+        // A value is taken whole, whatever its first characters ("-5 °C in Sapporo", "-- note to self").
+        var args = OptionValues.Join(arguments);
+
         // Read before parsing so that even a parse error honours it; Spectre parses everything else.
         var verbose = args.Contains("--verbose", StringComparer.Ordinal);
         Logging.Bootstrap(verbose);
@@ -37,6 +41,7 @@ internal static class Program
             {
                 config.SetApplicationName("mops");
                 config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, verbose));
+                config.AddCommand<InitCommand>("init").WithDescription("Create a client folder: plugins.json (by plugin id), mops.json with the defaults, .gitignore; prints the next steps.");
                 PluginCommands.Register(config);
                 HostCommands.Register(config);
                 StatsCommands.Register(config);

@@ -15,6 +15,6 @@ public sealed class BlueskyEntryPoint : IPluginEntryPoint
         var (settings, problems) = BlueskySettings.Read(registrar.Settings);
         SettingsProblems.ThrowIfAny("Bluesky", problems);
 
-        registrar.AddPlatform(new BlueskyPlatform(settings, registrar.Accounts, registrar.Secrets, registrar.LoggerFactory, registrar.Clock));
+        registrar.AddPlatform(new BlueskyPlatform(settings, registrar.Accounts, registrar.Secrets, registrar.LoggerFactory, registrar.Clock, primary: registrar.CreateHttpMessageHandler));
     }
 }

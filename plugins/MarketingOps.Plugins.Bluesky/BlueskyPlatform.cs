@@ -31,14 +31,15 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
         ISecretStore secrets,
         ILoggerFactory loggerFactory,
         TimeProvider clock,
-        Func<DelegatingHandler>? observer = null)
+        Func<DelegatingHandler>? observer = null,
+        Func<HttpMessageHandler>? primary = null)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _settings = settings;
         _secrets = secrets;
         _clock = clock;
         _logger = loggerFactory.CreateLogger("MarketingOps.Plugins.Bluesky");
-        _services = BlueskyHttpClients.Build(settings, observer);
+        _services = BlueskyHttpClients.Build(settings, observer, primary);
         _http = _services.GetRequiredService<IHttpClientFactory>();
         _accounts = accounts.ToDictionary(
             a => a.Name,
@@ -52,7 +53,7 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
     {
         ArgumentNullException.ThrowIfNull(draft);
         var problems = new List<string>();
-        var graphemes = new StringInfo(draft.Text).LengthInTextElements;
+        var graphemes = Graphemes.Count(draft.Text);
         if (graphemes > BlueskyDescriptor.MaxGraphemes)
         {
             problems.Add($"The text has {graphemes} characters; Bluesky allows {BlueskyDescriptor.MaxGraphemes}.");

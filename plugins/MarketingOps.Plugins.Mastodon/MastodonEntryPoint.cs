@@ -17,6 +17,6 @@ public sealed class MastodonEntryPoint : IPluginEntryPoint
         var all = problems.Concat(accountProblems).ToList();
         SettingsProblems.ThrowIfAny("Mastodon", all);
 
-        registrar.AddPlatform(new MastodonPlatform(settings, registrar.Accounts, registrar.Secrets, registrar.LoggerFactory, registrar.Clock));
+        registrar.AddPlatform(new MastodonPlatform(settings, registrar.Accounts, registrar.Secrets, registrar.LoggerFactory, registrar.Clock, primary: registrar.CreateHttpMessageHandler));
     }
 }

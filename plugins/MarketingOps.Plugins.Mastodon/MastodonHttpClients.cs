@@ -10,10 +10,11 @@ internal static class MastodonHttpClients
 
     /// <param name="settings">Timeouts and retries.</param>
     /// <param name="observer">Tests only: a handler that sees every attempt (inside the retries).</param>
-    public static ServiceProvider Build(MastodonSettings settings, Func<DelegatingHandler>? observer = null)
+    /// <param name="primary">The host's innermost handler (SDK 1.1), under every other handler.</param>
+    public static ServiceProvider Build(MastodonSettings settings, Func<DelegatingHandler>? observer = null, Func<HttpMessageHandler>? primary = null)
     {
         var services = new ServiceCollection();
-        ResilientHttpClients.AddRetryingClient(services, Name, settings.RequestTimeout, settings.Retries, response => (int)response.StatusCode >= 500, observer);
+        ResilientHttpClients.AddRetryingClient(services, Name, settings.RequestTimeout, settings.Retries, response => (int)response.StatusCode >= 500, observer, primary);
         return services.BuildServiceProvider();
     }
 }

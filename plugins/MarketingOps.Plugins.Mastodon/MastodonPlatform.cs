@@ -34,13 +34,14 @@ internal sealed partial class MastodonPlatform : IPlatform, IDisposable
         ISecretStore secrets,
         ILoggerFactory loggerFactory,
         TimeProvider clock,
-        Func<DelegatingHandler>? observer = null)
+        Func<DelegatingHandler>? observer = null,
+        Func<HttpMessageHandler>? primary = null)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _secrets = secrets;
         _clock = clock;
         _logger = loggerFactory.CreateLogger("MarketingOps.Plugins.Mastodon");
-        _services = MastodonHttpClients.Build(settings, observer);
+        _services = MastodonHttpClients.Build(settings, observer, primary);
         _http = _services.GetRequiredService<IHttpClientFactory>();
         _accounts = accounts.ToDictionary(a => a.Name, a => new MastodonAccount(a), StringComparer.OrdinalIgnoreCase);
     }

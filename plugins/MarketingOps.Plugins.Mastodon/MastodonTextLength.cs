@@ -1,5 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
+
+using MarketingOps.Sdk;
 
 namespace MarketingOps.Plugins.Mastodon;
 
@@ -13,7 +14,7 @@ internal static partial class MastodonTextLength
         var placeholder = new string('x', charactersPerUrl);
         var countable = UrlPattern().Replace(text, m => m.Groups["pre"].Value + placeholder);
         countable = RemoteMentionPattern().Replace(countable, m => m.Groups["pre"].Value + "@" + m.Groups["user"].Value);
-        return new StringInfo(countable).LengthInTextElements;
+        return Graphemes.Count(countable);
     }
 
     [GeneratedRegex(@"(?<pre>^|[^\p{L}\p{N}/])https?://[^\s<>""]*[^\s<>"".,;:!?')\]]", RegexOptions.IgnoreCase)]

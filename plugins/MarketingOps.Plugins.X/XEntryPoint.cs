@@ -15,6 +15,7 @@ public sealed class XEntryPoint : IPluginEntryPoint
         var (settings, problems) = XSettings.Read(registrar.Settings);
         SettingsProblems.ThrowIfAny("X", problems);
 
-        registrar.AddPlatform(new XPlatform(settings, registrar.Accounts, registrar.Secrets, registrar.LoggerFactory, registrar.Clock));
+        // Writable secrets (SDK 1.1): X rotates refresh tokens, and the new ones must survive a restart.
+        registrar.AddPlatform(new XPlatform(settings, registrar.Accounts, registrar.WritableSecrets, registrar.LoggerFactory, registrar.Clock, primary: registrar.CreateHttpMessageHandler));
     }
 }

@@ -12,12 +12,13 @@ internal static class XHttpClients
 
     /// <param name="settings">Timeouts and retries.</param>
     /// <param name="observer">Tests only: a handler that sees every attempt (inside the retries).</param>
-    public static ServiceProvider Build(XSettings settings, Func<DelegatingHandler>? observer = null)
+    /// <param name="primary">The host's innermost handler (SDK 1.1), under every other handler.</param>
+    public static ServiceProvider Build(XSettings settings, Func<DelegatingHandler>? observer = null, Func<HttpMessageHandler>? primary = null)
     {
         var services = new ServiceCollection();
-        ResilientHttpClients.AddRetryingClient(services, Reads, settings.RequestTimeout, settings.ReadRetries, IsRetryable, observer);
+        ResilientHttpClients.AddRetryingClient(services, Reads, settings.RequestTimeout, settings.ReadRetries, IsRetryable, observer, primary);
         // A POST /2/tweets that fails after sending may have created the post: never resend blind.
-        ResilientHttpClients.AddClient(services, Writes, settings.RequestTimeout, observer);
+        ResilientHttpClients.AddClient(services, Writes, settings.RequestTimeout, observer, primary);
         return services.BuildServiceProvider();
     }
 

@@ -18,6 +18,8 @@ namespace MarketingOps.Plugins.X;
 internal sealed partial class XPlatform : IPlatform, IDisposable
 {
     private static readonly string[] ReplySettings = ["following", "mentionedUsers", "subscribers", "verified"];
+    private static readonly string NotMeasured =
+        $"X's length of this text could not be measured: its URL scan took over {TwitterTextPatterns.TimeoutMilliseconds / 1000} s (is the machine overloaded?). Nothing was sent; try again.";
 
     private readonly XSettings _settings;
     private readonly ServiceProvider _services;
@@ -33,18 +35,20 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
         ISecretStore secrets,
         ILoggerFactory loggerFactory,
         TimeProvider clock,
-        Func<DelegatingHandler>? observer = null)
+        Func<DelegatingHandler>? observer = null,
+        Func<HttpMessageHandler>? primary = null)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _settings = settings;
         _clock = clock;
         _logger = loggerFactory.CreateLogger("MarketingOps.Plugins.X");
-        _services = XHttpClients.Build(settings, observer);
+        _services = XHttpClients.Build(settings, observer, primary);
         _http = _services.GetRequiredService<IHttpClientFactory>();
         _accounts = accounts.ToDictionary(
             a => a.Name,
             a => new XAccount(a, new XAccountAuth(a, secrets, _redactor, clock)),
             StringComparer.OrdinalIgnoreCase);
+        TwitterTextParser.WarmUp();
     }
 
     public PlatformDescriptor Descriptor { get; } = XDescriptor.Create();
@@ -53,7 +57,18 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
     {
         ArgumentNullException.ThrowIfNull(draft);
         var problems = new List<string>();
-        var parsed = TwitterTextParser.Parse(draft.Text, TwitterTextConfiguration.V3);
+        TwitterTextParseResult parsed;
+        try
+        {
+            parsed = TwitterTextParser.Parse(draft.Text, TwitterTextConfiguration.V3);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Never a guessed length: a URL counted at full length would refuse a valid post, or pass an invalid one.
+            problems.Add(NotMeasured);
+            return new DraftValidation(0, 280, problems);
+        }
+
         if (string.IsNullOrWhiteSpace(draft.Text) && draft.Media.Count == 0)
         {
             problems.Add("An X post needs text or media.");
@@ -102,6 +117,12 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var validation = Validate(request.Draft);
+        if (validation.Problems.Contains(NotMeasured))
+        {
+            // Nothing was sent, and the text may well be valid: try again later rather than fail the post.
+            return Fail(request.Account, new PlatformError(PlatformErrorKind.Transient, NotMeasured));
+        }
+
         if (!validation.IsValid)
         {
             return Fail(request.Account, PlatformErrors.Invalid(validation));
@@ -197,19 +218,26 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
             return LookupResult.Unknown(why.Message);
         }
 
-        using var document = JsonDocument.Parse(response.Body);
-        var wanted = Comparable(request.Draft.Text);
-        if (document.RootElement.TryGetProperty("data", out var posts) && posts.ValueKind == JsonValueKind.Array)
+        try
         {
-            foreach (var post in posts.EnumerateArray())
+            using var document = JsonDocument.Parse(response.Body);
+            var wanted = Comparable(request.Draft.Text);
+            if (document.RootElement.TryGetProperty("data", out var posts) && posts.ValueKind == JsonValueKind.Array)
             {
-                if (post.TryGetProperty("text", out var text) && Comparable(text.GetString() ?? "") == wanted && post.TryGetProperty("id", out var id))
+                foreach (var post in posts.EnumerateArray())
                 {
-                    var createdAt = post.TryGetProperty("created_at", out var c) && c.TryGetDateTimeOffset(out var at) ? at : _clock.GetUtcNow();
-                    _logger.LogInformation("Reconciled X post {PostId} for account {Account}", id.GetString(), request.Account);
-                    return LookupResult.Found(new PublishedPost(id.GetString()!, account.UrlOf(id.GetString()!), createdAt));
+                    if (post.TryGetProperty("text", out var text) && Comparable(text.GetString() ?? "") == wanted && post.TryGetProperty("id", out var id))
+                    {
+                        var createdAt = post.TryGetProperty("created_at", out var c) && c.TryGetDateTimeOffset(out var at) ? at : _clock.GetUtcNow();
+                        _logger.LogInformation("Reconciled X post {PostId} for account {Account}", id.GetString(), request.Account);
+                        return LookupResult.Found(new PublishedPost(id.GetString()!, account.UrlOf(id.GetString()!), createdAt));
+                    }
                 }
             }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return LookupResult.Unknown(NotMeasured);
         }
 
         return LookupResult.NotFound;
@@ -337,7 +365,7 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
     // X returns text with links shortened to t.co and &, <, > escaped, so compare with URLs and entities neutralised.
     private static string Comparable(string text)
     {
-        var decoded = WebUtility.HtmlDecode(text).Normalize(NormalizationForm.FormC);
+        var decoded = TwitterTextParser.Nfc(WebUtility.HtmlDecode(text));
         var builder = new StringBuilder();
         var last = 0;
         foreach (var (start, length) in TwitterUrlExtractor.Extract(decoded))
@@ -479,6 +507,11 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
                     && await account.Auth.TryRefreshAsync(_http.CreateClient(XHttpClients.Writes), _settings.OAuth2TokenUrl, cancellationToken))
                 {
                     _logger.LogInformation("Refreshed the OAuth 2.0 token of X account {Account}", account.Name);
+                    if (account.Auth.PersistProblem is { } problem)
+                    {
+                        _logger.LogWarning("X account {Account}: {Problem}", account.Name, problem);
+                    }
+
                     continue; // a 401 means nothing was applied, so sending again is safe
                 }
 

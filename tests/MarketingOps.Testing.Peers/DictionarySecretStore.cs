@@ -1,9 +1,16 @@
+using System.Collections.Concurrent;
 using MarketingOps.Sdk;
 
 namespace MarketingOps.Testing.Peers;
 
-/// <summary>Secrets held in memory, for plugin tests.</summary>
-public sealed class DictionarySecretStore(IReadOnlyDictionary<string, string> secrets) : ISecretStore
+/// <summary>Secrets held in memory, for plugin tests; writes (a rotated token) are kept and readable.</summary>
+public sealed class DictionarySecretStore(IReadOnlyDictionary<string, string> secrets) : IWritableSecretStore
 {
-    public string? GetSecret(string name) => secrets.TryGetValue(name, out var value) ? value : null;
+    private readonly ConcurrentDictionary<string, string> _values = new(secrets, StringComparer.Ordinal);
+
+    public string? GetSecret(string name) => _values.TryGetValue(name, out var value) ? value : null;
+
+    public void SetSecret(string name, string value) => _values[name] = value;
+
+    public bool RemoveSecret(string name) => _values.TryRemove(name, out _);
 }

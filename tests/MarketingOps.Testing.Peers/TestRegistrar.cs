@@ -24,7 +24,7 @@ public sealed class TestRegistrar : IPluginRegistrar
         Accounts = accounts
             .Select(a => new PluginAccount(a.Name, "UTC", new ConfigurationBuilder().AddInMemoryCollection(a.Settings).Build()))
             .ToList();
-        Secrets = new DictionarySecretStore(secrets);
+        WritableSecrets = new DictionarySecretStore(secrets);
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         Clock = clock ?? TimeProvider.System;
     }
@@ -35,7 +35,9 @@ public sealed class TestRegistrar : IPluginRegistrar
 
     public IReadOnlyList<PluginAccount> Accounts { get; }
 
-    public ISecretStore Secrets { get; }
+    public ISecretStore Secrets => WritableSecrets;
+
+    public IWritableSecretStore WritableSecrets { get; }
 
     public ILoggerFactory LoggerFactory { get; }
 

@@ -10,14 +10,21 @@ namespace MarketingOps.Core.Plugins;
 /// <summary>Loads one plugin from its folder into its own load context and lets it register, turning every failure into a status.</summary>
 internal sealed class PluginActivator(ISecretStore secrets, ILoggerFactory loggerFactory, TimeProvider clock)
 {
-    /// <summary>Types whose assemblies the host shares with every plugin, so both sides agree on the contracts.</summary>
-    private static readonly Type[] SharedTypes =
+    /// <summary>
+    /// Types whose assemblies (and the assemblies those reference) the host shares with every plugin, so both sides
+    /// agree on the contracts: the SDK and the Microsoft.Extensions abstractions it exposes. Everything else a plugin
+    /// brings stays private to it, even where the host carries another version of the same library.
+    /// </summary>
+    internal static readonly Type[] SharedTypes =
     [
         typeof(IPluginEntryPoint),
         typeof(ILogger),
         typeof(ILoggerFactory),
         typeof(IConfiguration),
     ];
+
+    /// <summary>Creates each plugin's innermost HTTP handler. The default value is the host's own; the conformance kit injects faults here.</summary>
+    public Func<HttpMessageHandler>? HttpHandlerFactory { get; init; }
 
     /// <summary>Loads the plugin; configuration problems (an id that does not match, invalid settings) are added to <paramref name="problems"/>.</summary>
     public LoadedPlugin Load(PluginEntry entry, string pluginsFileShown, List<ConfigProblem> problems, int reloads = 0, bool hotReload = false)
@@ -61,7 +68,8 @@ internal sealed class PluginActivator(ISecretStore secrets, ILoggerFactory logge
             // Always collectible and read into memory: any plugin can be unloaded and its files replaced while loaded.
             loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, isUnloadable: true, SharedTypes, config =>
             {
-                config.PreferSharedTypes = true;
+                // Only the shared types' assemblies come from the host; a plugin's own YamlDotNet 11 stays YamlDotNet 11.
+                config.PreferSharedTypes = false;
                 config.LoadInMemory = true;
                 config.EnableHotReload = hotReload;
             });
@@ -99,7 +107,9 @@ internal sealed class PluginActivator(ISecretStore secrets, ILoggerFactory logge
             return LoadedPlugin.Failed(entry, manifest, PluginStatus.Malfunctioned, $"invalid settings: {string.Join("; ", settingProblems.Select(p => $"{p.Key}: {p.Message}"))}");
         }
 
-        var registrar = new PluginRegistrar(manifest, entry, secrets, loggerFactory, clock);
+        var registrar = HttpHandlerFactory is null
+            ? new PluginRegistrar(manifest, entry, secrets, loggerFactory, clock)
+            : new PluginRegistrar(manifest, entry, secrets, loggerFactory, clock) { HttpHandlerFactory = HttpHandlerFactory };
         entryPoint.Register(registrar);
         var problem = CheckRegistration(manifest, registrar);
         if (problem is not null)

@@ -16,6 +16,7 @@ internal sealed class PluginManager : IPlatformRegistry, IWorkflowCatalog, IDisp
     private readonly bool _watch;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ClientAccount> _accounts;
+    private readonly Dictionary<string, PluginFolderWatcher> _folderWatchers = new(StringComparer.OrdinalIgnoreCase);
     private LoadedPlugin[] _plugins = [];
     private bool _disposed;
 
@@ -58,6 +59,7 @@ internal sealed class PluginManager : IPlatformRegistry, IWorkflowCatalog, IDisp
             var plugin = _activator.Load(entry, _fileShown, problems, hotReload: _watch);
             Report(plugin);
             Watch(plugin);
+            WatchFolder(entry);
             loaded.Add(plugin);
         }
 
@@ -85,6 +87,36 @@ internal sealed class PluginManager : IPlatformRegistry, IWorkflowCatalog, IDisp
         }
     }
 
+    /// <summary>A watched plugin's folder changed where McMaster does not look (its manifest, or the files of a plugin that failed to load).</summary>
+    private void OnFolderChanged(string id, string why)
+    {
+        PluginState state;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            state = Reload(id);
+        }
+
+        LogReloaded(id, state, why);
+        PluginReloaded?.Invoke(this, state);
+    }
+
+    private void LogReloaded(string id, PluginState state, string why)
+    {
+        if (state.Status == PluginStatus.Active)
+        {
+            _logger.LogInformation("Plugin {PluginId} {Version}: {Why}, loaded again: Active", id, state.Version, why);
+        }
+        else
+        {
+            _logger.LogWarning("Plugin {PluginId}: {Why}, loaded again: {Status}: {Reason}", id, why, state.Status, state.Reason);
+        }
+    }
+
     private void OnReloaded(string id, PluginLoader loader)
     {
         PluginState state;
@@ -107,6 +139,8 @@ internal sealed class PluginManager : IPlatformRegistry, IWorkflowCatalog, IDisp
             catch (Exception ex)
 #pragma warning restore CA1031
             {
+                // Release the broken build's context (and McMaster's watcher on it); the folder watcher waits for the next build.
+                loader.Dispose();
                 fresh = LoadedPlugin.Failed(old.Entry, old.Manifest, PluginStatus.Malfunctioned, $"reload failed: {ex.GetType().Name}: {ex.Message}");
             }
 
@@ -114,7 +148,7 @@ internal sealed class PluginManager : IPlatformRegistry, IWorkflowCatalog, IDisp
             state = fresh.State;
         }
 
-        _logger.LogInformation("Plugin {PluginId} was rebuilt and loaded again: {Status}", id, state.Status);
+        LogReloaded(id, state, "rebuilt");
         PluginReloaded?.Invoke(this, state);
     }
 
@@ -124,6 +158,42 @@ internal sealed class PluginManager : IPlatformRegistry, IWorkflowCatalog, IDisp
         {
             var id = plugin.Entry.Id;
             loader.Reloaded += (_, args) => OnReloaded(id, args.Loader);
+        }
+    }
+
+    private void WatchFolder(PluginEntry entry)
+    {
+        if (!_watch || _folderWatchers.ContainsKey(entry.Id) || !Directory.Exists(entry.Directory))
+        {
+            return;
+        }
+
+        // McMaster reloads a rebuilt assembly of a loaded plugin; this watcher covers the rest: plugin.json, and any
+        // file of a plugin that has no load context because it failed to load.
+        var manifestPath = Path.Combine(entry.Directory, PluginManifest.FileName);
+        var manifestSeen = ReadText(manifestPath);
+        _folderWatchers[entry.Id] = new PluginFolderWatcher(entry.Directory, file =>
+        {
+            if (string.Equals(file, PluginManifest.FileName, StringComparison.OrdinalIgnoreCase))
+            {
+                // A build copies plugin.json beside a rebuilt assembly; reload for the manifest only when it says something new.
+                var text = ReadText(manifestPath);
+                return !string.Equals(Interlocked.Exchange(ref manifestSeen, text), text, StringComparison.Ordinal);
+            }
+
+            return Array.Find(Volatile.Read(ref _plugins), p => p.Entry.Id == entry.Id)?.Loader is null;
+        }, why => OnFolderChanged(entry.Id, why));
+    }
+
+    private static string? ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 
@@ -144,7 +214,7 @@ internal sealed class PluginManager : IPlatformRegistry, IWorkflowCatalog, IDisp
     {
         if (plugin.Status is PluginStatus.Active or PluginStatus.Disabled)
         {
-            _logger.LogDebug("Plugin {PluginId} {Version}: {Status}", plugin.Entry.Id, plugin.Manifest?.Version, plugin.Status);
+            _logger.LogDebug("Plugin {PluginId} {Version}: {Status}", plugin.Entry.Id, plugin.Manifest?.Version ?? "-", plugin.Status);
         }
         else
         {
@@ -157,6 +227,12 @@ internal sealed class PluginManager : IPlatformRegistry, IWorkflowCatalog, IDisp
         lock (_gate)
         {
             _disposed = true;
+            foreach (var watcher in _folderWatchers.Values)
+            {
+                watcher.Dispose();
+            }
+
+            _folderWatchers.Clear();
             foreach (var plugin in _plugins)
             {
                 plugin.Dispose();

@@ -20,13 +20,20 @@ internal sealed class PluginRegistrar(PluginManifest manifest, PluginEntry entry
 
     public ISecretStore Secrets { get; } = secrets;
 
+    public IWritableSecretStore WritableSecrets { get; } = new PluginSecretScope(secrets, manifest.Id);
+
     public ILoggerFactory LoggerFactory { get; } = loggerFactory;
 
     public TimeProvider Clock { get; } = clock;
 
+    /// <summary>Creates the plugin's innermost HTTP handler; the host's own default, replaced by the conformance kit to inject faults.</summary>
+    public Func<HttpMessageHandler> HttpHandlerFactory { get; init; } = static () => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+
     public IReadOnlyList<IPlatform> Platforms => _platforms;
 
     public IReadOnlyList<IWorkflow> Workflows => _workflows;
+
+    public HttpMessageHandler CreateHttpMessageHandler() => HttpHandlerFactory();
 
     public void AddPlatform(IPlatform platform)
     {

@@ -106,7 +106,7 @@ internal static partial class PluginsFileReader
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new ConfigProblem(shown, at, "must be an object with \"id\" and \"path\""));
+            problems.Add(new ConfigProblem(shown, at, "must be an object with an \"id\" (and, for a plugin outside the client's plugins/ folder, a \"path\")"));
             return null;
         }
 
@@ -117,17 +117,25 @@ internal static partial class PluginsFileReader
             problems.Add(new ConfigProblem(shown, at + ".id", $"\"{id}\" is not a valid plugin id (lower-case letters, digits, '.', '-', '_')"));
         }
 
-        var path = RequiredString(element, "path", at, shown, problems);
+        // Without a path, the plugin is found by id: the client's plugins/ folder, then the plugins shipped with mops.
+        var path = OptionalString(element, "path", at, shown, problems);
         var enabled = OptionalBool(element, "enabled", at, shown, problems) ?? true;
         var settings = OptionalObject(element, "settings", at, shown, problems);
         var accounts = ReadAccounts(element, id ?? "", at, shown, problems, accountNames);
         var workflows = ReadWorkflows(element, at, shown, problems);
-        if (id is null || path is null)
+        if (id is null || (path is null && element.TryGetProperty("path", out _)))
         {
             return null;
         }
 
-        return new PluginEntry(id, Path.GetFullPath(Path.Combine(baseDirectory, path)), at)
+        var directory = path is not null ? Path.GetFullPath(Path.Combine(baseDirectory, path)) : PluginLocator.Find(baseDirectory, id).Directory;
+        if (directory is null)
+        {
+            problems.Add(new ConfigProblem(shown, at + ".id", $"no plugin \"{id}\" in {Path.Combine(baseDirectory, PluginLocator.ClientPluginsFolder)} or among the plugins that ship with mops ({string.Join(", ", PluginLocator.BundledIds())}); install it with `mops plugins install`, or give its folder as \"path\""));
+            return null;
+        }
+
+        return new PluginEntry(id, directory, at)
         {
             Enabled = enabled,
             Settings = ToConfiguration(settings),

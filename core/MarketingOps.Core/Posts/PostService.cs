@@ -58,7 +58,8 @@ internal sealed class PostService
         }
 
         var due = at!.Utc;
-        var post = NewPost(request, account!, due, now);
+        var when = LocalTime.Format(due, account!.TimeZone);
+        var post = NewPost(request, account, due, now);
         var message = post.ToMessage(due);
         var verdict = await _guardrails.CheckAsync(message, cancellationToken);
         var decision = ApprovalGate.Decide(account!, verdict, approved: request.ApprovedBy is not null);
@@ -78,14 +79,14 @@ internal sealed class PostService
         {
             var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary
                 : request.HoldReason ?? ApprovalReason(post.Account, verdict);
-            reason = $"created by {request.Source} for {due:O}; waits for approval: {why}";
+            reason = $"created by {request.Source} for {when}; waits for approval: {why}";
             var item = await _inbox.Value.PrepareHoldAsync(message, why, cancellationToken);
             post = await _store.InsertAsync(post with { State = PostState.PendingApproval }, reason, cancellationToken, heldItem: item);
             await _guardrails.RecordAsync(message, cancellationToken);
         }
         else
         {
-            reason = request.ApprovedBy is { } approvedBy ? $"scheduled by {request.Source} for {due:O}, approved by {approvedBy}" : $"scheduled by {request.Source} for {due:O}";
+            reason = request.ApprovedBy is { } approvedBy ? $"scheduled by {request.Source} for {when}, approved by {approvedBy}" : $"scheduled by {request.Source} for {when}";
             post = await _store.InsertAsync(post, reason, cancellationToken);
 
             // A crash between these two lines leaves a Scheduled post without a trigger; the start-up sweep adds it.
@@ -95,6 +96,27 @@ internal sealed class PostService
 
         _logger.LogInformation("Post {PostId} of {Account} {State} for {DueAt:O}", post.Id, post.Account, post.State, post.DueAt);
         return new ScheduledPost(post, at.Note) { Verdict = verdict };
+    }
+
+    /// <summary>
+    /// What every guardrail says about one request, prepared as <see cref="ScheduleAsync"/> prepares it (account, time,
+    /// kind, recipient, reply target, media), without storing or recording anything. An empty
+    /// <see cref="ScheduleRequest.At"/> means now; the platform's text rules are judged as one of the guardrails, so
+    /// every text gets a verdict. Problems outside the guardrails (no such account, a time in the past, a reply without
+    /// its target) throw <see cref="PostRequestException"/>.
+    /// </summary>
+    public async Task<GuardrailVerdict> ExplainAsync(ScheduleRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = _time.GetUtcNow();
+        var (account, at, problems) = Validate(request, now, forVerdict: true);
+        if (problems.Count > 0)
+        {
+            throw new PostRequestException(problems);
+        }
+
+        var post = NewPost(request, account!, at!.Utc, now);
+        return await _guardrails.ExplainAsync(post.ToMessage(post.DueAt), cancellationToken);
     }
 
     /// <summary>
@@ -144,8 +166,11 @@ internal sealed class PostService
         }
     }
 
-    /// <summary>Every problem of a request that needs no guardrail: account, time, text, the platform's rules, recipients.</summary>
-    private (ClientAccount? Account, ParsedTime? At, List<PostProblem> Problems) Validate(ScheduleRequest request, DateTimeOffset now)
+    /// <summary>
+    /// Every problem of a request that needs no guardrail: account, time, text, the platform's rules, recipients.
+    /// <paramref name="forVerdict"/>: for <see cref="ExplainAsync"/>, where no time means now and the text is left to the guardrails.
+    /// </summary>
+    private (ClientAccount? Account, ParsedTime? At, List<PostProblem> Problems) Validate(ScheduleRequest request, DateTimeOffset now, bool forVerdict = false)
     {
         var problems = new List<PostProblem>();
         var account = _registry.FindAccount(request.Account);
@@ -162,7 +187,7 @@ internal sealed class PostService
             var zone = request.TimeZone is { Length: > 0 } tz ? ScheduleTimeParser.FindZone(tz, "--tz") : account.TimeZone;
             try
             {
-                at = ScheduleTimeParser.Parse(request.At, zone);
+                at = forVerdict && string.IsNullOrWhiteSpace(request.At) ? new ParsedTime(now, null) : ScheduleTimeParser.Parse(request.At, zone);
             }
             catch (PostRequestException ex)
             {
@@ -177,9 +202,30 @@ internal sealed class PostService
 
         if (at is not null && at.Utc < now - PastTolerance)
         {
-            problems.Add(new PostProblem(PostField.At, $"{at.Utc:O} is in the past (now is {now:O})."));
+            problems.Add(new PostProblem(PostField.At, $"{LocalTime.Format(at.Utc, account.TimeZone)} is in the past (now is {LocalTime.Format(now, account.TimeZone)})."));
         }
 
+        if (!forVerdict)
+        {
+            TextProblems(request, account, problems);
+        }
+
+        if (request.Kind == MessageKind.DirectMessage && string.IsNullOrWhiteSpace(request.Recipient))
+        {
+            problems.Add(new PostProblem(PostField.Recipient, "a direct message needs a recipient."));
+        }
+
+        if (request.Kind == MessageKind.Reply && string.IsNullOrWhiteSpace(request.InReplyTo))
+        {
+            problems.Add(new PostProblem(PostField.InReplyTo, "a reply needs the platform id of the post it answers."));
+        }
+
+        return (account, at, problems);
+    }
+
+    // The text as the platform reads it; a check leaves it to the guardrails' platform rule, so every text gets a verdict.
+    private void TextProblems(ScheduleRequest request, ClientAccount account, List<PostProblem> problems)
+    {
         if (string.IsNullOrWhiteSpace(request.Text))
         {
             problems.Add(new PostProblem(PostField.Text, "the post has no text."));
@@ -195,18 +241,6 @@ internal sealed class PostService
             var validation = platform.Validate(request.ToDraft());
             problems.AddRange(validation.Problems.Select(p => new PostProblem(PostField.Platform, $"text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}")));
         }
-
-        if (request.Kind == MessageKind.DirectMessage && string.IsNullOrWhiteSpace(request.Recipient))
-        {
-            problems.Add(new PostProblem(PostField.Recipient, "a direct message needs a recipient."));
-        }
-
-        if (request.Kind == MessageKind.Reply && string.IsNullOrWhiteSpace(request.InReplyTo))
-        {
-            problems.Add(new PostProblem(PostField.InReplyTo, "a reply needs the platform id of the post it answers."));
-        }
-
-        return (account, at, problems);
     }
 
     private static Post NewPost(ScheduleRequest request, ClientAccount account, DateTimeOffset due, DateTimeOffset now)

@@ -12,7 +12,7 @@ namespace MarketingOps.Core.Secrets;
 /// <c>&lt;client&gt;/secrets/keys</c>, so the folder moves with the client. Both are created owner-only (0700/0600)
 /// where the OS supports it. Every read goes to the file, so another process (or instance) sees a change at once.
 /// </remarks>
-internal sealed class ClientSecretStore : ISecretStore, IDisposable
+internal sealed class ClientSecretStore : IWritableSecretStore, IDisposable
 {
     /// <summary>The Data Protection purpose: changing it would orphan every stored value.</summary>
     private const string Purpose = "MarketingOps.Secrets.v1";
@@ -70,6 +70,7 @@ internal sealed class ClientSecretStore : ISecretStore, IDisposable
         ArgumentNullException.ThrowIfNull(value);
         lock (_gate)
         {
+            using var exclusive = CrossProcessLock();
             var all = Read();
             all[name] = _protector.Protect(value);
             Write(all);
@@ -81,6 +82,7 @@ internal sealed class ClientSecretStore : ISecretStore, IDisposable
     {
         lock (_gate)
         {
+            using var exclusive = CrossProcessLock();
             var all = Read();
             if (!all.Remove(name))
             {
@@ -91,6 +93,10 @@ internal sealed class ClientSecretStore : ISecretStore, IDisposable
             return true;
         }
     }
+
+    void IWritableSecretStore.SetSecret(string name, string value) => Set(name, value);
+
+    bool IWritableSecretStore.RemoveSecret(string name) => Remove(name);
 
     /// <summary>The names of every stored secret, sorted; never their values.</summary>
     public IReadOnlyList<string> ListNames() => [.. Read().Keys.Order(StringComparer.Ordinal)];
@@ -120,6 +126,27 @@ internal sealed class ClientSecretStore : ISecretStore, IDisposable
         }
 
         File.Move(temporary, _file, overwrite: true);
+    }
+
+    // The host (a plugin renewing its token) and a CLI command (`mops secrets set`) may write at the same time:
+    // each read-modify-write holds secrets/.lock, so neither loses the other's change.
+    private FileStream CrossProcessLock()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(_file)!, ".lock");
+        var deadline = Environment.TickCount64 + 10_000;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (Environment.TickCount64 < deadline)
+            {
+#pragma warning disable RS0030 // Another process holds the lock file: the OS offers no event to await, and the callers are synchronous.
+                Thread.Sleep(20);
+#pragma warning restore RS0030
+            }
+        }
     }
 
     private static void CreateOwnerOnlyDirectory(string path)

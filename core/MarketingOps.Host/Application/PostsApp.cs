@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using MarketingOps.Core.Access;
 using MarketingOps.Core.Posts;
-using MarketingOps.Sdk;
 
 namespace MarketingOps.Host.Application;
 
@@ -40,14 +39,7 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
         try
         {
             result = await posts.ScheduleAsync(
-                new ScheduleRequest(command.Account, command.At, command.Text)
-                {
-                    TimeZone = command.TimeZone,
-                    Kind = command.Kind ?? MessageKind.Post,
-                    Recipient = command.Recipient,
-                    InReplyTo = command.InReplyTo,
-                    Source = actor.By,
-                },
+                command.ToRequest(actor.By),
                 cancellationToken);
         }
         catch (Exception ex)
@@ -81,15 +73,7 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
         try
         {
             var result = await posts.ScheduleAsync(
-                new ScheduleRequest(command.Account, command.At, command.Text)
-                {
-                    TimeZone = command.TimeZone,
-                    Kind = command.Kind ?? MessageKind.Post,
-                    Recipient = command.Recipient,
-                    InReplyTo = command.InReplyTo,
-                    Source = actor.By,
-                    HoldReason = $"proposed by {actor.By}; a person approves what an assistant writes",
-                },
+                command.ToRequest(actor.By) with { HoldReason = $"proposed by {actor.By}; a person approves what an assistant writes" },
                 cancellationToken);
             return new ScheduleOutcome(PostView.From(result.Post), Replayed: false, result.TimeNote, result.Verdict.Outcome);
         }

@@ -1,3 +1,4 @@
+using MarketingOps.Core.Posts;
 using MarketingOps.Sdk;
 
 namespace MarketingOps.Host.Application;
@@ -17,4 +18,15 @@ internal sealed record ScheduleCommand(
     string? TimeZone = null,
     MessageKind? Kind = null,
     string? Recipient = null,
-    string? InReplyTo = null);
+    string? InReplyTo = null)
+{
+    /// <summary>The post service's request for this command, made by <paramref name="source"/> (recorded in the post's history).</summary>
+    public ScheduleRequest ToRequest(string source) => new(Account, At, Text)
+    {
+        TimeZone = TimeZone,
+        Kind = Kind ?? MessageKind.Post,
+        Recipient = Recipient,
+        InReplyTo = InReplyTo,
+        Source = source,
+    };
+}

@@ -156,6 +156,13 @@ internal sealed class ScriptWorker : IDisposable
         }
     }
 
+    private Task DrainIncomingAsync()
+    {
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _rpc.SynchronizationContext!.Post(static state => ((TaskCompletionSource)state!).SetResult(), drained);
+        return drained.Task;
+    }
+
     private async Task<WorkerAnswer<T>> AskAsync<T>(string method, object argument, TimeSpan limit, CancellationToken cancellationToken, TimeSpan? cpuLimit = null)
         where T : class
     {
@@ -177,7 +184,12 @@ internal sealed class ScriptWorker : IDisposable
         {
             try
             {
-                return WorkerAnswer<T>.Of(await invoke);
+                var answer = WorkerAnswer<T>.Of(await invoke);
+
+                // The worker's prints and calls before its answer were read first but run on the in-order context:
+                // let them finish, so a run's output is complete when its result is.
+                await DrainIncomingAsync();
+                return answer;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -18,6 +18,13 @@ public interface IPluginRegistrar
     /// <summary>Credentials, decrypted on demand; never log what this returns.</summary>
     ISecretStore Secrets { get; }
 
+    /// <summary>The plugin's own writable secrets (names under its id), for credentials the plugin renews itself; since SDK 1.1.</summary>
+    IWritableSecretStore WritableSecrets => throw new NotSupportedException("This host does not offer writable secrets (SDK 1.1 or later is needed).");
+
+    /// <summary>Creates the innermost handler for the plugin's HTTP requests, so the host (or a test kit) sees its traffic; since SDK 1.1.</summary>
+    /// <remarks>Each call returns a new handler the caller owns; wrap it in your own handlers (retries, timeouts) as usual.</remarks>
+    HttpMessageHandler CreateHttpMessageHandler() => new SocketsHttpHandler();
+
     /// <summary>Creates loggers that write to the host's log.</summary>
     ILoggerFactory LoggerFactory { get; }
 

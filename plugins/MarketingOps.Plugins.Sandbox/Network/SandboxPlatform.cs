@@ -98,7 +98,7 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
     public DraftValidation Validate(PostDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var length = draft.Text is null ? 0 : new StringInfo(draft.Text).LengthInTextElements;
+        var length = draft.Text is null ? 0 : Graphemes.Count(draft.Text);
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(draft.Text))
         {

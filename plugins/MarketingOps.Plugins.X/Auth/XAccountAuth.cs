@@ -5,7 +5,11 @@ using MarketingOps.Sdk;
 
 namespace MarketingOps.Plugins.X.Auth;
 
-/// <summary>One account's credentials: OAuth 1.0a user context, or an OAuth 2.0 user token refreshed in memory when it expires.</summary>
+/// <summary>
+/// One account's credentials: OAuth 1.0a user context, or an OAuth 2.0 user token refreshed when it expires. X rotates
+/// the refresh token on every refresh, so both new tokens are written back to the client's encrypted secrets (when the
+/// host offers writable secrets), and a restart carries on with them.
+/// </summary>
 internal sealed class XAccountAuth : IDisposable
 {
     private readonly string _account;
@@ -126,11 +130,13 @@ internal sealed class XAccountAuth : IDisposable
 
             _redactor.Remember(newToken);
             _refreshedAccessToken = newToken;
+            Persist("access-token", newToken);
             if (json.RootElement.TryGetProperty("refresh_token", out var refresh) && refresh.GetString() is { Length: > 0 } newRefresh)
             {
-                // X rotates refresh tokens; the SDK's secret store is read-only, so the new one lives in memory.
+                // X rotates refresh tokens: the old one is spent, so losing the new one would lock the account out.
                 _redactor.Remember(newRefresh);
                 _refreshedRefreshToken = newRefresh;
+                Persist("refresh-token", newRefresh);
             }
 
             return true;
@@ -141,7 +147,29 @@ internal sealed class XAccountAuth : IDisposable
         }
     }
 
+    /// <summary>Whether the last rotated token could not be written back (it is then kept in memory until restart).</summary>
+    public string? PersistProblem { get; private set; }
+
     public void Dispose() => _refreshGate.Dispose();
+
+    private void Persist(string name, string value)
+    {
+        if (_secrets is not IWritableSecretStore writable)
+        {
+            return;
+        }
+
+        try
+        {
+            writable.SetSecret($"x/{_account}/{name}", value);
+            PersistProblem = null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException)
+        {
+            // The memory copy keeps the account working until a restart; the message carries no value.
+            PersistProblem = $"x/{_account}/{name} could not be stored ({e.GetType().Name}); the new token is kept in memory until the host restarts";
+        }
+    }
 
     private string? Secret(string name) => Remember(_secrets.GetSecret($"x/{_account}/{name}"));
 

@@ -1,88 +1,152 @@
-using System.Globalization;
 using System.Text;
 
 namespace MarketingOps.Plugins.X.Text;
 
-/// <summary>twitter-text's <c>parseTweet</c>: the weighted length X counts, with URLs as t.co links and emoji as one unit.</summary>
+/// <summary>
+/// twitter-text 3.1.0's <c>parseTweet</c>: the weighted length X counts, with URLs as t.co links and each emoji that
+/// twemoji-parser 11 knows as one unit of the default weight; every other code point weighs what config v3's ranges say.
+/// </summary>
+/// <remarks>Throws <see cref="System.Text.RegularExpressions.RegexMatchTimeoutException"/> when a pattern cannot finish
+/// in time; callers report that instead of a length.</remarks>
 internal static class TwitterTextParser
 {
+    private static readonly Lazy<bool> Warm = new(() =>
+    {
+        // The first match of each pattern compiles its code (a large method: seconds on a loaded machine), and that time
+        // counts against the match timeout; once compiled, a post's text takes microseconds.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            try
+            {
+                ParseWarm("warm up: https://t.co/abc https://example.com/a?b=c www.example.org/x shop.example.co.uk 👍🏽 ©", TwitterTextConfiguration.V3);
+                return true;
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+            }
+        }
+
+        return false;
+    });
+
+    /// <summary>Runs every pattern once, so that no user's text pays for compiling them; true when that finished in time.</summary>
+    public static bool WarmUp() => Warm.Value;
+
     public static TwitterTextParseResult Parse(string? text, TwitterTextConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return TwitterTextParseResult.Empty;
-        }
-
-        var normalized = text.Normalize(NormalizationForm.FormC);
-        var scale = configuration.Scale;
-        var scaledMax = configuration.MaxWeightedTweetLength * scale;
-        var urlWeight = configuration.TransformedUrlLength * scale;
-        var urls = TwitterUrlExtractor.Extract(normalized).ToDictionary(u => u.Start, u => u.Length);
-
-        var weighted = 0;
-        var offset = 0;
-        var validOffset = 0;
-        var hasInvalidCharacters = false;
-        while (offset < normalized.Length)
-        {
-            var entityLength = 0;
-            var entityWeight = 0;
-            if (urls.TryGetValue(offset, out var urlLength))
-            {
-                (entityLength, entityWeight) = (urlLength, urlWeight);
-            }
-            else if (configuration.EmojiParsingEnabled && EmojiLengthAt(normalized, offset) is > 0 and var emojiLength)
-            {
-                (entityLength, entityWeight) = (emojiLength, configuration.DefaultWeight);
-            }
-
-            if (entityLength > 0)
-            {
-                weighted += entityWeight;
-                offset += entityLength;
-                if (weighted <= scaledMax)
-                {
-                    validOffset += entityLength;
-                }
-
-                continue;
-            }
-
-            var codePoint = CodePointAt(normalized, offset);
-            weighted += WeightOf(codePoint, configuration);
-            hasInvalidCharacters |= IsInvalid(normalized[offset]);
-            var charCount = codePoint > 0xFFFF ? 2 : 1;
-            offset += charCount;
-            if (!hasInvalidCharacters && weighted <= scaledMax)
-            {
-                validOffset += charCount;
-            }
-        }
-
-        // Ranges are reported against the text as given, which may be longer or shorter than its NFC form.
-        var normalizationShift = text.Length - normalized.Length;
-        var length = weighted / scale;
-        return new TwitterTextParseResult(
-            length,
-            length * 1000 / configuration.MaxWeightedTweetLength,
-            !hasInvalidCharacters && length <= configuration.MaxWeightedTweetLength,
-            0,
-            offset + normalizationShift - 1,
-            0,
-            validOffset + normalizationShift - 1);
+        WarmUp();
+        return ParseWarm(text, configuration);
     }
 
-    private static int CodePointAt(string s, int index) =>
-        char.IsHighSurrogate(s[index]) && index + 1 < s.Length && char.IsLowSurrogate(s[index + 1])
-            ? char.ConvertToUtf32(s[index], s[index + 1])
-            : s[index];
+    private static TwitterTextParseResult ParseWarm(string? text, TwitterTextConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        text ??= "";
+        var normalized = Nfc(text);
+        var scale = configuration.Scale;
+        var scaledMax = configuration.MaxWeightedTweetLength * scale;
+        var urls = new Dictionary<int, int>();
+        foreach (var (start, urlSpan) in TwitterUrlExtractor.Extract(normalized))
+        {
+            urls[start] = urlSpan;
+        }
 
-    private static int WeightOf(int codePoint, TwitterTextConfiguration configuration)
+        var emoji = new Dictionary<int, int>();
+        if (configuration.EmojiParsingEnabled)
+        {
+            foreach (var match in TwitterTextPatterns.Emoji().Matches(normalized).Where(m => m.Length > 0))
+            {
+                emoji[match.Index] = match.Length;
+            }
+        }
+
+        var weighted = 0;
+        var validDisplayIndex = 0;
+        var valid = true;
+        for (var index = 0; index < normalized.Length; index++)
+        {
+            if (urls.TryGetValue(index, out var urlLength))
+            {
+                weighted += configuration.TransformedUrlLength * scale;
+                index += urlLength - 1;
+            }
+            else if (emoji.TryGetValue(index, out var emojiLength))
+            {
+                weighted += configuration.DefaultWeight;
+                index += emojiLength - 1;
+            }
+            else
+            {
+                // As in twitter-text, a surrogate pair is weighed by its low half, which no range holds.
+                index += IsSurrogatePair(normalized, index) ? 1 : 0;
+                weighted += WeightOf(normalized[index], configuration);
+            }
+
+            valid = valid && !IsInvalid(normalized[index]);
+            if (valid && weighted <= scaledMax)
+            {
+                validDisplayIndex = index;
+            }
+        }
+
+        var length = weighted / scale;
+        valid = valid && length > 0 && length <= configuration.MaxWeightedTweetLength;
+        var permillage = (int)Math.Floor((double)weighted / scale / configuration.MaxWeightedTweetLength * 1000);
+
+        // Ranges are reported against the text as given, which may be longer or shorter than its NFC form.
+        return new TwitterTextParseResult(
+            length,
+            permillage,
+            valid,
+            0,
+            text.Length > 0 ? text.Length - 1 : 0,
+            0,
+            validDisplayIndex + text.Length - normalized.Length);
+    }
+
+    /// <summary>NFC, as JavaScript's <c>normalize()</c>: a character .NET refuses to normalise (U+FFFE, a lone surrogate) stays as it is.</summary>
+    public static string Nfc(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Such characters never combine with a neighbour, so the runs between them normalise on their own.
+            var builder = new StringBuilder(text.Length);
+            var run = new StringBuilder();
+            for (var i = 0; i < text.Length; i++)
+            {
+                var pair = IsSurrogatePair(text, i);
+                var unit = pair ? text.Substring(i, 2) : text[i].ToString();
+                if (!pair && (char.IsSurrogate(text[i]) || IsNoncharacter(text[i])) || pair && IsNoncharacter(char.ConvertToUtf32(unit, 0)))
+                {
+                    builder.Append(run.ToString().Normalize(NormalizationForm.FormC)).Append(unit);
+                    run.Clear();
+                }
+                else
+                {
+                    run.Append(unit);
+                }
+
+                i += pair ? 1 : 0;
+            }
+
+            return builder.Append(run.ToString().Normalize(NormalizationForm.FormC)).ToString();
+        }
+    }
+
+    private static bool IsNoncharacter(int codePoint) => (codePoint & 0xFFFE) == 0xFFFE || codePoint is >= 0xFDD0 and <= 0xFDEF;
+
+    private static bool IsSurrogatePair(string text, int index) =>
+        index < text.Length - 1 && char.IsHighSurrogate(text[index]) && char.IsLowSurrogate(text[index + 1]);
+
+    private static int WeightOf(char unit, TwitterTextConfiguration configuration)
     {
         foreach (var range in configuration.Ranges)
         {
-            if (range.Contains(codePoint))
+            if (range.Contains(unit))
             {
                 return range.Weight;
             }
@@ -92,30 +156,4 @@ internal static class TwitterTextParser
     }
 
     private static bool IsInvalid(char c) => c is '\uFFFE' or '\uFEFF' or '\uFFFF';
-
-    // An emoji is a whole grapheme cluster (ZWJ family, skin tone, flag, keycap) that holds an emoji code point.
-    private static int EmojiLengthAt(string text, int offset)
-    {
-        var length = StringInfo.GetNextTextElementLength(text, offset);
-        for (var i = offset; i < offset + length; i += char.IsSurrogatePair(text, i) ? 2 : 1)
-        {
-            if (IsEmojiCodePoint(CodePointAt(text, i)))
-            {
-                return length;
-            }
-        }
-
-        return 0;
-    }
-
-    private static bool IsEmojiCodePoint(int cp) =>
-        cp is >= 0x1F000 and <= 0x1FAFF
-        or >= 0x2600 and <= 0x27BF
-        or >= 0x2300 and <= 0x23FF
-        or >= 0x2B00 and <= 0x2BFF
-        or >= 0x2190 and <= 0x21FF
-        or >= 0x25A0 and <= 0x25FF
-        or >= 0xE0020 and <= 0xE007F
-        or 0x20E3 or 0xFE0F or 0x00A9 or 0x00AE or 0x203C or 0x2049 or 0x2122 or 0x2139
-        or 0x24C2 or 0x2934 or 0x2935 or 0x3030 or 0x303D or 0x3297 or 0x3299;
 }

@@ -11,18 +11,20 @@ internal static class ResilientHttpClients
 {
     /// <summary>A client that never retries: for calls that may have been applied when they fail. The observer (tests only)
     /// sees every attempt.</summary>
-    public static IHttpClientBuilder AddClient(IServiceCollection services, string name, TimeSpan requestTimeout, Func<DelegatingHandler>? observer) =>
-        AddRetryingClient(services, name, requestTimeout, retries: 0, retryStatus: static _ => false, observer);
+    public static IHttpClientBuilder AddClient(IServiceCollection services, string name, TimeSpan requestTimeout, Func<DelegatingHandler>? observer, Func<HttpMessageHandler>? primary = null) =>
+        AddRetryingClient(services, name, requestTimeout, retries: 0, retryStatus: static _ => false, observer, primary);
 
     /// <summary>A client that retries network errors, timeouts and the responses <paramref name="retryStatus"/> picks, up to
-    /// <paramref name="retries"/> times (0 turns retrying off). The observer (tests only) sees every attempt, inside the retries.</summary>
+    /// <paramref name="retries"/> times (0 turns retrying off). The observer (tests only) sees every attempt, inside the retries;
+    /// the primary handler comes from the host (<c>IPluginRegistrar.CreateHttpMessageHandler</c>) so it sees the traffic too.</summary>
     public static IHttpClientBuilder AddRetryingClient(
         IServiceCollection services,
         string name,
         TimeSpan requestTimeout,
         int retries,
         Func<HttpResponseMessage, bool> retryStatus,
-        Func<DelegatingHandler>? observer)
+        Func<DelegatingHandler>? observer,
+        Func<HttpMessageHandler>? primary = null)
     {
         // The resilience pipeline owns the timeout (per attempt), so HttpClient's own overall timeout is off.
         var client = services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan);
@@ -50,6 +52,11 @@ internal static class ResilientHttpClients
         if (observer is not null)
         {
             client.AddHttpMessageHandler(observer);
+        }
+
+        if (primary is not null)
+        {
+            client.ConfigurePrimaryHttpMessageHandler(primary);
         }
 
         return client;

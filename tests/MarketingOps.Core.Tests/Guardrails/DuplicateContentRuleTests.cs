@@ -177,4 +177,42 @@ public sealed class DuplicateContentRuleTests
         Assert.Equal(GuardrailOutcome.Reject, Rule(await harness.CheckAsync(harness.Reply("Thanks, glad the export fix helped!", "@Ana")), GuardrailRuleNames.DuplicateContent).Outcome);
         Assert.Equal(GuardrailOutcome.Allow, Rule(await harness.CheckAsync(harness.Reply("Thanks, glad the export fix helped!", "ben")), GuardrailRuleNames.DuplicateContent).Outcome);
     }
+
+    [Fact]
+    public async Task A_reply_to_a_stranger_that_repeats_a_public_post_is_compared_with_it()
+    {
+        using var harness = new GuardrailHarness();
+        var promo = harness.Post("Spring sale: 20% off all sourdough this weekend, order at https://acme.example/shop");
+        await harness.SendAsync(promo);
+
+        var result = Rule(await harness.CheckAsync(harness.Reply("Spring sale: 20% off all sourdough this weekend! Order at https://acme.example/shop", "stranger")), GuardrailRuleNames.DuplicateContent);
+
+        Assert.Equal(GuardrailOutcome.Reject, result.Outcome);
+        Assert.Equal(promo.Id, result.Match!.MessageId);
+        Assert.Contains($"post {promo.Id}", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_post_that_repeats_the_accounts_reply_or_message_is_compared_with_it()
+    {
+        using var harness = new GuardrailHarness();
+        var reply = harness.Reply("Our new oat milk latte is on the menu from Monday, come try it", "ana");
+        await harness.SendAsync(reply);
+
+        var result = Rule(await harness.CheckAsync(harness.Post("Our new oat milk latte is on the menu from Monday, come try it!")), GuardrailRuleNames.DuplicateContent);
+
+        Assert.Equal(GuardrailOutcome.Reject, result.Outcome);
+        Assert.Equal(reply.Id, result.Match!.MessageId);
+        Assert.Contains($"reply {reply.Id}", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_direct_message_that_repeats_a_reply_to_the_same_person_is_compared_with_it()
+    {
+        using var harness = new GuardrailHarness();
+        await harness.SendAsync(harness.Reply("Thanks, glad the export fix helped!", "ana"));
+
+        Assert.Equal(GuardrailOutcome.Reject, Rule(await harness.CheckAsync(harness.DirectMessage("Thanks, glad the export fix helped!", "ana")), GuardrailRuleNames.DuplicateContent).Outcome);
+        Assert.Equal(GuardrailOutcome.Allow, Rule(await harness.CheckAsync(harness.DirectMessage("Thanks, glad the export fix helped!", "ben")), GuardrailRuleNames.DuplicateContent).Outcome);
+    }
 }

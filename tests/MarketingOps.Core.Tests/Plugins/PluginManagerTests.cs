@@ -1,4 +1,5 @@
 using MarketingOps.Core.Plugins;
+using MarketingOps.Core.Tests.TestDoubles;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -42,7 +43,7 @@ public sealed class PluginManagerTests : IDisposable
         var state = Assert.Single(manager.States);
         Assert.Equal(PluginStatus.NotSupported, state.Status);
         Assert.Contains("[2.0,3.0)", state.Reason, StringComparison.Ordinal);
-        Assert.Contains("this host provides SDK 1.1.0", state.Reason, StringComparison.Ordinal);
+        Assert.Contains($"this host provides SDK {SdkCompatibility.HostSdkVersion.ToNormalizedString()}", state.Reason, StringComparison.Ordinal);
         Assert.Null(manager.FindPlatform("future"));
     }
 
@@ -158,6 +159,54 @@ public sealed class PluginManagerTests : IDisposable
     }
 
     [Fact]
+    public async Task Under_watch_a_changed_manifest_alone_reloads_the_plugin()
+    {
+        var directory = _folder.PluginDirectory("manifest");
+        TestPluginBuilder.Build(directory, "manifest", TestPluginBuilder.PlatformSource("manifest", "Manifest"));
+        _folder.WritePluginsJson("""{ "plugins": [ { "id": "manifest", "path": "plugins/manifest" } ] }""");
+        using var manager = CreateManager(watch: true);
+        manager.LoadAll();
+        var reloaded = new TaskCompletionSource<PluginState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        manager.PluginReloaded += (_, state) => reloaded.TrySetResult(state);
+
+        TestPluginBuilder.WriteManifest(directory, "manifest", "[1.0,2.0)", "platform", "1.4.0", "TestPlugin.manifest.dll");
+        var state = await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+
+        Assert.Equal((PluginStatus.Active, "1.4.0", 1), (state.Status, state.Version, state.Reloads));
+        Assert.Equal("1.4.0", Assert.Single(manager.States).Version);
+    }
+
+    [Fact]
+    public async Task A_broken_rebuild_is_logged_with_its_reason_and_a_fixed_manifest_brings_the_plugin_back()
+    {
+        var directory = _folder.PluginDirectory("fragile");
+        TestPluginBuilder.Build(directory, "fragile", TestPluginBuilder.PlatformSource("fragile", "Fragile"));
+        _folder.WritePluginsJson("""{ "plugins": [ { "id": "fragile", "path": "plugins/fragile" } ] }""");
+        var logger = new CollectingLogger<PluginManager>();
+        using var manager = CreateManager(watch: true, logger);
+        manager.LoadAll();
+        var states = new System.Collections.Concurrent.BlockingCollection<PluginState>();
+        manager.PluginReloaded += (_, state) => states.Add(state);
+
+        TestPluginBuilder.Build(directory, "fragile", TestPluginBuilder.PlatformSource("fragile", "Fragile", register: "throw new InvalidOperationException(\"database on fire\");"));
+        var broken = await Task.Run(() => states.Take(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        Assert.Equal(PluginStatus.Malfunctioned, broken.Status);
+        Assert.Contains(logger.Lines, l => l.StartsWith("Warning: Plugin fragile: rebuilt, loaded again: Malfunctioned: ", StringComparison.Ordinal) && l.Contains("database on fire", StringComparison.Ordinal));
+
+        // The broken build has no load context left for McMaster to watch; the folder watcher picks up the next build.
+        TestPluginBuilder.Build(directory, "fragile", TestPluginBuilder.PlatformSource("fragile", "Fragile again"), version: "1.0.1");
+        PluginState fixedState;
+        do
+        {
+            fixedState = await Task.Run(() => states.Take(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        }
+        while (fixedState.Status != PluginStatus.Active);
+
+        Assert.Equal("Fragile again", manager.FindPlatform("fragile")!.Descriptor.DisplayName);
+        Assert.DoesNotContain(logger.Lines, l => l.Contains("null", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reloading_a_plugin_releases_the_previous_load_context()
     {
         TestPluginBuilder.Build(_folder.PluginDirectory("cycle"), "cycle", TestPluginBuilder.PlatformSource("cycle", "Cycle"));
@@ -187,10 +236,10 @@ public sealed class PluginManagerTests : IDisposable
         return !reference.IsAlive;
     }
 
-    private PluginManager CreateManager(bool watch = false)
+    private PluginManager CreateManager(bool watch = false, Microsoft.Extensions.Logging.ILogger<PluginManager>? logger = null)
     {
         var file = PluginsFileReader.Read(_folder.PluginsFile);
         var activator = new PluginActivator(NoSecretStore.Instance, NullLoggerFactory.Instance, TimeProvider.System);
-        return new PluginManager(file, "plugins.json", activator, NullLogger<PluginManager>.Instance, watch);
+        return new PluginManager(file, "plugins.json", activator, logger ?? NullLogger<PluginManager>.Instance, watch);
     }
 }

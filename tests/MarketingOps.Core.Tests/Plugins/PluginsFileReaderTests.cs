@@ -21,7 +21,8 @@ public sealed class PluginsFileReaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{ "plugins": [ { "id": "sandbox" } ] }""", "$.plugins[0].path", "required")]
+    [InlineData("""{ "plugins": [ { "id": "nosuchplugin" } ] }""", "$.plugins[0].id", "no plugin \"nosuchplugin\" in ")]
+    [InlineData("""{ "plugins": [ { "id": "sandbox", "path": "" } ] }""", "$.plugins[0].path", "must be a non-empty string")]
     [InlineData("""{ "plugins": [ { "path": "x" } ] }""", "$.plugins[0].id", "required")]
     [InlineData("""{ "plugins": [ { "id": "Sand Box", "path": "x" } ] }""", "$.plugins[0].id", "not a valid plugin id")]
     [InlineData("""{ "plugins": [ { "id": "a", "path": "x", "setings": {} } ] }""", "$.plugins[0].setings", "unknown property")]
@@ -50,7 +51,21 @@ public sealed class PluginsFileReaderTests : IDisposable
 
         var locations = Problems().Select(p => p.Location).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(new[] { "$.plugins[0].path", "$.plugins[1].id", "$.plugins[1].accounts[0].name", "$.plugins[1].accounts[0].timeZone" }.Order(StringComparer.Ordinal), locations);
+        Assert.Equal(new[] { "$.plugins[0].id", "$.plugins[1].id", "$.plugins[1].accounts[0].name", "$.plugins[1].accounts[0].timeZone" }.Order(StringComparer.Ordinal), locations);
+    }
+
+    [Fact]
+    public void An_entry_without_a_path_finds_its_plugin_in_the_client_folder_first_then_among_those_that_ship_with_mops()
+    {
+        _folder.WritePluginsJson("""{ "plugins": [ { "id": "sandbox" }, { "id": "own" } ] }""");
+        TestPluginBuilder.Build(Path.Combine(_folder.Root, "plugins", "own", "1.2.0"), "own", TestPluginBuilder.PlatformSource("own", "Own"), version: "1.2.0");
+        TestPluginBuilder.Build(Path.Combine(_folder.Root, "plugins", "own", "1.10.0"), "own", TestPluginBuilder.PlatformSource("own", "Own"), version: "1.10.0");
+
+        var file = PluginsFileReader.Read(_folder.PluginsFile);
+
+        Assert.Equal(Path.Combine(_folder.Root, "plugins", "own", "1.10.0"), file.Plugins[1].Directory);
+        Assert.Equal("sandbox", PluginManifestReader.Read(file.Plugins[0].Directory).Manifest!.Id);
+        Assert.DoesNotContain(_folder.Root, file.Plugins[0].Directory, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +84,7 @@ public sealed class PluginsFileReaderTests : IDisposable
         var exception = Assert.Throws<ConfigurationException>(() => PluginsFileReader.Read(_folder.PluginsFile));
 
         Assert.Equal(2, exception.Problems.Count);
-        Assert.Contains("$.plugins[1].path", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("$.plugins[1].id: no plugin \"b\"", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,6 +40,15 @@ internal static class TestPluginBuilder
         return dll;
     }
 
+    /// <summary>Compiles an empty library with the given assembly name and version, as a plugin shipping its own copy of it would.</summary>
+    public static void BuildLibrary(string directory, string assemblyName, Version version)
+    {
+        var source = $"[assembly: System.Reflection.AssemblyVersion(\"{version}\")]";
+        var compilation = CSharpCompilation.Create(assemblyName, [CSharpSyntaxTree.ParseText(source)], References.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var result = compilation.Emit(Path.Combine(directory, assemblyName + ".dll"));
+        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
+    }
+
     public static void WriteManifest(string directory, string id, string sdkRange, string kind, string version, string entryAssembly) =>
         File.WriteAllText(Path.Combine(directory, PluginManifest.FileName), JsonSerializer.Serialize(new { id, version, sdkRange, entryAssembly, kind }));
 

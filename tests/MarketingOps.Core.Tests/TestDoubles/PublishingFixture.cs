@@ -22,12 +22,13 @@ internal sealed class PublishingFixture : IDisposable
 
     private readonly TempFolder _folder = new();
 
-    public PublishingFixture(ScriptedPlatform? platform = null, PublishingOptions? options = null, string instanceId = "test-host", bool approvalRequired = false, GuardrailOptions? guardrails = null)
+    public PublishingFixture(ScriptedPlatform? platform = null, PublishingOptions? options = null, string instanceId = "test-host", bool approvalRequired = false, GuardrailOptions? guardrails = null, IPlatform? loaded = null)
     {
         Time = new FakeTimeProvider(Start);
         Platform = platform ?? new ScriptedPlatform();
-        Account = new ClientAccount("acme", Platform.Descriptor.Id, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")) { ApprovalRequired = approvalRequired };
-        Registry = new FakeRegistry().Add(Account).Add(Platform);
+        var served = loaded ?? Platform;
+        Account = new ClientAccount("acme", served.Descriptor.Id, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")) { ApprovalRequired = approvalRequired };
+        Registry = new FakeRegistry().Add(Account).Add(served);
         Options = options ?? new PublishingOptions();
         Store = new SqlitePostStore(_folder.File("mops.db"), TimeSpan.FromSeconds(5), Time);
         Scheduler = new RecordingPublishScheduler();

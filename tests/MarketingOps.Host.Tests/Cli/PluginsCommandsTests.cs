@@ -34,7 +34,7 @@ public sealed class PluginsCommandsTests : IDisposable
 
         Assert.Equal(3, exit);
         Assert.Contains("$.plugins[0].setings: unknown property", error, StringComparison.Ordinal);
-        Assert.Contains("$.plugins[1].path: required", error, StringComparison.Ordinal);
+        Assert.Contains("$.plugins[1].id: no plugin \"other\" in ", error, StringComparison.Ordinal);
         Assert.Contains("$.plugins[1].accounts[0].timeZone", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }

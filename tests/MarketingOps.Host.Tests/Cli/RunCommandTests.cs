@@ -24,12 +24,12 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Run_refuses_to_start_on_a_bad_plugins_json_and_lists_the_problem()
     {
-        _home.Write("plugins.json", """{ "plugins": [ { "id": "sandbox" } ] }""");
+        _home.Write("plugins.json", """{ "plugins": [ { "id": "nosuchplugin" } ] }""");
 
         var (exit, _, error) = await MopsProcess.RunAsync(_home.Root, "run");
 
         Assert.Equal(3, exit);
         Assert.Contains("nothing was started", error, StringComparison.Ordinal);
-        Assert.Contains("$.plugins[0].path: required", error, StringComparison.Ordinal);
+        Assert.Contains("$.plugins[0].id: no plugin \"nosuchplugin\" in ", error, StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,7 @@ namespace MarketingOps.Plugins.X.Tests.Text;
 /// <summary>X's own conformance suite (twitter-text validate.yml), read from ../shared/peers/twitter-text.</summary>
 public sealed class TwitterTextConformanceTests
 {
-    private static readonly string ValidateYml = PeerPaths.Shared("twitter-text", "validate.yml");
+    internal static readonly string ValidateYml = PeerPaths.Shared("twitter-text", "validate.yml");
     private static readonly string ConfigV3 = PeerPaths.Shared("twitter-text", "config-v3.json");
 
     public static TheoryData<string, int, string> WeightedCases() => Cases("WeightedTweetsCounterTest");
@@ -85,7 +85,7 @@ public sealed class TwitterTextConformanceTests
         return data;
     }
 
-    private static YamlSequenceNode Suite(string name)
+    internal static YamlSequenceNode Suite(string name)
     {
         var yaml = new YamlStream();
         using (var reader = new StreamReader(ValidateYml))

@@ -4,8 +4,9 @@ using MarketingOps.Sdk;
 namespace MarketingOps.Core.Guardrails.Rules;
 
 /// <summary>
-/// Duplicate and near-duplicate content within the window: a post against every post of the client's accounts on
-/// the same platform; a reply or message against what the same account already sent the same person.
+/// Duplicate and near-duplicate content within the window, against every post of the client's accounts on the same
+/// platform, and against the same account's earlier messages of every kind: all of them for a post, those to the same
+/// person for a reply or direct message.
 /// Variants of one experiment are exempt from each other only where the platform allows it, and only when really reworded.
 /// </summary>
 internal sealed class DuplicateContentRule : IGuardrailRule
@@ -62,13 +63,12 @@ internal sealed class DuplicateContentRule : IGuardrailRule
             : $"nothing similar within {days} days apart from {exempt} reworded variant(s) of the same experiment");
     }
 
-    private static bool InScope(OutgoingMessage message, LedgerEntry entry, LedgerEntry other) => message.Kind switch
-    {
-        MessageKind.Post => other.Kind == MessageKind.Post,
-        _ => other.Kind == message.Kind
-            && string.Equals(other.Account, message.Account, StringComparison.OrdinalIgnoreCase)
-            && other.Recipient is not null && other.Recipient == entry.Recipient,
-    };
+    // Every message is compared with the client's public posts on the platform, and a post with the account's replies
+    // and messages too. Replies and messages to other people are left to the fan-out rule, which allows a few.
+    private static bool InScope(OutgoingMessage message, LedgerEntry entry, LedgerEntry other) =>
+        other.Kind == MessageKind.Post
+        || (string.Equals(other.Account, message.Account, StringComparison.OrdinalIgnoreCase)
+            && (message.Kind == MessageKind.Post || (other.Recipient is not null && other.Recipient == entry.Recipient)));
 
     private static bool IsVariantOfSameExperiment(OutgoingMessage message, OutgoingMessage other) =>
         message.ExperimentId is not null

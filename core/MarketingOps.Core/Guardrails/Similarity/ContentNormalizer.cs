@@ -6,7 +6,8 @@ namespace MarketingOps.Core.Guardrails.Similarity;
 
 /// <summary>
 /// Reduces a message to the units near-duplicate detection compares: case, whitespace, URLs, mentions,
-/// emoji and punctuation do not count; scripts written without spaces become one unit per character.
+/// emoji and punctuation do not count; times, prices and numbers are written one way; scripts written without
+/// spaces become one unit per character.
 /// </summary>
 internal static partial class ContentNormalizer
 {
@@ -36,7 +37,7 @@ internal static partial class ContentNormalizer
             fallback.Add(mention.Value);
         }
 
-        var plain = MentionPattern().Replace(withoutUrls, " ");
+        var plain = QuantityNormalizer.Normalize(MentionPattern().Replace(withoutUrls, " "));
         var units = new List<NormalizedUnit>();
         Tokenize(plain, units, fallback);
 

@@ -17,6 +17,7 @@ internal sealed class ExperimentCreateCommand : AsyncCommand<ExperimentCreateSet
     {
         using var host = ExperimentHost.Build(settings);
         var service = host.Services.GetRequiredService<ExperimentService>();
+        var times = TimeDisplay.Of(settings, host.Services);
         return await ExperimentHost.RunAsync(async () =>
         {
             var definition = ExperimentFileReader.Load(settings.File, service.ZoneOf);
@@ -30,7 +31,7 @@ internal sealed class ExperimentCreateCommand : AsyncCommand<ExperimentCreateSet
                 else
                 {
                     AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{definition.Name}[/]: {plan.Posts.Count} posts planned, nothing stored (--dry-run)");
-                    AnsiConsole.Write(ExperimentTables.Plan(definition, plan.Posts));
+                    AnsiConsole.Write(ExperimentTables.Plan(definition, plan.Posts, times));
                     ExperimentTables.Warnings(plan.Warnings);
                 }
 
@@ -45,8 +46,8 @@ internal sealed class ExperimentCreateCommand : AsyncCommand<ExperimentCreateSet
             }
 
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"created experiment [bold]{definition.Name}[/] ({created.Experiment.Id}): {created.Posts.Count} posts scheduled; ends {created.Experiment.EndsAt:yyyy-MM-dd HH:mm} UTC");
-            AnsiConsole.Write(ExperimentTables.Posts(definition, created.Posts));
+                $"created experiment [bold]{definition.Name}[/] ({created.Experiment.Id}): {created.Posts.Count} posts scheduled; ends {times.Labelled(created.Experiment.EndsAt, ExperimentTables.AccountOf(definition))}");
+            AnsiConsole.Write(ExperimentTables.Posts(definition, created.Posts, times));
             ExperimentTables.Warnings(created.Warnings);
             return ExitCodes.Success;
         });

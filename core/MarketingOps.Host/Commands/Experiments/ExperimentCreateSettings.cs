@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace MarketingOps.Host.Commands.Experiments;
 
-internal sealed class ExperimentCreateSettings : JsonSettings
+internal sealed class ExperimentCreateSettings : TimeSettings
 {
     [CommandArgument(0, "<FILE>")]
     [Description("The experiment definition, .yaml, .yml or .json.")]

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace MarketingOps.Host.Commands.Experiments;
 
 /// <summary>Options of a command about one experiment.</summary>
-internal class ExperimentSettings : JsonSettings
+internal class ExperimentSettings : TimeSettings
 {
     [CommandArgument(0, "<ID>")]
     [Description("The experiment's id, a unique start of it, or its name.")]

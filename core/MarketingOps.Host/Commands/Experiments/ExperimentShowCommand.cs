@@ -14,6 +14,7 @@ internal sealed class ExperimentShowCommand : AsyncCommand<ExperimentSettings>
     {
         using var host = ExperimentHost.Build(settings);
         var service = host.Services.GetRequiredService<ExperimentService>();
+        var times = TimeDisplay.Of(settings, host.Services);
         return await ExperimentHost.RunAsync(async () =>
         {
             var experiment = await service.GetAsync(settings.Id, cancellationToken);
@@ -25,7 +26,7 @@ internal sealed class ExperimentShowCommand : AsyncCommand<ExperimentSettings>
             }
 
             var d = experiment.Definition;
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{experiment.Name}[/] ({experiment.Id}) is {experiment.State}; {experiment.Looks} looks; ends {experiment.EndsAt:yyyy-MM-dd HH:mm} UTC");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{experiment.Name}[/] ({experiment.Id}) is {experiment.State}; {experiment.Looks} looks; ends {times.Labelled(experiment.EndsAt, ExperimentTables.AccountOf(experiment))}");
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"metric {d.Metric.Name} ({d.Metric.Numerator} / {d.Metric.Denominator}, per {d.Metric.EffectiveUnit.ToString().ToLowerInvariant()}); {d.Decision.Method.ToString().ToLowerInvariant()} decision at α = {d.Decision.Alpha}; {d.Allocation.PostsPerVariant} posts per variant");
             if (experiment.Note is not null)
             {
@@ -34,10 +35,10 @@ internal sealed class ExperimentShowCommand : AsyncCommand<ExperimentSettings>
 
             if (experiment.Decision is { } decision)
             {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]winner[/] {decision.Winner}, decided {decision.DecidedAt:yyyy-MM-dd HH:mm} UTC at look {decision.Look}{(decision.WinnerPostId is null ? "" : $"; winner scheduled as post {decision.WinnerPostId}")}{(decision.WinnerPostProblem is null ? "" : $"; winner not scheduled: {decision.WinnerPostProblem}")}");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]winner[/] {decision.Winner}, decided {times.Labelled(decision.DecidedAt, ExperimentTables.AccountOf(experiment))} at look {decision.Look}{(decision.WinnerPostId is null ? "" : $"; winner scheduled as post {decision.WinnerPostId}")}{(decision.WinnerPostProblem is null ? "" : $"; winner not scheduled: {decision.WinnerPostProblem}")}");
             }
 
-            AnsiConsole.Write(ExperimentTables.Posts(d, posts));
+            AnsiConsole.Write(ExperimentTables.Posts(d, posts, times));
             return ExitCodes.Success;
         });
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MarketingOps.Core.Experiments;
+using MarketingOps.Host.Cli;
 using Spectre.Console;
 
 namespace MarketingOps.Host.Commands.Experiments;
@@ -7,35 +8,53 @@ namespace MarketingOps.Host.Commands.Experiments;
 /// <summary>Tables and lines the experiment commands share.</summary>
 internal static class ExperimentTables
 {
-    public static Table Plan(ExperimentDefinition definition, IReadOnlyList<PlannedPost> posts)
+    public static Table Plan(ExperimentDefinition definition, IReadOnlyList<PlannedPost> posts, TimeDisplay times)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(posts);
-        var table = new Table().AddColumns("Slot", "Round", "Variant", "Account", "At (UTC)", "Slot class", "Text");
+        ArgumentNullException.ThrowIfNull(times);
+        var at = times.Column("At", posts.Select(p => (string?)p.Account));
+        var table = new Table().AddColumns("Slot", "Round", "Variant", "Account", at.Header, "Slot class", "Text");
         foreach (var p in posts)
         {
             table.AddRow(
                 p.Slot.ToString(CultureInfo.InvariantCulture), p.Round.ToString(CultureInfo.InvariantCulture), Markup.Escape(definition.Variants[p.Variant].Name),
-                Markup.Escape(p.Account), p.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), p.SlotClass, Markup.Escape(Shorten(p.Text)));
+                Markup.Escape(p.Account), at.Cell(p.At, p.Account), p.SlotClass, Markup.Escape(Shorten(p.Text)));
         }
 
         return table;
     }
 
-    public static Table Posts(ExperimentDefinition definition, IReadOnlyList<ExperimentPost> posts)
+    public static Table Posts(ExperimentDefinition definition, IReadOnlyList<ExperimentPost> posts, TimeDisplay times)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(posts);
-        var table = new Table().AddColumns("Slot", "Variant", "Account", "Planned (UTC)", "Status", "Post", "Published (UTC)", "Detail");
+        ArgumentNullException.ThrowIfNull(times);
+        var planned = times.Column("Planned", posts.Select(p => (string?)p.Account));
+        var published = times.Column("Published", posts.Select(p => (string?)p.Account));
+        var table = new Table().AddColumns("Slot", "Variant", "Account", planned.Header, "Status", "Post", published.Header, "Detail");
         foreach (var p in posts)
         {
             table.AddRow(
                 p.Plan.Slot.ToString(CultureInfo.InvariantCulture), Markup.Escape(definition.Variants[p.Variant].Name), Markup.Escape(p.Account),
-                p.Plan.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), p.Status.ToString(), Markup.Escape(p.PostId is { Length: > 12 } id ? id[..12] : p.PostId ?? "-"),
-                p.PublishedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-", Markup.Escape(p.Detail ?? ""));
+                planned.Cell(p.Plan.At, p.Account), p.Status.ToString(), Markup.Escape(p.PostId is { Length: > 12 } id ? id[..12] : p.PostId ?? "-"),
+                p.PublishedAt is { } at ? published.Cell(at, p.Account) : "-", Markup.Escape(p.Detail ?? ""));
         }
 
         return table;
+    }
+
+    /// <summary>The account an experiment's own times (created, ends, decided) are shown in: its first account, as its start is read.</summary>
+    public static string? AccountOf(Experiment experiment)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        return AccountOf(experiment.Definition);
+    }
+
+    public static string? AccountOf(ExperimentDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.Accounts.Count > 0 ? definition.Accounts[0] : definition.Variants.Select(v => v.Account).FirstOrDefault(a => !string.IsNullOrWhiteSpace(a));
     }
 
     public static void Warnings(IReadOnlyList<string> warnings)

@@ -13,9 +13,13 @@ namespace MarketingOps.Host.Commands.Guardrails;
 internal abstract class EngineCommand<TSettings> : HostedCommand<TSettings>
     where TSettings : JsonSettings
 {
+    /// <summary>How this run shows times.</summary>
+    protected TimeDisplay Times { get; private set; } = TimeDisplay.Utc;
+
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         using var host = BuildHost(settings, o => o with { ConsoleLevel = Serilog.Events.LogEventLevel.Error });
+        Times = TimeDisplay.Of(settings, host.Services);
 
         // The platforms' own rules and automation rules are part of every verdict.
         host.Services.GetRequiredService<PluginManager>().LoadAll();

@@ -38,8 +38,8 @@ internal sealed class DemoCommand : HostedCommand<DemoSettings>
     {
         var stopwatch = Stopwatch.StartNew();
         var home = ClientFolder.Resolve(settings.Home);
-        var script = DemoFolder.FindScript(home);
         var folder = DemoFolder.Prepare(home);
+        var script = DemoFolder.FindScript(home, folder);
         var clock = new DemoClock(Start);
         var (host, triggers) = AcceleratedHost.Build(folder, clock, settings.Verbose);
         using var owned = host;

@@ -31,15 +31,17 @@ internal static class DemoFolder
         string.Join(", ", TrueRates.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Variant} {r.ClickRate * 100:0.0} %")));
 
     /// <summary>
-    /// Creates data/demo afresh: a plugins.json that loads the home's sandbox plugin with known rates. No mops.json:
-    /// the demo runs with the default guardrails, which the example's rewordings pass.
+    /// Creates data/demo afresh: a plugins.json that loads the sandbox plugin (the home's own entry when its plugins.json
+    /// lists one, else the sandbox that ships with mops) with known rates. No mops.json: the demo runs with the default
+    /// guardrails, which the example's rewordings pass. Needs nothing in the home folder, which may be empty.
     /// </summary>
     public static ClientFolder Prepare(ClientFolder home)
     {
         ArgumentNullException.ThrowIfNull(home);
-        var file = PluginsFileReader.Read(home.PluginsFile);
-        var sandbox = file.Plugins.FirstOrDefault(p => p.Id == "sandbox")
-            ?? throw new UserFacingException($"the demo needs the sandbox plugin, and {home.PluginsFile} lists none");
+        var listed = File.Exists(home.PluginsFile) ? PluginsFileReader.Read(home.PluginsFile).Plugins.FirstOrDefault(p => p.Id == "sandbox")?.Directory : null;
+        var (found, searched) = PluginLocator.Find(home.Root, "sandbox");
+        var sandbox = listed ?? found
+            ?? throw new UserFacingException($"the demo needs the sandbox plugin, which is in none of: {searched}");
         var root = Path.Combine(home.DataDirectory, "demo");
         if (Directory.Exists(root))
         {
@@ -53,7 +55,7 @@ internal static class DemoFolder
             ["plugins"] = new JsonArray(new JsonObject
             {
                 ["id"] = "sandbox",
-                ["path"] = sandbox.Directory,
+                ["path"] = sandbox,
 
                 ["settings"] = new JsonObject { ["seed"] = 7, ["rates"] = rates },
                 ["accounts"] = new JsonArray(new JsonObject
@@ -71,10 +73,14 @@ internal static class DemoFolder
         return new ClientFolder(root);
     }
 
-    /// <summary>The demo's script: <c>&lt;home&gt;/scripts/</c>, else <c>scripts/</c> of the repository above the executable.</summary>
-    public static string FindScript(ClientFolder home)
+    /// <summary>
+    /// The demo's script: <c>&lt;home&gt;/scripts/</c>, else <c>scripts/</c> of the repository above the executable, else
+    /// the copy built into mops, written into the demo's folder (with the library it loads).
+    /// </summary>
+    public static string FindScript(ClientFolder home, ClientFolder demo)
     {
         ArgumentNullException.ThrowIfNull(home);
+        ArgumentNullException.ThrowIfNull(demo);
         var candidates = new List<string> { Path.Combine(home.Root, "scripts", Script) };
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
@@ -85,7 +91,21 @@ internal static class DemoFolder
             }
         }
 
-        return candidates.FirstOrDefault(File.Exists)
-            ?? throw new UserFacingException($"the demo runs scripts/{Script}, which is in none of: {string.Join(", ", candidates)}");
+        return candidates.FirstOrDefault(File.Exists) ?? WriteEmbedded(Path.Combine(demo.Root, "scripts"));
+    }
+
+    private static string WriteEmbedded(string folder)
+    {
+        var assembly = typeof(DemoFolder).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("demo/", StringComparison.Ordinal)))
+        {
+            var path = Path.Combine(folder, name["demo/".Length..]);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var resource = assembly.GetManifestResourceStream(name)!;
+            using var file = File.Create(path);
+            resource.CopyTo(file);
+        }
+
+        return Path.Combine(folder, Script);
     }
 }

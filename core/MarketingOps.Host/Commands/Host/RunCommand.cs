@@ -34,7 +34,14 @@ internal sealed class RunCommand : HostedCommand<RunSettings>
         var plugins = host.Services.GetRequiredService<PluginManager>();
         foreach (var state in plugins.States)
         {
-            logger.LogInformation("Plugin {PluginId} {Version}: {Status} {Reason}", state.Id, state.Version, state.Status, state.Reason);
+            if (state.Reason is null)
+            {
+                logger.LogInformation("Plugin {PluginId} {Version}: {Status}", state.Id, state.Version ?? "-", state.Status);
+            }
+            else
+            {
+                logger.LogInformation("Plugin {PluginId} {Version}: {Status}: {Reason}", state.Id, state.Version ?? "-", state.Status, state.Reason);
+            }
         }
 
         if (!settings.NoWeb)

@@ -23,7 +23,7 @@ internal sealed class InboxApproveCommand : EngineCommand<InboxApproveSettings>
         }
         else
         {
-            GuardrailTable.Write(result.Verdict);
+            GuardrailTable.Write(result.Verdict, Times);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]not approved[/]: the guardrails reject {result.Item.Id}; it stays in the inbox (try --edit)");
         }
 

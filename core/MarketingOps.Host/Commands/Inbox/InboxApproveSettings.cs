@@ -11,5 +11,5 @@ internal sealed class InboxApproveSettings : InboxIdSettings
     public string? Edit { get; init; }
 
     public override ValidationResult Validate() =>
-        Edit is not null && string.IsNullOrWhiteSpace(Edit) ? ValidationResult.Error("--edit is empty; use `mops inbox reject` to drop the item") : ValidationResult.Success();
+        Edit is not null && string.IsNullOrWhiteSpace(Edit) ? ValidationResult.Error("--edit is empty; use `mops inbox reject` to drop the item") : base.Validate();
 }

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace MarketingOps.Host.Commands.Inbox;
 
-internal class InboxIdSettings : JsonSettings
+internal class InboxIdSettings : TimeSettings
 {
     [CommandArgument(0, "<ID>")]
     [Description("The item's id, as `mops inbox list` shows it.")]

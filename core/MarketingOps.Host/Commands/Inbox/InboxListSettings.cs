@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 
 namespace MarketingOps.Host.Commands.Inbox;
 
-internal sealed class InboxListSettings : JsonSettings
+internal sealed class InboxListSettings : TimeSettings
 {
     [CommandOption("--status <STATUS>")]
     [Description("Pending, Approved, Rejected or SentUnattended. Default: Pending.")]

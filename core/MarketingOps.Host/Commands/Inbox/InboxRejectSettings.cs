@@ -11,5 +11,5 @@ internal sealed class InboxRejectSettings : InboxIdSettings
     public string? Reason { get; init; }
 
     public override ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(Reason) ? ValidationResult.Error("--reason is required") : ValidationResult.Success();
+        string.IsNullOrWhiteSpace(Reason) ? ValidationResult.Error("--reason is required") : base.Validate();
 }

@@ -20,11 +20,11 @@ internal sealed class InboxShowCommand : EngineCommand<InboxIdSettings>
             return ExitCodes.Success;
         }
 
-        Write(item);
+        Write(item, Times);
         return ExitCodes.Success;
     }
 
-    public static void Write(InboxItem item)
+    public static void Write(InboxItem item, TimeDisplay times)
     {
         var grid = new Grid().AddColumn().AddColumn();
         void Row(string name, string? value) => grid.AddRow(new Markup($"[bold]{name}[/]"), new Text(value ?? "-"));
@@ -33,21 +33,21 @@ internal sealed class InboxShowCommand : EngineCommand<InboxIdSettings>
         Row("From", $"{item.Account} on {item.Platform}");
         Row("For", item.Draft.Recipient is { } to ? $"@{to} ({item.Draft.Kind})" : $"everyone ({item.Draft.Kind})");
         Row("In reply to", item.Draft.InReplyTo);
-        Row("Proposed by", $"{item.Source} at {item.ProposedAt:yyyy-MM-dd HH:mm}Z");
+        Row("Proposed by", $"{item.Source} at {times.Labelled(item.ProposedAt, item.Account)}");
         Row("Why", item.Trigger);
         foreach (var (fact, value) in item.Facts)
         {
             Row($"  {fact}", value);
         }
 
-        Row("Send at", item.SendAt is { } at ? $"{at:yyyy-MM-dd HH:mm}Z" : "as soon as approved");
+        Row("Send at", item.SendAt is { } at ? times.Labelled(at, item.Account) : "as soon as approved");
         Row("Post", item.PostId);
         Row("Text", item.Draft.Text);
         AnsiConsole.Write(grid);
-        GuardrailTable.Write(item.Verdict);
+        GuardrailTable.Write(item.Verdict, times);
         foreach (var decision in item.Decisions)
         {
-            AnsiConsole.WriteLine($"{decision.At:yyyy-MM-dd HH:mm}Z {decision.Action} by {decision.By}{(decision.Reason is null ? "" : ": " + decision.Reason)}{(decision.EditedText is null ? "" : " (edited)")}");
+            AnsiConsole.WriteLine($"{times.Labelled(decision.At, item.Account)} {decision.Action} by {decision.By}{(decision.Reason is null ? "" : ": " + decision.Reason)}{(decision.EditedText is null ? "" : " (edited)")}");
         }
     }
 }

@@ -16,6 +16,9 @@ internal sealed class PluginsCheckCommand : HostedCommand<GlobalSettings>
         problems.AddRange(plugins.States
             .Where(s => s.Status is PluginStatus.NotSupported or PluginStatus.Malfunctioned)
             .Select(s => $"plugin {s.Id}: {s.Status}: {s.Reason}"));
+        problems.AddRange(plugins.States
+            .Where(s => s.Status != PluginStatus.Disabled)
+            .SelectMany(s => PluginReferenceCheck.Check(s.Path).Select(c => $"plugin {s.Id}: reference conflict: {c}")));
         foreach (var problem in problems)
         {
             Console.Error.WriteLine($"problem: {problem}");

@@ -7,5 +7,5 @@ namespace MarketingOps.Host.Commands.Posts;
 internal sealed class PostCancelCommand : PostCommand<PostIdSettings>
 {
     protected override async Task<int> ExecuteAsync(PostService posts, PostIdSettings settings, CancellationToken cancellationToken) =>
-        PostOutput.Changed(await posts.CancelAsync(settings.Id, cancellationToken), settings.Json);
+        PostOutput.Changed(await posts.CancelAsync(settings.Id, cancellationToken), settings.Json, Times);
 }

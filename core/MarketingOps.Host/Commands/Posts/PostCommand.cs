@@ -15,9 +15,13 @@ internal abstract class PostCommand<TSettings> : HostedCommand<TSettings>
     /// <summary>Whether the command needs the platform plugins (to validate text).</summary>
     protected virtual bool NeedsPlugins => false;
 
+    /// <summary>How this run shows times.</summary>
+    protected TimeDisplay Times { get; private set; } = TimeDisplay.Utc;
+
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         using var host = BuildHost(settings, o => o with { ConsoleLevel = Serilog.Events.LogEventLevel.Error });
+        Times = TimeDisplay.Of(settings, host.Services);
         if (NeedsPlugins)
         {
             // Plugin problems are reported by the platform check itself ("platform 'x' is not active").

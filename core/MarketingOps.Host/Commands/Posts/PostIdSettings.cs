@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace MarketingOps.Host.Commands.Posts;
 
-internal class PostIdSettings : JsonSettings
+internal class PostIdSettings : TimeSettings
 {
     [CommandArgument(0, "<ID>")]
     [Description("The post's id, as printed by `mops post schedule` or `mops post list`.")]

@@ -17,14 +17,15 @@ internal sealed class PostListCommand : PostCommand<PostListSettings>
             return ExitCodes.Success;
         }
 
-        var table = new Table().AddColumns("Id", "Account", "Due (UTC)", "State", "Attempts", "Text / last error");
+        var due = Times.Column("Due", list.Select(p => (string?)p.Account));
+        var table = new Table().AddColumns("Id", "Account", due.Header, "State", "Attempts", "Text / last error");
         foreach (var post in list)
         {
             var detail = post.State is PostState.Failed or PostState.Unconfirmed or PostState.Missed && post.LastError is not null ? post.LastError : post.Text;
             table.AddRow(
                 post.Id,
                 Markup.Escape(post.Account),
-                post.DueAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                due.Cell(post.DueAt, post.Account),
                 PostJson.Colour(post.State),
                 post.Attempts.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(detail.Length > 60 ? detail[..57] + "..." : detail));

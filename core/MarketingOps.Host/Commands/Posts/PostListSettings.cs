@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 
 namespace MarketingOps.Host.Commands.Posts;
 
-internal sealed class PostListSettings : JsonSettings
+internal sealed class PostListSettings : TimeSettings
 {
     [CommandOption("--state <STATE>")]
     [Description("Only posts in this state: Draft, PendingApproval, Scheduled, Publishing, Published, Failed, Unconfirmed, Cancelled, Missed.")]

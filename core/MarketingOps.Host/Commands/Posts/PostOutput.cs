@@ -6,7 +6,7 @@ namespace MarketingOps.Host.Commands.Posts;
 /// <summary>What a command that changed a post prints.</summary>
 internal static class PostOutput
 {
-    public static int Changed(Post post, bool json)
+    public static int Changed(Post post, bool json, TimeDisplay times)
     {
         if (json)
         {
@@ -14,7 +14,7 @@ internal static class PostOutput
         }
         else
         {
-            Console.Out.WriteLine($"{post.Id} is {post.State}{(post.State == PostState.Scheduled ? $", due {post.DueAt:yyyy-MM-dd HH:mm:ss} UTC" : "")}");
+            Console.Out.WriteLine($"{post.Id} is {post.State}{(post.State == PostState.Scheduled ? $", due {times.Labelled(post.DueAt, post.Account)}" : "")}");
         }
 
         return ExitCodes.Success;

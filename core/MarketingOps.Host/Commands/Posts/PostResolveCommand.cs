@@ -14,6 +14,6 @@ internal sealed class PostResolveCommand : PostCommand<PostResolveSettings>
             throw new UserFacingException($"--published: '{settings.Published}' is not a URL");
         }
 
-        return PostOutput.Changed(await posts.ResolveAsync(settings.Id, url, cancellationToken), settings.Json);
+        return PostOutput.Changed(await posts.ResolveAsync(settings.Id, url, cancellationToken), settings.Json, Times);
     }
 }

@@ -16,6 +16,6 @@ internal sealed class PostResolveSettings : PostIdSettings
 
     public override ValidationResult Validate() =>
         (Published is not null) != NotPublished
-            ? ValidationResult.Success()
+            ? base.Validate()
             : ValidationResult.Error("give exactly one of --published URL and --not-published");
 }

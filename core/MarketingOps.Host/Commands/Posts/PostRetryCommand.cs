@@ -10,5 +10,5 @@ internal sealed class PostRetryCommand : PostCommand<PostIdSettings>
     protected override bool NeedsPlugins => true;
 
     protected override async Task<int> ExecuteAsync(PostService posts, PostIdSettings settings, CancellationToken cancellationToken) =>
-        PostOutput.Changed(await posts.RetryAsync(settings.Id, cancellationToken), settings.Json);
+        PostOutput.Changed(await posts.RetryAsync(settings.Id, cancellationToken), settings.Json, Times);
 }

@@ -14,38 +14,14 @@ namespace MarketingOps.Host.Commands.Posts;
 /// </summary>
 internal sealed class PostScheduleCommand : PostCommand<PostScheduleSettings>
 {
-    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".png"] = "image/png",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-        [".gif"] = "image/gif",
-        [".webp"] = "image/webp",
-        [".mp4"] = "video/mp4",
-        [".mov"] = "video/quicktime",
-    };
-
     protected override bool NeedsPlugins => true;
 
     protected override async Task<int> ExecuteAsync(PostService posts, PostScheduleSettings settings, CancellationToken cancellationToken)
     {
-        var text = settings.Text ?? ReadText(settings.File!);
-        var media = settings.Media.Select(ToAttachment).ToList();
         ScheduledPost result;
         try
         {
-            result = await posts.ScheduleAsync(
-                new ScheduleRequest(settings.Account!, settings.At!, text)
-                {
-                    TimeZone = settings.TimeZone,
-                    Media = media,
-                    ExperimentId = settings.Experiment,
-                    Variant = settings.Variant,
-                    Kind = UnattendedPolicy.ParseKind(settings.Kind)!.Value,
-                    Recipient = settings.To,
-                    InReplyTo = settings.InReplyTo,
-                },
-                cancellationToken);
+            result = await posts.ScheduleAsync(DraftRequest.From(settings), cancellationToken);
         }
         catch (PostRefusedException refused)
         {
@@ -55,7 +31,7 @@ internal sealed class PostScheduleCommand : PostCommand<PostScheduleSettings>
             }
             else
             {
-                GuardrailTable.Write(refused.Verdict);
+                GuardrailTable.Write(refused.Verdict, Times);
                 Console.Error.WriteLine("not scheduled: " + refused.Message);
             }
 
@@ -70,7 +46,7 @@ internal sealed class PostScheduleCommand : PostCommand<PostScheduleSettings>
         {
             // The id alone on stdout, so a script can capture it; the rest is for the person.
             Console.Out.WriteLine(result.Post.Id);
-            Console.Error.WriteLine($"{result.Post.State} for {result.Post.ScheduledAt:yyyy-MM-dd HH:mm:ss} UTC on {result.Post.Account}");
+            Console.Error.WriteLine($"{result.Post.State} for {Times.Labelled(result.Post.ScheduledAt, result.Post.Account)} on {result.Post.Account}");
             if (result.Post.State == PostState.PendingApproval)
             {
                 var why = result.Verdict.Outcome == GuardrailOutcome.NeedsApproval ? result.Verdict.Summary : $"account '{result.Post.Account}' requires approval";
@@ -83,24 +59,5 @@ internal sealed class PostScheduleCommand : PostCommand<PostScheduleSettings>
         }
 
         return ExitCodes.Success;
-    }
-
-    private static string ReadText(string file)
-    {
-        var path = Path.GetFullPath(file);
-        return File.Exists(path) ? File.ReadAllText(path) : throw new UserFacingException($"--file: {path} does not exist");
-    }
-
-    private static MediaAttachment ToAttachment(string file)
-    {
-        var path = Path.GetFullPath(file);
-        if (!File.Exists(path))
-        {
-            throw new UserFacingException($"--media: {path} does not exist");
-        }
-
-        return ContentTypes.TryGetValue(Path.GetExtension(path), out var type)
-            ? new MediaAttachment(path, type)
-            : throw new UserFacingException($"--media: {path} is not a supported media type ({string.Join(", ", ContentTypes.Keys)})");
     }
 }

@@ -23,8 +23,8 @@ internal sealed class PostShowCommand : PostCommand<PostIdSettings>
         Row("Id", post.Id);
         Row("Account", post.Account);
         grid.AddRow(new Markup("[bold]State[/]"), new Markup(PostJson.Colour(post.State)));
-        Row("Scheduled", post.ScheduledAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
-        Row("Due", post.DueAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
+        Row("Scheduled", Times.Labelled(post.ScheduledAt, post.Account));
+        Row("Due", Times.Labelled(post.DueAt, post.Account));
         Row("Attempts", post.Attempts.ToString(CultureInfo.InvariantCulture));
         Row("Platform id", post.PlatformPostId);
         Row("URL", post.PlatformUrl?.ToString());
@@ -33,11 +33,12 @@ internal sealed class PostShowCommand : PostCommand<PostIdSettings>
         Row("Text", post.Text);
         AnsiConsole.Write(grid);
 
-        var history = new Table().AddColumns("At (UTC)", "From", "To", "Reason");
+        var at = Times.Column("At", [post.Account]);
+        var history = new Table().AddColumns(at.Header, "From", "To", "Reason");
         foreach (var step in details.History)
         {
             history.AddRow(
-                step.At.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+                at.Cell(step.At, post.Account),
                 step.From?.ToString() ?? "-",
                 PostJson.Colour(step.To),
                 Markup.Escape(step.Reason));

@@ -53,5 +53,23 @@ public sealed class ContentNormalizerTests
         Assert.Equal(["नमस्ते", "दुनिया"], Words("नमस्ते दुनिया"));
     }
 
+    [Theory]
+    [InlineData("7am to 7pm", "t0700 t1900")]
+    [InlineData("7 am - 7 pm!", "t0700 t1900")]
+    [InlineData("from 9:00 until 17:30", "t0900 t1730")]
+    [InlineData("12 a.m. to 12 p.m.", "t0000 t1200")]
+    [InlineData("7h30", "t0730")]
+    [InlineData("$5 or 5.00 USD or usd 5", "priceusd5 or priceusd5 or priceusd5")]
+    [InlineData("4,99 € and €4.99 and 4.99 euros", "priceeur4x99 and priceeur4x99 and priceeur4x99")]
+    [InlineData("£1,250.50", "pricegbp1250x5")]
+    [InlineData("20% and 20 percent", "20pct and 20pct")]
+    [InlineData("10,000 and 10.000 and 10000", "10000 and 10000 and 10000")]
+    [InlineData("5 amazing deals at 1.5x speed", "5 amazing deals at 1 5x speed")]
+    [InlineData("version 2.10 on 3.14", "version 2 10 on 3 14")]
+    public void Times_prices_and_numbers_are_written_one_way(string text, string expected)
+    {
+        Assert.Equal(expected.Split(' '), Words(text));
+    }
+
     private static IEnumerable<string> Words(string text) => ContentNormalizer.Normalize(text).Units.Select(u => u.Text);
 }

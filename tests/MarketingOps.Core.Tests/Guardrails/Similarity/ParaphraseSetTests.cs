@@ -45,6 +45,18 @@ public sealed class ParaphraseSetTests
     }
 
     [Fact]
+    public void Reworded_times_prices_and_numbers_are_found_and_the_original_set_keeps_full_precision()
+    {
+        var threshold = new GuardrailOptions().NearDuplicateThreshold;
+        foreach (var pair in ParaphraseSet.Quantities)
+        {
+            Assert.True(Similarity(pair) >= threshold == pair.IsNearDuplicate, $"{pair.Note} J={Similarity(pair):0.000}: \"{pair.First}\" / \"{pair.Second}\"");
+        }
+
+        Assert.All(ParaphraseSet.Original.Where(p => !p.IsNearDuplicate), pair => Assert.True(Similarity(pair) < threshold, $"\"{pair.First}\" / \"{pair.Second}\""));
+    }
+
+    [Fact]
     public void Index_finds_every_labelled_copy_the_exact_comparison_finds()
     {
         // LSH is only a shortcut: through the index, recall must equal the exact comparison's.

@@ -1,0 +1,63 @@
+using System.Reflection;
+using Spectre.Console.Cli;
+
+namespace MarketingOps.Host.Cli;
+
+/// <summary>
+/// Takes the argument after an option that needs a value as that value, whatever its first characters, as getopt does.
+/// Spectre would read a value such as <c>-5 °C</c> or <c>-- note</c> as options of its own and keep a part or fail;
+/// it takes <c>--text=VALUE</c> whole, so each such pair is joined into that form before it parses.
+/// </summary>
+internal static class OptionValues
+{
+    private static readonly Lazy<HashSet<string>> Names = new(FindNamesTakingValues);
+
+    /// <summary>The long option names (with <c>--</c>) of every command that need a value.</summary>
+    public static IReadOnlySet<string> TakingValues => Names.Value;
+
+    public static string[] Join(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var joined = new List<string>(args.Count);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg == "--")
+            {
+                // Everything after a lone "--" belongs to a script, untouched.
+                joined.AddRange(args.Skip(i));
+                break;
+            }
+
+            // An empty value stays a separate argument: Spectre takes "" there, but not "--text=".
+            if (Names.Value.Contains(arg) && i + 1 < args.Count && args[i + 1].Length > 0)
+            {
+                joined.Add(arg + "=" + args[i + 1]);
+                i++;
+                continue;
+            }
+
+            joined.Add(arg);
+        }
+
+        return [.. joined];
+    }
+
+    private static HashSet<string> FindNamesTakingValues()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var settings = typeof(OptionValues).Assembly.GetTypes().Where(t => typeof(CommandSettings).IsAssignableFrom(t));
+        foreach (var type in settings)
+        {
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.GetCustomAttribute<CommandOptionAttribute>() is { ValueName: not null, ValueIsOptional: false } option)
+                {
+                    names.UnionWith(option.LongNames.Select(n => "--" + n));
+                }
+            }
+        }
+
+        return names;
+    }
+}

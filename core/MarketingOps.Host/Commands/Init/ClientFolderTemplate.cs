@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using MarketingOps.Core.Guardrails;
+using MarketingOps.Core.Publishing;
+using MarketingOps.Core.Scheduling;
+using MarketingOps.Core.Storage;
+
+namespace MarketingOps.Host.Commands.Init;
+
+/// <summary>The files <c>mops init</c> writes: plugins.json by id (no paths), mops.json with every default written out, and a .gitignore.</summary>
+internal static class ClientFolderTemplate
+{
+    public static IReadOnlyList<string> Platforms { get; } = ["sandbox", "x", "mastodon", "bluesky"];
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The account name on each platform: the client's name alone, or with the platform when there are several.</summary>
+    public static string AccountName(string client, string platform, int platformCount) => platformCount == 1 ? client : $"{client}-{platform}";
+
+    public static string PluginsJson(string client, IReadOnlyList<string> platforms, string timeZone)
+    {
+        var entries = new JsonArray();
+        foreach (var platform in platforms)
+        {
+            var account = new JsonObject { ["name"] = AccountName(client, platform, platforms.Count), ["timeZone"] = timeZone };
+            if (AccountSettings(client, platform) is { } settings)
+            {
+                account["settings"] = settings;
+            }
+
+            entries.Add(new JsonObject { ["id"] = platform, ["accounts"] = new JsonArray(account) });
+        }
+
+        return new JsonObject { ["plugins"] = entries }.ToJsonString(Json) + "\n";
+    }
+
+    /// <summary>Every host setting at its default, so a client sees what it can change (docs/operations.md says what each means).</summary>
+    public static string SettingsJson() => new JsonObject
+    {
+        [StorageOptions.SectionName] = JsonSerializer.SerializeToNode(new StorageOptions(), Json),
+        [SchedulingOptions.SectionName] = JsonSerializer.SerializeToNode(new SchedulingOptions(), Json),
+        [PublishingOptions.SectionName] = JsonSerializer.SerializeToNode(new PublishingOptions(), Json),
+        [GuardrailOptions.SectionName] = JsonSerializer.SerializeToNode(new GuardrailOptions(), Json),
+    }.ToJsonString(Json) + "\n";
+
+    public const string GitIgnore = "# written by mops: the store, logs, encrypted credentials and caches stay out of version control\ndata/\nlogs/\nsecrets/\ncache/\n";
+
+    /// <summary>The secrets each platform reads, for the next-steps message.</summary>
+    public static IReadOnlyList<string> Secrets(string platform, string account) => platform switch
+    {
+        "x" => [$"x/{account}/access-token", $"x/{account}/refresh-token", $"x/{account}/client-id"],
+        "mastodon" => [$"mastodon/{account}/access-token"],
+        "bluesky" => [$"bluesky/{account}/app-password"],
+        _ => [],
+    };
+
+    /// <summary>Account settings a platform needs before it can work, with placeholders the next steps point at.</summary>
+    private static JsonObject? AccountSettings(string client, string platform) => platform switch
+    {
+        "x" => new JsonObject { ["handle"] = client, ["auth"] = "oauth2" },
+        "mastodon" => new JsonObject { ["instanceUrl"] = "https://mastodon.social/" },
+        "bluesky" => new JsonObject { ["handle"] = $"{client}.bsky.social" },
+        _ => null,
+    };
+}

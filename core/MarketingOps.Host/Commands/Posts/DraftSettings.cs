@@ -1,0 +1,88 @@
+using System.ComponentModel;
+using MarketingOps.Host.Cli;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MarketingOps.Host.Commands.Posts;
+
+/// <summary>
+/// What describes a post, reply or direct message: <c>post schedule</c> and <c>guardrails check</c> take the same
+/// options, so a check judges exactly what scheduling would.
+/// </summary>
+internal abstract class DraftSettings : TimeSettings
+{
+    [CommandOption("--account <ACCOUNT>")]
+    [Description("The account that sends it, as named in plugins.json.")]
+    public string? Account { get; init; }
+
+    [CommandOption("--at <TIME>")]
+    [Description("When: ISO 8601 with an offset (2026-03-30T09:30:00+02:00), or a local time (2026-03-30 09:30) read in --tz or the account's zone. guardrails check defaults to now.")]
+    public string? At { get; init; }
+
+    [CommandOption("--text <TEXT>")]
+    [Description("The text, taken exactly as given (it may start with '-').")]
+    public string? Text { get; init; }
+
+    [CommandOption("--file <FILE>")]
+    [Description("Read the text from a UTF-8 file instead. " + Core.Posts.PostText.FileRule)]
+    public string? File { get; init; }
+
+    [CommandOption("--media <FILE>")]
+    [Description("Attach a media file; repeat for several.")]
+    public string[] Media { get; init; } = [];
+
+    [CommandOption("--experiment <ID>")]
+    [Description("The experiment the post belongs to.")]
+    public string? Experiment { get; init; }
+
+    [CommandOption("--variant <NAME>")]
+    [Description("The experiment variant.")]
+    public string? Variant { get; init; }
+
+    [CommandOption("--kind <KIND>")]
+    [Description("post, reply or dm. Default: post.")]
+    [DefaultValue("post")]
+    public string Kind { get; init; } = "post";
+
+    [CommandOption("--to <HANDLE>")]
+    [Description("Who a reply or direct message is for.")]
+    public string? To { get; init; }
+
+    [CommandOption("--in-reply-to <POST_ID>")]
+    [Description("The platform id of the post a reply answers.")]
+    public string? InReplyTo { get; init; }
+
+    /// <summary>Whether the command needs <c>--at</c>.</summary>
+    protected abstract bool AtRequired { get; }
+
+    public override ValidationResult Validate()
+    {
+        var problems = new List<string>();
+        if (base.Validate() is { Successful: false } zone)
+        {
+            problems.Add(zone.Message!);
+        }
+
+        if (Core.Inbox.UnattendedPolicy.ParseKind(Kind) is null)
+        {
+            problems.Add($"--kind must be post, reply or dm (was '{Kind}')");
+        }
+
+        if (string.IsNullOrWhiteSpace(Account))
+        {
+            problems.Add("--account is required");
+        }
+
+        if (AtRequired && string.IsNullOrWhiteSpace(At))
+        {
+            problems.Add("--at is required");
+        }
+
+        if ((Text is null) == (File is null))
+        {
+            problems.Add("give exactly one of --text and --file");
+        }
+
+        return problems.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join("; ", problems));
+    }
+}

@@ -1,0 +1,3 @@
+namespace MarketingOps.Testing.PrivateDepsPlugin;
+
+internal sealed record Loud(string Value);
