@@ -65,6 +65,7 @@ internal sealed class ScriptWorker : IDisposable
         try
         {
             var process = new Process { StartInfo = WorkerLaunch.Create(options, folder) };
+            InheritedDescriptors.Seal();
             process.Start();
             logger.LogDebug("Started script worker {Pid}", process.Id);
             return new ScriptWorker(process, folder, options, time, logger);
@@ -141,6 +142,8 @@ internal sealed class ScriptWorker : IDisposable
     {
         Kill();
         _rpc.Dispose();
+        WaitForExit(); // killed: it ends at once, and with it the read of its stderr
+        _stderr.Dispose();
         _process.Dispose();
         try
         {
@@ -153,6 +156,18 @@ internal sealed class ScriptWorker : IDisposable
         catch (UnauthorizedAccessException ex)
         {
             _logger.LogDebug(ex, "The worker's folder {Folder} could not be removed", _folder);
+        }
+    }
+
+    private void WaitForExit()
+    {
+        try
+        {
+            _process.WaitForExit(TimeSpan.FromSeconds(5));
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started.
         }
     }
 

@@ -34,6 +34,19 @@ public static class ProcFs
         return found;
     }
 
+    /// <summary>The descriptor numbers under which a process holds <paramref name="target"/> (for messages that say which).</summary>
+    public static string DescriptorsOf(int pid, string target)
+    {
+        try
+        {
+            return string.Join(",", Directory.EnumerateFiles($"/proc/{pid}/fd").Where(fd => Target(fd) == target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+        catch (Exception ex) when (ex is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
     /// <summary>What one of its descriptors points at (<c>pipe:[inode]</c>, a path), or null.</summary>
     public static string? Descriptor(int pid, int fd) => Target($"/proc/{pid}/fd/{fd}");
 

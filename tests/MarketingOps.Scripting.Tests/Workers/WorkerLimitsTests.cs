@@ -1,3 +1,4 @@
+using System.IO.Pipes;
 using MarketingOps.Scripting.Compilation;
 using MarketingOps.Scripting.InMemory;
 using MarketingOps.Scripting.Running;
@@ -47,6 +48,9 @@ public sealed class WorkerLimitsTests
     public async Task After_its_runs_the_host_holds_nothing_of_its_workers()
     {
         Assert.True(OperatingSystem.IsLinux(), "this test reads /proc");
+
+        // A descriptor the host holds without close-on-exec, as one a shell or service manager leaves open would be.
+        using var parentsPipe = new AnonymousPipeServerStream(PipeDirection.Out, HandleInheritability.Inheritable);
         var pool = new ScriptWorkerPool(TestWorkers.Options(o => (o.MaxWorkers, o.WarmWorkers) = (1, 1)));
         var runner = new ScriptRunner(new ScriptRunnerOptions(), pool: pool);
         var host = new TestHost(null, pool);
@@ -69,7 +73,7 @@ public sealed class WorkerLimitsTests
         {
             workers.TryAdd(pid, ([ProcFs.Descriptor(pid, 0)!, ProcFs.Descriptor(pid, 1)!, ProcFs.Descriptor(pid, 2)!], ProcFs.WorkingFolder(pid)));
             var inherited = ProcFs.SharedObjects(pid).Intersect(ProcFs.SharedObjects(Environment.ProcessId)).Except(workers[pid].Pipes).ToList();
-            Assert.True(inherited.Count == 0, $"worker {pid} shares {string.Join(", ", inherited)} with the host beyond its three pipes");
+            Assert.True(inherited.Count == 0, $"worker {pid} shares {string.Join(", ", inherited.Select(o => $"{o} (its fd {ProcFs.DescriptorsOf(pid, o)}, the host's fd {ProcFs.DescriptorsOf(Environment.ProcessId, o)})"))} with the host beyond its three pipes");
         }
 
         Assert.True(workers.Count >= 2, "the crash did not replace the worker");
