@@ -28,9 +28,28 @@ public sealed class WorkersOutliveNoHostTests : IDisposable
 
         mops.Kill(); // mops alone, as SIGKILL or a crash would: nothing of it runs to tidy up
 
-        foreach (var pid in workers)
+        try
         {
-            await ProcFs.WaitForExitAsync(pid, Patience);
+            foreach (var pid in workers)
+            {
+                await ProcFs.WaitForExitAsync(pid, Patience);
+            }
+        }
+        finally
+        {
+            // A failed run leaves no orphan spinning on the machine.
+            foreach (var pid in workers.Where(ProcFs.IsAlive))
+            {
+                try
+                {
+                    using var orphan = System.Diagnostics.Process.GetProcessById(pid);
+                    orphan.Kill();
+                }
+                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+                {
+                    // Gone meanwhile.
+                }
+            }
         }
 
         Assert.True(mops.HasExited);
