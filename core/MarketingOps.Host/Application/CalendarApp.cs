@@ -6,10 +6,15 @@ namespace MarketingOps.Host.Application;
 internal sealed class CalendarApp(PostService posts)
 {
     public const int MaxDays = 92;
-    private const int MaxPosts = 5000;
+    private const int MaxPosts = 50_000;
 
-    public async Task<CalendarView> QueryAsync(DateOnly from, DateOnly to, string zoneId, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken)
+    public Task<CalendarView> QueryAsync(DateOnly from, DateOnly to, string zoneId, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken) =>
+        QueryAsync(from, to, zoneId, accounts, experiment: null, cancellationToken);
+
+    /// <summary>The calendar, only the posts of <paramref name="experiment"/> when one is named.</summary>
+    public async Task<CalendarView> QueryAsync(DateOnly from, DateOnly to, string zoneId, IReadOnlyCollection<string> accounts, string? experiment, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(accounts);
         var zone = InputChecks.Zone(zoneId, "tz");
         if (to < from)
         {
@@ -24,15 +29,29 @@ internal sealed class CalendarApp(PostService posts)
         var wanted = accounts.Select(a => InputChecks.Id(a, "account")).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var start = Instant(from, zone);
         var end = Instant(to.AddDays(1), zone);
-        var found = await posts.ListAsync(new PostQuery(Limit: MaxPosts, DueBefore: end) { DueFrom = start }, cancellationToken);
-        var entries = found
-            .Where(p => wanted.Count == 0 || wanted.Contains(p.Account))
-            .Select(p => new CalendarEntry(TimeZoneInfo.ConvertTime(p.DueAt, zone), PostView.From(p)))
-            .ToList();
-        var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1)
-            .Select(i => from.AddDays(i))
-            .Select(day => new CalendarDay(day, entries.Where(e => DateOnly.FromDateTime(e.LocalTime.DateTime) == day).ToList()))
-            .ToList();
+        var query = new PostQuery(Account: wanted.Count == 1 ? wanted.First() : null, Limit: MaxPosts, DueBefore: end)
+        {
+            DueFrom = start,
+            ExperimentId = experiment is null ? null : InputChecks.Id(experiment, "experiment"),
+        };
+        var found = await posts.ListAsync(query, cancellationToken);
+        var byDay = new List<CalendarEntry>[to.DayNumber - from.DayNumber + 1];
+        foreach (var post in found)
+        {
+            if (wanted.Count > 0 && !wanted.Contains(post.Account))
+            {
+                continue;
+            }
+
+            var local = TimeZoneInfo.ConvertTime(post.DueAt, zone);
+            var index = DateOnly.FromDateTime(local.DateTime).DayNumber - from.DayNumber;
+            if (index >= 0 && index < byDay.Length)
+            {
+                (byDay[index] ??= []).Add(new CalendarEntry(local, PostView.From(post)));
+            }
+        }
+
+        var days = byDay.Select((entries, i) => new CalendarDay(from.AddDays(i), entries ?? [])).ToList();
         return new CalendarView(zone.Id, from, to, days);
     }
 

@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MarketingOps.Core.Inbox;
+using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Posts;
+using MarketingOps.Sdk;
 
 namespace MarketingOps.Host.Application;
 
@@ -11,8 +13,9 @@ namespace MarketingOps.Host.Application;
 /// The approval inbox for the API and dashboard. A decision names the ETag the person saw; decisions on one item are
 /// taken one at a time, so two approvers clicking at once make one decision and the other gets 412.
 /// </summary>
-internal sealed class InboxApp(IInbox inbox)
+internal sealed class InboxApp(IInbox inbox, IPlatformRegistry registry)
 {
+    private static readonly TimeSpan ProfileTimeout = TimeSpan.FromSeconds(5);
     private static readonly JsonSerializerOptions HashJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
@@ -21,6 +24,31 @@ internal sealed class InboxApp(IInbox inbox)
 
     public async Task<InboxItemView> GetAsync(string id, CancellationToken cancellationToken) =>
         View(await inbox.GetAsync(InputChecks.Id(id, "id"), cancellationToken) ?? throw ApiProblemException.NotFound($"No inbox item '{id}'."));
+
+    /// <summary>
+    /// The public profile and recent public posts of the person an item is for, where the platform offers them
+    /// (<see cref="IAudienceSource"/>); null when it does not, or does not answer within a few seconds.
+    /// </summary>
+    public async Task<PublicProfile?> PersonAsync(string id, CancellationToken cancellationToken)
+    {
+        var item = (await GetAsync(id, cancellationToken)).Item;
+        if (item.Draft.Recipient is not { Length: > 0 } handle || registry.FindPlatform(item.Platform) is not IAudienceSource source)
+        {
+            return null;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ProfileTimeout);
+        try
+        {
+            return await source.GetProfileAsync(item.Account, handle.TrimStart('@'), timeout.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // Context is a courtesy: the decision never waits on a slow or failing platform.
+            return null;
+        }
+    }
 
     public Task<(InboxItemView Item, bool Published)> ApproveAsync(Actor actor, string id, string? edit, string? ifMatch, CancellationToken cancellationToken)
     {

@@ -62,6 +62,19 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
     }
 
     /// <summary>
+    /// Checks posts as scheduling them one after another would (each judged as if the earlier ones were stored, so one
+    /// text for two accounts of one network meets the duplicate rule), storing nothing; the problems, worded for a person.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CheckTogetherAsync(Actor actor, IReadOnlyList<ScheduleCommand> commands, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(commands);
+        var requests = commands.Select(c => c.ToRequest(actor.By)).ToList();
+        var checks = await posts.CheckAsync(requests, cancellationToken);
+        return [.. checks.SelectMany((check, i) => check.Problems.Select(p => $"{commands[i].Account}: {p.Message}"))];
+    }
+
+    /// <summary>
     /// A proposal (from an AI assistant over MCP): checked and stored like any post, but always held in the approval
     /// inbox for a person, whatever the account's settings.
     /// </summary>

@@ -1,3 +1,4 @@
+using MarketingOps.Host.Dashboard;
 using MarketingOps.Host.Web.Endpoints;
 using MarketingOps.Host.Web.Problems;
 using MarketingOps.Host.Web.Security;
@@ -22,6 +23,7 @@ internal static class WebPipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ApiAntiforgeryMiddleware>();
+        app.UseAntiforgery();
 
         HealthEndpoints.Map(app);
         var api = app.MapGroup(ApiPrefix);
@@ -36,6 +38,7 @@ internal static class WebPipeline
         app.MapMcp("/mcp").RequireAuthorization(WebServices.McpPolicy).ExcludeFromDescription();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapMopsDashboard();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("MarketingOps API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         return app;
     }

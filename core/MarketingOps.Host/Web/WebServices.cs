@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MarketingOps.Core.Access;
 using MarketingOps.Host.Application;
+using MarketingOps.Host.Dashboard;
 using MarketingOps.Host.Web.OpenApi;
 using MarketingOps.Host.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -39,6 +40,7 @@ internal static class WebServices
         services.TryAddSingleton<GuardrailsApp>();
         services.TryAddSingleton<ReportsApp>();
         services.TryAddSingleton<CalendarApp>();
+        services.TryAddSingleton<ComposeApp>();
         return services;
     }
 
@@ -90,6 +92,7 @@ internal static class WebServices
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
+        services.AddMopsDashboard();
         services.AddSingleton<Events.EventHub>();
         services.AddHostedService(sp => sp.GetRequiredService<Events.EventHub>());
         services.AddMcpServer(o => o.ServerInfo = new ModelContextProtocol.Protocol.Implementation { Name = "mops", Version = "1.0" })

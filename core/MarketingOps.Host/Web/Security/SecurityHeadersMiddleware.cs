@@ -11,6 +11,9 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
     /// <summary>For the API reference page: its own scripts and styles only, talking to this host only.</summary>
     public const string DocsPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+    /// <summary>For the dashboard's pages: the host's own scripts, styles and images only; no inline script, no eval, no other site.</summary>
+    public const string PagePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -19,7 +22,9 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var headers = context.Response.Headers;
             if (!headers.ContainsKey("Content-Security-Policy"))
             {
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api/docs", StringComparison.OrdinalIgnoreCase) ? DocsPolicy : ApiPolicy;
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api/docs", StringComparison.OrdinalIgnoreCase) ? DocsPolicy
+                    : context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true && !SessionCookieEvents.IsApi(context.Request) ? PagePolicy
+                    : ApiPolicy;
             }
 
             headers.XContentTypeOptions = "nosniff";
@@ -28,7 +33,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            if (SessionCookieEvents.IsApi(context.Request))
+            if (SessionCookieEvents.IsApi(context.Request) || context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
             {
                 headers.CacheControl = "no-store";
             }

@@ -27,7 +27,14 @@ internal sealed class SessionCookieEvents : CookieAuthenticationEvents
     public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (IsApi(context.Request) || !HttpMethods.IsGet(context.Request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        }
+
+        // A page the role may not see: a page that says so (with status 403), not a bare status.
+        context.Response.Redirect("/denied" + QueryString.Create("ReturnUrl", context.Request.PathBase + context.Request.Path + context.Request.QueryString));
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,3 @@
+using MarketingOps.Dashboard.Tests.Browser;
+
+[assembly: AssemblyFixture(typeof(Chromium))]
