@@ -29,7 +29,6 @@ internal static class Logging
             .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
             // The cookie key ring lives unencrypted in the client's own store, as the data it protects access to does.
             .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogEventLevel.Error)
-            .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: OutputTemplate, formatProvider: CultureInfo.InvariantCulture, restrictedToMinimumLevel: consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose)
             .WriteTo.File(
@@ -39,5 +38,11 @@ internal static class Logging
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 14,
                 shared: true);
+
+        // Reading Serilog's settings scans assemblies for sinks; a client without a "Serilog" section skips that cost on every CLI call.
+        if (configuration.GetSection("Serilog").Exists())
+        {
+            logger.ReadFrom.Configuration(configuration);
+        }
     }
 }

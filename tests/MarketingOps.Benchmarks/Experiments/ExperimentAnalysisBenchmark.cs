@@ -46,7 +46,7 @@ internal sealed class ExperimentAnalysisBenchmark : IBenchmark
             }
 
             report.Add("experiments", "analysis from the store, first run (cold connection)", coldMs, "ms", "target < 2000 ms");
-            report.Add("experiments", "analysis from the store (median of warm runs)", Median(runs), "ms", "target < 2000 ms");
+            report.Add("experiments", "analysis from the store (median of warm runs)", Measures.Median(runs), "ms", "target < 2000 ms");
             report.Add("experiments", "managed memory allocated by one analysis", allocated / 1048576.0, "MB");
 
             watch.Restart();
@@ -59,7 +59,7 @@ internal sealed class ExperimentAnalysisBenchmark : IBenchmark
             var latest = await store.GetLatestAsync(experiment.Id, cancellationToken);
             var agree = latest.Count == fromHistory.Count && latest.All(l => fromHistory[l.PostKey] == l.Counters);
             report.Add("experiments", "same latest counters by aggregating the full history in SQL", historyMs, "ms",
-                $"{(agree ? "agrees" : "DISAGREES")} with the latest table; ratio {historyMs / Median(runs):0.0}× the analysis");
+                $"{(agree ? "agrees" : "DISAGREES")} with the latest table; ratio {historyMs / Measures.Median(runs):0.0}× the analysis");
 
             watch.Restart();
             var round = posts.Select(p => new MetricSnapshot(p.Key, Start.AddHours(hours + 1), new PostCounters(10_000, 300, 20, 10, null, 150))).ToList();
@@ -217,11 +217,5 @@ internal sealed class ExperimentAnalysisBenchmark : IBenchmark
         }
 
         return result;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 }

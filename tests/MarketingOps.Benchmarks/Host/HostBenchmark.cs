@@ -41,8 +41,8 @@ internal sealed class HostBenchmark : IBenchmark
             mops.Add(await StartMopsAsync(folder, cancellationToken));
         }
 
-        var bareMedian = Median(bare);
-        var mopsMedian = Median(mops);
+        var bareMedian = Measures.Median(bare);
+        var mopsMedian = Measures.Median(mops);
         report.Add("host", "bare generic host start (median)", bareMedian, "ms");
         report.Add("host", "mops host start to ready, default plugins (median)", mopsMedian, "ms");
         report.Add("host", "start ratio mops / bare", mopsMedian / bareMedian, "x", $"{runs} runs each");
@@ -140,11 +140,5 @@ internal sealed class HostBenchmark : IBenchmark
         }
 
         return directory?.FullName ?? throw new InvalidOperationException("run from inside the repository");
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 }

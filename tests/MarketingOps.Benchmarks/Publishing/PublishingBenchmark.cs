@@ -36,8 +36,8 @@ internal sealed class PublishingBenchmark : IBenchmark
             engineTimes.Add((await EngineThroughputAsync(posts, cancellationToken)).TotalSeconds);
         }
 
-        var bare = Median(bareTimes);
-        var engine = Median(engineTimes);
+        var bare = Measures.Median(bareTimes);
+        var engine = Measures.Median(engineTimes);
         report.Add(Name, "bare Quartz no-op job, SQLite store", posts / bare, "jobs/s", $"{posts} due at once, {Concurrency} threads, median of {rounds}");
         report.Add(Name, "mops end-to-end publish, SQLite store", posts / engine, "posts/s", $"{posts} due at once, {Accounts} accounts, loopback HTTP, median of {rounds}");
         report.Add(Name, "throughput ratio bare Quartz / mops", engine / bare, "x", "target <= 2");
@@ -163,7 +163,6 @@ internal sealed class PublishingBenchmark : IBenchmark
             : throw new InvalidOperationException($"only {lateness.Count} of {probes} probes were published");
     }
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 

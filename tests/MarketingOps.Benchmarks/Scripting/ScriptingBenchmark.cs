@@ -91,13 +91,13 @@ internal sealed class ScriptingBenchmark : IBenchmark
             }
         }
 
-        var (b, t) = (Median(baseline), Median(today));
+        var (b, t) = (Measures.Median(baseline), Measures.Median(today));
         report.Add("scripting", $"typical experiment script, precompiled ({PostsPerVariant * 2} posts)", b, "ms", "baseline");
         report.Add("scripting", "in process, cached and loaded (before issue 11): whole run", t, "ms", $"ratio {t / b:0.00}× the precompiled code; the worker's baseline");
-        report.Add("scripting", "worker, warm, script still loaded: script body", Median(warmBody), "ms", $"ratio {Median(warmBody) / b:0.00}× the precompiled code");
-        report.Add("scripting", "worker, warm, script still loaded: whole run", Median(warmWhole), "ms", $"ratio {Median(warmWhole) / t:0.00}× in process, target ≤ 1.5×");
-        report.Add("scripting", "worker, cold start (new process, image from the cache): whole run", Median(coldWhole), "ms", $"ratio {Median(coldWhole) / t:0.00}× in process (process start, load, JIT, run)");
-        report.Add("scripting", "worker, cold start: script body", Median(coldBody), "ms", $"ratio {Median(coldBody) / b:0.00}× the precompiled code (JIT of a fresh process)");
+        report.Add("scripting", "worker, warm, script still loaded: script body", Measures.Median(warmBody), "ms", $"ratio {Measures.Median(warmBody) / b:0.00}× the precompiled code");
+        report.Add("scripting", "worker, warm, script still loaded: whole run", Measures.Median(warmWhole), "ms", $"ratio {Measures.Median(warmWhole) / t:0.00}× in process, target ≤ 1.5×");
+        report.Add("scripting", "worker, cold start (new process, image from the cache): whole run", Measures.Median(coldWhole), "ms", $"ratio {Measures.Median(coldWhole) / t:0.00}× in process (process start, load, JIT, run)");
+        report.Add("scripting", "worker, cold start: script body", Measures.Median(coldBody), "ms", $"ratio {Measures.Median(coldBody) / b:0.00}× the precompiled code (JIT of a fresh process)");
     }
 
     private static void ColdCompileAgainstCSharpScript(string folder, int rounds, BenchmarkReport report, CancellationToken cancellationToken)
@@ -132,7 +132,7 @@ internal sealed class ScriptingBenchmark : IBenchmark
             }
         }
 
-        var (o, r) = (Median(ours), Median(roslyn));
+        var (o, r) = (Measures.Median(ours), Measures.Median(roslyn));
         report.Add("scripting", "cold compile: CSharpScript.Create(...).Compile()", r, "ms", "baseline: bind, emit, load");
         report.Add("scripting", "cold compile: mops (diagnostics, policy, instrumentation, emit)", o, "ms", $"ratio {o / r:0.00}×");
     }
@@ -209,10 +209,4 @@ internal sealed class ScriptingBenchmark : IBenchmark
     }
 
     private static ScriptGlobals Globals(InMemoryScriptHost host) => new(host.Services, [], isDryRun: false, CancellationToken.None);
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
-    }
 }
