@@ -26,7 +26,10 @@ internal sealed class MopsProcess : IDisposable
     /// <summary>Whether the process has ended (on its own, or killed).</summary>
     public bool HasExited => _process.HasExited;
 
-    public static MopsProcess Start(string workingDirectory, params string[] args)
+    public static MopsProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, environment: null, args);
+
+    /// <summary>Starts mops with <paramref name="environment"/> set after the tests' defaults (so it can override them).</summary>
+    public static MopsProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -46,6 +49,11 @@ internal sealed class MopsProcess : IDisposable
 
         // `mops run` serves the API on 5080 by default; tests run side by side, so each takes a free port.
         info.Environment["MOPS_Web__Urls"] = "http://127.0.0.1:0";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var process = new Process { StartInfo = info };
         var mops = new MopsProcess(process);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (mops._stdout) mops._stdout.AppendLine(e.Data); };

@@ -19,6 +19,11 @@ internal sealed class RunCommand : HostedCommand<RunSettings>
 
         // A second `mops run` on this folder stops here, in one line, before any plugin loads or journal replays.
         host.Services.GetRequiredService<ExclusiveStoreLock>().Acquire();
+        if (!settings.NoWeb)
+        {
+            Web.ListenCheck.EnsureFree(host.Services.GetRequiredService<Web.WebOptions>().Urls, options.Folder.SettingsFile);
+        }
+
         try
         {
             await host.StartAsync(cancellationToken);

@@ -5,6 +5,7 @@ using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Storage;
+using MarketingOps.Host.Web;
 
 namespace MarketingOps.Host.Commands.Init;
 
@@ -40,9 +41,13 @@ internal static class ClientFolderTemplate
         return new JsonObject { ["plugins"] = entries }.ToJsonString(Json) + "\n";
     }
 
-    /// <summary>Every host setting at its default, so a client sees what it can change (docs/operations.md says what each means).</summary>
-    public static string SettingsJson() => new JsonObject
+    /// <summary>
+    /// Every host setting at its default, so a client sees what it can change (docs/operations.md says what each means),
+    /// and the HTTP API on <paramref name="port"/>: each client folder its own, so several hosts run side by side.
+    /// </summary>
+    public static string SettingsJson(int port) => new JsonObject
     {
+        [WebOptions.SectionName] = JsonSerializer.SerializeToNode(new WebOptions { Urls = $"http://127.0.0.1:{port}" }, Json),
         [StorageOptions.SectionName] = JsonSerializer.SerializeToNode(new StorageOptions(), Json),
         [SchedulingOptions.SectionName] = JsonSerializer.SerializeToNode(new SchedulingOptions(), Json),
         [PublishingOptions.SectionName] = JsonSerializer.SerializeToNode(new PublishingOptions(), Json),

@@ -39,9 +39,12 @@ internal sealed partial class InitCommand : AsyncCommand<InitSettings>
 
         Directory.CreateDirectory(root);
         File.WriteAllText(folder.PluginsFile, ClientFolderTemplate.PluginsJson(client, platforms, zone));
+        var port = "";
         if (!File.Exists(folder.SettingsFile))
         {
-            File.WriteAllText(folder.SettingsFile, ClientFolderTemplate.SettingsJson());
+            var free = Web.ListenCheck.PickFreePort();
+            File.WriteAllText(folder.SettingsFile, ClientFolderTemplate.SettingsJson(free));
+            port = $"; the API and dashboard on http://127.0.0.1:{free}";
         }
 
         var gitIgnore = Path.Combine(root, ".gitignore");
@@ -52,7 +55,7 @@ internal sealed partial class InitCommand : AsyncCommand<InitSettings>
 
         var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), root);
         var home = shown == "." ? "" : $" --home {shown}";
-        Console.Out.WriteLine($"created the client folder {root} for \"{client}\": plugins.json ({string.Join(", ", platforms)}; plugins found by id, no paths), mops.json (every default written out), .gitignore");
+        Console.Out.WriteLine($"created the client folder {root} for \"{client}\": plugins.json ({string.Join(", ", platforms)}; plugins found by id, no paths), mops.json (every default written out{port}), .gitignore");
         Console.Out.WriteLine("next steps:");
         var step = 1;
         foreach (var platform in platforms)
