@@ -76,6 +76,16 @@ internal sealed class MopsProcess : IDisposable
         return (exit, mops.StandardOutput, mops.StandardError);
     }
 
+    /// <summary>Runs to completion with <paramref name="input"/> piped to its standard input.</summary>
+    public static async Task<(int ExitCode, string Out, string Err)> RunWithInputAsync(string workingDirectory, string input, params string[] args)
+    {
+        using var mops = Start(workingDirectory, args);
+        await mops._process.StandardInput.WriteAsync(input);
+        mops._process.StandardInput.Close();
+        var exit = await mops.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        return (exit, mops.StandardOutput, mops.StandardError);
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);

@@ -13,6 +13,9 @@ public sealed record PostQuery(PostState? State = null, string? Account = null, 
     /// <summary>Only posts of this experiment. The default value is none.</summary>
     public string? ExperimentId { get; init; }
 
+    /// <summary>Only posts the platform knows by this id. The default value is none.</summary>
+    public string? PlatformPostId { get; init; }
+
     /// <summary>Keyset paging: only posts after this one in list order (due time, then id). The default value is none.</summary>
     public PostCursor? After { get; init; }
 }

@@ -357,8 +357,29 @@ internal sealed class PublishExecutor
         return moved;
     }
 
-    private Task<Post?> CompleteAsync(Post post, PublishedPost published, string reason, CancellationToken cancellationToken) =>
-        MoveAsync(post, post with { State = PostState.Published, PlatformPostId = published.Id, PlatformUrl = published.Url, LastError = null }, reason, cancellationToken);
+    private async Task<Post?> CompleteAsync(Post post, PublishedPost published, string reason, CancellationToken cancellationToken)
+    {
+        // A success is only as good as its id: metrics, deletes and replies all go by it.
+        if (await UnusableIdAsync(post, published, cancellationToken) is { } why)
+        {
+            return await UnconfirmedAsync(post, $"the platform answered without a usable id: {why}; look on the platform, then `mops post resolve {post.Id} --published URL` or `--not-published`", cancellationToken);
+        }
+
+        return await MoveAsync(post, post with { State = PostState.Published, PlatformPostId = published.Id, PlatformUrl = published.Url, LastError = null }, reason, cancellationToken);
+    }
+
+    private async Task<string?> UnusableIdAsync(Post post, PublishedPost published, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(published.Id))
+        {
+            return "the id is empty";
+        }
+
+        var holders = await _store.ListAsync(new PostQuery(Account: post.Account, Limit: 2) { PlatformPostId = published.Id }, cancellationToken);
+        return holders.FirstOrDefault(p => p.Id != post.Id) is { } other
+            ? $"'{published.Id}' is already the id of post {other.Id}"
+            : null;
+    }
 
     private Task<Post?> FailAsync(Post post, string reason, CancellationToken cancellationToken) =>
         MoveAsync(post, post with { State = PostState.Failed, LastError = reason }, reason, cancellationToken);

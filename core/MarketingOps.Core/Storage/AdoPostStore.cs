@@ -236,6 +236,12 @@ internal abstract class AdoPostStore : IPostStore
             Add(command, "@experiment_id", experiment);
         }
 
+        if (query.PlatformPostId is { } platformPostId)
+        {
+            where.Add("platform_post_id = @platform_post_id");
+            Add(command, "@platform_post_id", platformPostId);
+        }
+
         if (query.After is { } after)
         {
             where.Add("(due_at > @after_due OR (due_at = @after_due AND id > @after_id))");

@@ -217,6 +217,19 @@ public abstract class PostStoreContract
     }
 
     [Fact]
+    public async Task List_finds_the_posts_the_platform_knows_by_an_id()
+    {
+        var store = await CreateStoreAsync();
+        var mine = await store.InsertAsync(NewPost() with { PlatformPostId = "1850" }, "created", Ct);
+        await store.InsertAsync(NewPost(account: "other") with { PlatformPostId = "1850" }, "created", Ct);
+        await store.InsertAsync(NewPost(), "created", Ct);
+
+        Assert.Equal([mine.Id], (await store.ListAsync(new PostQuery(Account: "acme") { PlatformPostId = "1850" }, Ct)).Select(p => p.Id));
+        Assert.Equal(2, (await store.ListAsync(new PostQuery { PlatformPostId = "1850" }, Ct)).Count);
+        Assert.Empty(await store.ListAsync(new PostQuery { PlatformPostId = "185" }, Ct));
+    }
+
+    [Fact]
     public async Task The_inbox_table_keeps_items_whole_finds_them_by_trigger_and_lists_by_status()
     {
         var inbox = new SqlInboxStore(await CreateStoreAsync());
