@@ -3,6 +3,7 @@ using MarketingOps.Host.Commands.Access;
 using MarketingOps.Host.Commands.Experiments;
 using MarketingOps.Host.Commands.Guardrails;
 using MarketingOps.Host.Commands.Host;
+using MarketingOps.Host.Commands.Links;
 using MarketingOps.Host.Commands.Inbox;
 using MarketingOps.Host.Commands.Init;
 using MarketingOps.Host.Commands.Plugins;
@@ -51,6 +52,7 @@ internal static class Program
                 GuardrailCommands.Register(config);
                 InboxCommands.Register(config);
                 ReportCommands.Register(config);
+                LinkCommands.Register(config);
                 ScriptCommands.Register(config);
                 AccessCommands.Register(config);
             });

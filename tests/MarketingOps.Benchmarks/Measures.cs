@@ -9,4 +9,23 @@ internal static class Measures
         var sorted = values.Order().ToList();
         return sorted[sorted.Count / 2];
     }
+
+    /// <summary>The value below which <paramref name="p"/> of the values fall (nearest rank); NaN for none.</summary>
+    public static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+
+    /// <summary>The repository the benchmark was built in (it holds MarketingOps.sln and artifacts/plugins).</summary>
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MarketingOps.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("MarketingOps.sln not found");
+    }
 }

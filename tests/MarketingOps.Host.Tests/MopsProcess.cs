@@ -108,6 +108,9 @@ internal sealed class MopsProcess : IDisposable
         }
     }
 
+    /// <summary>Kills the process at once (SIGKILL on Linux): no shutdown code runs.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
     /// <summary>Kills mops alone (not what it started), as a crash would.</summary>
     public void Kill() => _process.Kill(entireProcessTree: false);

@@ -19,11 +19,12 @@ internal sealed class TempFolder : IDisposable
         return path;
     }
 
-    /// <summary>Writes a plugins.json that loads the solution's built sandbox plugin, with optional extra entry JSON.</summary>
-    public string WriteSandboxPluginsJson(string settingsJson = "{}", string accountsJson = "[]")
+    /// <summary>Writes a plugins.json that loads the solution's built sandbox plugin, with optional extra entry JSON and further plugin entries.</summary>
+    public string WriteSandboxPluginsJson(string settingsJson = "{}", string accountsJson = "[]", string? morePluginsJson = null)
     {
         var sandbox = Path.Combine(MopsProcess.RepositoryRoot, "artifacts", "plugins", "MarketingOps.Plugins.Sandbox");
-        return Write("plugins.json", $$"""{ "plugins": [ { "id": "sandbox", "path": {{System.Text.Json.JsonSerializer.Serialize(sandbox)}}, "settings": {{settingsJson}}, "accounts": {{accountsJson}} } ] }""");
+        var more = morePluginsJson is null ? "" : ", " + morePluginsJson;
+        return Write("plugins.json", $$"""{ "plugins": [ { "id": "sandbox", "path": {{System.Text.Json.JsonSerializer.Serialize(sandbox)}}, "settings": {{settingsJson}}, "accounts": {{accountsJson}} }{{more}} ] }""");
     }
 
     public void Dispose()

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using MarketingOps.Core.Storage;
 
 namespace MarketingOps.Core.Access;
@@ -89,32 +88,6 @@ internal sealed class AccessSchema
         return changed;
     }
 
-    private async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = await _database.BeginWriteAsync(connection, durable: true, cancellationToken);
-        await _database.LockSchemaForAsync(connection, transaction, cancellationToken);
-        await AdoPostStore.ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS access_schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken);
-        int current;
-        await using (var read = AdoPostStore.Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM access_schema_version"))
-        {
-            current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-
-        if (current > Migrations.Count)
-        {
-            throw new InvalidOperationException($"The user and token tables of {Description} have schema version {current}, newer than this mops knows ({Migrations.Count}); upgrade mops instead of downgrading the data.");
-        }
-
-        for (var version = current + 1; version <= Migrations.Count; version++)
-        {
-            await AdoPostStore.ExecuteAsync(connection, transaction, Migrations[version - 1], cancellationToken);
-            await using var record = AdoPostStore.Command(connection, transaction, "INSERT INTO access_schema_version (version, applied_at) VALUES (@v, @at)");
-            AdoPostStore.Add(record, "@v", version);
-            AdoPostStore.Add(record, "@at", _time.GetUtcNow().ToUnixTimeMilliseconds());
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
+    private Task MigrateAsync(CancellationToken cancellationToken) =>
+        SideSchema.MigrateAsync(_database, "access_schema_version", Migrations, "user and token tables", _time, cancellationToken);
 }

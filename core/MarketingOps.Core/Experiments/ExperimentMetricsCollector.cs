@@ -1,4 +1,5 @@
 using MarketingOps.Core.Analytics;
+using MarketingOps.Core.Links;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Sdk;
@@ -21,7 +22,8 @@ internal sealed class ExperimentMetricsCollector(
     IPlatformRegistry registry,
     TimeProvider time,
     ILogger<ExperimentMetricsCollector> logger,
-    PostAnalytics? analytics = null) : IRecurringWork
+    PostAnalytics? analytics = null,
+    LinkStore? links = null) : IRecurringWork
 {
     public const string WorkName = "experiment-metrics";
 
@@ -43,6 +45,10 @@ internal sealed class ExperimentMetricsCollector(
 
         var now = time.GetUtcNow();
         var due = analytics is null ? [] : await analytics.DueAsync(now, cancellationToken);
+        // Clicks on the host's short links are the posts' link clicks, whatever the platform reports (most report none).
+        var hostClicks = links is null
+            ? new Dictionary<string, long>()
+            : await links.CountClicksAsync([.. targets.Select(p => p.PostId).OfType<string>().Concat(due.Select(d => d.PostId))], cancellationToken);
         var snapshots = new List<MetricSnapshot>();
         var deleted = new List<ExperimentPost>();
         var collected = new List<PostMetricsRow>();
@@ -105,8 +111,8 @@ internal sealed class ExperimentMetricsCollector(
                     {
                         case MetricsStatus.Available:
                             var counters = PostCounters.From(m.Counters);
-                            snapshots.AddRange(posts.Select(p => new MetricSnapshot(p.Key, now, counters)));
-                            collected.AddRange(rows.Select(r => r with { At = now, Counters = counters, NextAt = CollectionSchedule.Next(r.PublishedAt, now) }));
+                            snapshots.AddRange(posts.Select(p => new MetricSnapshot(p.Key, now, WithHostClicks(counters, p.PostId, hostClicks))));
+                            collected.AddRange(rows.Select(r => r with { At = now, Counters = WithHostClicks(counters, r.PostId, hostClicks), NextAt = CollectionSchedule.Next(r.PublishedAt, now) }));
                             break;
                         case MetricsStatus.Deleted:
                             snapshots.AddRange(posts.Select(p => new MetricSnapshot(p.Key, now, default, Deleted: true)));
@@ -150,6 +156,9 @@ internal sealed class ExperimentMetricsCollector(
         logger.LogInformation("Experiment metrics: {Summary}", summary);
         return summary;
     }
+
+    private static PostCounters WithHostClicks(PostCounters counters, string? postId, IReadOnlyDictionary<string, long> hostClicks) =>
+        postId is not null && hostClicks.TryGetValue(postId, out var clicks) ? counters with { LinkClicks = clicks } : counters;
 
     /// <summary>Asks publishing what became of the experiment's scheduled posts and records it.</summary>
     private async Task<IReadOnlyList<ExperimentPost>> RefreshAsync(Experiment experiment, CancellationToken cancellationToken)

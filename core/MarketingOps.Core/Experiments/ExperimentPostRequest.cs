@@ -9,4 +9,7 @@ internal sealed record ExperimentPostRequest(string ExperimentId, string Variant
 
     /// <summary>Who asks, for the post's history. The default value is <c>experiment</c>.</summary>
     public string Source { get; init; } = "experiment";
+
+    /// <summary>The links' <c>utm_campaign</c>: the experiment's name. The default value is none.</summary>
+    public string? Campaign { get; init; }
 }

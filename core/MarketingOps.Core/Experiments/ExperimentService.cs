@@ -87,7 +87,7 @@ internal sealed class ExperimentService(
     private TimeZoneInfo ZoneOrUtc(string account) => ZoneOf(account) ?? TimeZoneInfo.Utc;
 
     private static ExperimentPostRequest Request(string experimentId, ExperimentDefinition definition, PlannedPost post) =>
-        new(experimentId, definition.Variants[post.Variant].Name, post.Account, post.Text, post.At) { Media = definition.Variants[post.Variant].Media };
+        new(experimentId, definition.Variants[post.Variant].Name, post.Account, post.Text, post.At) { Media = definition.Variants[post.Variant].Media, Campaign = definition.Name };
 
     /// <summary>
     /// All or nothing: checks the whole experiment first (<see cref="PlanAsync"/>), then stores it and hands every
@@ -175,7 +175,7 @@ internal sealed class ExperimentService(
         var round = existing.Count(p => p.Variant == variant);
         var added = (await store.AddPostsAsync(experiment.Id, [new PlannedPost(0, round, variant, account, at, AllocationPlanner.ClassOf(at, zone), text)], cancellationToken))[0];
         var outcome = await publisher.ScheduleAsync(
-            new ExperimentPostRequest(experiment.Id, definition.Variants[variant].Name, account, text, at) { Media = definition.Variants[variant].Media },
+            new ExperimentPostRequest(experiment.Id, definition.Variants[variant].Name, account, text, at) { Media = definition.Variants[variant].Media, Campaign = experiment.Name },
             cancellationToken);
         var scheduled = outcome.PostId is { } postId
             ? added with { Status = ExperimentPostStatus.Scheduled, PostId = postId }
@@ -366,7 +366,7 @@ internal sealed class ExperimentService(
         // The winner's post takes the wording after its last round: repeating one it already posted is a duplicate.
         var round = (await store.GetPostsAsync(experiment.Id, cancellationToken)).Count(p => p.Variant == index);
         var outcome = await publisher.ScheduleAsync(
-            new ExperimentPostRequest(experiment.Id, winner.Name, account, winner.TextFor(round), now + definition.OnWin.Delay) { Media = winner.Media, Source = "experiment-winner" },
+            new ExperimentPostRequest(experiment.Id, winner.Name, account, winner.TextFor(round), now + definition.OnWin.Delay) { Media = winner.Media, Source = "experiment-winner", Campaign = experiment.Name },
             cancellationToken);
         if (outcome.Problem is not null)
         {

@@ -35,6 +35,7 @@ internal sealed class PostServicePublisher(PostService posts, IPostStore store) 
             ExperimentId = request.ExperimentId,
             Variant = request.Variant,
             Source = request.Source,
+            Campaign = request.Campaign,
         };
 
     public async Task<IReadOnlyList<PublicationStatus>> GetStatusAsync(IReadOnlyList<string> postIds, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Guardrails.Rules;
 using MarketingOps.Core.Inbox;
+using MarketingOps.Core.Links;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Scheduling;
@@ -28,10 +29,12 @@ internal sealed class PostService
     private readonly TimeProvider _time;
     private readonly PlatformCalls _calls;
     private readonly ILogger<PostService> _logger;
+    private readonly PostLinkRewriting? _links;
 
-    // The inbox is lazy: it hands approved items back to this service.
-    public PostService(IPostStore store, IPlatformRegistry registry, IPublishScheduler scheduler, IGuardrails guardrails, Lazy<IInbox> inbox, TimeProvider time, PlatformCalls calls, ILogger<PostService> logger)
+    // The inbox is lazy: it hands approved items back to this service. Without link rewriting, texts are published as written.
+    public PostService(IPostStore store, IPlatformRegistry registry, IPublishScheduler scheduler, IGuardrails guardrails, Lazy<IInbox> inbox, TimeProvider time, PlatformCalls calls, ILogger<PostService> logger, PostLinkRewriting? links = null)
     {
+        _links = links;
         _calls = calls;
         _store = store;
         _registry = registry;
@@ -51,10 +54,12 @@ internal sealed class PostService
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
+        var links = RewriteLinks(request);
+        request = request with { Text = links.Text };
         var (account, at, problems) = Validate(request, now);
         if (problems.Count > 0)
         {
-            throw new PostRequestException(problems);
+            throw new PostRequestException([.. problems, .. LinkHint(links, problems)]);
         }
 
         var due = at!.Utc;
@@ -79,14 +84,17 @@ internal sealed class PostService
         {
             var why = verdict.Outcome == GuardrailOutcome.NeedsApproval ? verdict.Summary
                 : request.HoldReason ?? ApprovalReason(post.Account, verdict);
-            reason = $"created by {request.Source} for {when}; waits for approval: {why}";
+            reason = $"created by {request.Source} for {when}{LinkNote(links)}; waits for approval: {why}";
             var item = await _inbox.Value.PrepareHoldAsync(message, why, cancellationToken);
+            await SaveLinksAsync(post, links, cancellationToken);
             post = await _store.InsertAsync(post with { State = PostState.PendingApproval }, reason, cancellationToken, heldItem: item);
             await _guardrails.RecordAsync(message, cancellationToken);
         }
         else
         {
             reason = request.ApprovedBy is { } approvedBy ? $"scheduled by {request.Source} for {when}, approved by {approvedBy}" : $"scheduled by {request.Source} for {when}";
+            reason += LinkNote(links);
+            await SaveLinksAsync(post, links, cancellationToken);
             post = await _store.InsertAsync(post, reason, cancellationToken);
 
             // A crash between these two lines leaves a Scheduled post without a trigger; the start-up sweep adds it.
@@ -95,8 +103,21 @@ internal sealed class PostService
         }
 
         _logger.LogInformation("Post {PostId} of {Account} {State} for {DueAt:O}", post.Id, post.Account, post.State, post.DueAt);
-        return new ScheduledPost(post, at.Note) { Verdict = verdict };
+        return new ScheduledPost(post, at.Note) { Verdict = verdict, Links = links.Changed ? links : null };
     }
+
+    /// <summary>The request's text as it will be published, by the client's link settings.</summary>
+    private LinkRewrite RewriteLinks(ScheduleRequest request) =>
+        _links is null ? LinkRewrite.Unchanged(request.Text ?? string.Empty) : _links.Rewrite(request.Text, _registry.FindAccount(request.Account), request.Campaign, request.Variant);
+
+    private static IEnumerable<PostProblem> LinkHint(LinkRewrite links, IReadOnlyList<PostProblem> problems) =>
+        PostLinkRewriting.Explain(links, problems) is { } hint ? [hint] : [];
+
+    private static string LinkNote(LinkRewrite links) => links.Changed ? "; " + links.Summary : string.Empty;
+
+    // Before the post: a crash in between leaves link rows of no post, which nothing serves.
+    private Task SaveLinksAsync(Post post, LinkRewrite links, CancellationToken cancellationToken) =>
+        _links is null || !links.Changed ? Task.CompletedTask : _links.SaveAsync(post.Id, post.Account, links, cancellationToken);
 
     /// <summary>
     /// What every guardrail says about one request, prepared as <see cref="ScheduleAsync"/> prepares it (account, time,
@@ -109,6 +130,7 @@ internal sealed class PostService
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
+        request = request with { Text = RewriteLinks(request).Text };
         var (account, at, problems) = Validate(request, now, forVerdict: true);
         if (problems.Count > 0)
         {
@@ -127,7 +149,7 @@ internal sealed class PostService
     {
         ArgumentNullException.ThrowIfNull(requests);
         var now = _time.GetUtcNow();
-        var validated = requests.Select(r => (Request: r, Result: Validate(r, now))).ToList();
+        var validated = requests.Select(RewriteForCheck).Select(r => (Request: r.Request, Result: Validate(r.Request, now, links: r.Links))).ToList();
         // The guardrails judge every request they can (a time in the past or a platform's refusal aside), so one check finds every problem.
         var candidates = validated
             .Select((v, i) => (Index: i, v.Request, v.Result))
@@ -166,11 +188,17 @@ internal sealed class PostService
         }
     }
 
+    private (ScheduleRequest Request, LinkRewrite Links) RewriteForCheck(ScheduleRequest request)
+    {
+        var links = RewriteLinks(request);
+        return (request with { Text = links.Text }, links);
+    }
+
     /// <summary>
     /// Every problem of a request that needs no guardrail: account, time, text, the platform's rules, recipients.
     /// <paramref name="forVerdict"/>: for <see cref="ExplainAsync"/>, where no time means now and the text is left to the guardrails.
     /// </summary>
-    private (ClientAccount? Account, ParsedTime? At, List<PostProblem> Problems) Validate(ScheduleRequest request, DateTimeOffset now, bool forVerdict = false)
+    private (ClientAccount? Account, ParsedTime? At, List<PostProblem> Problems) Validate(ScheduleRequest request, DateTimeOffset now, bool forVerdict = false, LinkRewrite? links = null)
     {
         var problems = new List<PostProblem>();
         var account = _registry.FindAccount(request.Account);
@@ -208,6 +236,10 @@ internal sealed class PostService
         if (!forVerdict)
         {
             TextProblems(request, account, problems);
+            if (links is not null)
+            {
+                problems.AddRange(LinkHint(links, problems));
+            }
         }
 
         if (request.Kind == MessageKind.DirectMessage && string.IsNullOrWhiteSpace(request.Recipient))
@@ -279,10 +311,12 @@ internal sealed class PostService
         var due = post.DueAt < now ? now : post.DueAt;
         var next = post with { State = PostState.Scheduled, DueAt = due, ApprovedBy = approvedBy, UpdatedAt = now };
         var reason = $"approved by {approvedBy}";
+        LinkRewrite? links = null;
         if (editedText is not null && !string.Equals(editedText, post.Text, StringComparison.Ordinal))
         {
-            next = next with { Text = editedText };
-            reason += " with edited text";
+            links = _links?.Rewrite(editedText, _registry.FindAccount(post.Account), campaign: null, post.Variant);
+            next = next with { Text = links?.Text ?? editedText };
+            reason += " with edited text" + (links is null ? string.Empty : LinkNote(links));
             if (_registry.FindAccount(post.Account) is { } account && _registry.FindPlatform(account.Platform) is { } platform)
             {
                 var validation = platform.Validate(next.ToDraft());
@@ -291,6 +325,11 @@ internal sealed class PostService
                     throw new PostRequestException(validation.Problems.Select(p => $"edited text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}").ToList());
                 }
             }
+        }
+
+        if (links is not null)
+        {
+            await SaveLinksAsync(post, links, cancellationToken);
         }
 
         var stored = await TransitionAsync(post, next, reason, cancellationToken);
@@ -304,7 +343,10 @@ internal sealed class PostService
     public async Task<PostDetails> ShowAsync(string id, CancellationToken cancellationToken)
     {
         var post = await GetRequiredAsync(id, cancellationToken);
-        return new PostDetails(post, await _store.GetHistoryAsync(post.Id, cancellationToken));
+        return new PostDetails(post, await _store.GetHistoryAsync(post.Id, cancellationToken))
+        {
+            Links = _links is null ? null : await _links.GetAsync(post.Id, cancellationToken),
+        };
     }
 
     /// <summary>Withdraws a post that has not been published.</summary>

@@ -51,6 +51,9 @@ public sealed record ScheduleRequest(string Account, string At, string Text)
     /// </summary>
     public string? HoldReason { get; init; }
 
+    /// <summary>The links' <c>utm_campaign</c> when the client tags links (an experiment's name). The default value is the client's <c>Links:Campaign</c>.</summary>
+    public string? Campaign { get; init; }
+
     /// <summary>The draft the platform validates.</summary>
     public PostDraft ToDraft() => new(Text) { Media = Media, Kind = Kind, Recipient = Recipient, InReplyTo = InReplyTo };
 }

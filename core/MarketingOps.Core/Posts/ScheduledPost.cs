@@ -7,4 +7,7 @@ public sealed record ScheduledPost(Post Post, string? TimeNote)
 {
     /// <summary>What the guardrails said; a post waiting for approval shows why. The default value is an empty verdict.</summary>
     public GuardrailVerdict Verdict { get; init; } = new(Post.Id, []);
+
+    /// <summary>How the post's links were rewritten (the post's text is what will be published). The default value is none: the text is as written.</summary>
+    public Links.LinkRewrite? Links { get; init; }
 }

@@ -1,5 +1,6 @@
 using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Inbox;
+using MarketingOps.Core.Links;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Storage;
@@ -65,6 +66,7 @@ public static class PublishingServiceCollectionExtensions
         services.TryAddSingleton<PublishingRecovery>();
         services.TryAddSingleton<IPublishScheduler, QuartzPublishScheduler>();
         services.TryAddSingleton<PostService>();
+        services.AddMarketingOpsLinks(configuration);
         services.TryAddTransient<PublishJob>();
         services.TryAddTransient<RecurringJob>();
 

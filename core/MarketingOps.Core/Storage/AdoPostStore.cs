@@ -200,6 +200,22 @@ internal abstract class AdoPostStore : IPostStore
         return history;
     }
 
+    public async Task<IReadOnlyList<DateTimeOffset>> ListClaimsSinceAsync(string account, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await RecentClaimsAsync(connection, null, account, since, limit, cancellationToken);
+    }
+
+    public async Task<(string PostId, DateTimeOffset At)?> LastMovedToAsync(string account, PostState state, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT post_id, at FROM post_transitions WHERE account = @account AND to_state = @state ORDER BY at DESC LIMIT 1");
+        Add(command, "@account", account);
+        Add(command, "@state", state.ToString());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), FromUnix(reader.GetInt64(1))) : null;
+    }
+
     public async Task<IReadOnlyList<Post>> ListAsync(PostQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -429,7 +445,7 @@ internal abstract class AdoPostStore : IPostStore
         command.Parameters.Add(parameter);
     }
 
-    private static async Task<List<DateTimeOffset>> RecentClaimsAsync(DbConnection connection, DbTransaction transaction, string account, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    private static async Task<List<DateTimeOffset>> RecentClaimsAsync(DbConnection connection, DbTransaction? transaction, string account, DateTimeOffset since, int limit, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, "SELECT at FROM post_transitions WHERE account = @account AND to_state = @publishing AND at > @since ORDER BY at DESC LIMIT @limit");
         Add(command, "@account", account);

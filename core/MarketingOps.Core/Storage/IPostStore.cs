@@ -28,6 +28,15 @@ internal interface IPostStore
     /// <summary>Posts in one of <paramref name="states"/> due at or after <paramref name="dueFrom"/>, earliest first.</summary>
     Task<IReadOnlyList<Post>> ListDueSinceAsync(IReadOnlyCollection<PostState> states, DateTimeOffset dueFrom, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// When <paramref name="account"/>'s posts were claimed for publishing after <paramref name="since"/>, newest first,
+    /// at most <paramref name="limit"/>: what the publish rate budgets count.
+    /// </summary>
+    Task<IReadOnlyList<DateTimeOffset>> ListClaimsSinceAsync(string account, DateTimeOffset since, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The post of <paramref name="account"/> that last moved to <paramref name="state"/>, and when; null when none did.</summary>
+    Task<(string PostId, DateTimeOffset At)?> LastMovedToAsync(string account, PostState state, CancellationToken cancellationToken);
+
     /// <summary>The position of the newest change (the last transition's sequence number); 0 when there is none.</summary>
     Task<long> GetChangePositionAsync(CancellationToken cancellationToken);
 

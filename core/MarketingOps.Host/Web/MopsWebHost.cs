@@ -13,7 +13,8 @@ namespace MarketingOps.Host.Web;
 /// </summary>
 internal static class MopsWebHost
 {
-    public static WebApplication Build(MopsHostOptions options)
+    /// <summary>Builds the web host; <paramref name="services"/> may replace services (an accelerated clock's publish triggers in tests).</summary>
+    public static WebApplication Build(MopsHostOptions options, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
@@ -37,6 +38,7 @@ internal static class MopsWebHost
         builder.WebHost.UseUrls(web.Urls);
         builder.Services.AddSingleton(web);
         builder.Services.AddMopsWeb();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseMopsWeb();
         return app;

@@ -26,6 +26,7 @@ internal static class WebPipeline
         app.UseAntiforgery();
 
         HealthEndpoints.Map(app);
+        LinkEndpoints.MapRedirects(app);
         var api = app.MapGroup(ApiPrefix);
         SessionEndpoints.Map(api);
         AccountEndpoints.Map(api);
@@ -35,6 +36,7 @@ internal static class WebPipeline
         ExperimentEndpoints.Map(api);
         ToolEndpoints.Map(api);
         EventEndpoints.Map(api);
+        LinkEndpoints.Map(api);
         app.MapMcp("/mcp").RequireAuthorization(WebServices.McpPolicy).ExcludeFromDescription();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

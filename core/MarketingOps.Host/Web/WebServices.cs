@@ -33,6 +33,7 @@ internal static class WebServices
     {
         services.TryAddSingleton<PostsApp>();
         services.TryAddSingleton<AccountsApp>();
+        services.TryAddSingleton<AccountActivityApp>();
         services.TryAddSingleton<InboxApp>();
         services.TryAddSingleton<AccessApp>();
         services.TryAddSingleton<HealthApp>();
@@ -41,6 +42,7 @@ internal static class WebServices
         services.TryAddSingleton<ReportsApp>();
         services.TryAddSingleton<CalendarApp>();
         services.TryAddSingleton<ComposeApp>();
+        services.TryAddSingleton<LinksApp>();
         return services;
     }
 
@@ -93,6 +95,7 @@ internal static class WebServices
         });
 
         services.AddMopsDashboard();
+        services.AddSingleton<OneTimeSignIn>();
         services.AddSingleton<Events.EventHub>();
         services.AddHostedService(sp => sp.GetRequiredService<Events.EventHub>());
         services.AddMcpServer(o => o.ServerInfo = new ModelContextProtocol.Protocol.Implementation { Name = "mops", Version = "1.0" })

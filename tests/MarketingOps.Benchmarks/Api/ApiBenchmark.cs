@@ -158,20 +158,7 @@ internal sealed class ApiBenchmark : IBenchmark
         return (all.Count, errors, all);
     }
 
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-    }
+    private static double Percentile(List<double> values, double p) => Measures.Percentile(values, p);
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MarketingOps.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("MarketingOps.sln not found");
-    }
+    private static string RepositoryRoot() => Measures.RepositoryRoot();
 }

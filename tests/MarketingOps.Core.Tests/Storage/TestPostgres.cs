@@ -41,4 +41,36 @@ internal static class TestPostgres
 
         return connectionString!;
     }
+
+    /// <summary>A new empty schema on the test server, and a connection string whose search path is it.</summary>
+    public static async Task<(string Schema, string ConnectionString)> CreateSchemaAsync(string prefix)
+    {
+        var server = await RequireAsync();
+        var schema = prefix + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = new NpgsqlCommand($"CREATE SCHEMA {schema}", connection);
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        return (schema, new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ConnectionString);
+    }
+
+    /// <summary>Drops schemas made by <see cref="CreateSchemaAsync"/>; nothing when no server is configured.</summary>
+    public static async Task DropSchemasAsync(IReadOnlyCollection<string> schemas)
+    {
+        if (schemas.Count == 0 || Environment.GetEnvironmentVariable(Variable) is not { Length: > 0 } server)
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        foreach (var schema in schemas)
+        {
+            await using var command = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
 }

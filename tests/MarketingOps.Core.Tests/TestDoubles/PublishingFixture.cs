@@ -1,6 +1,7 @@
 using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Inbox;
+using MarketingOps.Core.Links;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Storage;
@@ -22,7 +23,7 @@ internal sealed class PublishingFixture : IDisposable
 
     private readonly TempFolder _folder = new();
 
-    public PublishingFixture(ScriptedPlatform? platform = null, PublishingOptions? options = null, string instanceId = "test-host", bool approvalRequired = false, GuardrailOptions? guardrails = null, IPlatform? loaded = null)
+    public PublishingFixture(ScriptedPlatform? platform = null, PublishingOptions? options = null, string instanceId = "test-host", bool approvalRequired = false, GuardrailOptions? guardrails = null, IPlatform? loaded = null, LinkOptions? links = null)
     {
         Time = new FakeTimeProvider(Start);
         Platform = platform ?? new ScriptedPlatform();
@@ -42,7 +43,10 @@ internal sealed class PublishingFixture : IDisposable
         IInbox? inbox = null;
         var lazyInbox = new Lazy<IInbox>(() => inbox!);
         Calls = new PlatformCalls(monitor, Time);
-        Posts = new PostService(Store, Registry, Scheduler, Guardrails, lazyInbox, Time, Calls, NullLogger<PostService>.Instance);
+        LinkOptions = links ?? new LinkOptions();
+        Links = new LinkStore(new LinkSchema(Store, Time), Time);
+        var rewriting = new PostLinkRewriting(new LinkRewriter(Microsoft.Extensions.Options.Options.Create(LinkOptions)), Links);
+        Posts = new PostService(Store, Registry, Scheduler, Guardrails, lazyInbox, Time, Calls, NullLogger<PostService>.Instance, rewriting);
         inbox = new InboxService(InboxStore, Guardrails, new PostServiceInboxPublisher(Posts), Policy, Registry, Time);
         Inbox = inbox;
         Executor = new PublishExecutor(Store, Registry, Scheduler, Time, monitor, Gate, new RetryBackoff(() => 42), Instance, Guardrails, Inbox, Calls, NullLogger<PublishExecutor>.Instance);
@@ -77,6 +81,12 @@ internal sealed class PublishingFixture : IDisposable
     internal SqlHostLeases Leases { get; }
 
     public PostService Posts { get; }
+
+    /// <summary>The client's link settings (off unless the test passes some).</summary>
+    public LinkOptions LinkOptions { get; }
+
+    /// <summary>Rewritten links and their clicks, on the same store.</summary>
+    internal LinkStore Links { get; }
 
     public GuardrailOptions GuardrailOptions { get; }
 

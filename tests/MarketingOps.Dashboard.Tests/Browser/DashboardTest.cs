@@ -24,7 +24,7 @@ public abstract class DashboardTest(Chromium chromium) : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         Zone = Zones.Midday();
-        Host = await ApiHost.StartAsync(AccountsJson(Zone));
+        Host = await ApiHost.StartAsync(AccountsJson(Zone), morePluginsJson: MorePluginsJson());
     }
 
     public virtual async ValueTask DisposeAsync()
@@ -36,6 +36,9 @@ public abstract class DashboardTest(Chromium chromium) : IAsyncLifetime
     /// <summary>The accounts of plugins.json; a test class may add its own.</summary>
     internal virtual string AccountsJson(string zone) =>
         $$"""[ { "name": "acme", "timeZone": "{{zone}}" }, { "name": "beans", "timeZone": "{{zone}}" } ]""";
+
+    /// <summary>Further entries of plugins.json after the sandbox's; none unless a test class adds some.</summary>
+    internal virtual string? MorePluginsJson() => null;
 
     internal Task<DashboardSession> OpenAsync(int width = 1280, int height = 900) => DashboardSession.OpenAsync(chromium, Host, width, height);
 

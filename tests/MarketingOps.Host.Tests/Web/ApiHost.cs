@@ -31,10 +31,16 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public string Root => _folder.Root;
 
-    public static async Task<ApiHost> StartAsync(string accountsJson = """[ { "name": "acme", "timeZone": "Europe/Berlin" } ]""", IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<ApiHost> StartAsync(
+        string accountsJson = """[ { "name": "acme", "timeZone": "Europe/Berlin" } ]""",
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string? morePluginsJson = null,
+        string sandboxSettingsJson = "{}",
+        TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null)
     {
         var folder = new TempFolder();
-        folder.WriteSandboxPluginsJson("{}", accountsJson);
+        folder.WriteSandboxPluginsJson(sandboxSettingsJson, accountsJson, morePluginsJson);
         var all = new Dictionary<string, string?>
         {
             ["Web:Urls"] = "http://127.0.0.1:0",
@@ -44,7 +50,7 @@ internal sealed class ApiHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = MopsWebHost.Build(new MopsHostOptions(new ClientFolder(folder.Root)) { ConsoleLevel = Serilog.Events.LogEventLevel.Fatal, Settings = all });
+        var app = MopsWebHost.Build(new MopsHostOptions(new ClientFolder(folder.Root)) { ConsoleLevel = Serilog.Events.LogEventLevel.Fatal, Settings = all, Clock = clock ?? TimeProvider.System }, services);
         await app.StartAsync();
         var host = new ApiHost(folder, app);
         var access = app.Services.GetRequiredService<AccessService>();

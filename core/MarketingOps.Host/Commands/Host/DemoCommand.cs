@@ -36,6 +36,18 @@ internal sealed class DemoCommand : HostedCommand<DemoSettings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
+        var (exit, folder, experimentId) = await RunDemoAsync(settings, cancellationToken);
+        if (exit != ExitCodes.Success || !settings.Serve)
+        {
+            return exit;
+        }
+
+        // The demo's accelerated host is gone (it held the store); the served one is the host of `mops run`.
+        return await DemoServe.RunAsync(folder, experimentId, Start, settings, cancellationToken);
+    }
+
+    private static async Task<(int Exit, ClientFolder Folder, string ExperimentId)> RunDemoAsync(DemoSettings settings, CancellationToken cancellationToken)
+    {
         var stopwatch = Stopwatch.StartNew();
         var home = ClientFolder.Resolve(settings.Home);
         var folder = DemoFolder.Prepare(home);
@@ -50,7 +62,7 @@ internal sealed class DemoCommand : HostedCommand<DemoSettings>
         var relativeScript = Path.GetRelativePath(home.Root, script);
         if (!await RunScriptAsync(host, script, relativeScript, cancellationToken))
         {
-            return ExitCodes.Failure;
+            return (ExitCodes.Failure, folder, string.Empty);
         }
 
         var experiments = host.Services.GetRequiredService<ExperimentService>();
@@ -76,7 +88,7 @@ internal sealed class DemoCommand : HostedCommand<DemoSettings>
         AnsiConsole.WriteLine();
         if (!await RunScriptAsync(host, script, relativeScript, cancellationToken))
         {
-            return ExitCodes.Failure;
+            return (ExitCodes.Failure, folder, experiment.Id);
         }
 
         AnsiConsole.WriteLine();
@@ -87,7 +99,7 @@ internal sealed class DemoCommand : HostedCommand<DemoSettings>
         Console.Out.WriteLine($"HTML report written to {html}");
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Done: {(clock.GetUtcNow() - Start).TotalDays:0.#} simulated days ({simulation.Collections} metrics collections) in {stopwatch.Elapsed.TotalSeconds:0.0} s. Everything the demo wrote is in {folder.Root}."));
-        return ExitCodes.Success;
+        return (ExitCodes.Success, folder, experiment.Id);
     }
 
     /// <summary>Runs the script against the demo's host as <c>mops script run</c> would, printing its output and value.</summary>

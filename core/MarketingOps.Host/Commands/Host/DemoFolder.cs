@@ -11,6 +11,8 @@ internal static class DemoFolder
 {
     public const string Account = "demo-brand";
 
+    public const string TimeZone = "Europe/Berlin";
+
     /// <summary>The script the demo runs, in <c>scripts/</c> of the home or of the repository the demo was built from.</summary>
     public const string Script = "ab-two-variants.csx";
 
@@ -61,7 +63,7 @@ internal static class DemoFolder
                 ["accounts"] = new JsonArray(new JsonObject
                 {
                     ["name"] = Account,
-                    ["timeZone"] = "Europe/Berlin",
+                    ["timeZone"] = TimeZone,
                     ["approvalRequired"] = false,
                     ["settings"] = new JsonObject { ["followers"] = Followers },
                 }),

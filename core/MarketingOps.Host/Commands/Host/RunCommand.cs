@@ -1,3 +1,4 @@
+using MarketingOps.Core.Links;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Storage;
 using MarketingOps.Host.Cli;
@@ -5,6 +6,7 @@ using MarketingOps.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Spectre.Console.Cli;
 
 namespace MarketingOps.Host.Commands.Host;
@@ -52,6 +54,18 @@ internal sealed class RunCommand : HostedCommand<RunSettings>
         if (!settings.NoWeb)
         {
             logger.LogInformation("API listening on {Urls} (reference at /api/docs)", string.Join(", ", WebAddresses(host)));
+        }
+
+        if (host.Services.GetRequiredService<IOptions<LinkOptions>>().Value.ShortBaseUrl is { Length: > 0 } shortBase)
+        {
+            if (settings.NoWeb)
+            {
+                logger.LogWarning("Links:ShortBaseUrl is {ShortBase}, but --no-web serves no short links: another host of the client must serve /l/", shortBase);
+            }
+            else
+            {
+                logger.LogInformation("Short links {ShortBase}/l/CODE are answered here at /l/CODE; route them to this host", shortBase.TrimEnd('/'));
+            }
         }
 
         logger.LogInformation("mops is running for {ClientFolder}; press Ctrl+C to stop", host.Services.GetRequiredService<ClientFolder>().Root);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MarketingOps.Core.Guardrails;
+using MarketingOps.Core.Links;
 using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Storage;
@@ -52,6 +53,7 @@ internal static class ClientFolderTemplate
         [SchedulingOptions.SectionName] = JsonSerializer.SerializeToNode(new SchedulingOptions(), Json),
         [PublishingOptions.SectionName] = JsonSerializer.SerializeToNode(new PublishingOptions(), Json),
         [GuardrailOptions.SectionName] = JsonSerializer.SerializeToNode(new GuardrailOptions(), Json),
+        [LinkOptions.SectionName] = JsonSerializer.SerializeToNode(new LinkOptions(), Json),
     }.ToJsonString(Json) + "\n";
 
     public const string GitIgnore = "# written by mops: the store, logs, encrypted credentials and caches stay out of version control\ndata/\nlogs/\nsecrets/\ncache/\n";

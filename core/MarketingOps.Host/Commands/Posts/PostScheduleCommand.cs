@@ -40,7 +40,16 @@ internal sealed class PostScheduleCommand : PostCommand<PostScheduleSettings>
 
         if (settings.Json)
         {
-            JsonOutput.Write(new { id = result.Post.Id, state = result.Post.State, scheduledAt = result.Post.ScheduledAt, note = result.TimeNote, outcome = result.Verdict.Outcome });
+            JsonOutput.Write(new
+            {
+                id = result.Post.Id,
+                state = result.Post.State,
+                scheduledAt = result.Post.ScheduledAt,
+                note = result.TimeNote,
+                outcome = result.Verdict.Outcome,
+                text = result.Post.Text,
+                links = result.Links is { } rewrite ? new { writtenText = rewrite.OriginalText, summary = rewrite.Summary, links = rewrite.Links } : null,
+            });
         }
         else
         {
@@ -52,6 +61,12 @@ internal sealed class PostScheduleCommand : PostCommand<PostScheduleSettings>
                 var why = result.Verdict.Outcome == GuardrailOutcome.NeedsApproval ? result.Verdict.Summary : $"account '{result.Post.Account}' requires approval";
                 Console.Error.WriteLine($"waits for approval ({why}): `mops inbox list` shows it, `mops inbox approve` sends it");
             }
+            if (result.Links is { } links)
+            {
+                // The text changed from what was typed: say so, and show what will be published.
+                Console.Error.WriteLine($"links: {links.Summary}; it will publish: {result.Post.Text}");
+            }
+
             if (result.TimeNote is not null)
             {
                 Console.Error.WriteLine("note: " + result.TimeNote);

@@ -14,7 +14,7 @@ internal sealed class PostShowCommand : PostCommand<PostIdSettings>
         var post = details.Post;
         if (settings.Json)
         {
-            JsonOutput.Write(new { post = PostJson.From(post), history = details.History });
+            JsonOutput.Write(new { post = PostJson.From(post), history = details.History, links = details.Links });
             return ExitCodes.Success;
         }
 
@@ -31,7 +31,28 @@ internal sealed class PostShowCommand : PostCommand<PostIdSettings>
         Row("Experiment", post.ExperimentId is null ? null : $"{post.ExperimentId} / {post.Variant}");
         Row("Last error", post.LastError);
         Row("Text", post.Text);
+        if (details.Links is { } links)
+        {
+            Row("Written as", links.OriginalText);
+            Row("Links", links.Summary);
+        }
+
         AnsiConsole.Write(grid);
+        if (details.Links is { Links.Count: > 0 } rewritten)
+        {
+            var table = new Table().AddColumns("Link as written", "Leads to", "Short link", "Clicks", "Bots");
+            foreach (var link in rewritten.Links)
+            {
+                table.AddRow(
+                    Markup.Escape(link.OriginalUrl),
+                    Markup.Escape(link.TargetUrl),
+                    Markup.Escape(link.ShortUrl ?? "-"),
+                    link.Code is null ? "-" : link.Clicks.ToString(CultureInfo.InvariantCulture),
+                    link.Code is null ? "-" : link.BotHits.ToString(CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(table);
+        }
 
         var at = Times.Column("At", [post.Account]);
         var history = new Table().AddColumns(at.Header, "From", "To", "Reason");

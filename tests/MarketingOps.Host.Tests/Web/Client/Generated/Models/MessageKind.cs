@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 {
-    /// <summary>The kind of message. The default value is MessageKind.Post.</summary>
+    /// <summary>The kinds of message the host sends.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum MessageKind
     {

@@ -6,6 +6,7 @@ using MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Events;
 using MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Experiments;
 using MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Guardrails;
 using MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Inbox;
+using MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Links;
 using MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Plugins;
 using MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Posts;
 using MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Reports;
@@ -56,6 +57,11 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Api.V1
         public global::MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Inbox.InboxRequestBuilder Inbox
         {
             get => new global::MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Inbox.InboxRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The links property</summary>
+        public global::MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Links.LinksRequestBuilder Links
+        {
+            get => new global::MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Links.LinksRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The plugins property</summary>
         public global::MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Plugins.PluginsRequestBuilder Plugins

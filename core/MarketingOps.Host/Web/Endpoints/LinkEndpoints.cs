@@ -1,0 +1,46 @@
+using MarketingOps.Core.Links;
+using MarketingOps.Host.Application;
+using MarketingOps.Host.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace MarketingOps.Host.Web.Endpoints;
+
+/// <summary>
+/// The public short links (<c>/l/{code}</c>: a 302 to the tagged target once the click is stored, 404 for any other
+/// code) and, in the API, the links with their counts.
+/// </summary>
+internal static class LinkEndpoints
+{
+    public static void MapRedirects(IEndpointRouteBuilder routes)
+    {
+        routes.MapMethods("/l/{code}", [HttpMethods.Get, HttpMethods.Head], FollowAsync).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var links = api.MapGroup("/links").WithTags("links");
+        links.MapGet("/", async (string? account, string? post, string? experiment, int? limit, LinksApp app, CancellationToken ct) =>
+                TypedResults.Ok(await app.ListAsync(account, post, experiment, limit, ct)))
+            .RequireAuthorization(Policies.Viewer).WithName("ListLinks")
+            .WithSummary("Rewritten links, newest first, with the clicks the host counted (people) and the bots counted apart; filters: account, post, experiment, limit (1–500).");
+        links.MapGet("/{code}", async (string code, LinksApp app, CancellationToken ct) => TypedResults.Ok(await app.GetAsync(code, ct)))
+            .RequireAuthorization(Policies.Viewer).WithName("GetLink").WithSummary("One short link by its code, with the requests counted apart by bot or fetcher.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    // The click is stored before the redirect is sent: a redirect sent is a click counted, even if the host dies next.
+    private static async Task<IResult> FollowAsync(string code, HttpContext context, LinkRedirects redirects, CancellationToken ct)
+    {
+        var target = await redirects.FollowAsync(code, context.Request.Method, context.Request.Headers.UserAgent.ToString(), ct);
+        if (target is null)
+        {
+            return Results.NotFound();
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        return Results.Redirect(target.Target.AbsoluteUri);
+    }
+}

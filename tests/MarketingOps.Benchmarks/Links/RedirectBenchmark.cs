@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Net;
+using MarketingOps.Core.Links;
+using MarketingOps.Core.Posts;
+using MarketingOps.Host.Hosting;
+using MarketingOps.Host.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MarketingOps.Benchmarks.Links;
+
+/// <summary>
+/// Issue 16: the host's short link (<c>GET /l/{code}</c>: the whole pipeline, the code looked up, the click committed
+/// to SQLite before the 302) against a bare minimal-API endpoint in the same process that answers the same 302 from a
+/// dictionary and stores nothing. One request at a time (median latency), then concurrent clients (throughput).
+/// </summary>
+internal sealed class RedirectBenchmark : IBenchmark
+{
+    private const string Browser = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+
+    public string Name => "links";
+
+    public async Task RunAsync(bool quick, BenchmarkReport report, CancellationToken cancellationToken)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "mops-links-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        try
+        {
+            var sandbox = Path.Combine(Measures.RepositoryRoot(), "artifacts", "plugins", "MarketingOps.Plugins.Sandbox");
+            await File.WriteAllTextAsync(Path.Combine(root, "plugins.json"),
+                $$"""{ "plugins": [ { "id": "sandbox", "path": {{System.Text.Json.JsonSerializer.Serialize(sandbox)}}, "accounts": [ { "name": "acme", "timeZone": "Europe/Berlin" } ] } ] }""", cancellationToken);
+            var settings = new Dictionary<string, string?>
+            {
+                ["Web:Urls"] = "http://127.0.0.1:0",
+                ["Links:Tag"] = "true",
+                ["Links:ShortBaseUrl"] = "https://go.bench.example",
+            };
+            await using var mops = MopsWebHost.Build(new MopsHostOptions(new ClientFolder(root)) { ConsoleLevel = Serilog.Events.LogEventLevel.Fatal, Settings = settings });
+            await mops.StartAsync(cancellationToken);
+            var scheduled = await mops.Services.GetRequiredService<PostService>().ScheduleAsync(
+                new ScheduleRequest("acme", TimeProvider.System.GetUtcNow().AddDays(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture), "Benchmark https://shop.example/spring"),
+                cancellationToken);
+            var link = scheduled.Links!.Links[0];
+
+            await using var bare = await StartBareAsync(link.Code!, new Uri(link.TargetUrl), cancellationToken);
+            using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 200 }) { Timeout = TimeSpan.FromSeconds(30) };
+            client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", Browser);
+            var hostUrl = new Uri(new Uri(mops.Urls.First()), "/l/" + link.Code);
+            var bareUrl = new Uri(new Uri(bare.Urls.First()), "/l/" + link.Code);
+
+            var requests = quick ? 200 : 2_000;
+            await OneAtATimeAsync(client, bareUrl, 50, cancellationToken);
+            await OneAtATimeAsync(client, hostUrl, 50, cancellationToken);
+            // Alternating rounds, so a busy moment of the shared machine falls on both sides alike.
+            var bareTimes = new List<double>();
+            var hostTimes = new List<double>();
+            for (var round = 0; round < 10; round++)
+            {
+                bareTimes.AddRange(await OneAtATimeAsync(client, bareUrl, requests / 10, cancellationToken));
+                hostTimes.AddRange(await OneAtATimeAsync(client, hostUrl, requests / 10, cancellationToken));
+            }
+
+            var bareMedian = Measures.Median(bareTimes);
+            var hostMedian = Measures.Median(hostTimes);
+            report.Add(Name, $"bare minimal-API 302 (median of {requests})", bareMedian, "ms");
+            report.Add(Name, $"GET /l/{{code}}, click committed (median of {requests})", hostMedian, "ms");
+            report.Add(Name, "median ratio redirect / bare (target <= 1.5)", hostMedian / bareMedian, "x", "one request at a time, SQLite");
+
+            // Where the time goes: the lookup and the committed click alone, without HTTP.
+            var redirects = mops.Services.GetRequiredService<LinkRedirects>();
+            var inProcess = new List<double>(requests);
+            for (var i = 0; i < requests; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                _ = await redirects.FollowAsync(link.Code!, "GET", Browser, cancellationToken);
+                inProcess.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            report.Add(Name, $"lookup and committed click alone, no HTTP (median of {requests})", Measures.Median(inProcess), "ms");
+            var health = new List<double>(requests);
+            var healthUrl = new Uri(new Uri(mops.Urls.First()), "/healthz");
+            for (var i = 0; i < requests; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await client.GetAsync(healthUrl, cancellationToken);
+                await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                health.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            report.Add(Name, $"the host's pipeline alone: GET /healthz (median of {requests})", Measures.Median(health), "ms");
+
+            // The redirect's own work (lookup, committed click) behind a bare pipeline: what the host's middleware adds.
+            await using var plain = await StartPlainAsync(redirects, cancellationToken);
+            var plainUrl = new Uri(new Uri(plain.Urls.First()), "/l/" + link.Code);
+            await OneAtATimeAsync(client, plainUrl, 50, cancellationToken);
+            var plainTimes = await OneAtATimeAsync(client, plainUrl, requests, cancellationToken);
+            report.Add(Name, $"committed click behind a bare pipeline (median of {requests})", Measures.Median(plainTimes), "ms");
+
+            var clients = quick ? 16 : 64;
+            var duration = quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10);
+            var bareCount = await ConcurrentAsync(client, bareUrl, clients, duration, cancellationToken);
+            var hostCount = await ConcurrentAsync(client, hostUrl, clients, duration, cancellationToken);
+            report.Add(Name, $"bare: redirects by {clients} clients in {duration.TotalSeconds:0} s", bareCount, "requests");
+            report.Add(Name, $"/l/{{code}}: redirects by {clients} clients in {duration.TotalSeconds:0} s", hostCount, "requests");
+            report.Add(Name, "throughput ratio bare / redirect (target <= 1.5)", (double)bareCount / hostCount, "x", "clicks in one commit when they arrive together");
+
+            var stored = await mops.Services.GetRequiredService<LinkStore>().GetAsync(link.Code!, cancellationToken);
+            var expected = 100 + (3 * requests) + hostCount;
+            report.Add(Name, "clicks stored / redirects sent (must be 1)", (double)stored!.Clicks / expected, "x");
+            await mops.StopAsync(cancellationToken);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    // The baseline: the same 302 from memory, no pipeline, nothing stored.
+    private static async Task<WebApplication> StartBareAsync(string code, Uri target, CancellationToken cancellationToken)
+    {
+        var targets = new Dictionary<string, Uri>(StringComparer.Ordinal) { [code] = target };
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapGet("/l/{code}", (string code) => targets.TryGetValue(code, out var to) ? Results.Redirect(to.AbsoluteUri) : Results.NotFound());
+        await app.StartAsync(cancellationToken);
+        return app;
+    }
+
+    private static async Task<WebApplication> StartPlainAsync(LinkRedirects redirects, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapGet("/l/{code}", async (string code, HttpContext context, CancellationToken ct) =>
+            await redirects.FollowAsync(code, context.Request.Method, context.Request.Headers.UserAgent.ToString(), ct) is { } target ? Results.Redirect(target.Target.AbsoluteUri) : Results.NotFound());
+        await app.StartAsync(cancellationToken);
+        return app;
+    }
+
+    private static async Task<List<double>> OneAtATimeAsync(HttpClient client, Uri url, int count, CancellationToken cancellationToken)
+    {
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await client.GetAsync(url, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.Found)
+            {
+                throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}, not 302");
+            }
+
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return times;
+    }
+
+    // Bounded: a fixed number of clients loop until the deadline; every answer must be a 302.
+    private static async Task<long> ConcurrentAsync(HttpClient client, Uri url, int clients, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        long count = 0;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                using var response = await client.GetAsync(url, cancellationToken);
+                if (response.StatusCode != HttpStatusCode.Found)
+                {
+                    throw new InvalidOperationException($"{url} answered {(int)response.StatusCode} under load, not 302");
+                }
+
+                Interlocked.Increment(ref count);
+            }
+        }));
+        return count;
+    }
+}

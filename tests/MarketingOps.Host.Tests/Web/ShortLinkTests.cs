@@ -1,0 +1,142 @@
+using System.Net;
+using MarketingOps.Core.Access;
+using MarketingOps.Core.Links;
+using MarketingOps.Core.Posts;
+
+namespace MarketingOps.Host.Tests.Web;
+
+/// <summary>The host's short links over real HTTP: a 302 to the tagged target, people counted, bots and previews apart, no open redirect.</summary>
+public sealed class ShortLinkTests : IAsyncLifetime
+{
+    private const string Browser = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+
+    private ApiHost _api = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _api = await ApiHost.StartAsync(settings: new Dictionary<string, string?>
+    {
+        ["Links:Tag"] = "true",
+        ["Links:Campaign"] = "spring",
+        ["Links:ShortBaseUrl"] = "https://go.acme.example",
+    });
+
+    public async ValueTask DisposeAsync() => await _api.DisposeAsync();
+
+    private async Task<(ScheduledPost Post, RewrittenLink Link)> ScheduleAsync(string text = "Spring sale https://shop.example/spring")
+    {
+        var scheduled = await _api.Service<PostService>().ScheduleAsync(new ScheduleRequest("acme", TimeProvider.System.GetUtcNow().AddDays(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture), text), Ct);
+        return (scheduled, Assert.Single(scheduled.Links!.Links));
+    }
+
+    private async Task<HttpResponseMessage> FollowAsync(string code, string? userAgent, HttpMethod? method = null, string suffix = "")
+    {
+        using var client = _api.Anonymous();
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Get, "/l/" + code + suffix);
+        if (userAgent is not null)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+
+        return await client.SendAsync(request, Ct);
+    }
+
+    [Fact]
+    public async Task APersonsClick_Is302ToTheTaggedTarget_AndCounted()
+    {
+        var (post, link) = await ScheduleAsync();
+        Assert.Equal("Spring sale https://go.acme.example/l/" + link.Code, post.Post.Text);
+
+        using var response = await FollowAsync(link.Code!, Browser);
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("https://shop.example/spring?utm_source=sandbox&utm_medium=social&utm_campaign=spring", response.Headers.Location!.OriginalString);
+        Assert.True(response.Headers.CacheControl!.NoStore);
+        var counted = await _api.Service<LinkStore>().GetAsync(link.Code!, Ct);
+        Assert.Equal((1, 0), (counted!.Clicks, counted.BotHits));
+    }
+
+    [Theory]
+    [InlineData("Twitterbot/1.0", "Twitterbot")]
+    [InlineData("facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)", "facebookexternalhit")]
+    [InlineData("Mozilla/5.0 (compatible; Bluesky Cardyb/1.1; +mailto:support@bsky.app)", "Bluesky Cardyb")]
+    [InlineData("http.rb/5.2.0 (Mastodon/4.3.2; +https://mastodon.social/)", "Mastodon")]
+    [InlineData("Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)", "Slackbot")]
+    [InlineData("Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)", "Discordbot")]
+    [InlineData("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", "other bot (bot)")]
+    [InlineData("Mozilla/5.0 (compatible; SemrushCrawler)", "other bot (crawler)")]
+    [InlineData("Mozilla/5.0 (compatible; YetAnotherSpider/1.0)", "other bot (spider)")]
+    [InlineData(null, "no User-Agent")]
+    public async Task BotsAndPreviewFetchers_AreRedirected_ButCountedApart(string? userAgent, string countedAs)
+    {
+        var (_, link) = await ScheduleAsync();
+
+        using var response = await FollowAsync(link.Code!, userAgent);
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        var counted = await _api.Service<LinkStore>().GetAsync(link.Code!, Ct);
+        Assert.Equal((0, 1), (counted!.Clicks, counted.BotHits));
+        Assert.Equal(new Dictionary<string, long> { [countedAs] = 1 }, await _api.Service<LinkStore>().CountBotHitsAsync(link.Code!, Ct));
+    }
+
+    [Fact]
+    public async Task AHeadRequest_IsNeverAClick_WhateverItsUserAgent()
+    {
+        var (_, link) = await ScheduleAsync();
+
+        using var response = await FollowAsync(link.Code!, Browser, HttpMethod.Head);
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        var counted = await _api.Service<LinkStore>().GetAsync(link.Code!, Ct);
+        Assert.Equal((0, 1), (counted!.Clicks, counted.BotHits));
+    }
+
+    [Theory]
+    [InlineData("AAAAAAAAAAAA", "")]
+    [InlineData("short", "")]
+    [InlineData("AAAAAAAAAAAA", "?url=https://evil.example/")]
+    [InlineData("..%2F..%2Fapi%2Fv1%2Fposts", "")]
+    [InlineData("https:%2F%2Fevil.example", "")]
+    public async Task AnUnknownCode_Is404_NeverARedirect(string code, string suffix)
+    {
+        await ScheduleAsync();
+
+        using var response = await FollowAsync(code, Browser, suffix: suffix);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task AQueryOnAKnownCode_DoesNotChangeTheTarget()
+    {
+        var (_, link) = await ScheduleAsync();
+
+        using var response = await FollowAsync(link.Code!, Browser, suffix: "?url=https://evil.example/&next=//evil.example");
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.StartsWith("https://shop.example/spring?", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheApi_ListsLinksWithTheirCounts()
+    {
+        var (post, link) = await ScheduleAsync();
+        (await FollowAsync(link.Code!, Browser)).Dispose();
+        (await FollowAsync(link.Code!, "Twitterbot/1.0")).Dispose();
+        using var viewer = _api.As(UserRole.Viewer);
+
+        var listed = await ApiJson.ReadAsync(await viewer.GetAsync($"/api/v1/links?post={post.Post.Id}", Ct));
+        var one = await ApiJson.ReadAsync(await viewer.GetAsync($"/api/v1/links/{link.Code}", Ct));
+        using var missing = await viewer.GetAsync("/api/v1/links/AAAAAAAAAAAA", Ct);
+        using var anonymous = await _api.Anonymous().GetAsync("/api/v1/links", Ct);
+
+        var item = Assert.Single(listed.EnumerateArray());
+        Assert.Equal(link.Code, item.GetProperty("code").GetString());
+        Assert.Equal(1, item.GetProperty("clicks").GetInt64());
+        Assert.Equal(1, item.GetProperty("botHits").GetInt64());
+        Assert.Equal(1, one.GetProperty("botHitsByAgent").GetProperty("Twitterbot").GetInt64());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+}
