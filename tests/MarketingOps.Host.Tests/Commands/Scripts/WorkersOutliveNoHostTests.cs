@@ -26,7 +26,7 @@ public sealed class WorkersOutliveNoHostTests : IDisposable
         var workers = ProcFs.WorkersOf(mops.Id);
         Assert.NotEmpty(workers);
 
-        mops.Kill(); // mops alone, as SIGKILL or a crash would: nothing of it runs to tidy up
+        mops.KillAlone(); // mops alone, as SIGKILL or a crash would: nothing of it runs to tidy up
 
         try
         {
