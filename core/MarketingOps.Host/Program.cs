@@ -1,5 +1,6 @@
 using MarketingOps.Host.Cli;
 using MarketingOps.Host.Commands.Access;
+using MarketingOps.Host.Commands.Accounts;
 using MarketingOps.Host.Commands.Experiments;
 using MarketingOps.Host.Commands.Guardrails;
 using MarketingOps.Host.Commands.Host;
@@ -55,6 +56,7 @@ internal static class Program
                 LinkCommands.Register(config);
                 ScriptCommands.Register(config);
                 AccessCommands.Register(config);
+                AccountCommands.Register(config);
             });
             return await app.RunAsync(args);
         }

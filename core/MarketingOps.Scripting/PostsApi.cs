@@ -35,6 +35,21 @@ public sealed class PostsApi
         return Schedule(account.Name, text, at);
     }
 
+    /// <summary>
+    /// Schedules a thread on <paramref name="account"/> at <paramref name="at"/>: the first part, then each later part as a
+    /// reply to the one before, in order, once that one is out (two parts: a post and its first comment). The first part is returned.
+    /// </summary>
+    public ScriptPost ScheduleThread(string account, IReadOnlyList<string> parts, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 0)
+        {
+            throw new ArgumentException("A thread needs at least one part.", nameof(parts));
+        }
+
+        return _posts.Schedule(new ScriptPostRequest(_account(account).Name, parts[0], at) { ThreadTexts = [.. parts.Skip(1)] }, _cancellationToken);
+    }
+
     /// <summary>Saves a draft to finish or schedule later.</summary>
     public ScriptPost Draft(string account, string text)
     {

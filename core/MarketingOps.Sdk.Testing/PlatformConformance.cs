@@ -90,6 +90,39 @@ public sealed class PlatformConformance(PlatformUnderTest plugin)
         }
     }
 
+    /// <summary>
+    /// On a platform that declares Replies, a thread's later part (<see cref="PostDraft.Thread"/> set, as the host sends it
+    /// once the part before is out) is published as a post of its own under its own key, and the lookup finds it.
+    /// </summary>
+    public async Task ThreadPartsArePublishedUnderTheirOwnKeys(CancellationToken cancellationToken = default)
+    {
+        using var host = new ConformanceHost(plugin);
+        if (!host.Platform.Descriptor.Capabilities.HasFlag(PlatformCapabilities.Replies))
+        {
+            Xunit.Assert.Skip("The platform does not declare Replies: the host refuses threads for it.");
+        }
+
+        var first = await host.Platform.PublishAsync(Request(host, Unique(40)), cancellationToken);
+        if (first.Post is not { } root)
+        {
+            throw new ConformanceException($"Publishing a thread's first part answered {Describe(first)}.");
+        }
+
+        var plain = Request(host, Unique(40));
+        var second = plain with { Draft = plain.Draft with { InReplyTo = root.Id, Thread = new ThreadReference(root.Id, root.Id, 2, 2) } };
+        var reply = await host.Platform.PublishAsync(second, cancellationToken);
+        if (reply.Post is not { } part || part.Id == root.Id)
+        {
+            throw new ConformanceException($"Publishing a thread's second part (PostDraft.Thread.ParentId = {root.Id}) answered {Describe(reply)}: publish it as a reply to ParentId, as a new post under its own idempotency key.");
+        }
+
+        var found = await host.Platform.LookupAsync(second, cancellationToken);
+        if (found.Post?.Id != part.Id)
+        {
+            throw new ConformanceException($"The lookup of a thread's second part answered {found.Status} {found.Post?.Id}, not {part.Id}: the host settles an uncertain part by this lookup, so it must find the part by its own key.");
+        }
+    }
+
     /// <summary>A publish whose answer was lost after the platform applied it is reported as Ambiguous (never as a failure), and the host's lookup then finds the post.</summary>
     public async Task AmbiguousFailuresAreAmbiguous(CancellationToken cancellationToken = default)
     {

@@ -21,6 +21,9 @@ public abstract class PlatformConformanceTests
     public Task The_same_idempotency_key_never_creates_two_posts() => Kit.SameKeyNeverCreatesTwoPosts(Xunit.TestContext.Current.CancellationToken);
 
     [Xunit.Fact]
+    public Task Thread_parts_are_published_under_their_own_keys() => Kit.ThreadPartsArePublishedUnderTheirOwnKeys(Xunit.TestContext.Current.CancellationToken);
+
+    [Xunit.Fact]
     public Task An_ambiguous_failure_is_reported_as_ambiguous() => Kit.AmbiguousFailuresAreAmbiguous(Xunit.TestContext.Current.CancellationToken);
 
     [Xunit.Fact]

@@ -11,13 +11,16 @@ internal sealed class BlueskyAccount(PluginAccount account, Uri serviceUrl) : ID
 
     public Uri ServiceUrl { get; } = serviceUrl;
 
+    /// <summary>The login in use: the handle stored by the last connect, else <see cref="Identifier"/>; read once.</summary>
+    public string? LoginIdentifier { get; set; }
+
     /// <summary>The cached session; null until the first call logs in.</summary>
     public BlueskySession? Session { get; set; }
 
     /// <summary>Serialises logins and refreshes so concurrent calls never log in twice.</summary>
     public SemaphoreSlim SessionGate { get; } = new(1, 1);
 
-    public Uri UrlOf(string rkey) => new($"https://bsky.app/profile/{Session?.Handle ?? Identifier}/post/{rkey}");
+    public Uri UrlOf(string rkey) => new($"https://bsky.app/profile/{Session?.Handle ?? LoginIdentifier ?? Identifier}/post/{rkey}");
 
     public void Dispose() => SessionGate.Dispose();
 }

@@ -15,6 +15,7 @@ public sealed class BlueskyEntryPoint : IPluginEntryPoint
         var (settings, problems) = BlueskySettings.Read(registrar.Settings);
         SettingsProblems.ThrowIfAny("Bluesky", problems);
 
-        registrar.AddPlatform(new BlueskyPlatform(settings, registrar.Accounts, registrar.Secrets, registrar.LoggerFactory, registrar.Clock, primary: registrar.CreateHttpMessageHandler));
+        // Writable secrets (SDK 1.1): `mops accounts connect` stores the app password the account signs in with.
+        registrar.AddPlatform(new BlueskyPlatform(settings, registrar.Accounts, registrar.WritableSecrets, registrar.LoggerFactory, registrar.Clock, primary: registrar.CreateHttpMessageHandler));
     }
 }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace MarketingOps.Plugins.Bluesky;
 
 /// <summary>Bluesky over XRPC: one cached session per account, posts with facets under a record key derived from the idempotency key.</summary>
-internal sealed class BlueskyPlatform : IPlatform, IDisposable
+internal sealed class BlueskyPlatform : IPlatform, IAccountConnector, IDisposable
 {
     private const string PostCollection = "app.bsky.feed.post";
 
@@ -24,6 +24,7 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
     private readonly SecretRedactor _redactor = new();
+    private readonly BlueskyConnector _connector;
 
     public BlueskyPlatform(
         BlueskySettings settings,
@@ -45,9 +46,24 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
             a => a.Name,
             a => new BlueskyAccount(a, a.Settings["serviceUrl"] is { Length: > 0 } own ? new Uri(own.TrimEnd('/') + "/") : settings.ServiceUrl),
             StringComparer.OrdinalIgnoreCase);
+        _connector = new BlueskyConnector(_accounts, (account, method, nsid, content, bearer, token) => SendAsync(account, method, nsid, [], content, bearer, token), secrets, _redactor, clock);
     }
 
     public PlatformDescriptor Descriptor { get; } = BlueskyDescriptor.Create();
+
+    public AccountSignIn SignIn => AccountSignIn.Password;
+
+    public Task<AccountConnection> SignInWithPasswordAsync(PasswordSignIn signIn, CancellationToken cancellationToken) => _connector.SignInAsync(signIn, cancellationToken);
+
+    public AccountConnection DescribeConnection(string account) => _connector.Describe(account);
+
+    public Task<AccountConnection> VerifyConnectionAsync(string account, CancellationToken cancellationToken) => _connector.VerifyAsync(account, cancellationToken);
+
+    public Task<Uri> BeginAuthorizationAsync(AuthorizationStart start, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Bluesky accounts connect with a handle and an app password, not in a browser.");
+
+    public Task<AccountConnection> CompleteAuthorizationAsync(AuthorizationCallback callback, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Bluesky accounts connect with a handle and an app password, not in a browser.");
 
     public DraftValidation Validate(PostDraft draft)
     {
@@ -84,7 +100,7 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
             problems.Add("The Bluesky plugin does not send direct messages.");
         }
 
-        if (draft.InReplyTo is { } parent && AtUri.TryParse(parent) is null)
+        if ((draft.Thread?.ParentId ?? draft.InReplyTo) is { } parent && AtUri.TryParse(parent) is null)
         {
             problems.Add($"'{parent}' is not an at:// post URI.");
         }
@@ -346,7 +362,9 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
             record["langs"] = new JsonArray([.. langs.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => JsonValue.Create(l))]);
         }
 
-        if (draft.InReplyTo is { } parentUri)
+        // A thread part replies to the part before it; root and parent are strong references (uri and cid) read from
+        // the parent's record, whose own root is the thread's first part.
+        if ((draft.Thread?.ParentId ?? draft.InReplyTo) is { } parentUri)
         {
             var (reply, replyError) = await ReplyRefAsync(account, parentUri, cancellationToken);
             if (replyError is not null)
@@ -447,22 +465,22 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
 
     private async Task<PlatformError?> CreateSessionAsync(BlueskyAccount account, CancellationToken cancellationToken)
     {
-        var secretName = $"bluesky/{account.Name}/app-password";
+        var secretName = BlueskyConnector.PasswordSecret(account.Name);
         var password = _secrets.GetSecret(secretName);
         _redactor.Remember(password);
-        if (account.Identifier is null || password is null)
+        if (_connector.LoginIdentifier(account) is not { } identifier || password is null)
         {
-            return new PlatformError(PlatformErrorKind.Unauthorized, $"Bluesky account '{account.Name}' needs the setting 'handle' and the secret {secretName}.") { Code = "missing-credentials" };
+            return new PlatformError(PlatformErrorKind.Unauthorized, $"Bluesky account '{account.Name}' is not connected: run `mops accounts connect {account.Name}` (it needs a handle and the secret {secretName}).") { Code = "missing-credentials" };
         }
 
-        var body = new JsonObject { ["identifier"] = account.Identifier, ["password"] = password };
+        var body = new JsonObject { ["identifier"] = identifier, ["password"] = password };
         var (response, error) = await SendAsync(account, HttpMethod.Post, "com.atproto.server.createSession", [], () => JsonContent(body), null, cancellationToken);
         if (response is not { IsSuccess: true })
         {
             return error ?? BlueskyErrors.FromResponse(response!.Status, response.Headers, response.Body, _clock.GetUtcNow(), _redactor);
         }
 
-        account.Session = ReadSession(response.Body);
+        account.Session = BlueskySession.Parse(response.Body, _redactor);
         _logger.LogInformation("Logged in to Bluesky as account {Account}", account.Name);
         return account.Session is null ? new PlatformError(PlatformErrorKind.Transient, "Bluesky's createSession answered without a session.") : null;
     }
@@ -478,7 +496,7 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
             }
 
             var (response, _) = await SendAsync(account, HttpMethod.Post, "com.atproto.server.refreshSession", [], null, expired.RefreshJwt, cancellationToken);
-            if (response is { IsSuccess: true } && ReadSession(response.Body) is { } refreshed)
+            if (response is { IsSuccess: true } && BlueskySession.Parse(response.Body, _redactor) is { } refreshed)
             {
                 account.Session = refreshed;
                 _logger.LogInformation("Refreshed the Bluesky session of account {Account}", account.Name);
@@ -493,21 +511,6 @@ internal sealed class BlueskyPlatform : IPlatform, IDisposable
         {
             account.SessionGate.Release();
         }
-    }
-
-    private BlueskySession? ReadSession(string body)
-    {
-        using var document = JsonDocument.Parse(body);
-        var root = document.RootElement;
-        if (!root.TryGetProperty("did", out var did) || !root.TryGetProperty("accessJwt", out var access) || !root.TryGetProperty("refreshJwt", out var refresh))
-        {
-            return null;
-        }
-
-        _redactor.Remember(access.GetString());
-        _redactor.Remember(refresh.GetString());
-        var handle = root.TryGetProperty("handle", out var h) ? h.GetString() ?? "" : "";
-        return new BlueskySession(did.GetString()!, handle, access.GetString()!, refresh.GetString()!);
     }
 
     /// <summary>An authenticated XRPC call on the account's PDS; an expired access token is refreshed once.</summary>

@@ -17,6 +17,7 @@ public sealed class MastodonEntryPoint : IPluginEntryPoint
         var all = problems.Concat(accountProblems).ToList();
         SettingsProblems.ThrowIfAny("Mastodon", all);
 
-        registrar.AddPlatform(new MastodonPlatform(settings, registrar.Accounts, registrar.Secrets, registrar.LoggerFactory, registrar.Clock, primary: registrar.CreateHttpMessageHandler));
+        // Writable secrets (SDK 1.1): `mops accounts connect` stores the instance's app registration and the account's token.
+        registrar.AddPlatform(new MastodonPlatform(settings, registrar.Accounts, registrar.WritableSecrets, registrar.LoggerFactory, registrar.Clock, primary: registrar.CreateHttpMessageHandler));
     }
 }

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace MarketingOps.Plugins.Mastodon;
 
 /// <summary>Mastodon's REST API: idempotent publishes (Idempotency-Key), per-instance length limits, counters and deletes.</summary>
-internal sealed partial class MastodonPlatform : IPlatform, IDisposable
+internal sealed partial class MastodonPlatform : IPlatform, IAccountConnector, IDisposable
 {
     private static readonly string[] Visibilities = ["public", "unlisted", "private", "direct"];
     private static readonly TimeSpan MediaPollInterval = TimeSpan.FromSeconds(1);
@@ -27,6 +27,7 @@ internal sealed partial class MastodonPlatform : IPlatform, IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
     private readonly SecretRedactor _redactor = new();
+    private readonly MastodonConnector _connector;
 
     public MastodonPlatform(
         MastodonSettings settings,
@@ -44,9 +45,23 @@ internal sealed partial class MastodonPlatform : IPlatform, IDisposable
         _services = MastodonHttpClients.Build(settings, observer, primary);
         _http = _services.GetRequiredService<IHttpClientFactory>();
         _accounts = accounts.ToDictionary(a => a.Name, a => new MastodonAccount(a), StringComparer.OrdinalIgnoreCase);
+        _connector = new MastodonConnector(settings, _accounts, SendAsync, () => _http.CreateClient(MastodonHttpClients.Name), secrets, _redactor, clock);
     }
 
     public PlatformDescriptor Descriptor { get; } = MastodonDescriptor.Create();
+
+    public AccountSignIn SignIn => AccountSignIn.Browser;
+
+    public Task<Uri> BeginAuthorizationAsync(AuthorizationStart start, CancellationToken cancellationToken) => _connector.BeginAsync(start, cancellationToken);
+
+    public Task<AccountConnection> CompleteAuthorizationAsync(AuthorizationCallback callback, CancellationToken cancellationToken) => _connector.CompleteAsync(callback, cancellationToken);
+
+    public Task<AccountConnection> SignInWithPasswordAsync(PasswordSignIn signIn, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Mastodon accounts connect in a browser (OAuth 2.0), not with a password.");
+
+    public AccountConnection DescribeConnection(string account) => _connector.Describe(account);
+
+    public Task<AccountConnection> VerifyConnectionAsync(string account, CancellationToken cancellationToken) => _connector.VerifyAsync(account, cancellationToken);
 
     public DraftValidation Validate(PostDraft draft) => Validate(draft, MastodonInstance.Default);
 
@@ -89,7 +104,8 @@ internal sealed partial class MastodonPlatform : IPlatform, IDisposable
             body["media_ids"] = new JsonArray([.. mediaIds.Select(id => JsonValue.Create(id))]);
         }
 
-        if (draft.InReplyTo is { } replyTo)
+        // A thread part replies to the part before it (the host sets InReplyTo too, for plugins that predate threads).
+        if ((draft.Thread?.ParentId ?? draft.InReplyTo) is { } replyTo)
         {
             body["in_reply_to_id"] = replyTo;
         }
@@ -390,12 +406,12 @@ internal sealed partial class MastodonPlatform : IPlatform, IDisposable
         using var request = new HttpRequestMessage(method, new Uri(account.InstanceUrl, path)) { Content = content?.Invoke() };
         if (authenticate)
         {
-            var secretName = $"mastodon/{account.Name}/access-token";
+            var secretName = MastodonConnector.AccessTokenSecret(account.Name);
             var token = _secrets.GetSecret(secretName);
             _redactor.Remember(token);
             if (token is null)
             {
-                return (null, new PlatformError(PlatformErrorKind.Unauthorized, $"Mastodon account '{account.Name}' has no access token; set the secret {secretName}.") { Code = "missing-credentials" });
+                return (null, new PlatformError(PlatformErrorKind.Unauthorized, $"Mastodon account '{account.Name}' has no access token: run `mops accounts connect {account.Name}` (it stores {secretName}).") { Code = "missing-credentials" });
             }
 
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

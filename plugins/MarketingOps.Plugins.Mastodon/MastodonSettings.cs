@@ -7,6 +7,9 @@ namespace MarketingOps.Plugins.Mastodon;
 /// <summary>The Mastodon plugin's settings from <c>plugins.json</c>; each account names its own instance.</summary>
 internal sealed class MastodonSettings
 {
+    /// <summary>The app's name on each instance (shown to the user when they authorize). The default value is MarketingOps.</summary>
+    public string ClientName { get; init; } = "MarketingOps";
+
     /// <summary>How long one HTTP attempt may take. The default value is 30 seconds.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -20,7 +23,8 @@ internal sealed class MastodonSettings
         var defaults = new MastodonSettings();
         var timeout = SettingsReader.ReadSeconds(configuration, "requestTimeoutSeconds", defaults.RequestTimeout, problems);
         var retries = SettingsReader.ReadWholeNumber(configuration, "retries", defaults.Retries, 0, 5, problems);
-        return (new MastodonSettings { RequestTimeout = timeout, Retries = retries }, problems);
+        var clientName = configuration["clientName"] is { Length: > 0 } name ? name : defaults.ClientName;
+        return (new MastodonSettings { ClientName = clientName, RequestTimeout = timeout, Retries = retries }, problems);
     }
 
     /// <summary>Checks one account's settings: <c>instanceUrl</c> must be an absolute http(s) URL.</summary>

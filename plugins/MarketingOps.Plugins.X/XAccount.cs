@@ -12,6 +12,9 @@ internal sealed class XAccount(PluginAccount account, XAccountAuth auth)
 
     public string? UserId { get; set; } = account.Settings["userId"];
 
+    /// <summary>The account's own OAuth 2.0 client id (setting <c>clientId</c>), when it uses another app than the plugin's.</summary>
+    public string? ClientId { get; } = account.Settings["clientId"];
+
     public XAccountAuth Auth { get; } = auth;
 
     public Uri UrlOf(string postId) => Handle is { Length: > 0 }

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging;
 namespace MarketingOps.Plugins.X;
 
 /// <summary>X API v2: publish, reconcile, metrics and delete for the client's X accounts.</summary>
-internal sealed partial class XPlatform : IPlatform, IDisposable
+internal sealed partial class XPlatform : IPlatform, IAccountConnector, IDisposable
 {
     private static readonly string[] ReplySettings = ["following", "mentionedUsers", "subscribers", "verified"];
     private static readonly string NotMeasured =
@@ -28,6 +28,7 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
     private readonly SecretRedactor _redactor = new();
+    private readonly XConnector _connector;
 
     public XPlatform(
         XSettings settings,
@@ -48,10 +49,25 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
             a => a.Name,
             a => new XAccount(a, new XAccountAuth(a, secrets, _redactor, clock)),
             StringComparer.OrdinalIgnoreCase);
+        _connector = new XConnector(
+            settings, _accounts, (account, token) => SendAsync(account, HttpMethod.Get, "2/users/me", [], null, isWrite: false, token), () => _http.CreateClient(XHttpClients.Writes), secrets, _redactor, clock);
         TwitterTextParser.WarmUp();
     }
 
     public PlatformDescriptor Descriptor { get; } = XDescriptor.Create();
+
+    public AccountSignIn SignIn => AccountSignIn.Browser;
+
+    public Task<Uri> BeginAuthorizationAsync(AuthorizationStart start, CancellationToken cancellationToken) => _connector.BeginAsync(start);
+
+    public Task<AccountConnection> CompleteAuthorizationAsync(AuthorizationCallback callback, CancellationToken cancellationToken) => _connector.CompleteAsync(callback, cancellationToken);
+
+    public Task<AccountConnection> SignInWithPasswordAsync(PasswordSignIn signIn, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("X accounts connect in a browser (OAuth 2.0), not with a password.");
+
+    public AccountConnection DescribeConnection(string account) => _connector.Describe(account);
+
+    public Task<AccountConnection> VerifyConnectionAsync(string account, CancellationToken cancellationToken) => _connector.VerifyAsync(account, cancellationToken);
 
     public DraftValidation Validate(PostDraft draft)
     {
@@ -156,7 +172,8 @@ internal sealed partial class XPlatform : IPlatform, IDisposable
             body["quote_tweet_id"] = quote;
         }
 
-        if (request.Draft.InReplyTo is { } replyTo)
+        // A thread part replies to the part before it (the host sets InReplyTo too, for plugins that predate threads).
+        if ((request.Draft.Thread?.ParentId ?? request.Draft.InReplyTo) is { } replyTo)
         {
             body["reply"] = new JsonObject { ["in_reply_to_tweet_id"] = replyTo };
         }

@@ -108,6 +108,13 @@ internal sealed class MopsProcess : IDisposable
         }
     }
 
+    /// <summary>Writes one line to the process's standard input and closes it (a piped password).</summary>
+    public void WriteInputAndClose(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Close();
+    }
+
     /// <summary>Kills the process at once (SIGKILL on Linux): no shutdown code runs.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 

@@ -23,7 +23,7 @@ internal sealed class FakeHttpPlatform : IPlatform, IDisposable
         _http = new HttpClient { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
         _timeout = timeout;
         _clock = clock;
-        Descriptor = new PlatformDescriptor(id, "Fake HTTP network", PlatformCapabilities.None, new PlatformLimits { MaxTextLength = 500 }) { RepeatProtection = protection };
+        Descriptor = new PlatformDescriptor(id, "Fake HTTP network", PlatformCapabilities.Replies, new PlatformLimits { MaxTextLength = 500 }) { RepeatProtection = protection };
     }
 
     public PlatformDescriptor Descriptor { get; }
@@ -44,7 +44,7 @@ internal sealed class FakeHttpPlatform : IPlatform, IDisposable
         {
             using var response = await _http.PostAsJsonAsync(
                 "publish",
-                new { account = request.Account, key = request.IdempotencyKey, text = request.Draft.Text, attempt = request.Attempt },
+                new { account = request.Account, key = request.IdempotencyKey, text = request.Draft.Text, attempt = request.Attempt, inReplyTo = request.Draft.InReplyTo, root = request.Draft.Thread?.RootId },
                 deadline.Token);
             switch (response.StatusCode)
             {

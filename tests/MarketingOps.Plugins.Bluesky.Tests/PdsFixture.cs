@@ -69,10 +69,39 @@ public sealed class PdsFixture : IAsyncLifetime
         return [.. document.RootElement.GetProperty("records").EnumerateArray().Select(r => r.Clone())];
     }
 
+    /// <summary>Creates an app password for an account (com.atproto.server.createAppPassword) and returns it.</summary>
+    public async Task<string> CreateAppPasswordAsync(TestAccount account, string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Url!, "xrpc/com.atproto.server.createAppPassword")) { Content = JsonContent.Create(new { name }) };
+        request.Headers.Authorization = new("Bearer", await MainSessionTokenAsync(account));
+        using var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"createAppPassword answered {(int)response.StatusCode}: {body}");
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.GetProperty("password").GetString()!;
+    }
+
+    /// <summary>Revokes an account's app password by name (com.atproto.server.revokeAppPassword).</summary>
+    public async Task RevokeAppPasswordAsync(TestAccount account, string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Url!, "xrpc/com.atproto.server.revokeAppPassword")) { Content = JsonContent.Create(new { name }) };
+        request.Headers.Authorization = new("Bearer", await MainSessionTokenAsync(account));
+        using var response = await Http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"revokeAppPassword answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     public ValueTask DisposeAsync()
     {
         Http.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private async Task<string> MainSessionTokenAsync(TestAccount account)
+    {
+        using var response = await Http.PostAsJsonAsync(new Uri(Url!, "xrpc/com.atproto.server.createSession"), new { identifier = account.Handle, password = account.Password });
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.GetProperty("accessJwt").GetString()!;
     }
 
     private async Task<TestAccount> CreateAccountAsync(string prefix)

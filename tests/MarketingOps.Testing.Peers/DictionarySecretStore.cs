@@ -13,4 +13,7 @@ public sealed class DictionarySecretStore(IReadOnlyDictionary<string, string> se
     public void SetSecret(string name, string value) => _values[name] = value;
 
     public bool RemoveSecret(string name) => _values.TryRemove(name, out _);
+
+    /// <summary>A copy of every stored secret, to start another plugin instance (a restart) with them.</summary>
+    public Dictionary<string, string> Snapshot() => new(_values, StringComparer.Ordinal);
 }

@@ -7,7 +7,7 @@ namespace MarketingOps.Core.Access;
 /// The tables of the HTTP API beside the post store (users, tokens, the Data Protection key ring, idempotency keys),
 /// versioned in their own table so they never renumber the post store's migrations. Append, never edit.
 /// </summary>
-internal sealed class AccessSchema
+internal sealed class AccessSchema : SideSchema
 {
     // One script serves both dialects: TEXT and BIGINT mean the same to SQLite and PostgreSQL here.
     private static readonly IReadOnlyList<string> Migrations =
@@ -49,32 +49,13 @@ internal sealed class AccessSchema
         """,
     ];
 
-    private readonly AdoPostStore _database;
-    private readonly TimeProvider _time;
-    private readonly OneTimeInitialization _migration;
-
     public AccessSchema(AdoPostStore database, TimeProvider time)
+        : base(database, time, "access_schema_version", "user and token tables", Migrations)
     {
-        _database = database;
-        _time = time;
-        _migration = new OneTimeInitialization(MigrateAsync);
-    }
-
-    public string Description => _database.Description;
-
-    /// <summary>Opens a connection to a database whose post and access schemas are current.</summary>
-    public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (!_migration.IsDone)
-        {
-            await _migration.EnsureAsync(cancellationToken);
-        }
-
-        return await _database.OpenAsync(cancellationToken);
     }
 
     public ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        _database.BeginWriteAsync(connection, durable: true, cancellationToken);
+        Database.BeginWriteAsync(connection, durable: true, cancellationToken);
 
     /// <summary>Runs one write in its own transaction; returns the rows changed.</summary>
     public async Task<int> WriteAsync(string sql, Action<DbCommand> parameters, CancellationToken cancellationToken)
@@ -87,7 +68,4 @@ internal sealed class AccessSchema
         await transaction.CommitAsync(cancellationToken);
         return changed;
     }
-
-    private Task MigrateAsync(CancellationToken cancellationToken) =>
-        SideSchema.MigrateAsync(_database, "access_schema_version", Migrations, "user and token tables", _time, cancellationToken);
 }

@@ -20,8 +20,9 @@ internal sealed record GuardrailContext(
     /// <summary>The person a reply or message is for (normalised handle), when known.</summary>
     public string? Recipient => Entry.Recipient;
 
+    /// <summary>"post ID from the same account at 2027-01-10 09:30 Europe/Berlin": the time in this account's zone, as the CLI shows times.</summary>
     public string Describe(LedgerEntry other) =>
-        $"{KindName(other.Kind)} {other.Id} from {(string.Equals(other.Account, Message.Account, StringComparison.OrdinalIgnoreCase) ? "the same account" : $"account '{other.Account}'")} at {other.At:yyyy-MM-dd HH:mm}Z";
+        $"{KindName(other.Kind)} {other.Id} from {(string.Equals(other.Account, Message.Account, StringComparison.OrdinalIgnoreCase) ? "the same account" : $"account '{other.Account}'")} at {TimeZoneInfo.ConvertTime(other.At, Account.TimeZone):yyyy-MM-dd HH:mm} {Account.TimeZone.Id}";
 
     public static string KindName(MessageKind kind) => kind switch
     {

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using MarketingOps.Core.Storage;
 
 namespace MarketingOps.Core.Links;
@@ -8,7 +7,7 @@ namespace MarketingOps.Core.Links;
 /// The tables of rewritten links beside the post store (the text as written, each link, its clicks), versioned in
 /// their own table so they never renumber the post store's migrations. Append, never edit.
 /// </summary>
-internal sealed class LinkSchema
+internal sealed class LinkSchema : SideSchema
 {
     // One script serves both dialects: TEXT, INTEGER and BIGINT mean the same to SQLite and PostgreSQL here.
     private static readonly IReadOnlyList<string> Migrations =
@@ -39,59 +38,12 @@ internal sealed class LinkSchema
         """,
     ];
 
-    private readonly AdoPostStore _database;
-    private readonly TimeProvider _time;
-    private readonly OneTimeInitialization _migration;
-
     public LinkSchema(AdoPostStore database, TimeProvider time)
+        : base(database, time, "link_schema_version", "link tables", Migrations)
     {
-        _database = database;
-        _time = time;
-        _migration = new OneTimeInitialization(MigrateAsync);
-    }
-
-    public string Description => _database.Description;
-
-    /// <summary>Opens a connection to a database whose post and link schemas are current.</summary>
-    public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (!_migration.IsDone)
-        {
-            await _migration.EnsureAsync(cancellationToken);
-        }
-
-        return await _database.OpenAsync(cancellationToken);
     }
 
     /// <summary>A write transaction; <paramref name="durable"/> false survives a crash of the process but maybe not a power cut (SQLite's WAL without a sync per commit).</summary>
     public ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, bool durable, CancellationToken cancellationToken) =>
-        _database.BeginWriteAsync(connection, durable, cancellationToken);
-
-    private async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        // Readers (`mops links list` beside a busy `mops run`) never wait for the write lock when nothing is to do.
-        await using (var connection = await _database.OpenAsync(cancellationToken))
-        {
-            if (await IsCurrentAsync(connection, cancellationToken))
-            {
-                return;
-            }
-        }
-
-        await SideSchema.MigrateAsync(_database, "link_schema_version", Migrations, "link tables", _time, cancellationToken);
-    }
-
-    private static async Task<bool> IsCurrentAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var read = AdoPostStore.Command(connection, null, "SELECT COALESCE(MAX(version), 0) FROM link_schema_version");
-            return Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == Migrations.Count;
-        }
-        catch (DbException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // No version table yet: migrate. (PostgreSQL: the failed statement ended no transaction; there was none.)
-            return false;
-        }
-    }
+        Database.BeginWriteAsync(connection, durable, cancellationToken);
 }

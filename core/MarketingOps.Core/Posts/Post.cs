@@ -85,6 +85,27 @@ public sealed record Post(string Id, string Account, string Text, DateTimeOffset
     /// </summary>
     public bool MayBeOnPlatform { get; init; }
 
+    /// <summary>The group this post belongs to: one post per account, scheduled together. The default value is none.</summary>
+    public string? GroupId { get; init; }
+
+    /// <summary>The id of the thread's first part (this post's own id when it is the first). The default value is none: not a thread.</summary>
+    public string? ThreadId { get; init; }
+
+    /// <summary>This part's position in its thread, 1 for the first; 0 when the post is not a thread. The default value is 0.</summary>
+    public int ThreadPart { get; init; }
+
+    /// <summary>How many parts its thread has; 0 when the post is not a thread. The default value is 0.</summary>
+    public int ThreadParts { get; init; }
+
+    /// <summary>The platform id of the thread's first part, written when this part is linked to the part before it. The default value is none.</summary>
+    public string? ThreadRootId { get; init; }
+
+    /// <summary>True for the second and later parts of a thread, which publish only after the part before them.</summary>
+    public bool ContinuesThread => ThreadPart > 1;
+
+    /// <summary>True once a later part knows the platform id of the part it replies to.</summary>
+    public bool IsLinked => ContinuesThread && InReplyTo is not null && ThreadRootId is not null;
+
     /// <summary>The draft handed to the platform.</summary>
     /// <remarks>An experiment post carries its variant as the draft option <c>variant</c>: plugins pass on only the options they know, and a simulated network can tell the variants apart by it whatever the wording.</remarks>
     public PostDraft ToDraft() => new(Text)
@@ -93,6 +114,7 @@ public sealed record Post(string Id, string Account, string Text, DateTimeOffset
         Kind = Kind,
         Recipient = Recipient,
         InReplyTo = InReplyTo,
+        Thread = IsLinked ? new ThreadReference(InReplyTo!, ThreadRootId!, ThreadPart, ThreadParts) : null,
         Options = Variant is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["variant"] = Variant },
     };
 

@@ -5,8 +5,17 @@ namespace MarketingOps.Core.Posts;
 /// <param name="Message">The reason, in words a user understands.</param>
 public sealed record PostProblem(PostField Field, string Message)
 {
+    /// <summary>Which post of a group or which part of a thread it is about (<c>acme-x, part 2 of 5</c>). The default value is none: the only post.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>The index of the request in a group it is about. The default value is none.</summary>
+    public int? RequestIndex { get; init; }
+
+    /// <summary>The thread part it is about, 1 for the first. The default value is none.</summary>
+    public int? Part { get; init; }
+
     /// <summary>As <c>mops post schedule</c> words it: the option first (<c>--at: …</c>); platform and guardrail verdicts, and a time zone's problem, speak for themselves.</summary>
-    public string ForCommandLine() => Field switch
+    public string ForCommandLine() => (Subject is null ? "" : Subject + ": ") + (Field switch
     {
         PostField.Account => "--account: " + Message,
         PostField.At => "--at: " + Message,
@@ -14,5 +23,5 @@ public sealed record PostProblem(PostField Field, string Message)
         PostField.Recipient => "--to: " + Message,
         PostField.InReplyTo => "--in-reply-to: " + Message,
         _ => Message,
-    };
+    });
 }

@@ -13,6 +13,12 @@ public sealed record PostQuery(PostState? State = null, string? Account = null, 
     /// <summary>Only posts of this experiment. The default value is none.</summary>
     public string? ExperimentId { get; init; }
 
+    /// <summary>Only the posts of this group. The default value is none.</summary>
+    public string? GroupId { get; init; }
+
+    /// <summary>Only the parts of this thread (the id of its first part). The default value is none.</summary>
+    public string? ThreadId { get; init; }
+
     /// <summary>Only posts the platform knows by this id. The default value is none.</summary>
     public string? PlatformPostId { get; init; }
 

@@ -29,6 +29,7 @@ internal sealed class PostService
     private readonly TimeProvider _time;
     private readonly PlatformCalls _calls;
     private readonly ILogger<PostService> _logger;
+    private readonly ThreadSequence _threads;
     private readonly PostLinkRewriting? _links;
 
     // The inbox is lazy: it hands approved items back to this service. Without link rewriting, texts are published as written.
@@ -43,6 +44,7 @@ internal sealed class PostService
         _inbox = inbox;
         _time = time;
         _logger = logger;
+        _threads = new ThreadSequence(store, scheduler, time, logger);
     }
 
     /// <summary>
@@ -53,6 +55,11 @@ internal sealed class PostService
     public async Task<ScheduledPost> ScheduleAsync(ScheduleRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.ThreadTexts.Count > 0)
+        {
+            return (await ScheduleGroupAsync([request], cancellationToken)).Posts[0];
+        }
+
         var now = _time.GetUtcNow();
         var links = RewriteLinks(request);
         request = request with { Text = links.Text };
@@ -118,6 +125,159 @@ internal sealed class PostService
     // Before the post: a crash in between leaves link rows of no post, which nothing serves.
     private Task SaveLinksAsync(Post post, LinkRewrite links, CancellationToken cancellationToken) =>
         _links is null || !links.Changed ? Task.CompletedTask : _links.SaveAsync(post.Id, post.Account, links, cancellationToken);
+
+    /// <summary>
+    /// Schedules one post per request, each on its own account, as one group (and each request with
+    /// <see cref="ScheduleRequest.ThreadTexts"/> as a thread of parts): every post and part is validated by its own
+    /// platform and judged by the guardrails as if the ones before it had been scheduled, and all of them are stored in
+    /// one transaction, or none with every problem listed (<see cref="PostRequestException"/>, each problem naming its
+    /// account and part). Only the first part of each thread gets a trigger; a later part waits for the one before it.
+    /// </summary>
+    public async Task<ScheduledGroup> ScheduleGroupAsync(IReadOnlyList<ScheduleRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0)
+        {
+            throw new PostRequestException([new PostProblem(PostField.Account, "name at least one account.")]);
+        }
+
+        var now = _time.GetUtcNow();
+        var grouped = requests.Count > 1;
+        var problems = new List<PostProblem>();
+        foreach (var twice in requests.GroupBy(r => r.Account, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            problems.Add(new PostProblem(PostField.Account, $"'{twice.Key}' is named {twice.Count()} times; a group has one post per account (a thread's parts go in one post)."));
+        }
+
+        // Every part as a request of its own: the platform and the guardrails judge each, the later ones as if the earlier were scheduled.
+        var parts = new List<(int Request, int Part, int Parts, ScheduleRequest Asked)>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            var texts = (IReadOnlyList<string>)[request.Text, .. request.ThreadTexts];
+            for (var j = 0; j < texts.Count; j++)
+            {
+                parts.Add((i, j + 1, texts.Count, request with { Text = texts[j], ThreadTexts = [] }));
+            }
+
+            problems.AddRange(ThreadProblems(request, texts.Count).Select(p => p with { Subject = grouped ? request.Account : null, RequestIndex = i }));
+        }
+
+        var checks = await CheckAsync([.. parts.Select(p => p.Asked)], cancellationToken);
+        for (var k = 0; k < parts.Count; k++)
+        {
+            var (index, part, count, request) = parts[k];
+            foreach (var problem in checks[k].Problems)
+            {
+                // The account, the time and the recipient are the same for every part: said once, for the first.
+                var ofPart = problem.Field is PostField.Text or PostField.Platform or PostField.Guardrails;
+                if (ofPart || part == 1)
+                {
+                    problems.Add(problem with
+                    {
+                        Subject = Subject(grouped ? request.Account : null, ofPart ? part : 1, ofPart ? count : 1),
+                        RequestIndex = index,
+                        Part = ofPart && count > 1 ? part : null,
+                    });
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new PostRequestException(problems);
+        }
+
+        var groupId = grouped ? Guid.CreateVersion7(now).ToString("N") : null;
+        var accounts = requests.Select(r => r.Account).ToList();
+        var rows = new List<(NewPost Row, OutgoingMessage Message, GuardrailVerdict Verdict, int Request)>();
+        string? threadId = null;
+        for (var k = 0; k < parts.Count; k++)
+        {
+            var (index, part, count, request) = parts[k];
+            var account = _registry.FindAccount(request.Account)!;
+            var at = ScheduleTimeParser.Parse(request.At, request.TimeZone is { Length: > 0 } tz ? ScheduleTimeParser.FindZone(tz, "--tz") : account.TimeZone);
+            var post = NewPost(request, account, at.Utc, now);
+            threadId = count == 1 ? null : part == 1 ? post.Id : threadId;
+            post = post with { GroupId = groupId, ThreadId = threadId, ThreadPart = count == 1 ? 0 : part, ThreadParts = count == 1 ? 0 : count };
+            var message = post.ToMessage(post.DueAt);
+            var when = LocalTime.Format(post.DueAt, account.TimeZone);
+            var what = Describe(post, groupId is null ? [] : accounts.Where(a => a != request.Account).ToList());
+            var check = checks[k];
+            var hold = check.ApprovalReason ?? request.HoldReason;
+            if (hold is not null)
+            {
+                var item = await _inbox.Value.PrepareHoldAsync(message, hold, cancellationToken);
+                rows.Add((new NewPost(post with { State = PostState.PendingApproval }, $"created by {request.Source} for {when}{what}; waits for approval: {hold}", item), message, check.Verdict!, index));
+            }
+            else
+            {
+                var reason = request.ApprovedBy is { } approvedBy ? $"scheduled by {request.Source} for {when}{what}, approved by {approvedBy}" : $"scheduled by {request.Source} for {when}{what}";
+                rows.Add((new NewPost(post, reason), message, check.Verdict!, index));
+            }
+        }
+
+        var stored = await _store.InsertAllAsync([.. rows.Select(r => r.Row)], cancellationToken);
+        for (var k = 0; k < stored.Count; k++)
+        {
+            // A crash before a trigger is written leaves a Scheduled post without one; the sweep adds it. Later parts
+            // get theirs when the part before them is out.
+            if (stored[k].State == PostState.Scheduled && !stored[k].ContinuesThread)
+            {
+                await _scheduler.ScheduleAsync(stored[k].Id, stored[k].DueAt, cancellationToken);
+            }
+
+            await _guardrails.RecordAsync(rows[k].Message, cancellationToken);
+        }
+
+        var heads = new List<ScheduledPost>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var mine = Enumerable.Range(0, stored.Count).Where(k => rows[k].Request == i).ToList();
+            var head = stored[mine[0]];
+            var note = Validate(requests[i], now).At?.Note;
+            heads.Add(new ScheduledPost(head, note) { Verdict = rows[mine[0]].Verdict, Parts = head.ThreadPart == 0 ? [] : [.. mine.Select(k => stored[k])] });
+            _logger.LogInformation("Post {PostId} of {Account} {State} for {DueAt:O} ({Parts} parts, group {GroupId})", head.Id, head.Account, head.State, head.DueAt, Math.Max(mine.Count, 1), groupId ?? "none");
+        }
+
+        return new ScheduledGroup(groupId, heads);
+    }
+
+    private List<PostProblem> ThreadProblems(ScheduleRequest request, int parts)
+    {
+        var problems = new List<PostProblem>();
+        if (parts == 1)
+        {
+            return problems;
+        }
+
+        if (request.Kind != MessageKind.Post)
+        {
+            problems.Add(new PostProblem(PostField.Text, $"only a post can be a thread; a {request.Kind} is one message."));
+        }
+
+        if (_registry.FindAccount(request.Account) is { } account && _registry.FindPlatform(account.Platform) is { } platform
+            && !platform.Descriptor.Capabilities.HasFlag(PlatformCapabilities.Replies))
+        {
+            problems.Add(new PostProblem(PostField.Account, $"{platform.Descriptor.DisplayName} (account '{account.Name}') cannot publish replies, so it cannot publish a thread."));
+        }
+
+        return problems;
+    }
+
+    private static string? Subject(string? account, int part, int parts) => (account, parts) switch
+    {
+        (null, 1) => null,
+        (null, _) => $"part {part} of {parts}",
+        (_, 1) => account,
+        _ => $"{account}, part {part} of {parts}",
+    };
+
+    private static string Describe(Post post, List<string> others)
+    {
+        var text = post.ThreadParts == 0 ? "" : post.ThreadPart == 1 ? $", first of a thread of {post.ThreadParts}" : $", part {post.ThreadPart} of {post.ThreadParts} of thread {post.ThreadId} (published after part {post.ThreadPart - 1})";
+        return others.Count == 0 ? text : $"{text}, in group {post.GroupId} with {string.Join(", ", others)}";
+    }
 
     /// <summary>
     /// What every guardrail says about one request, prepared as <see cref="ScheduleAsync"/> prepares it (account, time,
@@ -343,8 +503,14 @@ internal sealed class PostService
     public async Task<PostDetails> ShowAsync(string id, CancellationToken cancellationToken)
     {
         var post = await GetRequiredAsync(id, cancellationToken);
+        var thread = post.ThreadId is { } threadId ? await ThreadOfAsync(threadId, cancellationToken) : [];
+        var group = post.GroupId is { } groupId
+            ? [.. (await _store.ListAsync(new PostQuery(Limit: 10_000) { GroupId = groupId }, cancellationToken)).Where(p => p.ThreadPart <= 1).OrderBy(p => p.Account, StringComparer.Ordinal)]
+            : (IReadOnlyList<Post>)[];
         return new PostDetails(post, await _store.GetHistoryAsync(post.Id, cancellationToken))
         {
+            Group = group,
+            Thread = thread,
             Links = _links is null ? null : await _links.GetAsync(post.Id, cancellationToken),
         };
     }
@@ -369,6 +535,20 @@ internal sealed class PostService
         var stored = await TransitionAsync(post, post with { State = PostState.Cancelled, UpdatedAt = _time.GetUtcNow() }, reason, cancellationToken);
         await _scheduler.UnscheduleAsync(stored.Id, cancellationToken);
         await _guardrails.ForgetAsync(stored.Id, cancellationToken);
+        if (stored.ThreadId is { } threadId && stored.ThreadPart < stored.ThreadParts)
+        {
+            // The parts after it would reply to nothing: they stop with it. A crash midway is finished by the engine,
+            // which cancels a part whose earlier part is cancelled.
+            foreach (var later in (await ThreadOfAsync(threadId, cancellationToken)).Where(p => p.ThreadPart > stored.ThreadPart && p.State is PostState.Scheduled or PostState.PendingApproval or PostState.Failed or PostState.Draft))
+            {
+                if (await _store.TryTransitionAsync(later, later with { State = PostState.Cancelled, UpdatedAt = _time.GetUtcNow() }, $"{reason}, with part {stored.ThreadPart} of its thread", cancellationToken) is { } cancelled)
+                {
+                    await _scheduler.UnscheduleAsync(cancelled.Id, cancellationToken);
+                    await _guardrails.ForgetAsync(cancelled.Id, cancellationToken);
+                }
+            }
+        }
+
         return stored;
     }
 
@@ -424,6 +604,7 @@ internal sealed class PostService
                     $"retry requested by {change.By}: an earlier attempt is on the platform as {found.Id}; nothing is sent again",
                     cancellationToken);
                 await _guardrails.RecordAsync(published.ToMessage(now), cancellationToken);
+                await _threads.ContinueAfterAsync(published, cancellationToken);
                 return published;
 
             case LookupStatus.NotFound:
@@ -453,7 +634,9 @@ internal sealed class PostService
                 throw new PostRequestException($"--published: '{publishedUrl}' is not an http(s) URL of the post.");
             }
 
-            return await TransitionAsync(post, post with { State = PostState.Published, PlatformUrl = publishedUrl, LastError = null, UpdatedAt = now }, $"resolved by {change.By}: published at {publishedUrl}", cancellationToken);
+            var resolved = await TransitionAsync(post, post with { State = PostState.Published, PlatformUrl = publishedUrl, LastError = null, UpdatedAt = now }, $"resolved by {change.By}: published at {publishedUrl}", cancellationToken);
+            await _threads.ContinueAfterAsync(resolved, cancellationToken);
+            return resolved;
         }
 
         var reason = $"resolved by {change.By}: not published; `mops post retry` publishes it again";
@@ -462,6 +645,8 @@ internal sealed class PostService
         await _guardrails.ForgetAsync(failed.Id, cancellationToken);
         return failed;
     }
+
+    private Task<IReadOnlyList<Post>> ThreadOfAsync(string threadId, CancellationToken cancellationToken) => _threads.PartsAsync(threadId, cancellationToken);
 
     private async Task<Post> GetRequiredAsync(string id, PostActor change, CancellationToken cancellationToken)
     {

@@ -51,6 +51,12 @@ public sealed record ScheduleRequest(string Account, string At, string Text)
     /// </summary>
     public string? HoldReason { get; init; }
 
+    /// <summary>
+    /// The parts that follow <see cref="Text"/> in a thread, each published as a reply to the one before it once that one
+    /// is out; one part is a "first comment". The default value is none: a single post.
+    /// </summary>
+    public IReadOnlyList<string> ThreadTexts { get; init; } = [];
+
     /// <summary>The links' <c>utm_campaign</c> when the client tags links (an experiment's name). The default value is the client's <c>Links:Campaign</c>.</summary>
     public string? Campaign { get; init; }
 

@@ -8,6 +8,9 @@ public sealed record ScheduledPost(Post Post, string? TimeNote)
     /// <summary>What the guardrails said; a post waiting for approval shows why. The default value is an empty verdict.</summary>
     public GuardrailVerdict Verdict { get; init; } = new(Post.Id, []);
 
+    /// <summary>Every part of its thread, this post first; empty when it is not a thread. The default value is none.</summary>
+    public IReadOnlyList<Post> Parts { get; init; } = [];
+
     /// <summary>How the post's links were rewritten (the post's text is what will be published). The default value is none: the text is as written.</summary>
     public Links.LinkRewrite? Links { get; init; }
 }

@@ -39,6 +39,8 @@ internal sealed class PublishExecutor
     private readonly IGuardrails _guardrails;
     private readonly IInbox _inbox;
     private readonly PlatformCalls _calls;
+    private readonly AccountHolds _holds;
+    private readonly ThreadSequence _threads;
     private readonly ILogger<PublishExecutor> _logger;
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
 
@@ -54,8 +56,11 @@ internal sealed class PublishExecutor
         IGuardrails guardrails,
         IInbox inbox,
         PlatformCalls calls,
+        AccountHolds holds,
         ILogger<PublishExecutor> logger)
     {
+        _holds = holds;
+        _threads = new ThreadSequence(store, scheduler, time, logger);
         _calls = calls;
         _guardrails = guardrails;
         _inbox = inbox;
@@ -91,6 +96,23 @@ internal sealed class PublishExecutor
             return post;
         }
 
+        if (post.ContinuesThread && !post.IsLinked)
+        {
+            // A later part of a thread: it replies to the part before it, so it goes only once that one is out.
+            if (await _threads.LinkAsync(post, cancellationToken) is not { } link)
+            {
+                return post;
+            }
+
+            var linked = await MoveAsync(post, link.Next, link.Reason, cancellationToken);
+            if (linked is null || linked.State != PostState.Scheduled)
+            {
+                return linked;
+            }
+
+            post = linked;
+        }
+
         var options = _options.CurrentValue;
         var now = _time.GetUtcNow();
         if (post.DueAt - now > EarlyTolerance)
@@ -123,6 +145,12 @@ internal sealed class PublishExecutor
         if (!validation.IsValid)
         {
             return await FailAsync(post, "the platform refuses the text: " + string.Join("; ", validation.Problems), cancellationToken);
+        }
+
+        if (_holds.Active(account.Name, now) is { } hold)
+        {
+            // The platform refused this account's credentials a moment ago: wait with the others, do not ask again.
+            return await RescheduleAsync(post, post with { DueAt = hold.NextCheck, LastError = hold.Reason }, hold.Reason, cancellationToken);
         }
 
         using (await _gate.EnterAsync(account.Name, cancellationToken))
@@ -262,6 +290,11 @@ internal sealed class PublishExecutor
     {
         if (result.Post is { } published)
         {
+            if (_holds.Release(post.Account))
+            {
+                _logger.LogInformation("Account {Account} publishes again; its waiting posts follow at their next check", post.Account);
+            }
+
             return await CompleteAsync(post, published, $"published as {published.Id}", cancellationToken);
         }
 
@@ -273,7 +306,7 @@ internal sealed class PublishExecutor
                 return await FailAsync(post, $"rejected by the platform: {message}", cancellationToken);
 
             case PlatformErrorKind.Unauthorized:
-                return await FailAsync(post, $"the platform refused the credentials: {message}; fix them, then run `mops post retry {post.Id}`", cancellationToken);
+                return await WaitForCredentialsAsync(post, message, cancellationToken);
 
             case PlatformErrorKind.RateLimited:
                 var now = _time.GetUtcNow();
@@ -317,6 +350,20 @@ internal sealed class PublishExecutor
             uncertain,
             $"{why}; {seen}, and a repeat could post it twice ({RepeatPolicy.Describe(protection, uncertain)}). Check the account, then run `mops post resolve {post.Id} --published URL` or `--not-published`",
             cancellationToken);
+    }
+
+    /// <summary>The platform refused the account's credentials: the post waits in Scheduled (said once in the log, not failed per post) until the next check.</summary>
+    private async Task<Post?> WaitForCredentialsAsync(Post post, string message, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var next = now + _options.CurrentValue.CredentialsRecheckInterval;
+        var reason = $"waiting for account '{post.Account}' to be connected again: the platform refused its credentials ({message}). Run `mops accounts connect {post.Account}`; the host tries again at {next:O}";
+        if (_holds.Hold(post.Account, reason, now, next))
+        {
+            _logger.LogWarning("Account {Account} needs to be connected again with `mops accounts connect`: the platform refused its credentials ({Reason}); its posts wait in Scheduled", post.Account, message);
+        }
+
+        return await RescheduleAsync(post, post with { State = PostState.Scheduled, DueAt = next, LastError = reason }, reason, cancellationToken);
     }
 
     private async Task<Post?> RetryOrFailAsync(Post post, string why, bool spendsRetry, CancellationToken cancellationToken)
@@ -398,13 +445,19 @@ internal sealed class PublishExecutor
         }
 
         // The guardrails compare later messages with what went out or will, never with what did not.
-        if (stored.State is PostState.Failed or PostState.Missed)
+        if (stored.State is PostState.Failed or PostState.Missed or PostState.Cancelled)
         {
             await _guardrails.ForgetAsync(stored.Id, CancellationToken.None);
         }
         else if (stored.State == PostState.Published)
         {
             await _guardrails.RecordAsync(stored.ToMessage(stored.UpdatedAt), CancellationToken.None);
+        }
+
+        if (stored.State is PostState.Published or PostState.Missed or PostState.Cancelled)
+        {
+            // The next part of a thread goes now, or ends with this one.
+            await _threads.ContinueAfterAsync(stored, CancellationToken.None);
         }
 
         var level = stored.State is PostState.Failed or PostState.Unconfirmed or PostState.Missed ? LogLevel.Warning : LogLevel.Information;

@@ -26,6 +26,9 @@ public sealed class PublishingOptions
     /// <summary>When a platform says "rate limited" without a reset time, wait this long. The default value is 1 minute.</summary>
     public TimeSpan RateLimitFallbackDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>When a platform refuses an account's credentials, its posts wait in Scheduled and one of them tries again after this long (sooner once the account is connected again in this host). The default value is 15 minutes.</summary>
+    public TimeSpan CredentialsRecheckInterval { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>When another post of the account is publishing (on another node), look again after this long. The default value is 2 seconds.</summary>
     public TimeSpan AccountBusyDelay { get; set; } = TimeSpan.FromSeconds(2);
 

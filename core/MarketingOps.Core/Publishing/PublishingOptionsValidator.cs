@@ -23,6 +23,7 @@ internal sealed class PublishingOptionsValidator : IValidateOptions<PublishingOp
         Positive(options.LookupTimeout, nameof(options.LookupTimeout));
         Positive(options.RateLimitFallbackDelay, nameof(options.RateLimitFallbackDelay));
         Positive(options.AccountBusyDelay, nameof(options.AccountBusyDelay));
+        Positive(options.CredentialsRecheckInterval, nameof(options.CredentialsRecheckInterval));
         Positive(options.StaleClaimAfter, nameof(options.StaleClaimAfter));
         Positive(options.SweepInterval, nameof(options.SweepInterval));
         Positive(options.HeartbeatInterval, nameof(options.HeartbeatInterval));

@@ -25,6 +25,7 @@ internal sealed class PublishingRecovery
     private readonly TimeProvider _time;
     private readonly IOptionsMonitor<PublishingOptions> _options;
     private readonly ILogger<PublishingRecovery> _logger;
+    private readonly ThreadSequence _threads;
 
     public PublishingRecovery(
         IPostStore store,
@@ -46,6 +47,7 @@ internal sealed class PublishingRecovery
         _time = time;
         _options = options;
         _logger = logger;
+        _threads = new ThreadSequence(store, scheduler, time, logger);
     }
 
     /// <summary>
@@ -58,7 +60,7 @@ internal sealed class PublishingRecovery
         var restored = 0;
         foreach (var post in await _store.ListAsync(new PostQuery(PostState.Scheduled, Limit: int.MaxValue), cancellationToken))
         {
-            if (!await _scheduler.IsScheduledAsync(post.Id, cancellationToken))
+            if (!await _scheduler.IsScheduledAsync(post.Id, cancellationToken) && !await _threads.IsWaitingAsync(post, cancellationToken))
             {
                 // Due in the past is fine: the job applies the grace period and publishes or marks it Missed.
                 await _scheduler.ScheduleAsync(post.Id, post.DueAt, cancellationToken);
@@ -101,7 +103,8 @@ internal sealed class PublishingRecovery
         var found = 0;
         foreach (var post in await _store.ListAsync(new PostQuery(PostState.Scheduled, Limit: 10_000, DueBefore: now - overdueBy), cancellationToken))
         {
-            if (!await _scheduler.IsScheduledAsync(post.Id, cancellationToken))
+            // A thread's later part waits without a trigger until the part before it is out.
+            if (!await _scheduler.IsScheduledAsync(post.Id, cancellationToken) && !await _threads.IsWaitingAsync(post, cancellationToken))
             {
                 _logger.LogWarning("Post {PostId} was due at {DueAt:O} but had no live trigger; firing it now", post.Id, post.DueAt);
                 await _scheduler.ScheduleAsync(post.Id, now, cancellationToken);

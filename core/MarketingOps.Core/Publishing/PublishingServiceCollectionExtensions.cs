@@ -58,6 +58,7 @@ public static class PublishingServiceCollectionExtensions
 
         services.TryAddSingleton<HostInstance>();
         services.TryAddSingleton<AccountGate>();
+        services.TryAddSingleton<AccountHolds>();
         services.TryAddSingleton<RetryBackoff>();
         services.TryAddSingleton<PlatformCalls>();
         services.TryAddSingleton<PublishExecutor>();

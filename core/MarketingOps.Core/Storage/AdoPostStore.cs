@@ -18,7 +18,11 @@ internal abstract class AdoPostStore : IPostStore
     private const string Columns =
         "id, account, text, media, scheduled_at, due_at, state, idempotency_key, attempts, transient_failures, first_attempt_at, " +
         "platform_post_id, platform_url, experiment_id, variant, last_error, claimed_by, claimed_at, created_at, updated_at, version, " +
-        "kind, recipient, in_reply_to, origin, trigger_event_id, template, approved_by, may_be_on_platform";
+        "kind, recipient, in_reply_to, origin, trigger_event_id, template, approved_by, may_be_on_platform, " +
+        "group_id, thread_id, thread_part, thread_parts, thread_root_id";
+
+    // Where the columns end in a SELECT of them: a query that adds one reads it here.
+    private static readonly int ColumnCount = Columns.Split(", ").Length;
 
     // The same columns read through a join, where post_transitions has an account column too.
     private static readonly string JoinedColumns = string.Join(", ", Columns.Split(", ").Select(c => "p." + c));
@@ -137,25 +141,37 @@ internal abstract class AdoPostStore : IPostStore
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    public async Task<Post> InsertAsync(Post post, string reason, CancellationToken cancellationToken, InboxItem? heldItem = null)
+    public async Task<Post> InsertAsync(Post post, string reason, CancellationToken cancellationToken, InboxItem? heldItem = null) =>
+        (await InsertAllAsync([new NewPost(post, reason, heldItem)], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<Post>> InsertAllAsync(IReadOnlyList<NewPost> posts, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(post);
-        if (!PostStateMachine.InitialStates.Contains(post.State))
+        ArgumentNullException.ThrowIfNull(posts);
+        foreach (var (post, _, _) in posts)
         {
-            throw new IllegalTransitionException($"A new post cannot start as {post.State}; it starts as one of {string.Join(", ", PostStateMachine.InitialStates)}.");
+            if (!PostStateMachine.InitialStates.Contains(post.State))
+            {
+                throw new IllegalTransitionException($"A new post cannot start as {post.State}; it starts as one of {string.Join(", ", PostStateMachine.InitialStates)}.");
+            }
         }
 
-        var stored = post with { Version = 1 };
+        var stored = new List<Post>(posts.Count);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, durable: true, cancellationToken);
-        await using (var insert = Command(connection, transaction, $"INSERT INTO posts ({Columns}) VALUES (@id, @account, @text, @media, @scheduled_at, @due_at, @state, @idempotency_key, @attempts, @transient_failures, @first_attempt_at, @platform_post_id, @platform_url, @experiment_id, @variant, @last_error, @claimed_by, @claimed_at, @created_at, @updated_at, @version, @kind, @recipient, @in_reply_to, @origin, @trigger_event_id, @template, @approved_by, @may_be_on_platform)"))
+        foreach (var (post, reason, heldItem) in posts)
         {
-            AddPost(insert, stored);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            var row = post with { Version = 1 };
+            await using (var insert = Command(connection, transaction, $"INSERT INTO posts ({Columns}) VALUES (@id, @account, @text, @media, @scheduled_at, @due_at, @state, @idempotency_key, @attempts, @transient_failures, @first_attempt_at, @platform_post_id, @platform_url, @experiment_id, @variant, @last_error, @claimed_by, @claimed_at, @created_at, @updated_at, @version, @kind, @recipient, @in_reply_to, @origin, @trigger_event_id, @template, @approved_by, @may_be_on_platform, @group_id, @thread_id, @thread_part, @thread_parts, @thread_root_id)"))
+            {
+                AddPost(insert, row);
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await InsertTransitionAsync(connection, transaction, row, null, row.CreatedAt, reason, cancellationToken);
+            await InsertHeldItemAsync(connection, transaction, heldItem, cancellationToken);
+            stored.Add(row);
         }
 
-        await InsertTransitionAsync(connection, transaction, stored, null, stored.CreatedAt, reason, cancellationToken);
-        await InsertHeldItemAsync(connection, transaction, heldItem, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return stored;
     }
@@ -222,40 +238,50 @@ internal abstract class AdoPostStore : IPostStore
         var where = new List<string>();
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, null, string.Empty);
+        void Filter(string condition, string parameter, object value)
+        {
+            where.Add(condition);
+            Add(command, parameter, value);
+        }
+
         if (query.State is { } state)
         {
-            where.Add("state = @state");
-            Add(command, "@state", state.ToString());
+            Filter("state = @state", "@state", state.ToString());
         }
 
         if (query.Account is { } account)
         {
-            where.Add("account = @account");
-            Add(command, "@account", account);
+            Filter("account = @account", "@account", account);
         }
 
         if (query.DueBefore is { } before)
         {
-            where.Add("due_at < @due_before");
-            Add(command, "@due_before", before.ToUnixTimeMilliseconds());
+            Filter("due_at < @due_before", "@due_before", before.ToUnixTimeMilliseconds());
         }
 
         if (query.DueFrom is { } from)
         {
-            where.Add("due_at >= @due_from");
-            Add(command, "@due_from", from.ToUnixTimeMilliseconds());
+            Filter("due_at >= @due_from", "@due_from", from.ToUnixTimeMilliseconds());
         }
 
         if (query.ExperimentId is { } experiment)
         {
-            where.Add("experiment_id = @experiment_id");
-            Add(command, "@experiment_id", experiment);
+            Filter("experiment_id = @experiment_id", "@experiment_id", experiment);
+        }
+
+        if (query.GroupId is { } group)
+        {
+            Filter("group_id = @group_id", "@group_id", group);
+        }
+
+        if (query.ThreadId is { } thread)
+        {
+            Filter("thread_id = @thread_id", "@thread_id", thread);
         }
 
         if (query.PlatformPostId is { } platformPostId)
         {
-            where.Add("platform_post_id = @platform_post_id");
-            Add(command, "@platform_post_id", platformPostId);
+            Filter("platform_post_id = @platform_post_id", "@platform_post_id", platformPostId);
         }
 
         if (query.After is { } after)
@@ -319,7 +345,7 @@ internal abstract class AdoPostStore : IPostStore
         var changes = new List<PostChange>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            changes.Add(new PostChange(reader.GetInt64(29), ReadPost(reader)));
+            changes.Add(new PostChange(reader.GetInt64(ColumnCount), ReadPost(reader)));
         }
 
         return changes;
@@ -470,7 +496,8 @@ internal abstract class AdoPostStore : IPostStore
             "idempotency_key = @idempotency_key, attempts = @attempts, transient_failures = @transient_failures, first_attempt_at = @first_attempt_at, " +
             "platform_post_id = @platform_post_id, platform_url = @platform_url, experiment_id = @experiment_id, variant = @variant, last_error = @last_error, " +
             "claimed_by = @claimed_by, claimed_at = @claimed_at, created_at = @created_at, updated_at = @updated_at, version = @version, " +
-            "kind = @kind, recipient = @recipient, in_reply_to = @in_reply_to, origin = @origin, trigger_event_id = @trigger_event_id, template = @template, approved_by = @approved_by, may_be_on_platform = @may_be_on_platform " +
+            "kind = @kind, recipient = @recipient, in_reply_to = @in_reply_to, origin = @origin, trigger_event_id = @trigger_event_id, template = @template, approved_by = @approved_by, may_be_on_platform = @may_be_on_platform, " +
+            "group_id = @group_id, thread_id = @thread_id, thread_part = @thread_part, thread_parts = @thread_parts, thread_root_id = @thread_root_id " +
             "WHERE id = @id AND version = @expected"))
         {
             AddPost(update, stored);
@@ -528,6 +555,11 @@ internal abstract class AdoPostStore : IPostStore
         Add(command, "@template", post.Template is null ? null : JsonSerializer.Serialize(post.Template));
         Add(command, "@approved_by", post.ApprovedBy);
         Add(command, "@may_be_on_platform", post.MayBeOnPlatform ? 1L : 0L);
+        Add(command, "@group_id", post.GroupId);
+        Add(command, "@thread_id", post.ThreadId);
+        Add(command, "@thread_part", post.ThreadPart);
+        Add(command, "@thread_parts", post.ThreadParts);
+        Add(command, "@thread_root_id", post.ThreadRootId);
     }
 
     private static Post ReadPost(DbDataReader r) => new(
@@ -561,6 +593,11 @@ internal abstract class AdoPostStore : IPostStore
         Template = r.IsDBNull(26) ? null : JsonSerializer.Deserialize<MessageTemplate>(r.GetString(26)),
         ApprovedBy = r.IsDBNull(27) ? null : r.GetString(27),
         MayBeOnPlatform = r.GetInt64(28) != 0,
+        GroupId = r.IsDBNull(29) ? null : r.GetString(29),
+        ThreadId = r.IsDBNull(30) ? null : r.GetString(30),
+        ThreadPart = Convert.ToInt32(r.GetValue(31), CultureInfo.InvariantCulture),
+        ThreadParts = Convert.ToInt32(r.GetValue(32), CultureInfo.InvariantCulture),
+        ThreadRootId = r.IsDBNull(33) ? null : r.GetString(33),
     };
 
     internal static DateTimeOffset FromUnix(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);

@@ -19,6 +19,9 @@ internal interface IPostStore
     /// </summary>
     Task<Post> InsertAsync(Post post, string reason, CancellationToken cancellationToken, InboxItem? heldItem = null);
 
+    /// <summary>Stores new posts (a group, a thread) in one transaction: all of them or none.</summary>
+    Task<IReadOnlyList<Post>> InsertAllAsync(IReadOnlyList<NewPost> posts, CancellationToken cancellationToken);
+
     Task<Post?> GetAsync(string id, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<PostTransition>> GetHistoryAsync(string id, CancellationToken cancellationToken);

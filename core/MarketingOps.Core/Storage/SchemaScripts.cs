@@ -3,7 +3,9 @@ namespace MarketingOps.Core.Storage;
 /// <summary>The post store's schema, one ordered list of scripts per dialect; index 0 is version 1. Append, never edit.
 /// Version 2: what a message is (kind, recipient, in-reply-to, origin, trigger, template, approval); version 3: the
 /// inbox, guardrail rejections and audience events, which lived in JSON files and memory before; version 4: whether an
-/// earlier attempt may be on the platform, and the running hosts' leases (heartbeats) that tell a live claim from an orphan.</summary>
+/// earlier attempt may be on the platform, and the running hosts' leases (heartbeats) that tell a live claim from an orphan;
+/// version 5: post groups (one post per account, scheduled together) and threads (parts published in order, each a
+/// post of its own with its own key and state).</summary>
 internal static class SchemaScripts
 {
     public static IReadOnlyList<string> Sqlite { get; } =
@@ -95,6 +97,15 @@ internal static class SchemaScripts
             started_at INTEGER NOT NULL,
             renewed_at INTEGER NOT NULL);
         """,
+        """
+        ALTER TABLE posts ADD COLUMN group_id TEXT NULL;
+        ALTER TABLE posts ADD COLUMN thread_id TEXT NULL;
+        ALTER TABLE posts ADD COLUMN thread_part INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE posts ADD COLUMN thread_parts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE posts ADD COLUMN thread_root_id TEXT NULL;
+        CREATE INDEX ix_posts_group ON posts (group_id);
+        CREATE INDEX ix_posts_thread ON posts (thread_id, thread_part);
+        """,
     ];
 
     public static IReadOnlyList<string> Postgres { get; } =
@@ -185,6 +196,15 @@ internal static class SchemaScripts
             holder TEXT NOT NULL,
             started_at BIGINT NOT NULL,
             renewed_at BIGINT NOT NULL);
+        """,
+        """
+        ALTER TABLE posts ADD COLUMN group_id TEXT NULL;
+        ALTER TABLE posts ADD COLUMN thread_id TEXT NULL;
+        ALTER TABLE posts ADD COLUMN thread_part INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE posts ADD COLUMN thread_parts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE posts ADD COLUMN thread_root_id TEXT NULL;
+        CREATE INDEX ix_posts_group ON posts (group_id);
+        CREATE INDEX ix_posts_thread ON posts (thread_id, thread_part);
         """,
     ];
 }

@@ -43,9 +43,11 @@ internal static class PostProblems
         }
 
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var text in exception.Problems)
+        var located = exception.Details.Any(d => d.Subject is not null)
+            ? exception.Details.Select(d => (Path: PathOf(d), Message: $"{d.Subject}: {d.Message}"))
+            : exception.Problems.Select(Locate);
+        foreach (var (path, message) in located)
         {
-            var (path, message) = Locate(text);
             if (!errors.TryGetValue(path, out var list))
             {
                 errors[path] = list = [];
@@ -56,6 +58,19 @@ internal static class PostProblems
 
         return ApiProblemException.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
     }
+
+    // A problem of a group or thread: a later part's text is an item of $.thread, the rest is the field it is about.
+    private static string PathOf(PostProblem problem) => problem switch
+    {
+        { Part: > 1 } => $"$.thread[{problem.Part - 2}]",
+        { Field: PostField.Account } => "$.account",
+        { Field: PostField.At } => "$.at",
+        { Field: PostField.TimeZone } => "$.timeZone",
+        { Field: PostField.Text or PostField.Platform } => "$.text",
+        { Field: PostField.Recipient } => "$.recipient",
+        { Field: PostField.InReplyTo } => "$.inReplyTo",
+        _ => "$",
+    };
 
     private static (string Path, string Message) Locate(string problem)
     {

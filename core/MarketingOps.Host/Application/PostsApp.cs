@@ -13,6 +13,7 @@ namespace MarketingOps.Host.Application;
 internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
 {
     public const int MaxTextLength = 10_000;
+    public const int MaxThreadParts = 99;
     private const int MaxIdempotencyKeyLength = 200;
 
     public async Task<ScheduleOutcome> ScheduleAsync(Actor actor, ScheduleCommand command, string? idempotencyKey, CancellationToken cancellationToken)
@@ -36,11 +37,18 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
         }
 
         ScheduledPost result;
+        ScheduledGroup? group = null;
         try
         {
-            result = await posts.ScheduleAsync(
-                command.ToRequest(actor.By),
-                cancellationToken);
+            if (command.IsGroup)
+            {
+                group = await posts.ScheduleGroupAsync(command.ToRequests(actor.By), cancellationToken);
+                result = group.Posts[0];
+            }
+            else
+            {
+                result = await posts.ScheduleAsync(command.ToRequest(actor.By), cancellationToken);
+            }
         }
         catch (Exception ex)
         {
@@ -58,7 +66,11 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
             await idempotency.CompleteAsync(actor.Key, idempotencyKey, result.Post.Id, CancellationToken.None);
         }
 
-        return new ScheduleOutcome(PostView.From(result.Post), Replayed: false, result.TimeNote, result.Verdict.Outcome);
+        return new ScheduleOutcome(PostView.From(result.Post), Replayed: false, result.TimeNote, result.Verdict.Outcome)
+        {
+            GroupId = group?.GroupId,
+            Posts = group is null ? null : [.. group.Posts.SelectMany(p => p.Parts.Count > 0 ? p.Parts : [p.Post]).Select(PostView.From)],
+        };
     }
 
     /// <summary>
@@ -117,7 +129,12 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
         try
         {
             var details = await posts.ShowAsync(id, cancellationToken);
-            return new PostDetailsView(PostView.From(details.Post), details.History);
+            return new PostDetailsView(PostView.From(details.Post), details.History)
+            {
+                Group = [.. details.Group.Select(PostView.From)],
+                Thread = [.. details.Thread.Select(PostView.From)],
+                ThreadStopped = PostThreads.Stopped(details.Thread),
+            };
         }
         catch (PostRequestException ex)
         {
@@ -199,7 +216,18 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
         }
 
         var details = await posts.ShowAsync(earlier.PostId, cancellationToken);
-        return new ScheduleOutcome(PostView.From(details.Post), Replayed: true, null, null);
+        var made = details.Group.Count > 0 ? details.Group : details.Thread.Count > 0 ? [details.Post] : [];
+        var parts = new List<Post>();
+        foreach (var head in made)
+        {
+            parts.AddRange(head.ThreadId is null ? [head] : (await posts.ShowAsync(head.Id, cancellationToken)).Thread);
+        }
+
+        return new ScheduleOutcome(PostView.From(details.Post), Replayed: true, null, null)
+        {
+            GroupId = details.Post.GroupId,
+            Posts = parts.Count == 0 ? null : [.. parts.Select(PostView.From)],
+        };
     }
 
     private static void Check(ScheduleCommand command)
@@ -238,6 +266,33 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
         if (command.InReplyTo is not null)
         {
             Try("$.inReplyTo", () => InputChecks.Text(command.InReplyTo, "$.inReplyTo", 200));
+        }
+
+        for (var i = 0; i < (command.Accounts?.Count ?? 0); i++)
+        {
+            var path = $"$.accounts[{i}]";
+            Try(path, () => InputChecks.Id(command.Accounts![i], path));
+        }
+
+        foreach (var (account, text) in command.TextFor ?? new Dictionary<string, string>())
+        {
+            var path = $"$.textFor.{account}";
+            Try(path, () => InputChecks.Text(text, path, MaxTextLength));
+            if (!command.AllAccounts.Contains(account, StringComparer.Ordinal))
+            {
+                errors[path] = [$"'{InputChecks.Shorten(account)}' is not one of the accounts of this request."];
+            }
+        }
+
+        if (command.Thread is { Count: > MaxThreadParts })
+        {
+            errors["$.thread"] = [$"at most {MaxThreadParts} parts follow the first."];
+        }
+
+        for (var i = 0; i < (command.Thread?.Count ?? 0); i++)
+        {
+            var path = $"$.thread[{i}]";
+            Try(path, () => InputChecks.Text(command.Thread![i], path, MaxTextLength));
         }
 
         if (errors.Count > 0)

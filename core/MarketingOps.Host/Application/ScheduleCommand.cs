@@ -20,13 +20,34 @@ internal sealed record ScheduleCommand(
     string? Recipient = null,
     string? InReplyTo = null)
 {
+    /// <summary>More accounts for the same post, scheduled with <see cref="Account"/> as one group (one post per account, all or none); <see cref="Account"/> may be repeated here.</summary>
+    public IReadOnlyList<string>? Accounts { get; init; }
+
+    /// <summary>Another text for some accounts of a group (account name → text), taken whole; for a thread, it replaces the first part.</summary>
+    public IReadOnlyDictionary<string, string>? TextFor { get; init; }
+
+    /// <summary>The parts that follow <see cref="Text"/> in a thread, in order, each published as a reply to the one before; one part is a first comment.</summary>
+    public IReadOnlyList<string>? Thread { get; init; }
+
+    /// <summary>Every account the command names: <see cref="Account"/> first, then <see cref="Accounts"/> without repeats.</summary>
+    public IReadOnlyList<string> AllAccounts => [.. new[] { Account }.Concat(Accounts ?? []).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>True when the command makes more than one post: several accounts or a thread.</summary>
+    public bool IsGroup => AllAccounts.Count > 1 || Thread is { Count: > 0 } || TextFor is { Count: > 0 };
+
     /// <summary>The post service's request for this command, made by <paramref name="source"/> (recorded in the post's history).</summary>
-    public ScheduleRequest ToRequest(string source) => new(Account, At, Text)
+    public ScheduleRequest ToRequest(string source) => ToRequest(source, Account);
+
+    /// <summary>One request per account of the command, each with its own text when <see cref="TextFor"/> names it.</summary>
+    public IReadOnlyList<ScheduleRequest> ToRequests(string source) => [.. AllAccounts.Select(a => ToRequest(source, a))];
+
+    private ScheduleRequest ToRequest(string source, string account) => new(account, At, TextFor?.GetValueOrDefault(account) ?? Text)
     {
         TimeZone = TimeZone,
         Kind = Kind ?? MessageKind.Post,
         Recipient = Recipient,
         InReplyTo = InReplyTo,
         Source = source,
+        ThreadTexts = Thread ?? [],
     };
 }

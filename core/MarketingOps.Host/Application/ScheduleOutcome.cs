@@ -7,4 +7,11 @@ namespace MarketingOps.Host.Application;
 /// <param name="Replayed">True when an earlier request with the same idempotency key made it.</param>
 /// <param name="Note">How a local time was read, when that needs saying (a DST gap, for example).</param>
 /// <param name="Outcome">The guardrails' verdict at scheduling time; null for a replay.</param>
-internal sealed record ScheduleOutcome(PostView Post, bool Replayed, string? Note, GuardrailOutcome? Outcome);
+internal sealed record ScheduleOutcome(PostView Post, bool Replayed, string? Note, GuardrailOutcome? Outcome)
+{
+    /// <summary>For several accounts: the group's id. The default value is none.</summary>
+    public string? GroupId { get; init; }
+
+    /// <summary>For several accounts or a thread: every post made, each account's first part then its thread's later parts, in the order asked. The default value is none.</summary>
+    public IReadOnlyList<PostView>? Posts { get; init; }
+}

@@ -12,6 +12,9 @@ internal static class OptionValues
 {
     private static readonly Lazy<HashSet<string>> Names = new(FindNamesTakingValues);
 
+    // Options that take an account and a text.
+    private static readonly HashSet<string> PairOptions = new(StringComparer.Ordinal) { Commands.Posts.PostScheduleSettings.TextForOption };
+
     /// <summary>The long option names (with <c>--</c>) of every command that need a value.</summary>
     public static IReadOnlySet<string> TakingValues => Names.Value;
 
@@ -27,6 +30,14 @@ internal static class OptionValues
                 // Everything after a lone "--" belongs to a script, untouched.
                 joined.AddRange(args.Skip(i));
                 break;
+            }
+
+            // An option of two values (--text-for ACCOUNT TEXT) becomes --text-for=ACCOUNT=TEXT; the text is taken whole.
+            if (PairOptions.Contains(arg) && i + 2 < args.Count && !args[i + 1].Contains('=', StringComparison.Ordinal))
+            {
+                joined.Add(arg + "=" + args[i + 1] + "=" + args[i + 2]);
+                i += 2;
+                continue;
             }
 
             // An empty value stays a separate argument: Spectre takes "" there, but not "--text=".

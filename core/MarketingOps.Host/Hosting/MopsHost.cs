@@ -1,4 +1,5 @@
 using MarketingOps.Core.Access;
+using MarketingOps.Core.Accounts.Connecting;
 using MarketingOps.Core.Experiments;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Publishing;
@@ -64,5 +65,6 @@ internal static class MopsHost
         builder.Services.AddMarketingOpsExperiments(builder.Configuration);
         builder.Services.AddMarketingOpsScripting(folder.Root, builder.Configuration);
         builder.Services.AddMarketingOpsAccess(builder.Configuration);
+        builder.Services.AddSingleton<AccountConnections>();
     }
 }

@@ -33,6 +33,8 @@ internal static class WebServices
     {
         services.TryAddSingleton<PostsApp>();
         services.TryAddSingleton<AccountsApp>();
+        services.TryAddSingleton<ConnectionsApp>();
+        services.TryAddSingleton<PendingAuthorizations>();
         services.TryAddSingleton<AccountActivityApp>();
         services.TryAddSingleton<InboxApp>();
         services.TryAddSingleton<AccessApp>();

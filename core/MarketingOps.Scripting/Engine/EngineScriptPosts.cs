@@ -34,6 +34,7 @@ internal sealed class EngineScriptPosts(PostService posts, ExperimentService? ex
                     ExperimentId = request.Experiment,
                     Variant = request.Variant,
                     Source = "script",
+                    ThreadTexts = request.ThreadTexts ?? [],
                 },
                 cancellationToken).GetAwaiter().GetResult();
             return ToScript(scheduled.Post, ExperimentNames(cancellationToken));

@@ -11,4 +11,7 @@ public sealed record ScriptPostRequest(string Account, string Text, DateTimeOffs
 
     /// <summary>The variant the post carries. The default value is null.</summary>
     public string? Variant { get; init; }
+
+    /// <summary>The parts that follow <see cref="Text"/> in a thread, each a reply to the one before. The default value is none.</summary>
+    public IReadOnlyList<string>? ThreadTexts { get; init; }
 }

@@ -22,6 +22,18 @@ internal sealed class InMemoryScriptPosts(IReadOnlyList<ScriptAccount> accounts,
             throw new ArgumentException($"Cannot schedule a post in the past ({at:u}).", nameof(request));
         }
 
+        if (request.ThreadTexts is { Count: > 0 } rest)
+        {
+            // A thread in memory: each part a post of its own, in order, the first one returned.
+            var first = Schedule(request with { ThreadTexts = null }, cancellationToken);
+            foreach (var part in rest)
+            {
+                Schedule(request with { Text = part, ThreadTexts = null }, cancellationToken);
+            }
+
+            return first;
+        }
+
         ScriptPost post;
         lock (_gate)
         {

@@ -13,6 +13,12 @@ public sealed record PostDraft(string Text)
     /// <summary>The platform id of the post a reply answers.</summary>
     public string? InReplyTo { get; init; }
 
+    /// <summary>
+    /// Set when the draft continues a thread of the same account (a thread part or a first comment): publish it as a reply
+    /// to <see cref="ThreadReference.ParentId"/>. It is a post of the account's own, not a reply to someone. The default value is none.
+    /// </summary>
+    public ThreadReference? Thread { get; init; }
+
     /// <summary>The handle a direct message goes to.</summary>
     public string? Recipient { get; init; }
 

@@ -303,6 +303,14 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
             return PublishResult.Failed(new PlatformError(PlatformErrorKind.Rejected, string.Join(" ", validation.Problems)) { Code = code });
         }
 
+        // A thread part answers the part before it, which must be on the network already: a part out of order is refused.
+        if (draft.Thread is { } thread && (_store.Find(account.Name, thread.ParentId) is null || _store.Find(account.Name, thread.RootId) is null))
+        {
+            return PublishResult.Failed(new PlatformError(
+                PlatformErrorKind.Rejected,
+                $"Part {thread.Part} of a thread replies to {thread.ParentId} under {thread.RootId}, which the sandbox does not have for {account.Name}.") { Code = "no_parent" });
+        }
+
         var content = SandboxPost.DuplicateKey(draft);
         if (_store.LatestWithContent(account.Name, content) is { } twin && twin.PublishedAt > now - _settings.DuplicateWindow)
         {
@@ -318,7 +326,7 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
             IdempotencyKey = request.IdempotencyKey,
             Kind = draft.Kind,
             Text = draft.Text,
-            InReplyTo = draft.InReplyTo,
+            InReplyTo = draft.Thread?.ParentId ?? draft.InReplyTo,
             Recipient = draft.Recipient,
             Audience = draft.Kind switch
             {

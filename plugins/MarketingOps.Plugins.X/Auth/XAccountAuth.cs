@@ -16,7 +16,8 @@ internal sealed class XAccountAuth : IDisposable
     private readonly ISecretStore _secrets;
     private readonly SecretRedactor _redactor;
     private readonly TimeProvider _clock;
-    private readonly bool _oauth2;
+    private readonly string? _mode;
+    private bool _oauth2;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private string? _refreshedAccessToken;
     private string? _refreshedRefreshToken;
@@ -28,12 +29,48 @@ internal sealed class XAccountAuth : IDisposable
         _secrets = secrets;
         _redactor = redactor;
         _clock = clock;
-        _oauth2 = account.Settings["auth"] is { } mode
-            ? mode.Equals("oauth2", StringComparison.OrdinalIgnoreCase)
-            : Secret("access-token-secret") is null;
+        _mode = account.Settings["auth"];
+        _oauth2 = IsOAuth2Mode();
     }
 
     public bool IsOAuth2 => _oauth2;
+
+    /// <summary>plugins.json pins the account to OAuth 1.0a.</summary>
+    public bool ConfiguredOAuth1 => _mode?.Equals("oauth1", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>Whether an access token is stored (or was renewed in this process).</summary>
+    public bool HasCredentials => (_refreshedAccessToken ?? Secret("access-token")) is not null;
+
+    /// <summary>Whether an expired OAuth 2.0 token can be renewed without the user.</summary>
+    public bool CanRefresh => _oauth2 && (_refreshedRefreshToken ?? Secret("refresh-token")) is not null && ClientId() is not null;
+
+    /// <summary>When the OAuth 2.0 access token expires, as stored at connect or at the last refresh.</summary>
+    public DateTimeOffset? ExpiresAt => _oauth2 && DateTimeOffset.TryParse(Secret("token-expires-at"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) ? at : null;
+
+    /// <summary>The scopes X granted at connect.</summary>
+    public IReadOnlyList<string> GrantedScopes => Secret("scopes")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? (_oauth2 ? [] : ["oauth1 user context"]);
+
+    /// <summary>Forgets tokens kept in memory, after a connect stored new ones.</summary>
+    public void Reload()
+    {
+        _refreshedAccessToken = null;
+        _refreshedRefreshToken = null;
+        _oauth2 = IsOAuth2Mode();
+    }
+
+    /// <summary>Stores (or clears) the access token's expiry beside the tokens.</summary>
+    public static void StoreExpiry(IWritableSecretStore secrets, string account, DateTimeOffset? expiresAt)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        if (expiresAt is { } at)
+        {
+            secrets.SetSecret($"x/{account}/token-expires-at", at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            secrets.RemoveSecret($"x/{account}/token-expires-at");
+        }
+    }
 
     /// <summary>The secret names this account needs, for error messages and docs.</summary>
     public string RequiredSecrets => _oauth2
@@ -85,7 +122,7 @@ internal sealed class XAccountAuth : IDisposable
         try
         {
             var refreshToken = _refreshedRefreshToken ?? Secret("refresh-token");
-            var clientId = Secret("client-id");
+            var clientId = ClientId();
             if (refreshToken is null || clientId is null)
             {
                 return false;
@@ -100,7 +137,7 @@ internal sealed class XAccountAuth : IDisposable
                     new("client_id", clientId),
                 ]),
             };
-            if (Secret("client-secret") is { } clientSecret)
+            if ((Secret("client-secret") ?? Shared("client-secret")) is { } clientSecret)
             {
                 var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(clientSecret)}"));
                 request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
@@ -131,6 +168,11 @@ internal sealed class XAccountAuth : IDisposable
             _redactor.Remember(newToken);
             _refreshedAccessToken = newToken;
             Persist("access-token", newToken);
+            if (json.RootElement.TryGetProperty("expires_in", out var lifetime) && lifetime.TryGetInt64(out var seconds))
+            {
+                Persist("token-expires-at", _clock.GetUtcNow().AddSeconds(seconds).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             if (json.RootElement.TryGetProperty("refresh_token", out var refresh) && refresh.GetString() is { Length: > 0 } newRefresh)
             {
                 // X rotates refresh tokens: the old one is spent, so losing the new one would lock the account out.
@@ -170,6 +212,12 @@ internal sealed class XAccountAuth : IDisposable
             PersistProblem = $"x/{_account}/{name} could not be stored ({e.GetType().Name}); the new token is kept in memory until the host restarts";
         }
     }
+
+    private bool IsOAuth2Mode() => _mode is { } mode
+        ? mode.Equals("oauth2", StringComparison.OrdinalIgnoreCase)
+        : Secret("access-token-secret") is null;
+
+    private string? ClientId() => Secret("client-id") ?? Shared("client-id");
 
     private string? Secret(string name) => Remember(_secrets.GetSecret($"x/{_account}/{name}"));
 

@@ -94,16 +94,8 @@ internal sealed class ApiBenchmark : IBenchmark
     }
 
     // The baseline: the same store and query, no authentication, no paging or mapping, no extra middleware.
-    private static async Task<WebApplication> StartBareAsync(IPostStore store, CancellationToken cancellationToken)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapGet("/posts", async (CancellationToken ct) => TypedResults.Ok(await store.ListAsync(new PostQuery(Limit: 100), ct)));
-        await app.StartAsync(cancellationToken);
-        return app;
-    }
+    private static Task<WebApplication> StartBareAsync(IPostStore store, CancellationToken cancellationToken) =>
+        BareWebApp.StartAsync(app => app.MapGet("/posts", async (CancellationToken ct) => TypedResults.Ok(await store.ListAsync(new PostQuery(Limit: 100), ct))), cancellationToken);
 
     private static async Task<List<double>> SequentialAsync(HttpClient client, Uri url, int count, CancellationToken cancellationToken)
     {

@@ -128,26 +128,14 @@ internal sealed class RedirectBenchmark : IBenchmark
     private static async Task<WebApplication> StartBareAsync(string code, Uri target, CancellationToken cancellationToken)
     {
         var targets = new Dictionary<string, Uri>(StringComparer.Ordinal) { [code] = target };
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapGet("/l/{code}", (string code) => targets.TryGetValue(code, out var to) ? Results.Redirect(to.AbsoluteUri) : Results.NotFound());
-        await app.StartAsync(cancellationToken);
-        return app;
+        return await BareWebApp.StartAsync(app => app.MapGet("/l/{code}", (string code) => targets.TryGetValue(code, out var to) ? Results.Redirect(to.AbsoluteUri) : Results.NotFound()), cancellationToken);
     }
 
-    private static async Task<WebApplication> StartPlainAsync(LinkRedirects redirects, CancellationToken cancellationToken)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapGet("/l/{code}", async (string code, HttpContext context, CancellationToken ct) =>
-            await redirects.FollowAsync(code, context.Request.Method, context.Request.Headers.UserAgent.ToString(), ct) is { } target ? Results.Redirect(target.Target.AbsoluteUri) : Results.NotFound());
-        await app.StartAsync(cancellationToken);
-        return app;
-    }
+    private static Task<WebApplication> StartPlainAsync(LinkRedirects redirects, CancellationToken cancellationToken) =>
+        BareWebApp.StartAsync(
+            app => app.MapGet("/l/{code}", async (string code, HttpContext context, CancellationToken ct) =>
+                await redirects.FollowAsync(code, context.Request.Method, context.Request.Headers.UserAgent.ToString(), ct) is { } target ? Results.Redirect(target.Target.AbsoluteUri) : Results.NotFound()),
+            cancellationToken);
 
     private static async Task<List<double>> OneAtATimeAsync(HttpClient client, Uri url, int count, CancellationToken cancellationToken)
     {

@@ -10,6 +10,19 @@ public sealed class DuplicateContentRuleTests
     private const string Launch = "We just launched our new app for iOS and Android. Download it now!";
 
     [Fact]
+    public async Task The_earlier_post_is_named_with_its_time_in_the_account_s_zone()
+    {
+        using var harness = new GuardrailHarness();
+        var first = harness.Post(Launch, account: "acme-tokyo", at: new DateTimeOffset(2026, 3, 2, 23, 30, 0, TimeSpan.Zero));
+        await harness.SendAsync(first);
+
+        var result = Rule(await harness.CheckAsync(harness.Post(Launch, account: "acme-tokyo")), GuardrailRuleNames.DuplicateContent);
+
+        Assert.Equal(GuardrailOutcome.Reject, result.Outcome);
+        Assert.Contains($"post {first.Id} from the same account at 2026-03-03 08:30 Asia/Tokyo", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_same_post_again_is_rejected_naming_the_earlier_one()
     {
         using var harness = new GuardrailHarness();

@@ -32,7 +32,6 @@ public sealed class PublishExecutorTests
 
     [Theory]
     [InlineData(PlatformErrorKind.Rejected, "rejected by the platform: status is a duplicate")]
-    [InlineData(PlatformErrorKind.Unauthorized, "the platform refused the credentials: status is a duplicate")]
     public async Task A_definite_failure_fails_the_post_with_the_platforms_reason(PlatformErrorKind kind, string expected)
     {
         using var fixture = new PublishingFixture();
@@ -45,6 +44,34 @@ public sealed class PublishExecutorTests
         Assert.StartsWith(expected, result.LastError, StringComparison.Ordinal);
         Assert.Empty(fixture.Platform.LookupCalls);
         Assert.False(fixture.Scheduler.Triggers.TryGetValue(post.Id, out var at) && at > fixture.Time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task Refused_credentials_hold_the_accounts_posts_in_Scheduled_without_asking_again_until_the_next_check()
+    {
+        using var fixture = new PublishingFixture(options: new PublishingOptions { CredentialsRecheckInterval = TimeSpan.FromMinutes(15) });
+        fixture.Platform.ThenFail(PlatformErrorKind.Unauthorized, "token revoked");
+        var first = await fixture.ScheduleAsync(TimeSpan.FromMinutes(10));
+        var second = await fixture.ScheduleAsync(TimeSpan.FromMinutes(12));
+
+        var held = await fixture.FireAsync(first.Id);
+
+        var recheck = PublishingFixture.Start.AddMinutes(25);
+        Assert.Equal((PostState.Scheduled, recheck, 0), (held!.State, held.DueAt, held.TransientFailures));
+        Assert.Contains("waiting for account 'acme' to be connected again", held.LastError, StringComparison.Ordinal);
+        Assert.Contains("token revoked", held.LastError, StringComparison.Ordinal);
+        Assert.Contains("mops accounts connect acme", held.LastError, StringComparison.Ordinal);
+
+        // The second post does not ask the platform again: it waits for the same check, with the same reason.
+        var waiting = await fixture.FireAsync(second.Id);
+        Assert.Equal((PostState.Scheduled, recheck, held.LastError), (waiting!.State, waiting.DueAt, waiting.LastError));
+        Assert.Equal(recheck, fixture.Scheduler.Triggers[second.Id]);
+        Assert.Single(fixture.Platform.PublishCalls);
+
+        // At the check the credentials work again (reconnected): both publish.
+        Assert.Equal(PostState.Published, (await fixture.FireAsync(first.Id))!.State);
+        Assert.Equal(PostState.Published, (await fixture.FireAsync(second.Id))!.State);
+        Assert.Equal(3, fixture.Platform.PublishCalls.Count);
     }
 
     [Fact]

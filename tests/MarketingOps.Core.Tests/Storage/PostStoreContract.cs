@@ -38,7 +38,8 @@ public abstract class PostStoreContract
         await store.InitializeAsync(Ct);
         await store.InitializeAsync(Ct);
         Assert.Equal(SchemaScripts.Sqlite.Count, await store.GetSchemaVersionAsync(Ct));
-        Assert.Equal(4, SchemaScripts.Sqlite.Count);
+        Assert.Equal(5, SchemaScripts.Sqlite.Count);
+        Assert.Equal(SchemaScripts.Sqlite.Count, SchemaScripts.Postgres.Count);
     }
 
     [Fact]
@@ -56,6 +57,30 @@ public abstract class PostStoreContract
         Assert.Equal(inserted with { Media = read.Media }, read);
         Assert.Equal((MessageKind.Post, MessageOrigin.Hand, null), (read.Kind, read.Origin, read.Template));
         Assert.Null(await store.GetAsync("missing", Ct));
+    }
+
+    [Fact]
+    public async Task A_group_with_a_thread_is_stored_in_one_transaction_and_found_by_group_and_by_thread()
+    {
+        var store = await CreateStoreAsync();
+        var head = NewPost() with { GroupId = "g1", ThreadId = "t1", ThreadPart = 1, ThreadParts = 2 };
+        var part = NewPost() with { GroupId = "g1", ThreadId = "t1", ThreadPart = 2, ThreadParts = 2, InReplyTo = "p1", ThreadRootId = "p1" };
+        var other = NewPost("globex") with { GroupId = "g1" };
+
+        var stored = await store.InsertAllAsync([new NewPost(head, "a"), new NewPost(part, "b"), new NewPost(other, "c")], Ct);
+
+        Assert.Equal(3, stored.Count);
+        var read = await store.GetAsync(part.Id, Ct);
+        Assert.Equal(stored[1] with { Media = read!.Media }, read);
+        Assert.Equal(3, (await store.ListAsync(new PostQuery() { GroupId = "g1" }, Ct)).Count);
+        Assert.Equal([1, 2], (await store.ListAsync(new PostQuery() { ThreadId = "t1" }, Ct)).Select(p => p.ThreadPart).Order());
+        var linked = (await store.GetAsync(part.Id, Ct))!;
+        Assert.Equal(new ThreadReference("p1", "p1", 2, 2), linked.ToDraft().Thread);
+
+        // All or nothing: a second insert whose last post clashes leaves none of its posts behind.
+        var fresh = NewPost() with { GroupId = "g2" };
+        await Assert.ThrowsAnyAsync<Exception>(() => store.InsertAllAsync([new NewPost(fresh, "a"), new NewPost(head, "again")], Ct));
+        Assert.Null(await store.GetAsync(fresh.Id, Ct));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ internal sealed class PublishingFixture : IDisposable
         Posts = new PostService(Store, Registry, Scheduler, Guardrails, lazyInbox, Time, Calls, NullLogger<PostService>.Instance, rewriting);
         inbox = new InboxService(InboxStore, Guardrails, new PostServiceInboxPublisher(Posts), Policy, Registry, Time);
         Inbox = inbox;
-        Executor = new PublishExecutor(Store, Registry, Scheduler, Time, monitor, Gate, new RetryBackoff(() => 42), Instance, Guardrails, Inbox, Calls, NullLogger<PublishExecutor>.Instance);
+        Executor = new PublishExecutor(Store, Registry, Scheduler, Time, monitor, Gate, new RetryBackoff(() => 42), Instance, Guardrails, Inbox, Calls, Holds, NullLogger<PublishExecutor>.Instance);
         Leases = new SqlHostLeases(Store);
         Recovery = new PublishingRecovery(Store, Leases, Scheduler, Executor, Inbox, Instance, Time, monitor, NullLogger<PublishingRecovery>.Instance);
     }
@@ -57,6 +57,8 @@ internal sealed class PublishingFixture : IDisposable
     public FakeTimeProvider Time { get; }
 
     internal AccountGate Gate { get; } = new();
+
+    internal AccountHolds Holds { get; } = new();
 
     public ScriptedPlatform Platform { get; }
 

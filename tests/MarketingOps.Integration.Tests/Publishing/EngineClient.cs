@@ -51,7 +51,7 @@ internal sealed class EngineClient : IAsyncDisposable
 
         public IReadOnlyList<IPlatform> Platforms => [this];
 
-        public PlatformDescriptor Descriptor { get; } = new(platformId, "Stand-in for " + platformId, PlatformCapabilities.None, new PlatformLimits());
+        public PlatformDescriptor Descriptor { get; } = new(platformId, "Stand-in for " + platformId, PlatformCapabilities.Replies, new PlatformLimits());
 
         public ClientAccount? FindAccount(string name) => Accounts.FirstOrDefault(a => a.Name == name);
 

@@ -170,6 +170,7 @@ internal sealed class FakePlatformServer : IAsyncDisposable
         var text = body.GetProperty("text").GetString()!;
         var account = body.GetProperty("account").GetString()!;
         var attempt = body.GetProperty("attempt").GetInt32();
+        var inReplyTo = body.TryGetProperty("inReplyTo", out var parent) && parent.ValueKind == JsonValueKind.String ? parent.GetString() : null;
         var now = TimeProvider.System.GetUtcNow();
         var firstSeen = _keyFirstSeen.GetOrAdd(key, now);
         if (now - firstSeen > KeyLifetime)
@@ -222,7 +223,7 @@ internal sealed class FakePlatformServer : IAsyncDisposable
 
         u -= LostRequestRate;
         var id = Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture);
-        var post = new CreatedPost(key, id, $"{Url}{account}/{id}", text);
+        var post = new CreatedPost(key, id, $"{Url}{account}/{id}", text) { InReplyTo = inReplyTo, Sequence = int.Parse(id, CultureInfo.InvariantCulture) };
         Created.GetOrAdd(key, _ => new ConcurrentQueue<CreatedPost>()).Enqueue(post);
         if (unsure || u < TimeoutRate)
         {
@@ -286,5 +287,12 @@ internal sealed class FakePlatformServer : IAsyncDisposable
         _arrivals.Dispose();
     }
 
-    internal sealed record CreatedPost(string Key, string Id, string Url, string Text);
+    internal sealed record CreatedPost(string Key, string Id, string Url, string Text)
+    {
+        /// <summary>The id of the post this one replies to (the part before it in a thread).</summary>
+        public string? InReplyTo { get; init; }
+
+        /// <summary>The order the network created posts in.</summary>
+        public int Sequence { get; init; }
+    }
 }

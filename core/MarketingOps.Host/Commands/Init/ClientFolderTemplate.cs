@@ -67,6 +67,15 @@ internal static class ClientFolderTemplate
         _ => [],
     };
 
+    /// <summary>What `mops accounts connect` asks for on a platform whose plugin connects accounts itself; null where secrets are set by hand.</summary>
+    public static string? ConnectHint(string platform) => platform switch
+    {
+        "bluesky" => "asks for the handle's app password, without echo",
+        "x" => "set oauth2ClientId in plugins.json first; sign in in a browser",
+        "mastodon" => "sign in in a browser; the app is registered on the instance",
+        _ => null,
+    };
+
     /// <summary>Account settings a platform needs before it can work, with placeholders the next steps point at.</summary>
     private static JsonObject? AccountSettings(string client, string platform) => platform switch
     {

@@ -61,14 +61,20 @@ internal sealed partial class InitCommand : AsyncCommand<InitSettings>
         foreach (var platform in platforms)
         {
             var account = ClientFolderTemplate.AccountName(client, platform, platforms.Count);
-            foreach (var secret in ClientFolderTemplate.Secrets(platform, account))
-            {
-                Console.Out.WriteLine($"  {step++}. mops secrets set {secret}{home}   (see docs/plugins/{platform}.md)");
-            }
-
             if (platform == "mastodon")
             {
                 Console.Out.WriteLine($"  {step++}. set the account's instanceUrl in plugins.json (now https://mastodon.social/)");
+            }
+
+            if (ClientFolderTemplate.ConnectHint(platform) is { } hint)
+            {
+                Console.Out.WriteLine($"  {step++}. mops accounts connect {account}{home}   ({hint}; see docs/plugins/{platform}.md)");
+                continue;
+            }
+
+            foreach (var secret in ClientFolderTemplate.Secrets(platform, account))
+            {
+                Console.Out.WriteLine($"  {step++}. mops secrets set {secret}{home}   (see docs/plugins/{platform}.md)");
             }
         }
 

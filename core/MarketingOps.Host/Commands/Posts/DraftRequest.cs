@@ -35,16 +35,40 @@ internal static class DraftRequest
         };
     }
 
-    private static string ReadText(string file)
+    /// <summary>One request per <c>--account</c> (a group when several), each with its <c>--text-for</c> text and the thread's parts.</summary>
+    public static IReadOnlyList<ScheduleRequest> Group(PostScheduleSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        IReadOnlyList<string> parts = settings.ThreadFile is { } threadFile
+            ? ThreadText.Split(Read(threadFile, "--thread-file"))
+            : [settings.Text ?? ReadText(settings.File!), .. settings.FirstComment is { } comment ? [comment] : Array.Empty<string>()];
+        var own = settings.TextFor.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        var media = settings.Media.Select(ToAttachment).ToList();
+        return [.. settings.Accounts.Select(account => new ScheduleRequest(account, settings.At ?? "", own.TryGetValue(account, out var text) ? text : parts[0])
+        {
+            TimeZone = settings.TimeZone,
+            Media = media,
+            ExperimentId = settings.Experiment,
+            Variant = settings.Variant,
+            Kind = UnattendedPolicy.ParseKind(settings.Kind)!.Value,
+            Recipient = settings.To,
+            InReplyTo = settings.InReplyTo,
+            ThreadTexts = [.. parts.Skip(1)],
+        })];
+    }
+
+    private static string ReadText(string file) => PostText.FromFile(Read(file, "--file"));
+
+    private static string Read(string file, string option)
     {
         var path = Path.GetFullPath(file);
         try
         {
-            return PostText.FromFile(File.ReadAllText(path));
+            return File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new UserFacingException(File.Exists(path) ? $"--file: cannot read {path}: {ex.Message}" : $"--file: {path} does not exist");
+            throw new UserFacingException(File.Exists(path) ? $"{option}: cannot read {path}: {ex.Message}" : $"{option}: {path} does not exist");
         }
     }
 

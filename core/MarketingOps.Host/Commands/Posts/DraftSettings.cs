@@ -12,8 +12,11 @@ namespace MarketingOps.Host.Commands.Posts;
 internal abstract class DraftSettings : TimeSettings
 {
     [CommandOption("--account <ACCOUNT>")]
-    [Description("The account that sends it, as named in plugins.json.")]
-    public string? Account { get; init; }
+    [Description("The account that sends it, as named in plugins.json. post schedule takes several (--account a --account b): one post per account, scheduled together as a group.")]
+    public string[] Accounts { get; init; } = [];
+
+    /// <summary>The first (for most commands, the only) account named.</summary>
+    public string? Account => Accounts.Length == 0 ? null : Accounts[0];
 
     [CommandOption("--at <TIME>")]
     [Description("When: ISO 8601 with an offset (2026-03-30T09:30:00+02:00), or a local time (2026-03-30 09:30) read in --tz or the account's zone. guardrails check defaults to now.")]
@@ -55,6 +58,18 @@ internal abstract class DraftSettings : TimeSettings
     /// <summary>Whether the command needs <c>--at</c>.</summary>
     protected abstract bool AtRequired { get; }
 
+    /// <summary>Whether the command takes several <c>--account</c>s.</summary>
+    protected virtual bool ManyAccounts => false;
+
+    /// <summary>What is wrong with how the text is given.</summary>
+    protected virtual IEnumerable<string> TextProblems()
+    {
+        if ((Text is null) == (File is null))
+        {
+            yield return "give exactly one of --text and --file";
+        }
+    }
+
     public override ValidationResult Validate()
     {
         var problems = new List<string>();
@@ -68,9 +83,14 @@ internal abstract class DraftSettings : TimeSettings
             problems.Add($"--kind must be post, reply or dm (was '{Kind}')");
         }
 
-        if (string.IsNullOrWhiteSpace(Account))
+        if (Accounts.Length == 0 || Accounts.Any(string.IsNullOrWhiteSpace))
         {
             problems.Add("--account is required");
+        }
+
+        if (Accounts.Length > 1 && !ManyAccounts)
+        {
+            problems.Add("name one --account (only `post schedule` takes several)");
         }
 
         if (AtRequired && string.IsNullOrWhiteSpace(At))
@@ -78,11 +98,7 @@ internal abstract class DraftSettings : TimeSettings
             problems.Add("--at is required");
         }
 
-        if ((Text is null) == (File is null))
-        {
-            problems.Add("give exactly one of --text and --file");
-        }
-
+        problems.AddRange(TextProblems());
         return problems.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join("; ", problems));
     }
 }

@@ -20,6 +20,11 @@ internal static class PostJson
         variant = post.Variant,
         lastError = post.LastError,
         media = post.Media.Select(m => m.Path),
+        groupId = post.GroupId,
+        threadId = post.ThreadId,
+        threadPart = post.ThreadPart == 0 ? (int?)null : post.ThreadPart,
+        threadParts = post.ThreadParts == 0 ? (int?)null : post.ThreadParts,
+        inReplyTo = post.InReplyTo,
     };
 
     public static string Colour(PostState state) => state switch

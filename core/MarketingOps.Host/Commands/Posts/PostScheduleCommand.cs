@@ -18,6 +18,11 @@ internal sealed class PostScheduleCommand : PostCommand<PostScheduleSettings>
 
     protected override async Task<int> ExecuteAsync(PostService posts, PostScheduleSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Accounts.Length > 1 || settings.ThreadFile is not null || settings.FirstComment is not null || settings.TextFor.Length > 0)
+        {
+            return await ScheduleGroupAsync(posts, settings, cancellationToken);
+        }
+
         ScheduledPost result;
         try
         {
@@ -71,6 +76,56 @@ internal sealed class PostScheduleCommand : PostCommand<PostScheduleSettings>
             {
                 Console.Error.WriteLine("note: " + result.TimeNote);
             }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Several accounts, or a thread: all of it is scheduled, or nothing and every problem is listed.</summary>
+    private async Task<int> ScheduleGroupAsync(PostService posts, PostScheduleSettings settings, CancellationToken cancellationToken)
+    {
+        var group = await posts.ScheduleGroupAsync(DraftRequest.Group(settings), cancellationToken);
+        if (settings.Json)
+        {
+            JsonOutput.Write(new
+            {
+                groupId = group.GroupId,
+                posts = group.Posts.Select(p => new
+                {
+                    id = p.Post.Id,
+                    account = p.Post.Account,
+                    state = p.Post.State,
+                    scheduledAt = p.Post.ScheduledAt,
+                    note = p.TimeNote,
+                    outcome = p.Verdict.Outcome,
+                    parts = p.Parts.Select(part => new { id = part.Id, part = part.ThreadPart, state = part.State }),
+                }),
+            });
+            return ExitCodes.Success;
+        }
+
+        foreach (var scheduled in group.Posts)
+        {
+            // One id per account on stdout, in the order the accounts were named; the rest is for the person.
+            var post = scheduled.Post;
+            Console.Out.WriteLine(post.Id);
+            var thread = scheduled.Parts.Count > 1 ? $", a thread of {scheduled.Parts.Count} parts ({string.Join(", ", scheduled.Parts.Skip(1).Select(p => p.Id))} follow it)" : "";
+            Console.Error.WriteLine($"{post.State} for {Times.Labelled(post.ScheduledAt, post.Account)} on {post.Account}{thread}");
+            if (scheduled.TimeNote is not null)
+            {
+                Console.Error.WriteLine("note: " + scheduled.TimeNote);
+            }
+        }
+
+        var held = group.Posts.SelectMany(p => p.Parts.Count > 0 ? p.Parts : [p.Post]).Count(p => p.State == PostState.PendingApproval);
+        if (held > 0)
+        {
+            Console.Error.WriteLine($"{held} post(s) wait for approval: `mops inbox list` shows them, `mops inbox approve` sends them");
+        }
+
+        if (group.GroupId is not null)
+        {
+            Console.Error.WriteLine($"group {group.GroupId}: `mops post show` of any of them shows the whole group");
         }
 
         return ExitCodes.Success;

@@ -14,7 +14,14 @@ internal sealed class PostShowCommand : PostCommand<PostIdSettings>
         var post = details.Post;
         if (settings.Json)
         {
-            JsonOutput.Write(new { post = PostJson.From(post), history = details.History, links = details.Links });
+            JsonOutput.Write(new
+            {
+                post = PostJson.From(post),
+                history = details.History,
+                group = details.Group.Select(PostJson.From),
+                thread = details.Thread.Select(PostJson.From),
+                links = details.Links,
+            });
             return ExitCodes.Success;
         }
 
@@ -66,6 +73,36 @@ internal sealed class PostShowCommand : PostCommand<PostIdSettings>
         }
 
         AnsiConsole.Write(history);
+        WriteParts("Group", details.Group, details.Post, p => p.Account);
+        WriteParts("Thread", details.Thread, details.Post, p => p.ThreadPart.ToString(CultureInfo.InvariantCulture));
+        if (PostThreads.Stopped(details.Thread) is { } stopped)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(stopped)}[/]");
+        }
+
         return ExitCodes.Success;
+    }
+
+    private void WriteParts(string title, IReadOnlyList<Post> posts, Post shown, Func<Post, string> key)
+    {
+        if (posts.Count == 0)
+        {
+            return;
+        }
+
+        var at = Times.Column("Due", [.. posts.Select(p => p.Account)]);
+        var table = new Table { Title = new TableTitle(title) }.AddColumns(title == "Group" ? "Account" : "Part", "Id", "State", at.Header, "Platform id", "Last error");
+        foreach (var post in posts)
+        {
+            table.AddRow(
+                new Text(key(post) + (post.Id == shown.Id ? " *" : "")),
+                new Text(post.Id),
+                new Markup(PostJson.Colour(post.State)),
+                new Text(at.Cell(post.DueAt, post.Account)),
+                new Text(post.PlatformPostId ?? "-"),
+                new Text(post.LastError ?? "-"));
+        }
+
+        AnsiConsole.Write(table);
     }
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using MarketingOps.Host.Application;
+using MarketingOps.Host.Web.Contracts;
 using MarketingOps.Host.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,5 +20,31 @@ internal static class AccountEndpoints
         accounts.MapGet("/{name}/activity", async (string name, AccountActivityApp app, CancellationToken ct) => TypedResults.Ok(await app.GetAsync(name, ct)))
             .WithName("GetAccountActivity").WithSummary("The account's publish budgets left now and its last published post.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        accounts.MapGet("/connections", async (bool? verify, ConnectionsApp app, CancellationToken ct) => TypedResults.Ok(await app.ListAsync(verify ?? true, ct)))
+            .WithName("ListConnections").WithSummary("Each account's connection: state, handle, scopes, token expiry (one cheap call per account unless verify=false).");
+
+        var connect = api.MapGroup("/accounts").WithTags("accounts").RequireAuthorization(Policies.Owner);
+        connect.MapPost("/{name}/connect/password", async (string name, PasswordConnectRequest request, ConnectionsApp app, CancellationToken ct) =>
+                TypedResults.Ok(await app.ConnectWithPasswordAsync(name, request, ct)))
+            .WithName("ConnectWithPassword").WithSummary("Connects an account with a handle and an app password (Bluesky); stored encrypted, never returned.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        connect.MapPost("/{name}/connect/browser", async (string name, HttpRequest request, ConnectionsApp app, CancellationToken ct) =>
+                TypedResults.Ok(await app.BeginAsync(name, CallbackUrl(request), ct)))
+            .WithName("StartBrowserConnect").WithSummary("Starts an OAuth 2.0 sign-in with PKCE (X, Mastodon): open the returned URL; the platform returns to the host's callback.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        // The platform sends the browser here; the state (unguessable, single use, ten minutes) is what authorizes it.
+        api.MapGet(ConnectionsApp.CallbackPath, async (HttpRequest request, ConnectionsApp app, CancellationToken ct) =>
+            {
+                var query = request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.Ordinal);
+                var (connected, message) = await app.CompleteAsync(query, ct);
+                var page = $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>mops</title></head><body><p>{WebUtility.HtmlEncode(message)}</p></body></html>";
+                return TypedResults.Content(page, "text/html; charset=utf-8", statusCode: connected ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            })
+            .AllowAnonymous().WithTags("accounts").WithName("ConnectCallback").WithSummary("Where the platform returns the browser after a sign-in started with StartBrowserConnect.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html").Produces<string>(StatusCodes.Status400BadRequest, "text/html");
     }
+
+    private static Uri CallbackUrl(HttpRequest request) =>
+        new($"{request.Scheme}://{request.Host}{request.PathBase}{WebPipeline.ApiPrefix}{ConnectionsApp.CallbackPath}");
 }

@@ -3,9 +3,10 @@ using System.Runtime.Serialization;
 using System;
 namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 {
-    /// <summary>The kinds of message the host sends.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+    #pragma warning disable CS1591
     public enum MessageKind
+    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Post")]
         #pragma warning disable CS1591
@@ -18,6 +19,10 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         [EnumMember(Value = "DirectMessage")]
         #pragma warning disable CS1591
         DirectMessage,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464")]
+        #pragma warning disable CS1591
+        OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464,
         #pragma warning restore CS1591
     }
 }

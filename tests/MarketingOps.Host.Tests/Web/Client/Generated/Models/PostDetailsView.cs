@@ -13,6 +13,14 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class PostDetailsView : IParsable
     {
+        /// <summary>Every post of its group (one per account, each the first part of its thread); empty when it has no group.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView>? Group { get; set; }
+#nullable restore
+#else
+        public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView> Group { get; set; }
+#endif
         /// <summary>The history property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -28,6 +36,22 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #nullable restore
 #else
         public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView Post { get; set; }
+#endif
+        /// <summary>Every part of its thread, in order; empty when it is not a thread.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView>? Thread { get; set; }
+#nullable restore
+#else
+        public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView> Thread { get; set; }
+#endif
+        /// <summary>Where its thread stopped and why, while it does not go on by itself; null otherwise.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ThreadStopped { get; set; }
+#nullable restore
+#else
+        public string ThreadStopped { get; set; }
 #endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -47,8 +71,11 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "group", n => { Group = n.GetCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "history", n => { History = n.GetCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostTransition>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostTransition.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "post", n => { Post = n.GetObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView.CreateFromDiscriminatorValue); } },
+                { "thread", n => { Thread = n.GetCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "threadStopped", n => { ThreadStopped = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -58,8 +85,11 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView>("group", Group);
             writer.WriteCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostTransition>("history", History);
             writer.WriteObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView>("post", Post);
+            writer.WriteCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView>("thread", Thread);
+            writer.WriteStringValue("threadStopped", ThreadStopped);
         }
     }
 }

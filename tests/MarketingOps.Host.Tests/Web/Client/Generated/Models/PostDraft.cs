@@ -55,6 +55,14 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #else
         public string Text { get; set; }
 #endif
+        /// <summary>The thread property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ThreadReference? Thread { get; set; }
+#nullable restore
+#else
+        public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ThreadReference Thread { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -79,6 +87,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
                 { "options", n => { Options = n.GetObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostDraft_options>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostDraft_options.CreateFromDiscriminatorValue); } },
                 { "recipient", n => { Recipient = n.GetStringValue(); } },
                 { "text", n => { Text = n.GetStringValue(); } },
+                { "thread", n => { Thread = n.GetObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ThreadReference>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ThreadReference.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -94,6 +103,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             writer.WriteObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostDraft_options>("options", Options);
             writer.WriteStringValue("recipient", Recipient);
             writer.WriteStringValue("text", Text);
+            writer.WriteObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ThreadReference>("thread", Thread);
         }
     }
 }

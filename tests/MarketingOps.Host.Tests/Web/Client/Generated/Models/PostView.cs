@@ -51,6 +51,14 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #else
         public string ExperimentId { get; set; }
 #endif
+        /// <summary>The group it was scheduled in (one post per account), if any.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? GroupId { get; set; }
+#nullable restore
+#else
+        public string GroupId { get; set; }
+#endif
         /// <summary>The id property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -67,7 +75,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #else
         public string InReplyTo { get; set; }
 #endif
-        /// <summary>The kinds of message the host sends.</summary>
+        /// <summary>The kind property</summary>
         public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MessageKind? Kind { get; set; }
         /// <summary>The lastError property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -115,6 +123,18 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #else
         public string Text { get; set; }
 #endif
+        /// <summary>The id of its thread&apos;s first part, if it is part of a thread.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ThreadId { get; set; }
+#nullable restore
+#else
+        public string ThreadId { get; set; }
+#endif
+        /// <summary>Its position in its thread (1 for the first), if it is part of one.</summary>
+        public int? ThreadPart { get; set; }
+        /// <summary>How many parts its thread has, if it is part of one.</summary>
+        public int? ThreadParts { get; set; }
         /// <summary>The updatedAt property</summary>
         public DateTimeOffset? UpdatedAt { get; set; }
         /// <summary>The variant property</summary>
@@ -152,6 +172,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
                 { "dueAt", n => { DueAt = n.GetDateTimeOffsetValue(); } },
                 { "eTag", n => { ETag = n.GetStringValue(); } },
                 { "experimentId", n => { ExperimentId = n.GetStringValue(); } },
+                { "groupId", n => { GroupId = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "inReplyTo", n => { InReplyTo = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MessageKind>(); } },
@@ -163,6 +184,9 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
                 { "scheduledAt", n => { ScheduledAt = n.GetDateTimeOffsetValue(); } },
                 { "state", n => { State = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostState>(); } },
                 { "text", n => { Text = n.GetStringValue(); } },
+                { "threadId", n => { ThreadId = n.GetStringValue(); } },
+                { "threadPart", n => { ThreadPart = n.GetIntValue(); } },
+                { "threadParts", n => { ThreadParts = n.GetIntValue(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
                 { "variant", n => { Variant = n.GetStringValue(); } },
                 { "version", n => { Version = n.GetLongValue(); } },
@@ -182,6 +206,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             writer.WriteDateTimeOffsetValue("dueAt", DueAt);
             writer.WriteStringValue("eTag", ETag);
             writer.WriteStringValue("experimentId", ExperimentId);
+            writer.WriteStringValue("groupId", GroupId);
             writer.WriteStringValue("id", Id);
             writer.WriteStringValue("inReplyTo", InReplyTo);
             writer.WriteEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MessageKind>("kind", Kind);
@@ -193,6 +218,9 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             writer.WriteDateTimeOffsetValue("scheduledAt", ScheduledAt);
             writer.WriteEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostState>("state", State);
             writer.WriteStringValue("text", Text);
+            writer.WriteStringValue("threadId", ThreadId);
+            writer.WriteIntValue("threadPart", ThreadPart);
+            writer.WriteIntValue("threadParts", ThreadParts);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
             writer.WriteStringValue("variant", Variant);
             writer.WriteLongValue("version", Version);

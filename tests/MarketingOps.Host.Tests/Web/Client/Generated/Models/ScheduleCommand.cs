@@ -21,6 +21,22 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #else
         public string Account { get; set; }
 #endif
+        /// <summary>More accounts for the same post, scheduled with string ScheduleCommand.Account as one group (one post per account, all or none); string ScheduleCommand.Account may be repeated here.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Accounts { get; set; }
+#nullable restore
+#else
+        public List<string> Accounts { get; set; }
+#endif
+        /// <summary>Every account the command names: string ScheduleCommand.Account first, then IReadOnlyList&amp;lt;string&amp;gt;? ScheduleCommand.Accounts without repeats.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? AllAccounts { get; set; }
+#nullable restore
+#else
+        public List<string> AllAccounts { get; set; }
+#endif
         /// <summary>ISO 8601 with an offset, or a local time read in TimeZone or the account&apos;s zone.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -37,6 +53,8 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #else
         public string InReplyTo { get; set; }
 #endif
+        /// <summary>True when the command makes more than one post: several accounts or a thread.</summary>
+        public bool? IsGroup { get; set; }
         /// <summary>The kind property</summary>
         public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MessageKind? Kind { get; set; }
         /// <summary>The handle a reply or direct message is for.</summary>
@@ -54,6 +72,22 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #nullable restore
 #else
         public string Text { get; set; }
+#endif
+        /// <summary>Another text for some accounts of a group (account name → text), taken whole; for a thread, it replaces the first part.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_textFor? TextFor { get; set; }
+#nullable restore
+#else
+        public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_textFor TextFor { get; set; }
+#endif
+        /// <summary>The parts that follow string ScheduleCommand.Text in a thread, in order, each published as a reply to the one before; one part is a first comment.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Thread { get; set; }
+#nullable restore
+#else
+        public List<string> Thread { get; set; }
 #endif
         /// <summary>IANA zone for a local At.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -82,11 +116,16 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "account", n => { Account = n.GetStringValue(); } },
+                { "accounts", n => { Accounts = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "allAccounts", n => { AllAccounts = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "at", n => { At = n.GetStringValue(); } },
                 { "inReplyTo", n => { InReplyTo = n.GetStringValue(); } },
+                { "isGroup", n => { IsGroup = n.GetBoolValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MessageKind>(); } },
                 { "recipient", n => { Recipient = n.GetStringValue(); } },
                 { "text", n => { Text = n.GetStringValue(); } },
+                { "textFor", n => { TextFor = n.GetObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_textFor>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_textFor.CreateFromDiscriminatorValue); } },
+                { "thread", n => { Thread = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "timeZone", n => { TimeZone = n.GetStringValue(); } },
             };
         }
@@ -98,11 +137,16 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("account", Account);
+            writer.WriteCollectionOfPrimitiveValues<string>("accounts", Accounts);
+            writer.WriteCollectionOfPrimitiveValues<string>("allAccounts", AllAccounts);
             writer.WriteStringValue("at", At);
             writer.WriteStringValue("inReplyTo", InReplyTo);
+            writer.WriteBoolValue("isGroup", IsGroup);
             writer.WriteEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MessageKind>("kind", Kind);
             writer.WriteStringValue("recipient", Recipient);
             writer.WriteStringValue("text", Text);
+            writer.WriteObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_textFor>("textFor", TextFor);
+            writer.WriteCollectionOfPrimitiveValues<string>("thread", Thread);
             writer.WriteStringValue("timeZone", TimeZone);
         }
     }

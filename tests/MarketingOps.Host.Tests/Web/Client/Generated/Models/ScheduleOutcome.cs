@@ -13,6 +13,14 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ScheduleOutcome : IParsable
     {
+        /// <summary>For several accounts: the group&apos;s id. The default value is none.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? GroupId { get; set; }
+#nullable restore
+#else
+        public string GroupId { get; set; }
+#endif
         /// <summary>How a local time was read, when that needs saying (a DST gap, for example).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -30,6 +38,14 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #nullable restore
 #else
         public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView Post { get; set; }
+#endif
+        /// <summary>For several accounts or a thread: every post made, each account&apos;s first part then its thread&apos;s later parts, in the order asked. The default value is none.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView>? Posts { get; set; }
+#nullable restore
+#else
+        public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView> Posts { get; set; }
 #endif
         /// <summary>True when an earlier request with the same idempotency key made it.</summary>
         public bool? Replayed { get; set; }
@@ -51,9 +67,11 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "groupId", n => { GroupId = n.GetStringValue(); } },
                 { "note", n => { Note = n.GetStringValue(); } },
                 { "outcome", n => { Outcome = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.GuardrailOutcome>(); } },
                 { "post", n => { Post = n.GetObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView.CreateFromDiscriminatorValue); } },
+                { "posts", n => { Posts = n.GetCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "replayed", n => { Replayed = n.GetBoolValue(); } },
             };
         }
@@ -64,9 +82,11 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteStringValue("groupId", GroupId);
             writer.WriteStringValue("note", Note);
             writer.WriteEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.GuardrailOutcome>("outcome", Outcome);
             writer.WriteObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView>("post", Post);
+            writer.WriteCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PostView>("posts", Posts);
             writer.WriteBoolValue("replayed", Replayed);
         }
     }
