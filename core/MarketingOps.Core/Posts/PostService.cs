@@ -500,6 +500,10 @@ internal sealed class PostService
 
     public Task<IReadOnlyList<Post>> ListAsync(PostQuery query, CancellationToken cancellationToken) => _store.ListAsync(query, cancellationToken);
 
+    /// <summary>Per window between consecutive bounds, the matching posts counted by state and the first few of them (see <see cref="IPostStore.SummarizeDueAsync"/>).</summary>
+    public Task<IReadOnlyList<DueWindow>> SummarizeDueAsync(IReadOnlyList<DateTimeOffset> bounds, PostQuery filter, int firstPerWindow, CancellationToken cancellationToken) =>
+        _store.SummarizeDueAsync(bounds, filter, firstPerWindow, cancellationToken);
+
     public async Task<PostDetails> ShowAsync(string id, CancellationToken cancellationToken)
     {
         var post = await GetRequiredAsync(id, cancellationToken);

@@ -38,7 +38,7 @@ public abstract class PostStoreContract
         await store.InitializeAsync(Ct);
         await store.InitializeAsync(Ct);
         Assert.Equal(SchemaScripts.Sqlite.Count, await store.GetSchemaVersionAsync(Ct));
-        Assert.Equal(5, SchemaScripts.Sqlite.Count);
+        Assert.Equal(6, SchemaScripts.Sqlite.Count);
         Assert.Equal(SchemaScripts.Sqlite.Count, SchemaScripts.Postgres.Count);
     }
 
@@ -239,6 +239,44 @@ public abstract class PostStoreContract
         Assert.Equal([early.Id, late.Id], (await store.ListAsync(new PostQuery(PostState.Scheduled), Ct)).Select(p => p.Id));
         Assert.Equal([other.Id], (await store.ListAsync(new PostQuery(Account: "other"), Ct)).Select(p => p.Id));
         Assert.Equal([early.Id], (await store.ListAsync(new PostQuery(Limit: 1), Ct)).Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task A_summary_counts_each_window_by_state_and_returns_its_first_posts_in_list_order()
+    {
+        var store = await CreateStoreAsync();
+        var bounds = new[] { Now, Now.AddHours(10), Now.AddHours(20), Now.AddHours(30) };
+        // Window 0: four posts (two at the same instant, ordered by id), one cancelled; window 1: none; window 2: one of
+        // another account and experiment. A post exactly at a bound belongs to the window it starts; one at the last bound to none.
+        var a = await store.InsertAsync(NewPost(id: "p-b", due: Now), "created", Ct);
+        await store.InsertAsync(NewPost(id: "p-a", due: Now), "created", Ct);
+        var c = await store.InsertAsync(NewPost(id: "p-c", due: Now.AddHours(9)), "created", Ct);
+        await store.InsertAsync(NewPost(id: "p-d", due: Now.AddHours(5)), "created", Ct);
+        await store.TryTransitionAsync(c, c with { State = PostState.Cancelled }, "user", Ct);
+        await store.InsertAsync(NewPost(id: "p-e", account: "other", due: Now.AddHours(20)) with { ExperimentId = "exp-2" }, "created", Ct);
+        await store.InsertAsync(NewPost(id: "p-f", due: Now.AddHours(30)), "created", Ct);
+        await store.InsertAsync(NewPost(id: "p-g", due: Now.AddHours(-1)), "created", Ct);
+
+        var windows = await store.SummarizeDueAsync(bounds, new PostQuery(), 3, Ct);
+
+        Assert.Equal(3, windows.Count);
+        Assert.Equal(4, windows[0].Total);
+        Assert.Equal(3, windows[0].Counts[PostState.Scheduled]);
+        Assert.Equal(1, windows[0].Counts[PostState.Cancelled]);
+        Assert.Equal(["p-a", "p-b", "p-d"], windows[0].First.Select(p => p.Id));
+        Assert.Equal(a with { Media = windows[0].First[1].Media }, windows[0].First[1]);
+        Assert.Equal(0, windows[1].Total);
+        Assert.Empty(windows[1].First);
+        Assert.Equal(["p-e"], windows[2].First.Select(p => p.Id));
+
+        var acme = await store.SummarizeDueAsync(bounds, new PostQuery(Account: "acme"), 1, Ct);
+        Assert.Equal([4, 0, 0], acme.Select(w => w.Total));
+        Assert.Equal(["p-a"], acme[0].First.Select(p => p.Id));
+        var experiment = await store.SummarizeDueAsync(bounds, new PostQuery { ExperimentId = "exp-2" }, 3, Ct);
+        Assert.Equal([0, 0, 1], experiment.Select(w => w.Total));
+        var countsOnly = await store.SummarizeDueAsync(bounds, new PostQuery(), 0, Ct);
+        Assert.Equal([4, 0, 1], countsOnly.Select(w => w.Total));
+        Assert.All(countsOnly, w => Assert.Empty(w.First));
     }
 
     [Fact]
