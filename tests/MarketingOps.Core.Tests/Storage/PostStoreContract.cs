@@ -333,6 +333,35 @@ public abstract class PostStoreContract
     }
 
     [Fact]
+    public async Task An_inbox_page_reads_only_its_items_oldest_first_and_counts_them_all()
+    {
+        var inbox = new SqlInboxStore(await CreateStoreAsync());
+        var template = new InboxItem
+        {
+            Id = "x",
+            Kind = InboxItemKind.Proposal,
+            Platform = "sandbox",
+            Account = "acme",
+            Draft = new PostDraft("Thanks!") { Kind = MessageKind.Reply, Recipient = "@ana", InReplyTo = "1" },
+            Source = "followup/follow-up",
+            Trigger = "mention",
+            ProposedAt = Now,
+            Verdict = new GuardrailVerdict("x", []),
+        };
+        for (var i = 0; i < 7; i++)
+        {
+            await inbox.AddAsync(template with { Id = "i" + i, ProposedAt = Now.AddMinutes(7 - i), Status = i == 3 ? InboxItemStatus.Approved : InboxItemStatus.Pending }, Ct);
+        }
+
+        var second = await ((IInboxStore)inbox).ListPageAsync(InboxItemStatus.Pending, 2, 2, Ct);
+        Assert.Equal(6, second.Total);
+        Assert.Equal(["i4", "i2"], second.Items.Select(i => i.Id));
+        var last = await ((IInboxStore)inbox).ListPageAsync(null, 6, 5, Ct);
+        Assert.Equal((7, "i0"), (last.Total, Assert.Single(last.Items).Id));
+        Assert.Empty((await ((IInboxStore)inbox).ListPageAsync(InboxItemStatus.Rejected, 0, 5, Ct)).Items);
+    }
+
+    [Fact]
     public async Task The_rejection_table_returns_rejections_since_a_time_oldest_first()
     {
         var log = new SqlRejectionLog(await CreateStoreAsync());
