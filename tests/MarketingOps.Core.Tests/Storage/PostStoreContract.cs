@@ -16,6 +16,15 @@ public abstract class PostStoreContract
     /// <summary>A fresh, empty store.</summary>
     internal abstract Task<AdoPostStore> CreateStoreAsync();
 
+    /// <summary>A second store on the database <see cref="CreateStoreAsync"/> made last, as a host started again would open it.</summary>
+    internal abstract AdoPostStore Reopen();
+
+    /// <summary>The migration scripts of this database.</summary>
+    internal abstract IReadOnlyList<string> Scripts { get; }
+
+    /// <summary>The columns of one index of the last store's database, in order ("due_at, id"); null when there is no such index.</summary>
+    internal abstract Task<string?> IndexColumnsAsync(string index);
+
     protected static Post NewPost(string account = "acme", string? id = null, DateTimeOffset? due = null)
     {
         id ??= Guid.NewGuid().ToString("N");
@@ -38,8 +47,77 @@ public abstract class PostStoreContract
         await store.InitializeAsync(Ct);
         await store.InitializeAsync(Ct);
         Assert.Equal(SchemaScripts.Sqlite.Count, await store.GetSchemaVersionAsync(Ct));
-        Assert.Equal(6, SchemaScripts.Sqlite.Count);
+        Assert.Equal(7, SchemaScripts.Sqlite.Count);
         Assert.Equal(SchemaScripts.Sqlite.Count, SchemaScripts.Postgres.Count);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public async Task A_database_left_at_an_earlier_version_migrates_to_the_latest_keeping_its_posts_and_its_indexes_serve_the_calendar(int version)
+    {
+        var store = await CreateStoreAsync();
+        var kept = await store.InsertAsync(NewPost(id: "m-1", due: Now.AddHours(1)), "created", Ct);
+        await store.InsertAsync(NewPost("globex", "m-2", Now.AddHours(2)), "created", Ct);
+        await store.TryTransitionAsync(kept, kept with { State = PostState.Cancelled }, "user", Ct);
+
+        // Put the database back where that version left it: versions 6 and 7 only add indexes, so without them (and
+        // with version 6's own script run again) it is what a host of that version wrote.
+        await using (var connection = await store.OpenAsync(Ct))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                "DROP INDEX ix_posts_due; DROP INDEX ix_posts_account_due; DROP INDEX ix_posts_experiment_due; " +
+                $"DELETE FROM schema_version WHERE version > {version};" + (version >= 6 ? Scripts[5] : string.Empty);
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        Assert.Equal(version == 6 ? "due_at, id" : null, await IndexColumnsAsync("ix_posts_due"));
+
+        var reopened = Reopen();
+        await reopened.InitializeAsync(Ct);
+        Assert.Equal(Scripts.Count, await reopened.GetSchemaVersionAsync(Ct));
+        Assert.Equal("due_at, id, state", await IndexColumnsAsync("ix_posts_due"));
+        Assert.Equal("account, due_at, id, state", await IndexColumnsAsync("ix_posts_account_due"));
+        Assert.Equal("experiment_id, due_at", await IndexColumnsAsync("ix_posts_experiment_due"));
+        Assert.Equal(["m-1", "m-2"], (await reopened.ListAsync(new PostQuery(), Ct)).Select(p => p.Id));
+        var day = await reopened.SummarizeDueAsync([Now, Now.AddDays(1)], new PostQuery(), 3, Ct);
+        Assert.Equal((1, 1), (day[0].Counts[PostState.Cancelled], day[0].Counts[PostState.Scheduled]));
+    }
+
+    [Fact]
+    public async Task Pages_after_a_cursor_follow_due_time_then_id_without_skipping_or_repeating_posts_due_at_the_same_time()
+    {
+        var store = await CreateStoreAsync();
+        var same = Now.AddHours(2);
+        string[] ids = ["a1", "a2", "a3", "a4", "a5", "a6"];
+        DateTimeOffset[] dues = [Now.AddHours(3), same, same, Now.AddHours(1), same, Now.AddHours(4)];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            await store.InsertAsync(NewPost(id: ids[i], due: dues[i]), "created", Ct);
+        }
+
+        await store.InsertAsync(NewPost("globex", "b1", same), "created", Ct);
+
+        async Task<List<string>> AllPagesAsync(string? account)
+        {
+            var seen = new List<string>();
+            PostCursor? after = null;
+            while (true)
+            {
+                var page = await store.ListAsync(new PostQuery(Account: account, Limit: 2) { After = after }, Ct);
+                seen.AddRange(page.Select(p => p.Id));
+                if (page.Count < 2)
+                {
+                    return seen;
+                }
+
+                after = new PostCursor(page[^1].DueAt, page[^1].Id);
+            }
+        }
+
+        Assert.Equal(["a4", "a2", "a3", "a5", "b1", "a1", "a6"], await AllPagesAsync(null));
+        Assert.Equal(["a4", "a2", "a3", "a5", "a1", "a6"], await AllPagesAsync("acme"));
     }
 
     [Fact]
