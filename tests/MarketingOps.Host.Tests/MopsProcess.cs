@@ -118,6 +118,9 @@ internal sealed class MopsProcess : IDisposable
     /// <summary>Kills the process at once (SIGKILL on Linux): no shutdown code runs.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>Kills mops alone (not what it started), as a crash would.</summary>
+    public void KillAlone() => _process.Kill(entireProcessTree: false);
+
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
     public void Interrupt() => Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
 

@@ -8,24 +8,35 @@ namespace MarketingOps.Scripting.Protocol;
 /// <summary>The same framing and formatter on both ends: JSON-RPC messages in MessagePack over the worker's standard input and output, length-prefixed.</summary>
 internal static class WorkerChannel
 {
-    /// <param name="sending">Where this end writes.</param>
-    /// <param name="receiving">Where this end reads.</param>
-    /// <param name="inOrder">
-    /// Serve incoming calls in order, one at a time (the host's end): a script's prints and calls reach the host in the
-    /// order it made them, and a worker can never occupy more than one of the host's threads however many tasks it starts.
+    /// <summary>The host's end: it serves a worker's calls in order and reads what the worker sends as untrusted.</summary>
+    public static JsonRpc ForHost(Stream toWorker, Stream fromWorker) => Create(toWorker, fromWorker, host: true);
+
+    /// <summary>The worker's end: it reads what its own host sends, and serves the host's calls as they come.</summary>
+    public static JsonRpc ForWorker(Stream toHost, Stream fromHost) => Create(toHost, fromHost, host: false);
+
+    /// <summary>The serializer's options for one end (exposed for the benchmark and tests).</summary>
+    /// <param name="untrusted">
+    /// Reading from a worker: hash-flooding and depth guards. The worker reads its host's data without them: the guards'
+    /// collision-resistant dictionaries would slow every counter lookup a script makes on the snapshots it read.
     /// </param>
-    public static JsonRpc Create(Stream sending, Stream receiving, bool inOrder)
+    public static MessagePackSerializerOptions Options(bool untrusted)
     {
         // MessagePack rather than JSON text: a script that lists thousands of posts and their metrics moves megabytes a
-        // run, and MessagePack reads and writes them several times faster. Contractless: the API's own records, by
-        // member name; UntrustedData: the host reads what a worker sends with hash-flooding and depth guards.
+        // run. Posts and snapshots as compact arrays; everything else contractless (the API's own records, by member name).
+        var options = MessagePackSerializerOptions.Standard
+            .WithResolver(CompositeResolver.Create(ScriptValuesResolver.Instance, ContractlessStandardResolverAllowPrivate.Instance));
+        return options.WithSecurity(untrusted ? MessagePackSecurity.UntrustedData : MessagePackSecurity.TrustedData);
+    }
+
+    private static JsonRpc Create(Stream sending, Stream receiving, bool host)
+    {
         var formatter = new MessagePackFormatter();
-        formatter.SetMessagePackSerializerOptions(MessagePackSerializerOptions.Standard
-            .WithResolver(CompositeResolver.Create(ContractlessStandardResolverAllowPrivate.Instance))
-            .WithSecurity(MessagePackSecurity.UntrustedData));
+        formatter.SetMessagePackSerializerOptions(Options(untrusted: host));
         var rpc = new JsonRpc(new LengthHeaderMessageHandler(sending, receiving, formatter));
-        if (inOrder)
+        if (host)
         {
+            // One call at a time, in order: a script's prints and calls reach the host in the order it made them, and a
+            // worker can never occupy more than one of the host's threads however many tasks it starts.
             rpc.SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false);
         }
 

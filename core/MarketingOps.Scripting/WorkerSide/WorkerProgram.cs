@@ -22,7 +22,7 @@ internal static class WorkerProgram
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, 8), io);
 
-        using var rpc = WorkerChannel.Create(output, input, inOrder: false);
+        using var rpc = WorkerChannel.ForWorker(output, input);
         using var endpoint = new WorkerEndpoint(rpc, warmScripts);
         endpoint.Register();
         rpc.StartListening();

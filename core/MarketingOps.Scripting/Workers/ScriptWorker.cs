@@ -12,6 +12,7 @@ namespace MarketingOps.Scripting.Workers;
 internal sealed class ScriptWorker : IDisposable
 {
     private static readonly TimeSpan LongestDelay = TimeSpan.FromDays(24);
+    private static readonly TimeSpan MemoryWatch = TimeSpan.FromMilliseconds(200);
 
     private readonly Process _process;
     private readonly JsonRpc _rpc;
@@ -23,6 +24,7 @@ internal sealed class ScriptWorker : IDisposable
     private readonly ScriptWorkerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly Lock _probe = new(); // the deadline's and the memory watch's reads of the process, one at a time
     private HashSet<string> _warmKeys = new(StringComparer.Ordinal);
     private int _killed;
 
@@ -37,7 +39,7 @@ internal sealed class ScriptWorker : IDisposable
         _incoming = new TrafficLimitStream(process.StandardOutput.BaseStream, options.MaxTrafficPerRun);
         _stderr = new StderrCapture(process.StandardError);
         _callbacks = new WorkerCallbacks(logger);
-        _rpc = WorkerChannel.Create(process.StandardInput.BaseStream, _incoming, inOrder: true);
+        _rpc = WorkerChannel.ForHost(process.StandardInput.BaseStream, _incoming);
         _callbacks.Register(_rpc);
         _rpc.StartListening();
     }
@@ -63,6 +65,7 @@ internal sealed class ScriptWorker : IDisposable
         try
         {
             var process = new Process { StartInfo = WorkerLaunch.Create(options, folder) };
+            InheritedDescriptors.Seal();
             process.Start();
             logger.LogDebug("Started script worker {Pid}", process.Id);
             return new ScriptWorker(process, folder, options, time, logger);
@@ -139,6 +142,8 @@ internal sealed class ScriptWorker : IDisposable
     {
         Kill();
         _rpc.Dispose();
+        WaitForExit(); // killed: it ends at once, and with it the read of its stderr
+        _stderr.Dispose();
         _process.Dispose();
         try
         {
@@ -151,6 +156,18 @@ internal sealed class ScriptWorker : IDisposable
         catch (UnauthorizedAccessException ex)
         {
             _logger.LogDebug(ex, "The worker's folder {Folder} could not be removed", _folder);
+        }
+    }
+
+    private void WaitForExit()
+    {
+        try
+        {
+            _process.WaitForExit(TimeSpan.FromSeconds(5));
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started.
         }
     }
 
@@ -174,7 +191,8 @@ internal sealed class ScriptWorker : IDisposable
         using var stop = new CancellationTokenSource();
         var deadline = cpuLimit is { } cpu ? DeadlineAsync(limit, cpu, stop.Token) : Task.Delay(limit < LongestDelay ? limit : LongestDelay, _time, stop.Token);
         var cancelled = GraceAfterAsync(cancellationToken, stop.Token);
-        var first = await Task.WhenAny(invoke, deadline, cancelled, _exited);
+        var memory = WatchMemoryAsync(stop.Token);
+        var first = await Task.WhenAny(invoke, deadline, cancelled, _exited, memory);
         await stop.CancelAsync();
 
         if (first == invoke)
@@ -204,6 +222,13 @@ internal sealed class ScriptWorker : IDisposable
         }
 
         Kill();
+        if (first == memory)
+        {
+            var resident = await memory;
+            var death = new WorkerDeath($"used {resident / 1048576:N0} MB of memory, past the {_options.ResidentLimit / 1048576:N0} MB a worker may use, so the host killed its worker process", []);
+            _logger.LogWarning("Script worker {Pid} was killed: it {Summary}", _process.Id, death.Summary);
+            return new(null, WorkerStop.Died, death);
+        }
 
         // A worker can pass its deadline while dying on its own: the runtime takes a while to print a deep stack
         // overflow. Its last words tell which; the script did not simply run too long.
@@ -214,6 +239,35 @@ internal sealed class ScriptWorker : IDisposable
         }
 
         return new(null, first == deadline ? WorkerStop.KilledAtDeadline : WorkerStop.KilledWhenCancelled);
+    }
+
+    /// <summary>Completes with the worker's resident memory once it passes the limit; never, while it stays below.</summary>
+    private async Task<long> WatchMemoryAsync(CancellationToken stop)
+    {
+        while (true)
+        {
+            await Task.Delay(MemoryWatch, _time, stop);
+            if (ResidentBytes() is var resident && resident > _options.ResidentLimit)
+            {
+                return resident;
+            }
+        }
+    }
+
+    private long ResidentBytes()
+    {
+        try
+        {
+            lock (_probe)
+            {
+                _process.Refresh();
+                return _process.WorkingSet64;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return 0; // exited: the exit wins the race anyway
+        }
     }
 
     /// <summary>Completes when <paramref name="limit"/> has passed or the worker has used <paramref name="cpuLimit"/> of processor time since the call.</summary>
@@ -231,8 +285,11 @@ internal sealed class ScriptWorker : IDisposable
     {
         try
         {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
+            lock (_probe)
+            {
+                _process.Refresh();
+                return _process.TotalProcessorTime;
+            }
         }
         catch (InvalidOperationException)
         {

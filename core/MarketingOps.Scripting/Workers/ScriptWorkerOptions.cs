@@ -24,6 +24,12 @@ internal sealed class ScriptWorkerOptions
     /// <summary>What the worker may use besides its heap (code, stacks, the runtime). The default value is 768 MiB.</summary>
     public long NativeAllowance { get; set; } = 768L << 20;
 
+    /// <summary>
+    /// Resident memory past which the host kills a worker in the middle of a run or compile (watched from outside,
+    /// whatever the worker does). The default value is <see cref="MemoryLimitBytes"/> plus half of <see cref="NativeAllowance"/>.
+    /// </summary>
+    public long? MaxResidentBytes { get; set; }
+
     /// <summary>A worker whose resident memory passes this after a run is replaced. The default value is 60 % of <see cref="MemoryLimitBytes"/>.</summary>
     public long? RecycleAboveBytes { get; set; }
 
@@ -49,4 +55,6 @@ internal sealed class ScriptWorkerOptions
     public int MaxCallsPerRun { get; set; } = 200_000;
 
     public long RecycleAbove => RecycleAboveBytes ?? MemoryLimitBytes * 6 / 10;
+
+    public long ResidentLimit => MaxResidentBytes ?? MemoryLimitBytes + (NativeAllowance / 2);
 }

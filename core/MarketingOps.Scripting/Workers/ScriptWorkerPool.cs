@@ -42,6 +42,18 @@ internal sealed class ScriptWorkerPool : IDisposable
         }
     }
 
+    /// <summary>The process ids of its live workers.</summary>
+    public IReadOnlyList<int> ProcessIds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _all.Where(w => !w.IsGone).Select(w => w.ProcessId)];
+            }
+        }
+    }
+
     /// <summary>Workers started since the pool was made.</summary>
     public int Started { get; private set; }
 

@@ -3,14 +3,23 @@ using System.Text;
 namespace MarketingOps.Scripting.Workers;
 
 /// <summary>The beginning of what a worker wrote to its standard error (where the runtime reports a stack overflow), bounded.</summary>
-internal sealed class StderrCapture
+internal sealed class StderrCapture : IDisposable
 {
     private const int MaxChars = 64 * 1024;
 
     private readonly StringBuilder _text = new();
     private readonly Task _reading;
 
-    public StderrCapture(StreamReader reader) => _reading = ReadAsync(reader);
+    private readonly StreamReader _reader;
+
+    public StderrCapture(StreamReader reader)
+    {
+        _reader = reader;
+        _reading = ReadAsync(reader);
+    }
+
+    /// <summary>Closes the host's end of the pipe (the descriptor closes when the read under way ends, with the worker).</summary>
+    public void Dispose() => _reader.Dispose();
 
     /// <summary>What was captured, once the stream has ended (the process exited) or after a short wait.</summary>
     public async Task<string> TextAsync(TimeSpan wait)
@@ -42,6 +51,10 @@ internal sealed class StderrCapture
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
             // The worker is gone.
+        }
+        finally
+        {
+            reader.Dispose();
         }
     }
 }

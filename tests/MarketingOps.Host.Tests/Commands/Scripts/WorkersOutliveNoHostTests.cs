@@ -1,0 +1,57 @@
+using MarketingOps.Scripting.Tests.Support;
+
+namespace MarketingOps.Host.Tests.Commands.Scripts;
+
+/// <summary>A worker never outlives its host: killed outright mid-run, mops leaves no script process behind.</summary>
+public sealed class WorkersOutliveNoHostTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    private readonly TempFolder _home = new();
+
+    public WorkersOutliveNoHostTests()
+    {
+        _home.WriteSandboxPluginsJson("{}", """[ { "name": "acme", "timeZone": "UTC" } ]""");
+    }
+
+    public void Dispose() => _home.Dispose();
+
+    [Fact]
+    public async Task A_worker_exits_when_mops_is_killed_in_the_middle_of_its_run()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "this test reads /proc");
+        _home.Write("scripts/endless.csx", "Print(\"running\");\nvar n = 0L;\nwhile (true) { n++; }\n");
+        using var mops = MopsProcess.Start(_home.Root, "script", "run", "scripts/endless.csx", "--timeout", "10m");
+        await mops.WaitForOutputAsync("running", Patience);
+        var workers = ProcFs.WorkersOf(mops.Id);
+        Assert.NotEmpty(workers);
+
+        mops.KillAlone(); // mops alone, as SIGKILL or a crash would: nothing of it runs to tidy up
+
+        try
+        {
+            foreach (var pid in workers)
+            {
+                await ProcFs.WaitForExitAsync(pid, Patience);
+            }
+        }
+        finally
+        {
+            // A failed run leaves no orphan spinning on the machine.
+            foreach (var pid in workers.Where(ProcFs.IsAlive))
+            {
+                try
+                {
+                    using var orphan = System.Diagnostics.Process.GetProcessById(pid);
+                    orphan.Kill();
+                }
+                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+                {
+                    // Gone meanwhile.
+                }
+            }
+        }
+
+        Assert.True(mops.HasExited);
+    }
+}
