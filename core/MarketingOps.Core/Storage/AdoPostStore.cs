@@ -286,7 +286,8 @@ internal abstract class AdoPostStore : IPostStore
 
         if (query.After is { } after)
         {
-            where.Add("(due_at > @after_due OR (due_at = @after_due AND id > @after_id))");
+            // A row value, which both SQLite and PostgreSQL answer with a range of ix_posts_due or ix_posts_account_due.
+            where.Add("(due_at, id) > (@after_due, @after_id)");
             Add(command, "@after_due", after.DueAt.ToUnixTimeMilliseconds());
             Add(command, "@after_id", after.Id);
         }

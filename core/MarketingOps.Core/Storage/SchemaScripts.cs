@@ -5,7 +5,8 @@ namespace MarketingOps.Core.Storage;
 /// inbox, guardrail rejections and audience events, which lived in JSON files and memory before; version 4: whether an
 /// earlier attempt may be on the platform, and the running hosts' leases (heartbeats) that tell a live claim from an orphan;
 /// version 5: post groups (one post per account, scheduled together) and threads (parts published in order, each a
-/// post of its own with its own key and state).</summary>
+/// post of its own with its own key and state); version 6: posts in the order every list pages them (due time, then id),
+/// overall and per account, so a page reads its rows from an index instead of sorting the whole table.</summary>
 internal static class SchemaScripts
 {
     public static IReadOnlyList<string> Sqlite { get; } =
@@ -106,6 +107,10 @@ internal static class SchemaScripts
         CREATE INDEX ix_posts_group ON posts (group_id);
         CREATE INDEX ix_posts_thread ON posts (thread_id, thread_part);
         """,
+        """
+        CREATE INDEX ix_posts_due ON posts (due_at, id);
+        CREATE INDEX ix_posts_account_due ON posts (account, due_at, id);
+        """,
     ];
 
     public static IReadOnlyList<string> Postgres { get; } =
@@ -205,6 +210,10 @@ internal static class SchemaScripts
         ALTER TABLE posts ADD COLUMN thread_root_id TEXT NULL;
         CREATE INDEX ix_posts_group ON posts (group_id);
         CREATE INDEX ix_posts_thread ON posts (thread_id, thread_part);
+        """,
+        """
+        CREATE INDEX ix_posts_due ON posts (due_at, id);
+        CREATE INDEX ix_posts_account_due ON posts (account, due_at, id);
         """,
     ];
 }

@@ -38,8 +38,43 @@ public abstract class PostStoreContract
         await store.InitializeAsync(Ct);
         await store.InitializeAsync(Ct);
         Assert.Equal(SchemaScripts.Sqlite.Count, await store.GetSchemaVersionAsync(Ct));
-        Assert.Equal(5, SchemaScripts.Sqlite.Count);
+        Assert.Equal(6, SchemaScripts.Sqlite.Count);
         Assert.Equal(SchemaScripts.Sqlite.Count, SchemaScripts.Postgres.Count);
+    }
+
+    [Fact]
+    public async Task Pages_after_a_cursor_follow_due_time_then_id_without_skipping_or_repeating_posts_due_at_the_same_time()
+    {
+        var store = await CreateStoreAsync();
+        var same = Now.AddHours(2);
+        string[] ids = ["a1", "a2", "a3", "a4", "a5", "a6"];
+        DateTimeOffset[] dues = [Now.AddHours(3), same, same, Now.AddHours(1), same, Now.AddHours(4)];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            await store.InsertAsync(NewPost(id: ids[i], due: dues[i]), "created", Ct);
+        }
+
+        await store.InsertAsync(NewPost("globex", "b1", same), "created", Ct);
+
+        async Task<List<string>> AllPagesAsync(string? account)
+        {
+            var seen = new List<string>();
+            PostCursor? after = null;
+            while (true)
+            {
+                var page = await store.ListAsync(new PostQuery(Account: account, Limit: 2) { After = after }, Ct);
+                seen.AddRange(page.Select(p => p.Id));
+                if (page.Count < 2)
+                {
+                    return seen;
+                }
+
+                after = new PostCursor(page[^1].DueAt, page[^1].Id);
+            }
+        }
+
+        Assert.Equal(["a4", "a2", "a3", "a5", "b1", "a1", "a6"], await AllPagesAsync(null));
+        Assert.Equal(["a4", "a2", "a3", "a5", "a1", "a6"], await AllPagesAsync("acme"));
     }
 
     [Fact]

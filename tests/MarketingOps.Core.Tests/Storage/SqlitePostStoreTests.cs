@@ -28,6 +28,33 @@ public sealed class SqlitePostStoreTests : PostStoreContract, IDisposable
         Assert.Equal(1L, (long?)await command.ExecuteScalarAsync(Ct));
     }
 
+    [Theory]
+    [InlineData("SELECT * FROM posts ORDER BY due_at, id LIMIT 100", "ix_posts_due")]
+    [InlineData("SELECT * FROM posts WHERE (due_at, id) > (0, '') ORDER BY due_at, id LIMIT 100", "ix_posts_due")]
+    [InlineData("SELECT * FROM posts WHERE account = 'acme' ORDER BY due_at, id LIMIT 100", "ix_posts_account_due")]
+    public async Task A_page_of_posts_is_read_from_an_index_in_page_order_without_sorting_the_table(string page, string index)
+    {
+        var path = _folder.File("plan/mops.db");
+        await new SqlitePostStore(path, TimeSpan.FromSeconds(5), new FakeTimeProvider(Now)).InitializeAsync(Ct);
+
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + page;
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        // Without the index, SQLite reads every post and sorts them for each page ("SCAN posts", "USE TEMP B-TREE").
+        Assert.Contains(plan, step => step.Contains("USING INDEX " + index, StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_database_from_a_newer_mops_is_refused_rather_than_downgraded()
     {
