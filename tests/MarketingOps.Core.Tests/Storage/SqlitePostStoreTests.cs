@@ -9,8 +9,34 @@ public sealed class SqlitePostStoreTests : PostStoreContract, IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    internal override Task<AdoPostStore> CreateStoreAsync() =>
-        Task.FromResult<AdoPostStore>(new SqlitePostStore(_folder.File($"{Guid.NewGuid():N}/mops.db"), TimeSpan.FromSeconds(10), new FakeTimeProvider(Now)));
+    private string? _last;
+
+    internal override IReadOnlyList<string> Scripts => SchemaScripts.Sqlite;
+
+    internal override Task<AdoPostStore> CreateStoreAsync()
+    {
+        _last = _folder.File($"{Guid.NewGuid():N}/mops.db");
+        return Task.FromResult(Reopen());
+    }
+
+    internal override AdoPostStore Reopen() => new SqlitePostStore(_last!, TimeSpan.FromSeconds(10), new FakeTimeProvider(Now));
+
+    internal override async Task<string?> IndexColumnsAsync(string index)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_last}");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM pragma_index_info(@index) ORDER BY seqno";
+        command.Parameters.AddWithValue("@index", index);
+        var columns = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        return columns.Count == 0 ? null : string.Join(", ", columns);
+    }
 
     [Fact]
     public async Task The_file_is_in_WAL_mode_with_a_schema_version_table()
