@@ -144,6 +144,37 @@ public sealed partial class CalendarAndPostTests(Chromium chromium) : DashboardT
         await session.ScreenshotAsync("calendar-week");
     }
 
+    [Fact]
+    public async Task The_open_month_recounts_a_busy_day_and_shows_a_new_post_when_posts_change_without_a_reload()
+    {
+        // Four posts on one local day: three drawn, the fourth only counted behind "+1 more".
+        var first = TimeProvider.System.GetUtcNow().AddDays(2).AddHours(-3);
+        var posts = new List<PostView>();
+        for (var i = 0; i < 4; i++)
+        {
+            posts.Add(await ScheduleAsync("acme", first.AddMinutes(30 * i), $"Tasting flight number {i + 1}"));
+        }
+
+        await using var session = await OpenAsync();
+        var page = session.Page;
+        await session.SignInAsync("viewer-user", "/calendar?view=month&date=" + LocalDate(first));
+        var cell = page.Locator("td", new() { Has = page.Locator($"a.entry[data-post-id='{posts[0].Id}']") });
+        await Expect(cell.Locator(".day-states li.state-scheduled")).ToHaveTextAsync("◷ 4 Scheduled");
+        await Expect(cell.Locator(".day-states li.state-cancelled")).ToHaveCountAsync(0);
+        await page.EvaluateAsync("() => { window.__notReloaded = true; }");
+
+        // The hidden post changes state, and a post is added on the next day: neither was drawn when the page loaded.
+        await Host.Service<PostsApp>().CancelAsync(Cli, posts[3].Id, null, CancellationToken.None);
+        var added = await ScheduleAsync("beans", first.AddDays(1), "Pop-up stand at the Saturday market");
+
+        var live = new LocatorAssertionsToHaveTextOptions { Timeout = 30_000 };
+        await Expect(cell.Locator(".day-states li.state-cancelled")).ToHaveTextAsync("⊘ 1 Cancelled", live);
+        await Expect(cell.Locator(".day-states li.state-scheduled")).ToHaveTextAsync("◷ 3 Scheduled", live);
+        await Expect(page.Locator($"a.entry[data-post-id='{added.Id}']")).ToContainTextAsync("Pop-up stand at the Saturday market", new() { Timeout = 30_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__notReloaded === true"), "the page was reloaded");
+        await session.AssertAccessibleAsync();
+    }
+
     [GeneratedRegex("/login\\?ReturnUrl=")]
     private static partial Regex LoginUrl();
 }
