@@ -54,6 +54,22 @@ public sealed class SqlitePostStoreTests : PostStoreContract, IDisposable
         Assert.Equal(1L, (long?)await command.ExecuteScalarAsync(Ct));
     }
 
+    [Fact]
+    public async Task Every_connection_it_opens_enforces_foreign_keys_and_waits_for_a_writer()
+    {
+        var store = new SqlitePostStore(_folder.File("pragmas/mops.db"), TimeSpan.FromSeconds(7), new FakeTimeProvider(Now));
+        for (var open = 0; open < 3; open++)
+        {
+            // Pooled: the second and third are the first connection again, as most are in a running host.
+            await using var connection = await store.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA foreign_keys";
+            Assert.Equal(1L, (long?)await command.ExecuteScalarAsync(Ct));
+            command.CommandText = "PRAGMA busy_timeout";
+            Assert.Equal(7000L, (long?)await command.ExecuteScalarAsync(Ct));
+        }
+    }
+
     [Theory]
     [InlineData("SELECT * FROM posts ORDER BY due_at, id LIMIT 100", "ix_posts_due")]
     [InlineData("SELECT * FROM posts WHERE (due_at, id) > (0, '') ORDER BY due_at, id LIMIT 100", "ix_posts_due")]
