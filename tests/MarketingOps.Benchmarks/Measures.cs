@@ -17,6 +17,16 @@ internal static class Measures
         return sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 
+    /// <summary>
+    /// The machine's one-minute load average ("n/a" where /proc/loadavg is missing): on a shared machine a latency
+    /// means little without it, so it is printed beside the figures that depend on the other processes.
+    /// </summary>
+    public static string LoadAverage()
+    {
+        const string Path = "/proc/loadavg";
+        return File.Exists(Path) ? "load average " + File.ReadAllText(Path).Split(' ')[0] : "load average n/a";
+    }
+
     /// <summary>The repository the benchmark was built in (it holds MarketingOps.sln and artifacts/plugins).</summary>
     public static string RepositoryRoot()
     {

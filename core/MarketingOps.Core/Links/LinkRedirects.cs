@@ -4,15 +4,15 @@ namespace MarketingOps.Core.Links;
 
 /// <summary>
 /// What the host's <c>/l/{code}</c> does: finds the code's target, classifies the request, and stores it before the
-/// caller answers with the redirect. Requests that arrive together are stored in one transaction (a group commit),
-/// so the store's write is shared instead of queued once per click.
+/// caller answers with the redirect. Requests that arrive together are stored in one transaction (a group commit,
+/// <see cref="ClickWriter"/>), so the store's write is shared instead of queued once per click.
 /// </summary>
-internal sealed class LinkRedirects(LinkStore store, UserAgentClassifier classifier, TimeProvider time) : IDisposable
+internal sealed class LinkRedirects(LinkStore store, UserAgentClassifier classifier, TimeProvider time) : IAsyncDisposable, IDisposable
 {
-    // Only codes that exist are kept, so the cache never grows with what strangers ask for.
+    // Only codes that exist are kept, so the cache never grows with what strangers ask for; a code's target never
+    // changes once stored, so a cached one is never stale.
     private readonly ConcurrentDictionary<string, LinkTarget> _known = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<Pending> _queue = new();
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly ClickWriter _clicks = new(store);
 
     /// <summary>
     /// The target of <paramref name="code"/> once the request is durably counted (a person's click, or a bot's hit
@@ -20,74 +20,38 @@ internal sealed class LinkRedirects(LinkStore store, UserAgentClassifier classif
     /// </summary>
     public async Task<LinkTarget?> FollowAsync(string code, string method, string? userAgent, CancellationToken cancellationToken)
     {
+        if (await FindAsync(code, cancellationToken) is not { } target)
+        {
+            return null;
+        }
+
+        await _clicks.AddAsync(new LinkClick(code, target.PostId, time.GetUtcNow(), classifier.Classify(method, userAgent)));
+        return target;
+    }
+
+    /// <summary>Where <paramref name="code"/> leads, from memory once it has been looked up; null for an unknown or malformed code.</summary>
+    public async ValueTask<LinkTarget?> FindAsync(string code, CancellationToken cancellationToken)
+    {
         if (!ShortCodes.IsWellFormed(code))
         {
             return null;
         }
 
-        if (!_known.TryGetValue(code, out var target))
+        if (_known.TryGetValue(code, out var target))
         {
-            target = await store.FindAsync(code, cancellationToken);
-            if (target is null)
-            {
-                return null;
-            }
+            return target;
+        }
 
+        target = await store.FindAsync(code, cancellationToken);
+        if (target is not null)
+        {
             _known[code] = target;
         }
 
-        await RecordAsync(new LinkClick(code, target.PostId, time.GetUtcNow(), classifier.Classify(method, userAgent)));
         return target;
     }
 
-    private async Task RecordAsync(LinkClick click)
-    {
-        var pending = new Pending(click);
-        _queue.Enqueue(pending);
-        // Whoever finds the writer free writes everything queued; a writer looks at the queue again after letting go,
-        // so a click queued while it wrote is never stranded, and nobody waits in line for a click already written.
-        while (!_queue.IsEmpty && _writer.Wait(0))
-        {
-            try
-            {
-                while (!_queue.IsEmpty)
-                {
-                    await WriteQueuedAsync();
-                }
-            }
-            finally
-            {
-                _writer.Release();
-            }
-        }
+    public ValueTask DisposeAsync() => _clicks.DisposeAsync();
 
-        await pending.Done.Task;
-    }
-
-    private async Task WriteQueuedAsync()
-    {
-        var batch = new List<Pending>();
-        while (_queue.TryDequeue(out var next))
-        {
-            batch.Add(next);
-        }
-
-        try
-        {
-            // Not cancellable: once queued, a click is written even if its browser has gone.
-            await store.AddClicksAsync([.. batch.Select(p => p.Click)], CancellationToken.None);
-            batch.ForEach(p => p.Done.TrySetResult());
-        }
-        catch (Exception ex)
-        {
-            batch.ForEach(p => p.Done.TrySetException(ex));
-        }
-    }
-
-    public void Dispose() => _writer.Dispose();
-
-    private sealed record Pending(LinkClick Click)
-    {
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    public void Dispose() => _clicks.Dispose();
 }

@@ -109,35 +109,16 @@ internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
             : null;
     }
 
-    /// <summary>
-    /// Stores clicks in one transaction. The commit survives the host being killed the moment after (SQLite's WAL is
-    /// written before the commit returns); only a power cut could take the last ones, as it could any unsynced write.
-    /// </summary>
+    /// <summary>A connection that appends clicks, for a writer that keeps it open; the caller disposes it.</summary>
+    public async Task<ClickLog> OpenClickLogAsync(CancellationToken cancellationToken) =>
+        new(schema, await schema.OpenAsync(cancellationToken));
+
+    /// <summary>Stores clicks in one transaction (see <see cref="ClickLog.AddAsync"/>).</summary>
     public async Task AddClicksAsync(IReadOnlyList<LinkClick> clicks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clicks);
-        if (clicks.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await schema.OpenAsync(cancellationToken);
-        await using var transaction = await schema.BeginWriteAsync(connection, durable: false, cancellationToken);
-        await using var insert = AdoPostStore.Command(connection, transaction, "INSERT INTO link_clicks (code, post_id, at, agent) VALUES (@code, @post_id, @at, @agent)");
-        var code = Parameter(insert, "@code");
-        var post = Parameter(insert, "@post_id");
-        var at = Parameter(insert, "@at", System.Data.DbType.Int64);
-        var agent = Parameter(insert, "@agent");
-        foreach (var click in clicks)
-        {
-            code.Value = click.Code;
-            post.Value = click.PostId;
-            at.Value = click.At.ToUnixTimeMilliseconds();
-            agent.Value = (object?)click.Agent ?? DBNull.Value;
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await using var log = await OpenClickLogAsync(cancellationToken);
+        await log.AddAsync(clicks, cancellationToken);
     }
 
     /// <summary>People's clicks per post, for posts that have short links (a post without one is absent: its clicks are the platform's to report).</summary>
@@ -281,13 +262,4 @@ internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
         BotHits = Convert.ToInt64(r.GetValue(11), CultureInfo.InvariantCulture),
         LastClickAt = r.IsDBNull(12) ? null : AdoPostStore.FromUnix(Convert.ToInt64(r.GetValue(12), CultureInfo.InvariantCulture)),
     };
-
-    private static DbParameter Parameter(DbCommand command, string name, System.Data.DbType type = System.Data.DbType.String)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        command.Parameters.Add(parameter);
-        return parameter;
-    }
 }

@@ -162,23 +162,25 @@ internal sealed class PostService
         }
 
         // Every part as a request of its own: the platform and the guardrails judge each, the later ones as if the earlier were scheduled.
-        var parts = new List<(int Request, int Part, int Parts, ScheduleRequest Asked)>();
+        // Each part's links are rewritten once, here: the platform checks, and the store keeps, the text that will be published.
+        var parts = new List<(int Request, int Part, int Parts, ScheduleRequest Asked, LinkRewrite Links)>();
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i];
             var texts = (IReadOnlyList<string>)[request.Text, .. request.ThreadTexts];
             for (var j = 0; j < texts.Count; j++)
             {
-                parts.Add((i, j + 1, texts.Count, request with { Text = texts[j], ThreadTexts = [] }));
+                var (asked, links) = RewriteForCheck(request with { Text = texts[j], ThreadTexts = [] });
+                parts.Add((i, j + 1, texts.Count, asked, links));
             }
 
             problems.AddRange(ThreadProblems(request, texts.Count).Select(p => p with { Subject = grouped ? request.Account : null, RequestIndex = i }));
         }
 
-        var checks = await CheckAsync([.. parts.Select(p => p.Asked)], cancellationToken);
+        var checks = await CheckRewrittenAsync([.. parts.Select(p => (p.Asked, p.Links))], cancellationToken);
         for (var k = 0; k < parts.Count; k++)
         {
-            var (index, part, count, request) = parts[k];
+            var (index, part, count, request, _) = parts[k];
             foreach (var problem in checks[k].Problems)
             {
                 // The account, the time and the recipient are the same for every part: said once, for the first.
@@ -206,7 +208,7 @@ internal sealed class PostService
         string? threadId = null;
         for (var k = 0; k < parts.Count; k++)
         {
-            var (index, part, count, request) = parts[k];
+            var (index, part, count, request, links) = parts[k];
             var account = _registry.FindAccount(request.Account)!;
             var at = ScheduleTimeParser.Parse(request.At, request.TimeZone is { Length: > 0 } tz ? ScheduleTimeParser.FindZone(tz, "--tz") : account.TimeZone);
             var post = NewPost(request, account, at.Utc, now);
@@ -214,7 +216,7 @@ internal sealed class PostService
             post = post with { GroupId = groupId, ThreadId = threadId, ThreadPart = count == 1 ? 0 : part, ThreadParts = count == 1 ? 0 : count };
             var message = post.ToMessage(post.DueAt);
             var when = LocalTime.Format(post.DueAt, account.TimeZone);
-            var what = Describe(post, groupId is null ? [] : accounts.Where(a => a != request.Account).ToList());
+            var what = Describe(post, groupId is null ? [] : accounts.Where(a => a != request.Account).ToList()) + LinkNote(links);
             var check = checks[k];
             var hold = check.ApprovalReason ?? request.HoldReason;
             if (hold is not null)
@@ -227,6 +229,11 @@ internal sealed class PostService
                 var reason = request.ApprovedBy is { } approvedBy ? $"scheduled by {request.Source} for {when}{what}, approved by {approvedBy}" : $"scheduled by {request.Source} for {when}{what}";
                 rows.Add((new NewPost(post, reason), message, check.Verdict!, index));
             }
+        }
+
+        for (var k = 0; k < rows.Count; k++)
+        {
+            await SaveLinksAsync(rows[k].Row.Post, parts[k].Links, cancellationToken);
         }
 
         var stored = await _store.InsertAllAsync([.. rows.Select(r => r.Row)], cancellationToken);
@@ -249,7 +256,13 @@ internal sealed class PostService
             var head = stored[mine[0]];
             // Only the time's note is wanted here: the text was judged above.
             var note = (await ValidateAsync(requests[i], now, forVerdict: true, links: null, cancellationToken)).At?.Note;
-            heads.Add(new ScheduledPost(head, note) { Verdict = rows[mine[0]].Verdict, Parts = head.ThreadPart == 0 ? [] : [.. mine.Select(k => stored[k])] });
+            heads.Add(new ScheduledPost(head, note)
+            {
+                Verdict = rows[mine[0]].Verdict,
+                Parts = head.ThreadPart == 0 ? [] : [.. mine.Select(k => stored[k])],
+                Links = parts[mine[0]].Links.Changed ? parts[mine[0]].Links : null,
+                PartLinks = head.ThreadPart == 0 ? [] : [.. mine.Select(k => parts[k].Links.Changed ? parts[k].Links : null)],
+            });
             _logger.LogInformation("Post {PostId} of {Account} {State} for {DueAt:O} ({Parts} parts, group {GroupId})", head.Id, head.Account, head.State, head.DueAt, Math.Max(mine.Count, 1), groupId ?? "none");
         }
 
@@ -318,12 +331,18 @@ internal sealed class PostService
     /// Checks requests as <see cref="ScheduleAsync"/> would, each as if the earlier ones had been scheduled (caps,
     /// duplicates among them), and stores nothing: a plan of many posts is taken whole or refused with every problem.
     /// </summary>
-    public async Task<IReadOnlyList<PostCheck>> CheckAsync(IReadOnlyList<ScheduleRequest> requests, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PostCheck>> CheckAsync(IReadOnlyList<ScheduleRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
+        return CheckRewrittenAsync([.. requests.Select(RewriteForCheck)], cancellationToken);
+    }
+
+    /// <summary><see cref="CheckAsync"/> of requests whose links are already rewritten (each request's text is the rewritten one).</summary>
+    private async Task<IReadOnlyList<PostCheck>> CheckRewrittenAsync(IReadOnlyList<(ScheduleRequest Request, LinkRewrite Links)> rewritten, CancellationToken cancellationToken)
+    {
         var now = _time.GetUtcNow();
-        var validated = new List<(ScheduleRequest Request, (ClientAccount? Account, ParsedTime? At, List<PostProblem> Problems) Result)>(requests.Count);
-        foreach (var (request, links) in requests.Select(RewriteForCheck))
+        var validated = new List<(ScheduleRequest Request, (ClientAccount? Account, ParsedTime? At, List<PostProblem> Problems) Result)>(rewritten.Count);
+        foreach (var (request, links) in rewritten)
         {
             validated.Add((request, await ValidateAsync(request, now, forVerdict: false, links, cancellationToken)));
         }
@@ -517,6 +536,10 @@ internal sealed class PostService
     }
 
     public Task<IReadOnlyList<Post>> ListAsync(PostQuery query, CancellationToken cancellationToken) => _store.ListAsync(query, cancellationToken);
+
+    /// <summary>Per window between consecutive bounds, the matching posts counted by state and the first few of them (see <see cref="IPostStore.SummarizeDueAsync"/>).</summary>
+    public Task<IReadOnlyList<DueWindow>> SummarizeDueAsync(IReadOnlyList<DateTimeOffset> bounds, PostQuery filter, int firstPerWindow, CancellationToken cancellationToken) =>
+        _store.SummarizeDueAsync(bounds, filter, firstPerWindow, cancellationToken);
 
     public async Task<PostDetails> ShowAsync(string id, CancellationToken cancellationToken)
     {

@@ -13,4 +13,7 @@ public sealed record ScheduledPost(Post Post, string? TimeNote)
 
     /// <summary>How the post's links were rewritten (the post's text is what will be published). The default value is none: the text is as written.</summary>
     public Links.LinkRewrite? Links { get; init; }
+
+    /// <summary>How each part's links were rewritten, in the order of <see cref="Parts"/> (null for a part left as written). The default value is none.</summary>
+    public IReadOnlyList<Links.LinkRewrite?> PartLinks { get; init; } = [];
 }

@@ -1,6 +1,8 @@
+using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Links;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Tests.TestDoubles;
+using MarketingOps.Sdk;
 
 namespace MarketingOps.Core.Tests.Links;
 
@@ -55,6 +57,73 @@ public sealed class PostLinkTests
 
         Assert.Contains(checks[0].Problems, p => p.Field == PostField.Platform);
         Assert.Empty(checks[1].Problems);
+    }
+
+    [Fact]
+    public async Task APostGroup_RewritesEachPostsLinksForItsOwnPlatform_AndEachShortLinkLeadsToItsOwnPost()
+    {
+        using var fixture = new PublishingFixture(links: new LinkOptions { Tag = true, Campaign = "spring", ShortBaseUrl = "https://go.acme.example" });
+        fixture.Registry.Add(new ScriptedPlatform("bsky", PlatformCapabilities.Replies, maxLength: 300))
+            .Add(new ClientAccount("acme-b", "bsky", TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")));
+        const string written = "Spring sale https://shop.example/spring";
+
+        var group = await fixture.Posts.ScheduleGroupAsync([new ScheduleRequest("acme", "2026-03-02 15:00", written), new ScheduleRequest("acme-b", "2026-03-02 15:00", written)], Ct);
+
+        var sources = new List<string>();
+        foreach (var scheduled in group.Posts)
+        {
+            var link = Assert.Single(scheduled.Links!.Links);
+            Assert.Equal("Spring sale " + link.ShortUrl, scheduled.Post.Text);
+            Assert.Equal(scheduled.Post.Text, (await fixture.Store.GetAsync(scheduled.Post.Id, Ct))!.Text);
+            var target = await fixture.Links.FindAsync(link.Code!, Ct);
+            Assert.Equal(scheduled.Post.Id, target!.PostId);
+            sources.Add(System.Web.HttpUtility.ParseQueryString(target.Target.Query)["utm_source"]!);
+            var shown = await fixture.Posts.ShowAsync(scheduled.Post.Id, Ct);
+            Assert.Equal(written, shown.Links!.OriginalText);
+            Assert.Contains("1 link tagged with UTM parameters and shortened", shown.History[0].Reason, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(["fake", "bsky"], sources);
+        Assert.NotEqual(group.Posts[0].Links!.Links[0].Code, group.Posts[1].Links!.Links[0].Code);
+    }
+
+    [Fact]
+    public async Task AThread_RewritesEveryPartsLinks_AndThePlatformReceivesThemInOrder()
+    {
+        using var fixture = new PublishingFixture(platform: new ScriptedPlatform(capabilities: PlatformCapabilities.Replies), links: new LinkOptions { Tag = true, ShortBaseUrl = "https://go.acme.example" });
+
+        var scheduled = await fixture.Posts.ScheduleAsync(
+            new ScheduleRequest("acme", "2026-03-02 15:00", "Part one https://shop.example/one") { ThreadTexts = ["Part two, no link", "Part three https://shop.example/three"] }, Ct);
+
+        Assert.Equal(3, scheduled.Parts.Count);
+        Assert.Equal(3, scheduled.PartLinks.Count);
+        Assert.Null(scheduled.PartLinks[1]);
+        foreach (var i in new[] { 0, 2 })
+        {
+            var link = Assert.Single(scheduled.PartLinks[i]!.Links);
+            Assert.EndsWith(link.ShortUrl!, scheduled.Parts[i].Text, StringComparison.Ordinal);
+            Assert.Equal(scheduled.Parts[i].Id, (await fixture.Links.FindAsync(link.Code!, Ct))!.PostId);
+        }
+
+        Assert.Equal("Part two, no link", scheduled.Parts[1].Text);
+        Assert.Equal(scheduled.PartLinks[0], scheduled.Links);
+
+        // Each part goes out with its own short link, in order.
+        await fixture.FireAllAsync(Ct);
+        Assert.Equal(scheduled.Parts.Select(p => p.Text), fixture.Platform.PublishCalls.Select(c => c.Draft.Text));
+    }
+
+    [Fact]
+    public async Task AThreadPartTooLongOnceRewritten_IsRefused_AndTheRefusalShowsThePublishedText()
+    {
+        using var fixture = new PublishingFixture(platform: new ScriptedPlatform(capabilities: PlatformCapabilities.Replies, maxLength: 60), links: new LinkOptions { Tag = true });
+
+        var refused = await Assert.ThrowsAsync<PostRequestException>(() => fixture.Posts.ScheduleAsync(
+            new ScheduleRequest("acme", "2026-03-02 15:00", "Part one, short") { ThreadTexts = ["Sale today https://shop.example/spring"] }, Ct));
+
+        Assert.Contains(refused.Details, p => p.Field == PostField.Platform && p.Part == 2);
+        Assert.Contains(refused.Details, p => p.Field == PostField.Text && p.Part == 2 && p.Message.Contains("utm_source=fake", StringComparison.Ordinal));
+        Assert.Empty(await fixture.Posts.ListAsync(new PostQuery(), Ct));
     }
 
     [Fact]

@@ -98,13 +98,7 @@ public sealed class PostGroupTests
         masto.ThenPublish((r, _) => Task.FromResult(PublishResult.Published(masto.Create(r)))).ThenFail(PlatformErrorKind.Rejected, "validation failed");
 
         var group = await fixture.Posts.ScheduleGroupAsync([new ScheduleRequest("acme", at, first) { ThreadTexts = rest }, new ScheduleRequest("acme-b", at, first) { ThreadTexts = rest }, new ScheduleRequest("acme-m", at, first) { ThreadTexts = rest }], Ct);
-        for (var round = 0; round < 50 && !fixture.Scheduler.Triggers.IsEmpty; round++)
-        {
-            var (id, when) = fixture.Scheduler.Triggers.OrderBy(t => t.Value).First();
-            fixture.Time.SetUtcNow(when > fixture.Time.GetUtcNow() ? when : fixture.Time.GetUtcNow());
-            fixture.Scheduler.Triggers.TryRemove(id, out _);
-            await fixture.Executor.ExecuteAsync(id, false, Ct);
-        }
+        await fixture.FireAllAsync(Ct);
 
         var threads = new Dictionary<string, IReadOnlyList<Post>>();
         foreach (var head in group.Posts)

@@ -24,22 +24,6 @@ public sealed class ThreadPublishingTests
         return group.Posts[0].Parts;
     }
 
-    /// <summary>Fires whatever has a trigger, as Quartz would, until nothing is left to fire.</summary>
-    private static async Task RunTriggersAsync(PublishingFixture fixture)
-    {
-        for (var round = 0; round < 100 && !fixture.Scheduler.Triggers.IsEmpty; round++)
-        {
-            var (id, at) = fixture.Scheduler.Triggers.OrderBy(t => t.Value).First();
-            if (at > fixture.Time.GetUtcNow())
-            {
-                fixture.Time.SetUtcNow(at);
-            }
-
-            fixture.Scheduler.Triggers.TryRemove(id, out _);
-            await fixture.Executor.ExecuteAsync(id, false, Ct);
-        }
-    }
-
     private static async Task<List<Post>> PartsAsync(PublishingFixture fixture, Post head) =>
         [.. (await fixture.Posts.ShowAsync(head.Id, Ct)).Thread];
 
@@ -51,7 +35,7 @@ public sealed class ThreadPublishingTests
 
         Assert.Equal([parts[0].Id], fixture.Scheduler.Triggers.Keys);
         Assert.Equal(5, parts.Select(p => p.IdempotencyKey).Distinct().Count());
-        await RunTriggersAsync(fixture);
+        await fixture.FireAllAsync(Ct);
 
         var stored = await PartsAsync(fixture, parts[0]);
         Assert.All(stored, p => Assert.Equal(PostState.Published, p.State));
@@ -78,7 +62,7 @@ public sealed class ThreadPublishingTests
             .ThenPublish((r, _) => Task.FromResult(PublishResult.Published(fixture.Platform.Create(r))))
             .ThenFail(PlatformErrorKind.Rejected, "status is a duplicate");
 
-        await RunTriggersAsync(fixture);
+        await fixture.FireAllAsync(Ct);
 
         var stored = await PartsAsync(fixture, parts[0]);
         Assert.Equal([PostState.Published, PostState.Published, PostState.Failed, PostState.Scheduled, PostState.Scheduled], stored.Select(p => p.State));
@@ -95,7 +79,7 @@ public sealed class ThreadPublishingTests
         Assert.Equal(3, fixture.Platform.PublishCalls.Count);
 
         await fixture.Posts.RetryAsync(stored[2].Id, Ct);
-        await RunTriggersAsync(fixture);
+        await fixture.FireAllAsync(Ct);
 
         stored = await PartsAsync(fixture, parts[0]);
         Assert.All(stored, p => Assert.Equal(PostState.Published, p.State));
@@ -117,7 +101,7 @@ public sealed class ThreadPublishingTests
 
         Assert.Equal(1, report.TriggersRestored);
         Assert.Equal([parts[2].Id], fixture.Scheduler.Triggers.Keys);
-        await RunTriggersAsync(fixture);
+        await fixture.FireAllAsync(Ct);
         var stored = await PartsAsync(fixture, parts[0]);
         Assert.All(stored, p => Assert.Equal(PostState.Published, p.State));
         Assert.Equal(5, fixture.Platform.PublishCalls.Count);
@@ -147,7 +131,7 @@ public sealed class ThreadPublishingTests
         Assert.Equal(PostState.Publishing, left.State);
 
         await fixture.Recovery.RecoverAsync(exclusive: true, Ct);
-        await RunTriggersAsync(fixture);
+        await fixture.FireAllAsync(Ct);
 
         var stored = await PartsAsync(fixture, parts[0]);
         Assert.All(stored, p => Assert.Equal(PostState.Published, p.State));
@@ -164,7 +148,7 @@ public sealed class ThreadPublishingTests
         await fixture.FireAsync(parts[0].Id);
 
         await fixture.Posts.CancelAsync(parts[1].Id, Ct);
-        await RunTriggersAsync(fixture);
+        await fixture.FireAllAsync(Ct);
 
         var stored = await PartsAsync(fixture, parts[0]);
         Assert.Equal([PostState.Published, PostState.Cancelled, PostState.Cancelled, PostState.Cancelled], stored.Select(p => p.State));
@@ -177,7 +161,7 @@ public sealed class ThreadPublishingTests
         using var fixture = NewFixture();
         var parts = await ScheduleThreadAsync(fixture, parts: 3);
         fixture.Time.Advance(TimeSpan.FromDays(1));
-        await RunTriggersAsync(fixture);
+        await fixture.FireAllAsync(Ct);
 
         var stored = await PartsAsync(fixture, parts[0]);
         Assert.Equal([PostState.Missed, PostState.Cancelled, PostState.Cancelled], stored.Select(p => p.State));

@@ -130,6 +130,22 @@ internal sealed class PublishingFixture : IDisposable
         return await Executor.ExecuteAsync(postId, recovering, CancellationToken.None);
     }
 
+    /// <summary>Fires whatever has a trigger, earliest first, as Quartz would, until nothing is left to fire.</summary>
+    public async Task FireAllAsync(CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < 100 && !Scheduler.Triggers.IsEmpty; round++)
+        {
+            var (id, at) = Scheduler.Triggers.OrderBy(t => t.Value).First();
+            if (at > Time.GetUtcNow())
+            {
+                Time.SetUtcNow(at);
+            }
+
+            Scheduler.Triggers.TryRemove(id, out _);
+            await Executor.ExecuteAsync(id, false, cancellationToken);
+        }
+    }
+
     public async Task<Post> GetAsync(string id) => await Store.GetAsync(id, CancellationToken.None) ?? throw new InvalidOperationException("no post " + id);
 
     public void Dispose()

@@ -119,6 +119,44 @@ public sealed class ShortLinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AClickThatCannotBeStored_GetsNoRedirect_AndTheNextClickIsCountedAgain()
+    {
+        var (_, link) = await ScheduleAsync();
+        await using (var refuse = await OpenDatabaseAsync())
+        {
+            await ExecuteAsync(refuse, "CREATE TRIGGER refuse_clicks BEFORE INSERT ON link_clicks BEGIN SELECT RAISE(ABORT, 'clicks refused'); END;");
+        }
+
+        using var refused = await FollowAsync(link.Code!, Browser);
+        Assert.NotEqual(HttpStatusCode.Found, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
+        Assert.Null(refused.Headers.Location);
+
+        await using (var allow = await OpenDatabaseAsync())
+        {
+            await ExecuteAsync(allow, "DROP TRIGGER refuse_clicks;");
+        }
+
+        using var counted = await FollowAsync(link.Code!, Browser);
+        Assert.Equal(HttpStatusCode.Found, counted.StatusCode);
+        Assert.Equal(1, (await _api.Service<LinkStore>().GetAsync(link.Code!, Ct))!.Clicks);
+    }
+
+    private async Task<Microsoft.Data.Sqlite.SqliteConnection> OpenDatabaseAsync()
+    {
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_api.Root, "data", "mops.db")};Pooling=False");
+        await connection.OpenAsync(Ct);
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    [Fact]
     public async Task TheApi_ListsLinksWithTheirCounts()
     {
         var (post, link) = await ScheduleAsync();

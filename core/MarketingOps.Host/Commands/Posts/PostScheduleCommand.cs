@@ -1,5 +1,6 @@
 using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Inbox;
+using MarketingOps.Core.Links;
 using MarketingOps.Core.Posts;
 using MarketingOps.Host.Cli;
 using MarketingOps.Host.Commands.Guardrails;
@@ -53,7 +54,7 @@ internal sealed class PostScheduleCommand : PostCommand<PostScheduleSettings>
                 note = result.TimeNote,
                 outcome = result.Verdict.Outcome,
                 text = result.Post.Text,
-                links = result.Links is { } rewrite ? new { writtenText = rewrite.OriginalText, summary = rewrite.Summary, links = rewrite.Links } : null,
+                links = LinksJson(result.Links),
             });
         }
         else
@@ -81,6 +82,9 @@ internal sealed class PostScheduleCommand : PostCommand<PostScheduleSettings>
         return ExitCodes.Success;
     }
 
+    private static object? LinksJson(LinkRewrite? rewrite) =>
+        rewrite is null ? null : new { writtenText = rewrite.OriginalText, summary = rewrite.Summary, links = rewrite.Links };
+
     /// <summary>Several accounts, or a thread: all of it is scheduled, or nothing and every problem is listed.</summary>
     private async Task<int> ScheduleGroupAsync(PostService posts, PostScheduleSettings settings, CancellationToken cancellationToken)
     {
@@ -98,7 +102,9 @@ internal sealed class PostScheduleCommand : PostCommand<PostScheduleSettings>
                     scheduledAt = p.Post.ScheduledAt,
                     note = p.TimeNote,
                     outcome = p.Verdict.Outcome,
-                    parts = p.Parts.Select(part => new { id = part.Id, part = part.ThreadPart, state = part.State }),
+                    text = p.Post.Text,
+                    links = LinksJson(p.Links),
+                    parts = p.Parts.Select((part, i) => new { id = part.Id, part = part.ThreadPart, state = part.State, text = part.Text, links = LinksJson(p.PartLinks[i]) }),
                 }),
             });
             return ExitCodes.Success;
@@ -111,6 +117,19 @@ internal sealed class PostScheduleCommand : PostCommand<PostScheduleSettings>
             Console.Out.WriteLine(post.Id);
             var thread = scheduled.Parts.Count > 1 ? $", a thread of {scheduled.Parts.Count} parts ({string.Join(", ", scheduled.Parts.Skip(1).Select(p => p.Id))} follow it)" : "";
             Console.Error.WriteLine($"{post.State} for {Times.Labelled(post.ScheduledAt, post.Account)} on {post.Account}{thread}");
+            if (scheduled.Parts.Count == 0 && scheduled.Links is { } links)
+            {
+                Console.Error.WriteLine($"links: {links.Summary}; it will publish: {post.Text}");
+            }
+
+            for (var i = 0; i < scheduled.PartLinks.Count; i++)
+            {
+                if (scheduled.PartLinks[i] is { } partLinks)
+                {
+                    Console.Error.WriteLine($"links of part {scheduled.Parts[i].ThreadPart}: {partLinks.Summary}; it will publish: {scheduled.Parts[i].Text}");
+                }
+            }
+
             if (scheduled.TimeNote is not null)
             {
                 Console.Error.WriteLine("note: " + scheduled.TimeNote);

@@ -15,7 +15,9 @@ internal static class LinkEndpoints
 {
     public static void MapRedirects(IEndpointRouteBuilder routes)
     {
-        routes.MapMethods("/l/{code}", [HttpMethods.Get, HttpMethods.Head], FollowAsync).AllowAnonymous().ExcludeFromDescription();
+        // Short-circuited: a public redirect needs no sign-in, authorization or antiforgery, so routing answers it at
+        // once (the security headers and problem handling before routing still apply).
+        routes.MapMethods("/l/{code}", [HttpMethods.Get, HttpMethods.Head], FollowAsync).AllowAnonymous().ShortCircuit().ExcludeFromDescription();
     }
 
     public static void Map(RouteGroupBuilder api)

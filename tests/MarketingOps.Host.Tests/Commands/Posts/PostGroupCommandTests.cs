@@ -85,4 +85,38 @@ public sealed class PostGroupCommandTests : IDisposable
         Assert.Equal(2, two);
         Assert.Contains("name one --account", whyTwo, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_thread_with_short_links_gives_each_part_its_own_link_and_says_what_each_part_will_publish()
+    {
+        _home.Write("mops.json", """{ "Links": { "Tag": true, "ShortBaseUrl": "https://go.acme.example" } }""");
+        var file = _home.Write("thread.txt", "Spring menu: https://shop.example/menu\n---\nNo link in this part\n---\nBook a table: https://shop.example/book\n");
+
+        var (exit, output, error) = await Mops("post", "schedule", "--account", "acme", "--at", Day(7), "--thread-file", file, "--json");
+
+        Assert.True(exit == 0, output + error);
+        var parts = JsonDocument.Parse(output).RootElement.GetProperty("posts")[0].GetProperty("parts").EnumerateArray().ToList();
+        var shortUrls = new List<string>();
+        foreach (var i in new[] { 0, 2 })
+        {
+            var link = Assert.Single(parts[i].GetProperty("links").GetProperty("links").EnumerateArray());
+            var shortUrl = link.GetProperty("shortUrl").GetString()!;
+            Assert.StartsWith("https://go.acme.example/l/", shortUrl, StringComparison.Ordinal);
+            Assert.EndsWith(shortUrl, parts[i].GetProperty("text").GetString(), StringComparison.Ordinal);
+            shortUrls.Add(shortUrl);
+            var (_, shown, _) = await Mops("post", "show", parts[i].GetProperty("id").GetString()!, "--json");
+            Assert.Equal(parts[i].GetProperty("text").GetString(), JsonDocument.Parse(shown).RootElement.GetProperty("post").GetProperty("text").GetString());
+        }
+
+        Assert.NotEqual(shortUrls[0], shortUrls[1]);
+        Assert.Equal("No link in this part", parts[1].GetProperty("text").GetString());
+        Assert.False(parts[1].TryGetProperty("links", out _));
+
+        var other = _home.Write("other.txt", "Summer hours from June: https://shop.example/hours\n---\nWe open at eight on weekdays\n---\nThe terrace opens too: https://shop.example/terrace\n");
+        var (again, _, said) = await Mops("post", "schedule", "--account", "acme", "--at", Day(8), "--thread-file", other);
+        Assert.True(again == 0, said);
+        Assert.Contains("links of part 1: 1 link tagged with UTM parameters and shortened", said, StringComparison.Ordinal);
+        Assert.Contains("links of part 3:", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("links of part 2", said, StringComparison.Ordinal);
+    }
 }
