@@ -32,6 +32,9 @@ public interface IInbox
     /// <summary>Items, oldest first; all of them when <paramref name="status"/> is null.</summary>
     Task<IReadOnlyList<InboxItem>> ListAsync(InboxItemStatus? status, CancellationToken cancellationToken);
 
+    /// <summary>One page of <see cref="ListAsync"/>'s items (<paramref name="skip"/>, then at most <paramref name="take"/>), and the count of all.</summary>
+    Task<InboxPage> ListPageAsync(InboxItemStatus? status, int skip, int take, CancellationToken cancellationToken);
+
     /// <summary>
     /// Approves a pending item, optionally with edited text. The guardrails check it again (the edit included); if they
     /// reject it the item stays pending with the new verdict and the refusal is recorded, otherwise it goes to publishing.

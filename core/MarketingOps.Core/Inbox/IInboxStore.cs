@@ -16,4 +16,14 @@ public interface IInboxStore
 
     /// <summary>Items, oldest first; all of them when <paramref name="status"/> is null.</summary>
     Task<IReadOnlyList<InboxItem>> ListAsync(InboxItemStatus? status, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// At most <paramref name="take"/> items after the first <paramref name="skip"/>, oldest first, and the count of all;
+    /// a store with an index overrides this so a page of a long inbox reads only that page.
+    /// </summary>
+    async Task<InboxPage> ListPageAsync(InboxItemStatus? status, int skip, int take, CancellationToken cancellationToken)
+    {
+        var all = await ListAsync(status, cancellationToken);
+        return new InboxPage(all.Count, [.. all.Skip(skip).Take(take)]);
+    }
 }

@@ -152,6 +152,13 @@ internal sealed class InboxService(
     public Task<IReadOnlyList<InboxItem>> ListAsync(InboxItemStatus? status, CancellationToken cancellationToken) =>
         store.ListAsync(status, cancellationToken);
 
+    public Task<InboxPage> ListPageAsync(InboxItemStatus? status, int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        return store.ListPageAsync(status, skip, take, cancellationToken);
+    }
+
     public async Task<InboxDecisionResult> ApproveAsync(string id, string decidedBy, string? editedText, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(decidedBy);

@@ -39,7 +39,7 @@ internal static partial class ScheduleTimeParser
 
         if (!DateTime.TryParseExact(trimmed, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            throw new PostRequestException($"'{trimmed}' is not a time; expected ISO 8601 with an offset (2026-03-29T09:30:00+02:00) or a local time (2026-03-29 09:30) read in --tz or the account's zone.");
+            throw new PostRequestException($"'{trimmed}' is not a time; expected ISO 8601 with an offset (2026-03-29T09:30:00+02:00) or a local time (2026-03-29 09:30) read in the time zone given (--tz, or timeZone in the API) or the account's zone.");
         }
 
         return FromLocal(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);

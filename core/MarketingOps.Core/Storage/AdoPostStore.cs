@@ -241,9 +241,100 @@ internal abstract class AdoPostStore : IPostStore
     public async Task<IReadOnlyList<Post>> ListAsync(PostQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var where = new List<string>();
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, null, string.Empty);
+        var where = Conditions(command, query);
+        if (query.After is { } after)
+        {
+            // A row value, which both SQLite and PostgreSQL answer with a range of ix_posts_due or ix_posts_account_due.
+            where.Add("(due_at, id) > (@after_due, @after_id)");
+            Add(command, "@after_due", after.DueAt.ToUnixTimeMilliseconds());
+            Add(command, "@after_id", after.Id);
+        }
+
+        Add(command, "@limit", query.Limit);
+        command.CommandText = $"SELECT {Columns} FROM posts {(where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where))} ORDER BY due_at, id LIMIT @limit";
+        return await ReadPostsAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DueWindow>> SummarizeDueAsync(IReadOnlyList<DateTimeOffset> bounds, PostQuery filter, int firstPerWindow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bounds);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstPerWindow);
+        var windows = Math.Max(bounds.Count - 1, 0);
+        var counts = new Dictionary<PostState, int>[windows];
+        var first = new List<Post>[windows];
+        for (var i = 0; i < windows; i++)
+        {
+            if (bounds[i + 1] < bounds[i])
+            {
+                throw new ArgumentException("The bounds must ascend.", nameof(bounds));
+            }
+
+            counts[i] = [];
+            first[i] = [];
+        }
+
+        if (windows > 0)
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+
+            // Counts: one index range per window (ix_posts_due, or ix_posts_account_due for one account), counted in the database.
+            await using (var count = Command(connection, null, string.Empty))
+            {
+                var where = Conditions(count, filter);
+                AddBounds(count, bounds);
+                var days = string.Join(", ", Enumerable.Range(0, windows).Select(i => Invariant($"({i}, @b{i}, @b{i + 1})")));
+                count.CommandText =
+                    $"WITH windows (n, window_from, window_to) AS (VALUES {days}) " +
+                    "SELECT windows.n, posts.state, COUNT(*) FROM windows JOIN posts ON posts.due_at >= windows.window_from AND posts.due_at < windows.window_to" +
+                    (where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where.Select(c => "posts." + c))) +
+                    " GROUP BY windows.n, posts.state";
+                await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    counts[Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture)][Enum.Parse<PostState>(reader.GetString(1))] = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
+                }
+            }
+
+            // The first rows of each window: one short index range each, in one statement; only windows with posts are asked.
+            var asked = Enumerable.Range(0, windows).Where(i => counts[i].Count > 0).ToList();
+            if (firstPerWindow > 0 && asked.Count > 0)
+            {
+                await using var read = Command(connection, null, string.Empty);
+                var where = Conditions(read, filter);
+                AddBounds(read, bounds);
+                Add(read, "@first", firstPerWindow);
+                var and = string.Concat(where.Select(c => " AND " + c));
+                read.CommandText = string.Join(" UNION ALL ", asked.Select(i => Invariant(
+                    $"SELECT * FROM (SELECT {Columns}, {i} AS n FROM posts WHERE due_at >= @b{i} AND due_at < @b{i + 1}{and} ORDER BY due_at, id LIMIT @first) AS w{i}")));
+                await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    first[Convert.ToInt32(reader.GetValue(ColumnCount), CultureInfo.InvariantCulture)].Add(ReadPost(reader));
+                }
+            }
+        }
+
+        // UNION ALL promises no order: each window's rows are put in list order here.
+        return [.. Enumerable.Range(0, windows).Select(i => new DueWindow(counts[i], [.. first[i].OrderBy(p => p.DueAt).ThenBy(p => p.Id, StringComparer.Ordinal)]))];
+    }
+
+    private static void AddBounds(DbCommand command, IReadOnlyList<DateTimeOffset> bounds)
+    {
+        for (var i = 0; i < bounds.Count; i++)
+        {
+            Add(command, Invariant($"@b{i}"), bounds[i].ToUnixTimeMilliseconds());
+        }
+    }
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+
+    /// <summary>The conditions of a query's filters (not its cursor), each with its parameter added to <paramref name="command"/>.</summary>
+    private static List<string> Conditions(DbCommand command, PostQuery query)
+    {
+        var where = new List<string>();
         void Filter(string condition, string parameter, object value)
         {
             where.Add(condition);
@@ -290,17 +381,7 @@ internal abstract class AdoPostStore : IPostStore
             Filter("platform_post_id = @platform_post_id", "@platform_post_id", platformPostId);
         }
 
-        if (query.After is { } after)
-        {
-            // A row value, which both SQLite and PostgreSQL answer with a range of ix_posts_due or ix_posts_account_due.
-            where.Add("(due_at, id) > (@after_due, @after_id)");
-            Add(command, "@after_due", after.DueAt.ToUnixTimeMilliseconds());
-            Add(command, "@after_id", after.Id);
-        }
-
-        Add(command, "@limit", query.Limit);
-        command.CommandText = $"SELECT {Columns} FROM posts {(where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where))} ORDER BY due_at, id LIMIT @limit";
-        return await ReadPostsAsync(command, cancellationToken);
+        return where;
     }
 
     private static async Task<List<Post>> ReadPostsAsync(DbCommand command, CancellationToken cancellationToken)

@@ -28,6 +28,13 @@ internal interface IPostStore
 
     Task<IReadOnlyList<Post>> ListAsync(PostQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For each window between consecutive <paramref name="bounds"/> (ascending instants; a window takes its start, not
+    /// its end), the posts matching <paramref name="filter"/> counted by state, and its first <paramref name="firstPerWindow"/>
+    /// posts: what a calendar draws, without reading every row of the range. The filter's limit and cursor are ignored.
+    /// </summary>
+    Task<IReadOnlyList<DueWindow>> SummarizeDueAsync(IReadOnlyList<DateTimeOffset> bounds, PostQuery filter, int firstPerWindow, CancellationToken cancellationToken);
+
     /// <summary>Posts in one of <paramref name="states"/> due at or after <paramref name="dueFrom"/>, earliest first.</summary>
     Task<IReadOnlyList<Post>> ListDueSinceAsync(IReadOnlyCollection<PostState> states, DateTimeOffset dueFrom, CancellationToken cancellationToken);
 

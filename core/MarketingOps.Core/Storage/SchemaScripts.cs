@@ -6,7 +6,9 @@ namespace MarketingOps.Core.Storage;
 /// earlier attempt may be on the platform, and the running hosts' leases (heartbeats) that tell a live claim from an orphan;
 /// version 5: post groups (one post per account, scheduled together) and threads (parts published in order, each a
 /// post of its own with its own key and state); version 6: posts in the order every list pages them (due time, then id),
-/// overall and per account, so a page reads its rows from an index instead of sorting the whole table.</summary>
+/// overall and per account, so a page reads its rows from an index instead of sorting the whole table; version 7: those
+/// two indexes also carry the state, and one more serves an experiment's range of due times, so the calendar counts a
+/// month's posts per day and state and reads each day's first few from the indexes alone, without touching every row.</summary>
 internal static class SchemaScripts
 {
     public static IReadOnlyList<string> Sqlite { get; } =
@@ -111,6 +113,13 @@ internal static class SchemaScripts
         CREATE INDEX ix_posts_due ON posts (due_at, id);
         CREATE INDEX ix_posts_account_due ON posts (account, due_at, id);
         """,
+        """
+        DROP INDEX ix_posts_due;
+        CREATE INDEX ix_posts_due ON posts (due_at, id, state);
+        DROP INDEX ix_posts_account_due;
+        CREATE INDEX ix_posts_account_due ON posts (account, due_at, id, state);
+        CREATE INDEX ix_posts_experiment_due ON posts (experiment_id, due_at);
+        """,
     ];
 
     public static IReadOnlyList<string> Postgres { get; } =
@@ -214,6 +223,13 @@ internal static class SchemaScripts
         """
         CREATE INDEX ix_posts_due ON posts (due_at, id);
         CREATE INDEX ix_posts_account_due ON posts (account, due_at, id);
+        """,
+        """
+        DROP INDEX ix_posts_due;
+        CREATE INDEX ix_posts_due ON posts (due_at, id, state);
+        DROP INDEX ix_posts_account_due;
+        CREATE INDEX ix_posts_account_due ON posts (account, due_at, id, state);
+        CREATE INDEX ix_posts_experiment_due ON posts (experiment_id, due_at);
         """,
     ];
 }

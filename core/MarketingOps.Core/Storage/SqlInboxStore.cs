@@ -62,10 +62,39 @@ internal sealed class SqlInboxStore(AdoPostStore database) : IInboxStore
             ? QueryAsync("WHERE status = @status", c => AdoPostStore.Add(c, "@status", wanted.ToString()), cancellationToken)
             : QueryAsync(string.Empty, _ => { }, cancellationToken);
 
-    private async Task<IReadOnlyList<InboxItem>> QueryAsync(string where, Action<System.Data.Common.DbCommand> parameters, CancellationToken cancellationToken)
+    public async Task<InboxPage> ListPageAsync(InboxItemStatus? status, int skip, int take, CancellationToken cancellationToken)
+    {
+        // ix_inbox_status serves both the count and the page; only the page's items are read and parsed.
+        var where = status is null ? string.Empty : "WHERE status = @status";
+        void Status(System.Data.Common.DbCommand c)
+        {
+            if (status is { } wanted)
+            {
+                AdoPostStore.Add(c, "@status", wanted.ToString());
+            }
+        }
+
+        int total;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var count = AdoPostStore.Command(connection, null, $"SELECT COUNT(*) FROM inbox_items {where}"))
+        {
+            Status(count);
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var items = await QueryAsync(where, c =>
+        {
+            Status(c);
+            AdoPostStore.Add(c, "@take", take);
+            AdoPostStore.Add(c, "@skip", skip);
+        }, cancellationToken, " LIMIT @take OFFSET @skip");
+        return new InboxPage(total, items);
+    }
+
+    private async Task<IReadOnlyList<InboxItem>> QueryAsync(string where, Action<System.Data.Common.DbCommand> parameters, CancellationToken cancellationToken, string page = "")
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = AdoPostStore.Command(connection, null, $"SELECT item FROM inbox_items {where} ORDER BY proposed_at, id");
+        await using var command = AdoPostStore.Command(connection, null, $"SELECT item FROM inbox_items {where} ORDER BY proposed_at, id{page}");
         parameters(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var items = new List<InboxItem>();

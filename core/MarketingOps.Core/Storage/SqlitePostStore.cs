@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace MarketingOps.Core.Storage;
 
@@ -7,7 +8,8 @@ namespace MarketingOps.Core.Storage;
 internal sealed class SqlitePostStore : AdoPostStore
 {
     private readonly string _connectionString;
-    private readonly string _busyTimeout;
+    private readonly int _busyTimeoutMilliseconds;
+    private int _folderMade;
     private int _walSet;
 
     public SqlitePostStore(string path, TimeSpan busyTimeout, TimeProvider time)
@@ -21,7 +23,7 @@ internal sealed class SqlitePostStore : AdoPostStore
             // Microsoft.Data.Sqlite retries a busy database until the command timeout runs out.
             DefaultTimeout = (int)Math.Ceiling(busyTimeout.TotalSeconds),
         }.ToString();
-        _busyTimeout = ((long)busyTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _busyTimeoutMilliseconds = (int)Math.Min(int.MaxValue, (long)busyTimeout.TotalMilliseconds);
     }
 
     /// <summary>The database file.</summary>
@@ -33,21 +35,33 @@ internal sealed class SqlitePostStore : AdoPostStore
 
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        if (System.IO.Path.GetDirectoryName(Path) is { } directory)
+        // Every store call opens a connection (two per API request): the folder is made once, not stat-ed each time.
+        if (Volatile.Read(ref _folderMade) == 0 && System.IO.Path.GetDirectoryName(Path) is { } directory)
         {
             Directory.CreateDirectory(directory);
+            Volatile.Write(ref _folderMade, 1);
         }
 
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // WAL is a property of the file; set it once. busy_timeout lets SQLite wait for a writer in short naps;
-            // without it Microsoft.Data.Sqlite retries a busy database only every 150 ms.
-            var pragmas = Interlocked.Exchange(ref _walSet, 1) == 0
-                ? $"PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={_busyTimeout};"
-                : $"PRAGMA foreign_keys=ON; PRAGMA busy_timeout={_busyTimeout};";
-            await ExecuteAsync(connection, null, pragmas, cancellationToken);
+
+            // Per connection, as direct calls rather than a PRAGMA statement prepared, run and finalized on every open.
+            // busy_timeout lets SQLite wait for a writer in short naps; without it Microsoft.Data.Sqlite retries a busy
+            // database only every 150 ms.
+            _ = raw.sqlite3_busy_timeout(connection.Handle, _busyTimeoutMilliseconds);
+            if (raw.sqlite3_db_config(connection.Handle, raw.SQLITE_DBCONFIG_ENABLE_FKEY, 1, out var foreignKeys) != raw.SQLITE_OK || foreignKeys != 1)
+            {
+                await ExecuteAsync(connection, null, "PRAGMA foreign_keys=ON;", cancellationToken);
+            }
+
+            // WAL is a property of the file; set it once.
+            if (Interlocked.Exchange(ref _walSet, 1) == 0)
+            {
+                await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
             return connection;
         }
         catch (SqliteException ex) when (SqliteFaults.Explain(ex, Path, isSchedule: false) is { } fault)

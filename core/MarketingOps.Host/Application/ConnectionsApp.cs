@@ -1,5 +1,8 @@
 using MarketingOps.Core.Accounts.Connecting;
+using MarketingOps.Host.Web;
 using MarketingOps.Host.Web.Contracts;
+using MarketingOps.Sdk;
+using Microsoft.AspNetCore.Http;
 
 namespace MarketingOps.Host.Application;
 
@@ -8,6 +11,26 @@ internal sealed class ConnectionsApp(AccountConnections connections, PendingAuth
 {
     /// <summary>The path of the host's callback, under the API prefix.</summary>
     public const string CallbackPath = "/accounts/connect/callback";
+
+    /// <summary>Where the platform returns the browser to this host, as the request reached it.</summary>
+    public static Uri CallbackFor(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{WebPipeline.ApiPrefix}{CallbackPath}");
+    }
+
+    /// <summary>How the account's platform connects it (a browser or an app password); a problem in words when it cannot.</summary>
+    public (AccountSignIn? SignIn, string? Problem) SignInOf(string account)
+    {
+        try
+        {
+            return (connections.Find(account).Connector.SignIn, null);
+        }
+        catch (ConnectionException e)
+        {
+            return (null, e.Message);
+        }
+    }
 
     public Task<IReadOnlyList<AccountConnectionStatus>> ListAsync(bool verify, CancellationToken cancellationToken) => connections.ListAsync(verify, cancellationToken);
 

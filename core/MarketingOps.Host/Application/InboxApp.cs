@@ -22,6 +22,13 @@ internal sealed class InboxApp(IInbox inbox, IPlatformRegistry registry)
     public async Task<IReadOnlyList<InboxItemView>> ListAsync(InboxItemStatus? status, CancellationToken cancellationToken) =>
         (await inbox.ListAsync(status, cancellationToken)).Select(View).ToList();
 
+    /// <summary>One page of the list (<paramref name="skip"/>, then at most <paramref name="take"/>) and the count of all, reading only that page.</summary>
+    public async Task<(int Total, IReadOnlyList<InboxItemView> Items)> PageAsync(InboxItemStatus? status, int skip, int take, CancellationToken cancellationToken)
+    {
+        var page = await inbox.ListPageAsync(status, skip, take, cancellationToken);
+        return (page.Total, [.. page.Items.Select(View)]);
+    }
+
     public async Task<InboxItemView> GetAsync(string id, CancellationToken cancellationToken) =>
         View(await inbox.GetAsync(InputChecks.Id(id, "id"), cancellationToken) ?? throw ApiProblemException.NotFound($"No inbox item '{id}'."));
 

@@ -20,6 +20,7 @@ internal static class WebPipeline
         app.UseMiddleware<ProblemMiddleware>();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseMiddleware<RejectionEndpointMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ApiAntiforgeryMiddleware>();

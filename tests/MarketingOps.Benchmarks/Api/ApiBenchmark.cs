@@ -64,18 +64,25 @@ internal sealed class ApiBenchmark : IBenchmark
             var clients = quick ? 20 : 100;
             var duration = quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(20);
             var loadBefore = Measures.LoadAverage();
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var (count, errors, latencies) = await LoadAsync(client, apiUrl, clients, duration, cancellationToken);
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-            report.Add("api", $"load: requests by {clients} clients in {duration.TotalSeconds:0} s", count, "requests", $"{loadBefore} before, {Measures.LoadAverage()} after");
-            report.Add("api", "load: errors (target 0)", errors, "errors");
-            report.Add("api", "load: p50 latency", Percentile(latencies, 0.5), "ms");
-            report.Add("api", "load: p99 latency (target < 50 ms)", Percentile(latencies, 0.99), "ms", $"{Environment.ProcessorCount} cores, shared machine");
+            var api = await MeasureLoadAsync(client, apiUrl, clients, duration, cancellationToken);
+            report.Add("api", $"load: requests by {clients} clients in {duration.TotalSeconds:0} s", api.Count, "requests", $"{loadBefore} before, {Measures.LoadAverage()} after");
+            report.Add("api", "load: errors (target 0)", api.Errors, "errors");
+            report.Add("api", "load: p50 latency", Percentile(api.Latencies, 0.5), "ms");
+            report.Add("api", "load: p99 latency (target < 50 ms)", Percentile(api.Latencies, 0.99), "ms", $"{Environment.ProcessorCount} cores, shared machine");
 
             // Closed-loop clients wait for each answer, so latency is clients / throughput: on a busy machine it measures
             // the share of the cores this process got. The CPU each request cost (server and load generator together) does not.
-            report.Add("api", "load: CPU per request, server and clients", cpu.TotalMilliseconds / Math.Max(1, count), "ms",
-                $"{cpu.TotalSeconds:0.0} CPU-s in {duration.TotalSeconds:0} s of {Environment.ProcessorCount} cores");
+            report.Add("api", "load: CPU per request, server and clients", api.CpuPerRequest, "ms",
+                $"{api.Cpu.TotalSeconds:0.0} CPU-s in {duration.TotalSeconds:0} s of {Environment.ProcessorCount} cores");
+
+            // The same load on the bare endpoint, right after: what this machine allows 100 closed-loop clients reading
+            // the same 100 rows with no API around them, the floor under the API's p99.
+            var bareLoad = await MeasureLoadAsync(client, bareUrl, clients, duration, cancellationToken);
+            report.Add("api", "bare under the same load: requests, errors", bareLoad.Count, "requests", $"{bareLoad.Errors} errors, {Measures.LoadAverage()} after");
+            report.Add("api", "bare under the same load: p50 latency", Percentile(bareLoad.Latencies, 0.5), "ms");
+            report.Add("api", "bare under the same load: p99 latency", Percentile(bareLoad.Latencies, 0.99), "ms");
+            report.Add("api", "bare under the same load: CPU per request", bareLoad.CpuPerRequest, "ms");
+            report.Add("api", "load: p99 ratio api / bare", Percentile(api.Latencies, 0.99) / Percentile(bareLoad.Latencies, 0.99), "x");
             await mops.StopAsync(cancellationToken);
         }
         finally
@@ -118,6 +125,13 @@ internal sealed class ApiBenchmark : IBenchmark
         }
 
         return times;
+    }
+
+    private static async Task<LoadRun> MeasureLoadAsync(HttpClient client, Uri url, int clients, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var (count, errors, latencies) = await LoadAsync(client, url, clients, duration, cancellationToken);
+        return new LoadRun(count, errors, latencies, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
     }
 
     // Bounded: a fixed number of clients, each looping until the deadline; nothing retries, nothing runs on after.

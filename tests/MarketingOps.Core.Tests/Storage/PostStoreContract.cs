@@ -16,6 +16,15 @@ public abstract class PostStoreContract
     /// <summary>A fresh, empty store.</summary>
     internal abstract Task<AdoPostStore> CreateStoreAsync();
 
+    /// <summary>A second store on the database <see cref="CreateStoreAsync"/> made last, as a host started again would open it.</summary>
+    internal abstract AdoPostStore Reopen();
+
+    /// <summary>The migration scripts of this database.</summary>
+    internal abstract IReadOnlyList<string> Scripts { get; }
+
+    /// <summary>The columns of one index of the last store's database, in order ("due_at, id"); null when there is no such index.</summary>
+    internal abstract Task<string?> IndexColumnsAsync(string index);
+
     protected static Post NewPost(string account = "acme", string? id = null, DateTimeOffset? due = null)
     {
         id ??= Guid.NewGuid().ToString("N");
@@ -38,8 +47,42 @@ public abstract class PostStoreContract
         await store.InitializeAsync(Ct);
         await store.InitializeAsync(Ct);
         Assert.Equal(SchemaScripts.Sqlite.Count, await store.GetSchemaVersionAsync(Ct));
-        Assert.Equal(6, SchemaScripts.Sqlite.Count);
+        Assert.Equal(7, SchemaScripts.Sqlite.Count);
         Assert.Equal(SchemaScripts.Sqlite.Count, SchemaScripts.Postgres.Count);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public async Task A_database_left_at_an_earlier_version_migrates_to_the_latest_keeping_its_posts_and_its_indexes_serve_the_calendar(int version)
+    {
+        var store = await CreateStoreAsync();
+        var kept = await store.InsertAsync(NewPost(id: "m-1", due: Now.AddHours(1)), "created", Ct);
+        await store.InsertAsync(NewPost("globex", "m-2", Now.AddHours(2)), "created", Ct);
+        await store.TryTransitionAsync(kept, kept with { State = PostState.Cancelled }, "user", Ct);
+
+        // Put the database back where that version left it: versions 6 and 7 only add indexes, so without them (and
+        // with version 6's own script run again) it is what a host of that version wrote.
+        await using (var connection = await store.OpenAsync(Ct))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                "DROP INDEX ix_posts_due; DROP INDEX ix_posts_account_due; DROP INDEX ix_posts_experiment_due; " +
+                $"DELETE FROM schema_version WHERE version > {version};" + (version >= 6 ? Scripts[5] : string.Empty);
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        Assert.Equal(version == 6 ? "due_at, id" : null, await IndexColumnsAsync("ix_posts_due"));
+
+        var reopened = Reopen();
+        await reopened.InitializeAsync(Ct);
+        Assert.Equal(Scripts.Count, await reopened.GetSchemaVersionAsync(Ct));
+        Assert.Equal("due_at, id, state", await IndexColumnsAsync("ix_posts_due"));
+        Assert.Equal("account, due_at, id, state", await IndexColumnsAsync("ix_posts_account_due"));
+        Assert.Equal("experiment_id, due_at", await IndexColumnsAsync("ix_posts_experiment_due"));
+        Assert.Equal(["m-1", "m-2"], (await reopened.ListAsync(new PostQuery(), Ct)).Select(p => p.Id));
+        var day = await reopened.SummarizeDueAsync([Now, Now.AddDays(1)], new PostQuery(), 3, Ct);
+        Assert.Equal((1, 1), (day[0].Counts[PostState.Cancelled], day[0].Counts[PostState.Scheduled]));
     }
 
     [Fact]
@@ -277,6 +320,44 @@ public abstract class PostStoreContract
     }
 
     [Fact]
+    public async Task A_summary_counts_each_window_by_state_and_returns_its_first_posts_in_list_order()
+    {
+        var store = await CreateStoreAsync();
+        var bounds = new[] { Now, Now.AddHours(10), Now.AddHours(20), Now.AddHours(30) };
+        // Window 0: four posts (two at the same instant, ordered by id), one cancelled; window 1: none; window 2: one of
+        // another account and experiment. A post exactly at a bound belongs to the window it starts; one at the last bound to none.
+        var a = await store.InsertAsync(NewPost(id: "p-b", due: Now), "created", Ct);
+        await store.InsertAsync(NewPost(id: "p-a", due: Now), "created", Ct);
+        var c = await store.InsertAsync(NewPost(id: "p-c", due: Now.AddHours(9)), "created", Ct);
+        await store.InsertAsync(NewPost(id: "p-d", due: Now.AddHours(5)), "created", Ct);
+        await store.TryTransitionAsync(c, c with { State = PostState.Cancelled }, "user", Ct);
+        await store.InsertAsync(NewPost(id: "p-e", account: "other", due: Now.AddHours(20)) with { ExperimentId = "exp-2" }, "created", Ct);
+        await store.InsertAsync(NewPost(id: "p-f", due: Now.AddHours(30)), "created", Ct);
+        await store.InsertAsync(NewPost(id: "p-g", due: Now.AddHours(-1)), "created", Ct);
+
+        var windows = await store.SummarizeDueAsync(bounds, new PostQuery(), 3, Ct);
+
+        Assert.Equal(3, windows.Count);
+        Assert.Equal(4, windows[0].Total);
+        Assert.Equal(3, windows[0].Counts[PostState.Scheduled]);
+        Assert.Equal(1, windows[0].Counts[PostState.Cancelled]);
+        Assert.Equal(["p-a", "p-b", "p-d"], windows[0].First.Select(p => p.Id));
+        Assert.Equal(a with { Media = windows[0].First[1].Media }, windows[0].First[1]);
+        Assert.Equal(0, windows[1].Total);
+        Assert.Empty(windows[1].First);
+        Assert.Equal(["p-e"], windows[2].First.Select(p => p.Id));
+
+        var acme = await store.SummarizeDueAsync(bounds, new PostQuery(Account: "acme"), 1, Ct);
+        Assert.Equal([4, 0, 0], acme.Select(w => w.Total));
+        Assert.Equal(["p-a"], acme[0].First.Select(p => p.Id));
+        var experiment = await store.SummarizeDueAsync(bounds, new PostQuery { ExperimentId = "exp-2" }, 3, Ct);
+        Assert.Equal([0, 0, 1], experiment.Select(w => w.Total));
+        var countsOnly = await store.SummarizeDueAsync(bounds, new PostQuery(), 0, Ct);
+        Assert.Equal([4, 0, 1], countsOnly.Select(w => w.Total));
+        Assert.All(countsOnly, w => Assert.Empty(w.First));
+    }
+
+    [Fact]
     public async Task List_finds_the_posts_the_platform_knows_by_an_id()
     {
         var store = await CreateStoreAsync();
@@ -327,6 +408,35 @@ public abstract class PostStoreContract
         var rejected = Assert.Single(await inbox.ListAsync(InboxItemStatus.Rejected, Ct));
         Assert.Equal(("maria", "off brand"), (rejected.Decisions[0].By, rejected.Decisions[0].Reason));
         await Assert.ThrowsAsync<InvalidOperationException>(() => inbox.UpdateAsync(first with { Id = "missing" }, Ct));
+    }
+
+    [Fact]
+    public async Task An_inbox_page_reads_only_its_items_oldest_first_and_counts_them_all()
+    {
+        var inbox = new SqlInboxStore(await CreateStoreAsync());
+        var template = new InboxItem
+        {
+            Id = "x",
+            Kind = InboxItemKind.Proposal,
+            Platform = "sandbox",
+            Account = "acme",
+            Draft = new PostDraft("Thanks!") { Kind = MessageKind.Reply, Recipient = "@ana", InReplyTo = "1" },
+            Source = "followup/follow-up",
+            Trigger = "mention",
+            ProposedAt = Now,
+            Verdict = new GuardrailVerdict("x", []),
+        };
+        for (var i = 0; i < 7; i++)
+        {
+            await inbox.AddAsync(template with { Id = "i" + i, ProposedAt = Now.AddMinutes(7 - i), Status = i == 3 ? InboxItemStatus.Approved : InboxItemStatus.Pending }, Ct);
+        }
+
+        var second = await ((IInboxStore)inbox).ListPageAsync(InboxItemStatus.Pending, 2, 2, Ct);
+        Assert.Equal(6, second.Total);
+        Assert.Equal(["i4", "i2"], second.Items.Select(i => i.Id));
+        var last = await ((IInboxStore)inbox).ListPageAsync(null, 6, 5, Ct);
+        Assert.Equal((7, "i0"), (last.Total, Assert.Single(last.Items).Id));
+        Assert.Empty((await ((IInboxStore)inbox).ListPageAsync(InboxItemStatus.Rejected, 0, 5, Ct)).Items);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ namespace MarketingOps.Core.Tests.Storage;
 public sealed class PostgresPostStoreTests : PostStoreContract, IAsyncDisposable
 {
     private readonly List<string> _schemas = [];
+    private string? _last;
 
     internal override async Task<AdoPostStore> CreateStoreAsync()
     {
@@ -21,8 +22,22 @@ public sealed class PostgresPostStoreTests : PostStoreContract, IAsyncDisposable
         }
 
         _schemas.Add(schema);
-        var builder = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema };
-        return new PostgresPostStore(builder.ConnectionString, new FakeTimeProvider(Now));
+        _last = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ConnectionString;
+        return Reopen();
+    }
+
+    internal override IReadOnlyList<string> Scripts => SchemaScripts.Postgres;
+
+    internal override AdoPostStore Reopen() => new PostgresPostStore(_last!, new FakeTimeProvider(Now));
+
+    internal override async Task<string?> IndexColumnsAsync(string index)
+    {
+        await using var connection = new NpgsqlConnection(_last);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(
+            "SELECT substring(indexdef from '\\((.*)\\)') FROM pg_indexes WHERE schemaname = current_schema() AND indexname = @index", connection);
+        command.Parameters.AddWithValue("@index", index);
+        return await command.ExecuteScalarAsync(Ct) as string;
     }
 
     public async ValueTask DisposeAsync()

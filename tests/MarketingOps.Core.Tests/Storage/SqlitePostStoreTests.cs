@@ -9,8 +9,34 @@ public sealed class SqlitePostStoreTests : PostStoreContract, IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    internal override Task<AdoPostStore> CreateStoreAsync() =>
-        Task.FromResult<AdoPostStore>(new SqlitePostStore(_folder.File($"{Guid.NewGuid():N}/mops.db"), TimeSpan.FromSeconds(10), new FakeTimeProvider(Now)));
+    private string? _last;
+
+    internal override IReadOnlyList<string> Scripts => SchemaScripts.Sqlite;
+
+    internal override Task<AdoPostStore> CreateStoreAsync()
+    {
+        _last = _folder.File($"{Guid.NewGuid():N}/mops.db");
+        return Task.FromResult(Reopen());
+    }
+
+    internal override AdoPostStore Reopen() => new SqlitePostStore(_last!, TimeSpan.FromSeconds(10), new FakeTimeProvider(Now));
+
+    internal override async Task<string?> IndexColumnsAsync(string index)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_last}");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM pragma_index_info(@index) ORDER BY seqno";
+        command.Parameters.AddWithValue("@index", index);
+        var columns = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        return columns.Count == 0 ? null : string.Join(", ", columns);
+    }
 
     [Fact]
     public async Task The_file_is_in_WAL_mode_with_a_schema_version_table()
@@ -26,6 +52,22 @@ public sealed class SqlitePostStoreTests : PostStoreContract, IDisposable
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync(Ct));
         command.CommandText = "SELECT version FROM schema_version";
         Assert.Equal(1L, (long?)await command.ExecuteScalarAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Every_connection_it_opens_enforces_foreign_keys_and_waits_for_a_writer()
+    {
+        var store = new SqlitePostStore(_folder.File("pragmas/mops.db"), TimeSpan.FromSeconds(7), new FakeTimeProvider(Now));
+        for (var open = 0; open < 3; open++)
+        {
+            // Pooled: the second and third are the first connection again, as most are in a running host.
+            await using var connection = await store.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA foreign_keys";
+            Assert.Equal(1L, (long?)await command.ExecuteScalarAsync(Ct));
+            command.CommandText = "PRAGMA busy_timeout";
+            Assert.Equal(7000L, (long?)await command.ExecuteScalarAsync(Ct));
+        }
     }
 
     [Theory]

@@ -70,6 +70,42 @@ public sealed partial class CalendarAndPostTests(Chromium chromium) : DashboardT
     }
 
     [Fact]
+    public async Task A_busy_day_in_the_month_shows_its_first_posts_its_counts_by_state_and_leads_to_the_day_with_every_post()
+    {
+        // Five posts on one local day (it is midday there now, so two days on, 09:00 to 11:00 stays on that day), one cancelled.
+        var first = TimeProvider.System.GetUtcNow().AddDays(2).AddHours(-3);
+        string[] texts = ["Cupping at nine", "Roaster's notes on the Kenyan lot", "Latte art class, two seats left", "Grinder maintenance tips", "Cold brew is back for summer"];
+        var posts = new List<PostView>();
+        for (var i = 0; i < texts.Length; i++)
+        {
+            posts.Add(await ScheduleAsync(i % 2 == 0 ? "acme" : "beans", first.AddMinutes(30 * i), texts[i]));
+        }
+
+        await Host.Service<PostsApp>().CancelAsync(Cli, posts[4].Id, null, CancellationToken.None);
+
+        await using var session = await OpenAsync();
+        var page = session.Page;
+        await session.SignInAsync("viewer-user", "/calendar?view=month&date=" + LocalDate(first));
+        var cell = page.Locator("td", new() { Has = page.Locator($"a.entry[data-post-id='{posts[0].Id}']") });
+        await Expect(cell.Locator("a.entry")).ToHaveCountAsync(3);
+        await Expect(cell.Locator("a.entry").Nth(2)).ToHaveAttributeAsync("data-post-id", posts[2].Id);
+        await Expect(cell.Locator(".day-states li.state-scheduled")).ToHaveTextAsync("◷ 4 Scheduled");
+        await Expect(cell.Locator(".day-states li.state-cancelled")).ToHaveTextAsync("⊘ 1 Cancelled");
+        await Expect(cell.Locator("a.day-number")).ToHaveAttributeAsync("aria-label", new Regex(", 5 posts$"));
+        await session.AssertAccessibleAsync();
+
+        await cell.GetByRole(AriaRole.Link, new() { Name = "+2 more" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("view=day"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(
+            TimeZoneInfo.ConvertTime(first, TimeZoneInfo.FindSystemTimeZoneById(Zone)).ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture));
+        await Expect(page.Locator("a.entry")).ToHaveCountAsync(5);
+        await Expect(page.Locator($"a.entry[data-post-id='{posts[4].Id}']")).ToContainTextAsync("Cancelled");
+        await Expect(page.Locator("h2 .count")).ToHaveTextAsync("5 posts");
+        await session.AssertAccessibleAsync();
+        await session.ScreenshotAsync("calendar-day");
+    }
+
+    [Fact]
     public async Task A_viewer_sees_a_post_without_any_action_and_a_stale_cancel_is_refused_without_a_change()
     {
         var post = await ScheduleAsync("beans", TimeProvider.System.GetUtcNow().AddDays(2), "Our Ethiopian natural is back in stock");
@@ -106,6 +142,37 @@ public sealed partial class CalendarAndPostTests(Chromium chromium) : DashboardT
         await Expect(entry).ToContainTextAsync("Published");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__notReloaded === true"), "the page was reloaded");
         await session.ScreenshotAsync("calendar-week");
+    }
+
+    [Fact]
+    public async Task The_open_month_recounts_a_busy_day_and_shows_a_new_post_when_posts_change_without_a_reload()
+    {
+        // Four posts on one local day: three drawn, the fourth only counted behind "+1 more".
+        var first = TimeProvider.System.GetUtcNow().AddDays(2).AddHours(-3);
+        var posts = new List<PostView>();
+        for (var i = 0; i < 4; i++)
+        {
+            posts.Add(await ScheduleAsync("acme", first.AddMinutes(30 * i), $"Tasting flight number {i + 1}"));
+        }
+
+        await using var session = await OpenAsync();
+        var page = session.Page;
+        await session.SignInAsync("viewer-user", "/calendar?view=month&date=" + LocalDate(first));
+        var cell = page.Locator("td", new() { Has = page.Locator($"a.entry[data-post-id='{posts[0].Id}']") });
+        await Expect(cell.Locator(".day-states li.state-scheduled")).ToHaveTextAsync("◷ 4 Scheduled");
+        await Expect(cell.Locator(".day-states li.state-cancelled")).ToHaveCountAsync(0);
+        await page.EvaluateAsync("() => { window.__notReloaded = true; }");
+
+        // The hidden post changes state, and a post is added on the next day: neither was drawn when the page loaded.
+        await Host.Service<PostsApp>().CancelAsync(Cli, posts[3].Id, null, CancellationToken.None);
+        var added = await ScheduleAsync("beans", first.AddDays(1), "Pop-up stand at the Saturday market");
+
+        var live = new LocatorAssertionsToHaveTextOptions { Timeout = 30_000 };
+        await Expect(cell.Locator(".day-states li.state-cancelled")).ToHaveTextAsync("⊘ 1 Cancelled", live);
+        await Expect(cell.Locator(".day-states li.state-scheduled")).ToHaveTextAsync("◷ 3 Scheduled", live);
+        await Expect(page.Locator($"a.entry[data-post-id='{added.Id}']")).ToContainTextAsync("Pop-up stand at the Saturday market", new() { Timeout = 30_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__notReloaded === true"), "the page was reloaded");
+        await session.AssertAccessibleAsync();
     }
 
     [GeneratedRegex("/login\\?ReturnUrl=")]

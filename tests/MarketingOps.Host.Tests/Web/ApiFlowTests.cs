@@ -29,6 +29,22 @@ public sealed class ApiFlowTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _api.DisposeAsync();
 
     [Fact]
+    public async Task An_open_event_stream_ends_cleanly_when_the_host_stops()
+    {
+        using var viewer = _api.As(UserRole.Viewer);
+        using var stream = await viewer.GetStreamAsync("/api/v1/events");
+        using var reader = new StreamReader(stream);
+        Assert.Equal("event: ready", await reader.ReadLineAsync());
+
+        // Ctrl+C on `mops run`: the stream ends as the host begins to stop; before, Kestrel cut it off (a reset, read here as
+        // an IOException) only when the shutdown timeout ran out, and the host waited that long for each follower.
+        var stopping = _api.App.StopAsync();
+        var rest = await reader.ReadToEndAsync();
+        await stopping;
+        Assert.DoesNotContain("event: post", rest, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_post_scheduled_for_now_is_followed_to_published_over_server_sent_events()
     {
         using var viewer = _api.As(UserRole.Viewer);

@@ -43,6 +43,26 @@ public sealed class ApiPostsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Resolve_records_the_id_read_from_the_published_address_and_refuses_another_accounts_with_a_problem()
+    {
+        var store = _api.Service<Core.Storage.IPostStore>();
+        var now = TimeProvider.System.GetUtcNow();
+        var id = Guid.CreateVersion7().ToString("N");
+        var post = await store.InsertAsync(new Core.Posts.Post(id, "acme", "Fresh loaves at eight", now, Core.Posts.PostState.Scheduled, "mops-" + id) { DueAt = now, CreatedAt = now, UpdatedAt = now }, "test", CancellationToken.None);
+        post = (await store.TryTransitionAsync(post, post with { State = Core.Posts.PostState.Publishing }, "test", CancellationToken.None))!;
+        await store.TryTransitionAsync(post, post with { State = Core.Posts.PostState.Unconfirmed, LastError = "timeout" }, "test", CancellationToken.None);
+        using var editor = _api.As(UserRole.Editor);
+
+        var refused = await editor.PostAsJsonAsync($"/api/v1/posts/{id}/resolve", new { publishedUrl = "https://sandbox.invalid/@rival/00ff00ff00ff00ff" });
+        var resolved = await editor.PostAsJsonAsync($"/api/v1/posts/{id}/resolve", new { publishedUrl = "https://sandbox.invalid/@acme/00ff00ff00ff00ff" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("it is a post of @rival", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(resolved.IsSuccessStatusCode, await resolved.Content.ReadAsStringAsync());
+        Assert.Equal("00ff00ff00ff00ff", (await ApiJson.ReadAsync(resolved)).GetProperty("platformPostId").GetString());
+    }
+
+    [Fact]
     public async Task A_stale_if_match_gives_412_and_changes_nothing()
     {
         using var editor = _api.As(UserRole.Editor);
@@ -122,12 +142,32 @@ public sealed class ApiPostsTests : IAsyncLifetime
     [InlineData("/api/v1/posts?cursor=not-a-cursor", "cursor")]
     [InlineData("/api/v1/posts/..%2F..%2Fetc%2Fpasswd", "id")]
     [InlineData("/api/v1/calendar?from=2031-01-01&to=2031-01-07&tz=Not/AZone", "tz")]
+    [InlineData("/api/v1/posts?limit=abc", "limit")]
+    [InlineData("/api/v1/posts?state=bogus", "state")]
+    [InlineData("/api/v1/posts?from=notadate", "from")]
     public async Task Hostile_queries_get_a_400_naming_the_parameter(string path, string field)
     {
         using var viewer = _api.As(UserRole.Viewer);
         var response = await viewer.GetAsync(path);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await ApiJson.ReadAsync(response)).GetProperty("errors").TryGetProperty(field, out _));
+        var problem = await ApiJson.ReadAsync(response);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.DoesNotContain("Nullable", problem.ToString(), StringComparison.Ordinal); // the parameter, not its .NET type
+    }
+
+    [Fact]
+    public async Task A_form_body_gets_415_saying_to_send_json_and_another_method_gets_405_for_any_role()
+    {
+        using var editor = _api.As(UserRole.Editor);
+        var form = await editor.PostAsync("/api/v1/posts", new FormUrlEncodedContent([new("account", "acme")]));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
+        Assert.Contains("application/json", (await ApiJson.ReadAsync(form)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        using var viewer = _api.As(UserRole.Viewer);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await viewer.PutAsync("/api/v1/posts", ApiJson.Raw("{}"))).StatusCode);
+
+        using var anonymous = _api.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/v1/posts", new FormUrlEncodedContent([new("account", "acme")]))).StatusCode);
     }
 
     [Fact]

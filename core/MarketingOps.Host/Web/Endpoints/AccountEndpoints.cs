@@ -29,7 +29,7 @@ internal static class AccountEndpoints
             .WithName("ConnectWithPassword").WithSummary("Connects an account with a handle and an app password (Bluesky); stored encrypted, never returned.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         connect.MapPost("/{name}/connect/browser", async (string name, HttpRequest request, ConnectionsApp app, CancellationToken ct) =>
-                TypedResults.Ok(await app.BeginAsync(name, CallbackUrl(request), ct)))
+                TypedResults.Ok(await app.BeginAsync(name, ConnectionsApp.CallbackFor(request), ct)))
             .WithName("StartBrowserConnect").WithSummary("Starts an OAuth 2.0 sign-in with PKCE (X, Mastodon): open the returned URL; the platform returns to the host's callback.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -38,13 +38,10 @@ internal static class AccountEndpoints
             {
                 var query = request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.Ordinal);
                 var (connected, message) = await app.CompleteAsync(query, ct);
-                var page = $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>mops</title></head><body><p>{WebUtility.HtmlEncode(message)}</p></body></html>";
+                var page = $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>mops</title></head><body><p>{WebUtility.HtmlEncode(message)}</p><p><a href=\"/plugins\">Back to the accounts</a></p></body></html>";
                 return TypedResults.Content(page, "text/html; charset=utf-8", statusCode: connected ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
             })
             .AllowAnonymous().WithTags("accounts").WithName("ConnectCallback").WithSummary("Where the platform returns the browser after a sign-in started with StartBrowserConnect.")
             .Produces<string>(StatusCodes.Status200OK, "text/html").Produces<string>(StatusCodes.Status400BadRequest, "text/html");
     }
-
-    private static Uri CallbackUrl(HttpRequest request) =>
-        new($"{request.Scheme}://{request.Host}{request.PathBase}{WebPipeline.ApiPrefix}{ConnectionsApp.CallbackPath}");
 }

@@ -56,7 +56,7 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
 
                 return details;
             case BadHttpRequestException bad:
-                return FromBadRequest(bad);
+                return FromBadRequest(bad, context);
             default:
                 logger.LogError(exception, "Unhandled error in {Method} {Path}", context.Request.Method, context.Request.Path.Value);
                 return new ProblemDetails
@@ -68,7 +68,7 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
         }
     }
 
-    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad, HttpContext context)
     {
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -93,7 +93,11 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
             return new ProblemDetails { Status = 415, Title = "Unsupported media type", Detail = "Send the body as application/json." };
         }
 
-        // Route and query values that did not bind (a number that is not one, for example) are named by Kestrel's message.
+        if (BindingFailure.Explain(bad, context) is { } binding)
+        {
+            return binding;
+        }
+
         return new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = Clean(bad.Message) };
     }
 
