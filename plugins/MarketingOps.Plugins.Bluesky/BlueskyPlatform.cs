@@ -214,6 +214,35 @@ internal sealed class BlueskyPlatform : IPlatform, IAccountConnector, IDisposabl
         return results;
     }
 
+    public async Task<PostUrlMatch> MatchPostUrlAsync(string account, Uri url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!_accounts.TryGetValue(account, out var bluesky))
+        {
+            return PostUrlMatch.Refused($"account '{account}' is not a Bluesky account of this client");
+        }
+
+        var (actor, rkey, problem) = BlueskyPostUrl.Read(url);
+        if (problem is not null)
+        {
+            return PostUrlMatch.Refused(problem);
+        }
+
+        // The at:// URI names the repository by DID, which only a session knows for certain.
+        if (await EnsureSessionAsync(bluesky, cancellationToken) is { } sessionError)
+        {
+            return PostUrlMatch.Refused($"the account's DID could not be read to check the address ({sessionError.Message})");
+        }
+
+        var session = bluesky.Session!;
+        var ours = string.Equals(actor, session.Did, StringComparison.Ordinal)
+            || string.Equals(actor, session.Handle, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(actor, bluesky.Identifier, StringComparison.OrdinalIgnoreCase);
+        return ours
+            ? PostUrlMatch.Found($"at://{session.Did}/{PostCollection}/{rkey}")
+            : PostUrlMatch.Refused($"it is a post of {actor}, and account '{account}' is {session.Handle} ({session.Did})");
+    }
+
     public async Task<DeleteResult> DeleteAsync(string account, string postId, CancellationToken cancellationToken)
     {
         if (!_accounts.TryGetValue(account, out var bluesky))

@@ -11,6 +11,9 @@ internal sealed class MastodonAccount(PluginAccount account)
 
     public string? AccountId { get; set; } = account.Settings["accountId"];
 
+    /// <summary>The account's username on its instance, once verify_credentials has told it.</summary>
+    public string? Username { get; set; }
+
     /// <summary>When X-RateLimit-Remaining reached 0: no request is sent before this time.</summary>
     public DateTimeOffset? PausedUntil { get; set; }
 }

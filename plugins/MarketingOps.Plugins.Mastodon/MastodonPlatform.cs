@@ -65,6 +65,14 @@ internal sealed partial class MastodonPlatform : IPlatform, IAccountConnector, I
 
     public DraftValidation Validate(PostDraft draft) => Validate(draft, MastodonInstance.Default);
 
+    public async Task<DraftValidation> ValidateAsync(string account, PostDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return _accounts.TryGetValue(account, out var mastodon)
+            ? Validate(draft, await InstanceAsync(mastodon, cancellationToken))
+            : Validate(draft);
+    }
+
     public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -255,6 +263,37 @@ internal sealed partial class MastodonPlatform : IPlatform, IAccountConnector, I
         return results;
     }
 
+    public async Task<PostUrlMatch> MatchPostUrlAsync(string account, Uri url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!_accounts.TryGetValue(account, out var mastodon))
+        {
+            return PostUrlMatch.Refused($"account '{account}' is not a Mastodon account of this client");
+        }
+
+        var (user, id, problem) = MastodonPostUrl.Read(mastodon, url);
+        if (problem is not null)
+        {
+            return PostUrlMatch.Refused(problem);
+        }
+
+        if (mastodon.Username is null)
+        {
+            var (me, _) = await SendAsync(mastodon, HttpMethod.Get, "api/v1/accounts/verify_credentials", null, cancellationToken);
+            if (me is { IsSuccess: true })
+            {
+                using var json = JsonDocument.Parse(me.Body);
+                mastodon.AccountId ??= json.RootElement.TryGetProperty("id", out var meId) ? meId.GetString() : null;
+                mastodon.Username = json.RootElement.TryGetProperty("username", out var name) ? name.GetString() : null;
+            }
+        }
+
+        // Without an answer from the instance the user part cannot be checked; the instance and the path still are.
+        return mastodon.Username is { } own && !string.Equals(own, user, StringComparison.OrdinalIgnoreCase)
+            ? PostUrlMatch.Refused($"it is a status of @{user}, and account '{account}' is @{own}")
+            : PostUrlMatch.Found(id!);
+    }
+
     public async Task<DeleteResult> DeleteAsync(string account, string postId, CancellationToken cancellationToken)
     {
         if (!_accounts.TryGetValue(account, out var mastodon))
@@ -287,7 +326,10 @@ internal sealed partial class MastodonPlatform : IPlatform, IAccountConnector, I
         var spoiler = draft.Options.TryGetValue("spoiler_text", out var cw) ? MastodonTextLength.Count(cw, instance.CharactersReservedPerUrl) : 0;
         if (length + spoiler > instance.MaxCharacters)
         {
-            problems.Add($"The status counts {length + spoiler} characters (content warning included, URLs as {instance.CharactersReservedPerUrl}); this instance allows {instance.MaxCharacters}.");
+            var allows = instance.Fallback is { } why
+                ? $"Mastodon's default of {instance.MaxCharacters} applies because {why}"
+                : $"this instance allows {instance.MaxCharacters}";
+            problems.Add($"The status counts {length + spoiler} characters (content warning included, URLs as {instance.CharactersReservedPerUrl}, mentions of other instances as @user); {allows}.");
         }
 
         if (string.IsNullOrWhiteSpace(draft.Text) && draft.Media.Count == 0)
@@ -321,10 +363,13 @@ internal sealed partial class MastodonPlatform : IPlatform, IAccountConnector, I
             return known;
         }
 
-        var (response, _) = await SendAsync(account, HttpMethod.Get, "api/v2/instance", null, cancellationToken, authenticate: false);
+        var (response, error) = await SendAsync(account, HttpMethod.Get, "api/v2/instance", null, cancellationToken, authenticate: false);
         if (response is not { IsSuccess: true })
         {
-            return MastodonInstance.Default;
+            // Not cached: the next check asks again, so a passing outage does not pin the default.
+            var why = error?.Message ?? $"HTTP {response!.Status}";
+            _logger.LogWarning("Mastodon instance {Instance} did not give its limits ({Reason}); Mastodon's defaults apply", account.InstanceUrl, why);
+            return MastodonInstance.Default with { Fallback = $"{account.InstanceUrl.Authority} did not give its own limit (GET /api/v2/instance: {why})" };
         }
 
         using var document = JsonDocument.Parse(response.Body);

@@ -293,6 +293,14 @@ internal sealed partial class XPlatform : IPlatform, IAccountConnector, IDisposa
         return results;
     }
 
+    public Task<PostUrlMatch> MatchPostUrlAsync(string account, Uri url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return Task.FromResult(_accounts.TryGetValue(account, out var xAccount)
+            ? XPostUrl.Match(xAccount, url)
+            : PostUrlMatch.Refused($"account '{account}' is not an X account of this client"));
+    }
+
     public async Task<DeleteResult> DeleteAsync(string account, string postId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(postId);

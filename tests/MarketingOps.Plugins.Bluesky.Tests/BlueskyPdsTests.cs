@@ -37,6 +37,26 @@ public sealed class BlueskyPdsTests(PdsFixture pds) : IClassFixture<PdsFixture>
     }
 
     [Fact]
+    public async Task MatchPostUrl_ReadsTheAtUriFromTheBskyAppAddress_AndRefusesAnotherAccountsPost()
+    {
+        var url = pds.Require();
+        using var platform = BlueskyTestHarness.Create(url, pds.Poster.Handle, pds.Poster.Password);
+        var published = await platform.PublishAsync(BlueskyTestHarness.Request(new PostDraft("Resolve me by my address")), Token);
+        var rkey = published.Post!.Id.Split('/')[^1];
+
+        var byHandle = await platform.MatchPostUrlAsync(BlueskyTestHarness.Account, new Uri($"https://bsky.app/profile/{pds.Poster.Handle}/post/{rkey}"), Token);
+        var byDid = await platform.MatchPostUrlAsync(BlueskyTestHarness.Account, new Uri($"https://bsky.app/profile/{pds.Poster.Did}/post/{rkey}"), Token);
+        var theirs = await platform.MatchPostUrlAsync(BlueskyTestHarness.Account, new Uri($"https://bsky.app/profile/{pds.Friend.Handle}/post/{rkey}"), Token);
+        var elsewhere = await platform.MatchPostUrlAsync(BlueskyTestHarness.Account, new Uri($"https://x.com/acme/status/1"), Token);
+
+        Assert.Equal(published.Post.Id, byHandle.Id);
+        Assert.Equal(published.Post.Id, byDid.Id);
+        Assert.Null(theirs.Id);
+        Assert.Contains($"it is a post of {pds.Friend.Handle}", theirs.Problem, StringComparison.Ordinal);
+        Assert.Contains("not on x.com", elsewhere.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Publish_300Graphemes_IsAccepted_301IsRefusedBeforeSending()
     {
         var url = pds.Require();

@@ -96,6 +96,41 @@ public sealed class MastodonPlatformPrismTests(MastodonPrismFixture peers) : ICl
         observer.AssertNoViolations();
     }
 
+    [Theory]
+    [InlineData(300, 301, 300)]
+    [InlineData(1000, 1001, 542)]
+    public async Task ValidateAsync_UsesTheInstanceLimit_ReadOnce_CountingRemoteMentionsAsTheUserPart(int limit, int refused, int accepted)
+    {
+        var prism = Start(r => r.Path == "/api/v2/instance" ? FakeResponse.Json(MastodonTestData.Instance(maxCharacters: limit)) : MastodonTestData.Error(500, "unexpected"));
+        var observer = new ViolationObserver();
+        using var platform = MastodonTestHarness.Create(prism, observer);
+        const string mention = "@ana@social.example.org "; // counts as "@ana " (5)
+        string Text(int length) => mention + new string('x', length - 5);
+
+        var tooLong = await platform.ValidateAsync(MastodonTestHarness.Account, new PostDraft(Text(refused)), Token);
+        var fits = await platform.ValidateAsync(MastodonTestHarness.Account, new PostDraft(Text(accepted)), Token);
+
+        Assert.Equal((refused, limit), (tooLong.Length, tooLong.MaxLength));
+        Assert.Contains($"this instance allows {limit}", Assert.Single(tooLong.Problems), StringComparison.Ordinal);
+        Assert.True(fits.IsValid, string.Join("; ", fits.Problems));
+        Assert.Equal(accepted, fits.Length);
+        Assert.Equal(["/api/v2/instance"], peers.Fake.Requests.Select(r => r.Path));
+        observer.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task ValidateAsync_WithoutTheInstanceDocument_FallsBackTo500_AndSaysSo()
+    {
+        var prism = Start(r => MastodonTestData.Error(503, "Service Unavailable"));
+        using var platform = MastodonTestHarness.Create(prism);
+
+        var result = await platform.ValidateAsync(MastodonTestHarness.Account, new PostDraft(new string('x', 501)), Token);
+
+        Assert.Equal(500, result.MaxLength);
+        Assert.Contains("Mastodon's default of 500 applies because", Assert.Single(result.Problems), StringComparison.Ordinal);
+        Assert.Contains("did not give its own limit (GET /api/v2/instance", result.Problems[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Metrics_ReadEachStatus_AndMarkDeletedOnes()
     {

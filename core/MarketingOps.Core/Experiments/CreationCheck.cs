@@ -33,7 +33,7 @@ internal static class CreationCheck
     }
 
     /// <summary>Every wording of every variant (the spare one for the winner too) against the rules of each platform it would be posted on.</summary>
-    public static List<string> Wordings(ExperimentDefinition definition, IPlatformRegistry registry)
+    public static async Task<List<string>> WordingsAsync(ExperimentDefinition definition, IPlatformRegistry registry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(registry);
@@ -50,14 +50,16 @@ internal static class CreationCheck
                 accounts = accounts.Append(winnerAccount);
             }
 
-            foreach (var platform in accounts
+            // Per account, not per platform: a Mastodon instance sets its own limit.
+            foreach (var (account, platform) in accounts
                 .Select(registry.FindAccount).OfType<Accounts.ClientAccount>()
-                .Select(a => registry.FindPlatform(a.Platform)).OfType<IPlatform>()
-                .DistinctBy(p => p.Descriptor.Id, StringComparer.OrdinalIgnoreCase))
+                .DistinctBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(a => (a.Name, Platform: registry.FindPlatform(a.Platform)))
+                .Where(a => a.Platform is not null))
             {
                 foreach (var (path, text) in wordings)
                 {
-                    var validation = platform.Validate(new PostDraft(text) { Media = variant.Media });
+                    var validation = await platform!.ValidateAsync(account, new PostDraft(text) { Media = variant.Media }, cancellationToken);
                     problems.AddRange(validation.Problems.Select(p => string.Create(CultureInfo.InvariantCulture,
                         $"{path}: {platform.Descriptor.DisplayName} refuses this wording of variant '{variant.Name}' ({validation.Length}/{validation.MaxLength}): {p}")));
                 }
@@ -69,7 +71,7 @@ internal static class CreationCheck
 
     /// <summary>
     /// Publishing's answers for the planned posts, as problems and warnings of the plan. The time and the platform's
-    /// rules are left out: <see cref="PastStart"/> and <see cref="Wordings"/> say those once, in the file's terms.
+    /// rules are left out: <see cref="PastStart"/> and <see cref="WordingsAsync"/> say those once, in the file's terms.
     /// </summary>
     public static (List<string> Problems, List<string> Warnings) Posts(ExperimentDefinition definition, IReadOnlyList<PlannedPost> posts, IReadOnlyList<PostCheck> checks, Func<string, TimeZoneInfo> zoneOf)
     {

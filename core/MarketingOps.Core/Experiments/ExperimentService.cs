@@ -46,7 +46,7 @@ internal sealed class ExperimentService(
             problems.Add(past);
         }
 
-        problems.AddRange(CreationCheck.Wordings(definition, registry));
+        problems.AddRange(await CreationCheck.WordingsAsync(definition, registry, cancellationToken));
         var checks = await publisher.CheckAsync([.. plan.Posts.Select(p => Request("check", definition, p))], cancellationToken);
         var (refused, held) = CreationCheck.Posts(definition, plan.Posts, checks, ZoneOrUtc);
         problems.AddRange(refused);

@@ -63,7 +63,7 @@ internal sealed class PostService
         var now = _time.GetUtcNow();
         var links = RewriteLinks(request);
         request = request with { Text = links.Text };
-        var (account, at, problems) = Validate(request, now);
+        var (account, at, problems) = await ValidateAsync(request, now, forVerdict: false, links: null, cancellationToken);
         if (problems.Count > 0)
         {
             throw new PostRequestException([.. problems, .. LinkHint(links, problems)]);
@@ -242,7 +242,8 @@ internal sealed class PostService
         {
             var mine = Enumerable.Range(0, stored.Count).Where(k => rows[k].Request == i).ToList();
             var head = stored[mine[0]];
-            var note = Validate(requests[i], now).At?.Note;
+            // Only the time's note is wanted here: the text was judged above.
+            var note = (await ValidateAsync(requests[i], now, forVerdict: true, links: null, cancellationToken)).At?.Note;
             heads.Add(new ScheduledPost(head, note)
             {
                 Verdict = rows[mine[0]].Verdict,
@@ -304,7 +305,7 @@ internal sealed class PostService
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
         request = request with { Text = RewriteLinks(request).Text };
-        var (account, at, problems) = Validate(request, now, forVerdict: true);
+        var (account, at, problems) = await ValidateAsync(request, now, forVerdict: true, links: null, cancellationToken);
         if (problems.Count > 0)
         {
             throw new PostRequestException(problems);
@@ -328,7 +329,12 @@ internal sealed class PostService
     private async Task<IReadOnlyList<PostCheck>> CheckRewrittenAsync(IReadOnlyList<(ScheduleRequest Request, LinkRewrite Links)> rewritten, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var validated = rewritten.Select(r => (Request: r.Request, Result: Validate(r.Request, now, links: r.Links))).ToList();
+        var validated = new List<(ScheduleRequest Request, (ClientAccount? Account, ParsedTime? At, List<PostProblem> Problems) Result)>(rewritten.Count);
+        foreach (var (request, links) in rewritten)
+        {
+            validated.Add((request, await ValidateAsync(request, now, forVerdict: false, links, cancellationToken)));
+        }
+
         // The guardrails judge every request they can (a time in the past or a platform's refusal aside), so one check finds every problem.
         var candidates = validated
             .Select((v, i) => (Index: i, v.Request, v.Result))
@@ -377,7 +383,7 @@ internal sealed class PostService
     /// Every problem of a request that needs no guardrail: account, time, text, the platform's rules, recipients.
     /// <paramref name="forVerdict"/>: for <see cref="ExplainAsync"/>, where no time means now and the text is left to the guardrails.
     /// </summary>
-    private (ClientAccount? Account, ParsedTime? At, List<PostProblem> Problems) Validate(ScheduleRequest request, DateTimeOffset now, bool forVerdict = false, LinkRewrite? links = null)
+    private async Task<(ClientAccount? Account, ParsedTime? At, List<PostProblem> Problems)> ValidateAsync(ScheduleRequest request, DateTimeOffset now, bool forVerdict, LinkRewrite? links, CancellationToken cancellationToken)
     {
         var problems = new List<PostProblem>();
         var account = _registry.FindAccount(request.Account);
@@ -414,7 +420,7 @@ internal sealed class PostService
 
         if (!forVerdict)
         {
-            TextProblems(request, account, problems);
+            await TextProblemsAsync(request, account, problems, cancellationToken);
             if (links is not null)
             {
                 problems.AddRange(LinkHint(links, problems));
@@ -435,7 +441,7 @@ internal sealed class PostService
     }
 
     // The text as the platform reads it; a check leaves it to the guardrails' platform rule, so every text gets a verdict.
-    private void TextProblems(ScheduleRequest request, ClientAccount account, List<PostProblem> problems)
+    private async Task TextProblemsAsync(ScheduleRequest request, ClientAccount account, List<PostProblem> problems, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Text))
         {
@@ -449,7 +455,7 @@ internal sealed class PostService
         }
         else if (!string.IsNullOrWhiteSpace(request.Text))
         {
-            var validation = platform.Validate(request.ToDraft());
+            var validation = await platform.ValidateAsync(account.Name, request.ToDraft(), cancellationToken);
             problems.AddRange(validation.Problems.Select(p => new PostProblem(PostField.Platform, $"text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}")));
         }
     }
@@ -498,7 +504,7 @@ internal sealed class PostService
             reason += " with edited text" + (links is null ? string.Empty : LinkNote(links));
             if (_registry.FindAccount(post.Account) is { } account && _registry.FindPlatform(account.Platform) is { } platform)
             {
-                var validation = platform.Validate(next.ToDraft());
+                var validation = await platform.ValidateAsync(account.Name, next.ToDraft(), cancellationToken);
                 if (!validation.IsValid)
                 {
                     throw new PostRequestException(validation.Problems.Select(p => $"edited text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}").ToList());
@@ -657,7 +663,13 @@ internal sealed class PostService
                 throw new PostRequestException($"--published: '{publishedUrl}' is not an http(s) URL of the post.");
             }
 
-            var resolved = await TransitionAsync(post, post with { State = PostState.Published, PlatformUrl = publishedUrl, LastError = null, UpdatedAt = now }, $"resolved by {change.By}: published at {publishedUrl}", cancellationToken);
+            var platformId = await PlatformIdOfAsync(post, publishedUrl, cancellationToken);
+            var found = platformId is null ? "(the plugin cannot read post ids from addresses, so none is recorded)" : $"as {platformId}";
+            var resolved = await TransitionAsync(
+                post,
+                post with { State = PostState.Published, PlatformUrl = publishedUrl, PlatformPostId = platformId ?? post.PlatformPostId, LastError = null, MayBeOnPlatform = false, UpdatedAt = now },
+                $"resolved by {change.By}: published at {publishedUrl} {found}",
+                cancellationToken);
             await _threads.ContinueAfterAsync(resolved, cancellationToken);
             return resolved;
         }
@@ -667,6 +679,30 @@ internal sealed class PostService
         var failed = await TransitionAsync(post, post with { State = PostState.Failed, LastError = reason, MayBeOnPlatform = false, UpdatedAt = now }, reason, cancellationToken);
         await _guardrails.ForgetAsync(failed.Id, cancellationToken);
         return failed;
+    }
+
+    /// <summary>The platform id the plugin reads from the address; refused when it is another platform's, account's or post's.</summary>
+    private async Task<string?> PlatformIdOfAsync(Post post, Uri publishedUrl, CancellationToken cancellationToken)
+    {
+        var account = _registry.FindAccount(post.Account)
+            ?? throw new PostRequestException($"Cannot resolve post {post.Id}: account '{post.Account}' is not configured any more (see plugins.json).");
+        var platform = _registry.FindPlatform(account.Platform)
+            ?? throw new PostRequestException($"Cannot resolve post {post.Id}: platform '{account.Platform}' is not active (`mops plugins list` says why), so the address cannot be read; fix it, then resolve.");
+        var match = await _calls.MatchPostUrlAsync(platform, account.Name, publishedUrl, cancellationToken);
+        if (!match.Supported)
+        {
+            return null;
+        }
+
+        if (match.Id is not { } id)
+        {
+            throw new PostRequestException($"--published: '{publishedUrl}' is not a post of {platform.Descriptor.DisplayName} account '{account.Name}': {match.Problem}");
+        }
+
+        var holders = await _store.ListAsync(new PostQuery(Account: post.Account, Limit: 2) { PlatformPostId = id }, cancellationToken);
+        return holders.FirstOrDefault(p => p.Id != post.Id) is { } other
+            ? throw new PostRequestException($"--published: '{publishedUrl}' is post {id} on {platform.Descriptor.DisplayName}, which is already recorded as post {other.Id}; look for this post's own address.")
+            : id;
     }
 
     private Task<IReadOnlyList<Post>> ThreadOfAsync(string threadId, CancellationToken cancellationToken) => _threads.PartsAsync(threadId, cancellationToken);

@@ -27,6 +27,15 @@ internal sealed class PlatformCalls(IOptionsMonitor<PublishingOptions> options, 
             "the lookup failed with",
             cancellationToken);
 
+    public Task<PostUrlMatch> MatchPostUrlAsync(IPlatform platform, string account, Uri url, CancellationToken cancellationToken) =>
+        CallAsync(
+            ct => platform.MatchPostUrlAsync(account, url, ct),
+            options.CurrentValue.LookupTimeout,
+            why => PostUrlMatch.Refused($"the plugin could not read the address: {why}"),
+            "no answer within",
+            "the plugin failed with",
+            cancellationToken);
+
     private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, TimeSpan timeout, Func<string, T> uncertain, string late, string failed, CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(timeout, time);

@@ -141,7 +141,7 @@ internal sealed class PublishExecutor
             return await FailAsync(post, $"platform '{account.Platform}' is not active (its plugin is missing, disabled or failed to load); fix it, then run `mops post retry {post.Id}`", cancellationToken);
         }
 
-        var validation = platform.Validate(post.ToDraft());
+        var validation = await platform.ValidateAsync(account.Name, post.ToDraft(), cancellationToken);
         if (!validation.IsValid)
         {
             return await FailAsync(post, "the platform refuses the text: " + string.Join("; ", validation.Problems), cancellationToken);

@@ -34,7 +34,7 @@ internal sealed class ComposeApp(GuardrailsApp guardrails, PostsApp posts, IPlat
                 }
             }
 
-            checks.Add(new DraftCheck(account.Name, platform?.Descriptor.DisplayName ?? account.Platform, platform?.Validate(new PostDraft(text) { Media = media }), verdict, matches));
+            checks.Add(new DraftCheck(account.Name, platform?.Descriptor.DisplayName ?? account.Platform, platform is null ? null : await platform.ValidateAsync(account.Name, new PostDraft(text) { Media = media }, cancellationToken), verdict, matches));
         }
 
         return checks;

@@ -9,6 +9,9 @@ public interface IPlatform
     /// <summary>Checks a draft against the platform's own rules (length, media) without contacting the network.</summary>
     DraftValidation Validate(PostDraft draft);
 
+    /// <summary>Checks a draft against what the platform allows this account (SDK 1.1), which may need one cached read such as an instance's own limits; by default <see cref="Validate"/>.</summary>
+    Task<DraftValidation> ValidateAsync(string account, PostDraft draft, CancellationToken cancellationToken) => Task.FromResult(Validate(draft));
+
     /// <summary>Publishes a draft. The same <see cref="PublishRequest.IdempotencyKey"/> is sent on every attempt of one post.</summary>
     Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken cancellationToken);
 
@@ -20,4 +23,7 @@ public interface IPlatform
 
     /// <summary>Deletes a published post.</summary>
     Task<DeleteResult> DeleteAsync(string account, string postId, CancellationToken cancellationToken);
+
+    /// <summary>Reads which of the account's posts a web address points at, for a person resolving an unconfirmed post (SDK 1.1; by default not supported).</summary>
+    Task<PostUrlMatch> MatchPostUrlAsync(string account, Uri url, CancellationToken cancellationToken) => Task.FromResult(PostUrlMatch.NotSupported);
 }

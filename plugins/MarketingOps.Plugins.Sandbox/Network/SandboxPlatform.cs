@@ -199,6 +199,16 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
         }
     }
 
+    public Task<PostUrlMatch> MatchPostUrlAsync(string account, Uri url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(url);
+        lock (_lock)
+        {
+            return Task.FromResult(SandboxPostUrl.Match(ResolveAccount(account), url));
+        }
+    }
+
     public Task<DeleteResult> DeleteAsync(string account, string postId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);

@@ -43,6 +43,26 @@ public sealed class ApiPostsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Resolve_records_the_id_read_from_the_published_address_and_refuses_another_accounts_with_a_problem()
+    {
+        var store = _api.Service<Core.Storage.IPostStore>();
+        var now = TimeProvider.System.GetUtcNow();
+        var id = Guid.CreateVersion7().ToString("N");
+        var post = await store.InsertAsync(new Core.Posts.Post(id, "acme", "Fresh loaves at eight", now, Core.Posts.PostState.Scheduled, "mops-" + id) { DueAt = now, CreatedAt = now, UpdatedAt = now }, "test", CancellationToken.None);
+        post = (await store.TryTransitionAsync(post, post with { State = Core.Posts.PostState.Publishing }, "test", CancellationToken.None))!;
+        await store.TryTransitionAsync(post, post with { State = Core.Posts.PostState.Unconfirmed, LastError = "timeout" }, "test", CancellationToken.None);
+        using var editor = _api.As(UserRole.Editor);
+
+        var refused = await editor.PostAsJsonAsync($"/api/v1/posts/{id}/resolve", new { publishedUrl = "https://sandbox.invalid/@rival/00ff00ff00ff00ff" });
+        var resolved = await editor.PostAsJsonAsync($"/api/v1/posts/{id}/resolve", new { publishedUrl = "https://sandbox.invalid/@acme/00ff00ff00ff00ff" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("it is a post of @rival", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(resolved.IsSuccessStatusCode, await resolved.Content.ReadAsStringAsync());
+        Assert.Equal("00ff00ff00ff00ff", (await ApiJson.ReadAsync(resolved)).GetProperty("platformPostId").GetString());
+    }
+
+    [Fact]
     public async Task A_stale_if_match_gives_412_and_changes_nothing()
     {
         using var editor = _api.As(UserRole.Editor);

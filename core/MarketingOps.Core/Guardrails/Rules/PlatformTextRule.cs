@@ -7,35 +7,33 @@ internal sealed class PlatformTextRule : IGuardrailRule
 {
     public string Name => GuardrailRuleNames.PlatformText;
 
-    public ValueTask<GuardrailRuleResult> EvaluateAsync(GuardrailContext context, CancellationToken cancellationToken)
+    public async ValueTask<GuardrailRuleResult> EvaluateAsync(GuardrailContext context, CancellationToken cancellationToken)
     {
         var message = context.Message;
         if (context.Platform is not { } platform)
         {
-            return Result(GuardrailRuleResult.Reject(Name, $"platform '{context.Account.Platform}' is not active, so the draft cannot be checked against its rules"));
+            return GuardrailRuleResult.Reject(Name, $"platform '{context.Account.Platform}' is not active, so the draft cannot be checked against its rules");
         }
 
         var capabilities = platform.Descriptor.Capabilities;
         if (message.Kind == MessageKind.Reply && !capabilities.HasFlag(PlatformCapabilities.Replies))
         {
-            return Result(GuardrailRuleResult.Reject(Name, $"{platform.Descriptor.DisplayName} does not support replies"));
+            return GuardrailRuleResult.Reject(Name, $"{platform.Descriptor.DisplayName} does not support replies");
         }
 
         if (message.Kind == MessageKind.DirectMessage && !capabilities.HasFlag(PlatformCapabilities.DirectMessages))
         {
-            return Result(GuardrailRuleResult.Reject(Name, $"{platform.Descriptor.DisplayName} does not support direct messages"));
+            return GuardrailRuleResult.Reject(Name, $"{platform.Descriptor.DisplayName} does not support direct messages");
         }
 
         if (message.Kind == MessageKind.DirectMessage && context.Recipient is null)
         {
-            return Result(GuardrailRuleResult.Reject(Name, "a direct message needs a recipient"));
+            return GuardrailRuleResult.Reject(Name, "a direct message needs a recipient");
         }
 
-        var validation = platform.Validate(message.Draft);
-        return Result(validation.IsValid
+        var validation = await platform.ValidateAsync(context.Account.Name, message.Draft, cancellationToken);
+        return validation.IsValid
             ? GuardrailRuleResult.Allow(Name, $"length {validation.Length} of {validation.MaxLength}")
-            : GuardrailRuleResult.Reject(Name, $"length {validation.Length} of {validation.MaxLength}: {string.Join("; ", validation.Problems)}"));
+            : GuardrailRuleResult.Reject(Name, $"length {validation.Length} of {validation.MaxLength}: {string.Join("; ", validation.Problems)}");
     }
-
-    private static ValueTask<GuardrailRuleResult> Result(GuardrailRuleResult result) => ValueTask.FromResult(result);
 }

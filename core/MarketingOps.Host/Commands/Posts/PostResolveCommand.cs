@@ -6,6 +6,9 @@ namespace MarketingOps.Host.Commands.Posts;
 /// <summary><c>mops post resolve</c>: a human's verdict on an Unconfirmed post.</summary>
 internal sealed class PostResolveCommand : PostCommand<PostResolveSettings>
 {
+    // The account's plugin reads the post id from the address.
+    protected override bool NeedsPlugins => true;
+
     protected override async Task<int> ExecuteAsync(PostService posts, PostResolveSettings settings, CancellationToken cancellationToken)
     {
         Uri? url = null;

@@ -57,6 +57,36 @@ public sealed class PublishedIdCommandTests : IAsyncLifetime
         });
     }
 
+    [Fact]
+    public async Task Resolve_reads_the_status_id_from_an_address_on_the_accounts_instance_and_refuses_another_instance_or_user()
+    {
+        _mastodon.FixedStatusId = "109372";
+        using var run = MopsProcess.Start(_home.Root, "run", "--no-web");
+        await run.WaitForOutputAsync("press Ctrl+C to stop", TimeSpan.FromSeconds(60));
+        var at = TimeProvider.System.GetUtcNow().AddSeconds(3).ToString("O", CultureInfo.InvariantCulture);
+        var ids = new List<string>();
+        foreach (var text in new[] { "Bread is out of the oven", "The cafe opens at nine" })
+        {
+            ids.Add((await MopsProcess.RunAsync(_home.Root, "post", "schedule", "--account", "acme", "--at", at, "--text", text)).Out.Trim());
+        }
+
+        var posts = await WaitUntilSettledAsync(ids);
+        run.Interrupt();
+        await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var unconfirmed = posts.Single(p => p.GetProperty("state").GetString() == "Unconfirmed").GetProperty("id").GetString()!;
+
+        var elsewhere = await MopsProcess.RunAsync(_home.Root, "post", "resolve", unconfirmed, "--published", "https://mastodon.social/@acme/109373");
+        var someoneElse = await MopsProcess.RunAsync(_home.Root, "post", "resolve", unconfirmed, "--published", _mastodon.Url + "@rival/109373");
+        var taken = await MopsProcess.RunAsync(_home.Root, "post", "resolve", unconfirmed, "--published", _mastodon.Url + "@acme/109372");
+        var resolved = await MopsProcess.RunAsync(_home.Root, "post", "resolve", unconfirmed, "--published", _mastodon.Url + "@acme/109373", "--json");
+
+        Assert.Equal((1, 1, 1, 0), (elsewhere.ExitCode, someoneElse.ExitCode, taken.ExitCode, resolved.ExitCode));
+        Assert.Contains("and this address is on mastodon.social", elsewhere.Err, StringComparison.Ordinal);
+        Assert.Contains("it is a status of @rival, and account 'acme' is @acme", someoneElse.Err, StringComparison.Ordinal);
+        Assert.Contains("already recorded as post", taken.Err, StringComparison.Ordinal);
+        Assert.Equal("109373", JsonDocument.Parse(resolved.Out).RootElement.GetProperty("platformPostId").GetString());
+    }
+
     private async Task<List<JsonElement>> WaitUntilSettledAsync(IReadOnlyList<string> ids)
     {
         var deadline = TimeProvider.System.GetUtcNow().AddMinutes(2);
