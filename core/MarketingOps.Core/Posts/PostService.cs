@@ -133,18 +133,30 @@ internal sealed class PostService
     /// one transaction, or none with every problem listed (<see cref="PostRequestException"/>, each problem naming its
     /// account and part). Only the first part of each thread gets a trigger; a later part waits for the one before it.
     /// </summary>
-    public async Task<ScheduledGroup> ScheduleGroupAsync(IReadOnlyList<ScheduleRequest> requests, CancellationToken cancellationToken)
+    public Task<ScheduledGroup> ScheduleGroupAsync(IReadOnlyList<ScheduleRequest> requests, CancellationToken cancellationToken)
+        => ScheduleManyAsync(requests, asGroup: true, cancellationToken);
+
+    /// <summary>
+    /// Schedules independent posts in one call (a bulk import): each validated by its platform and judged by the
+    /// guardrails as if the ones before it had been scheduled, all stored in one transaction, or none with every problem
+    /// listed (<see cref="PostRequestException"/>, each problem carrying its request's index). Posts of one account at
+    /// several times are normal here; nothing links them as a group.
+    /// </summary>
+    public async Task<IReadOnlyList<ScheduledPost>> ScheduleAllAsync(IReadOnlyList<ScheduleRequest> requests, CancellationToken cancellationToken)
+        => (await ScheduleManyAsync(requests, asGroup: false, cancellationToken)).Posts;
+
+    private async Task<ScheduledGroup> ScheduleManyAsync(IReadOnlyList<ScheduleRequest> requests, bool asGroup, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
         if (requests.Count == 0)
         {
-            throw new PostRequestException([new PostProblem(PostField.Account, "name at least one account.")]);
+            throw new PostRequestException([new PostProblem(PostField.Account, asGroup ? "name at least one account." : "there are no posts to schedule.")]);
         }
 
         var now = _time.GetUtcNow();
-        var grouped = requests.Count > 1;
+        var grouped = asGroup && requests.Count > 1;
         var problems = new List<PostProblem>();
-        foreach (var twice in requests.GroupBy(r => r.Account, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        foreach (var twice in requests.GroupBy(r => r.Account, StringComparer.OrdinalIgnoreCase).Where(g => asGroup && g.Count() > 1))
         {
             problems.Add(new PostProblem(PostField.Account, $"'{twice.Key}' is named {twice.Count()} times; a group has one post per account (a thread's parts go in one post)."));
         }

@@ -59,6 +59,16 @@ internal static class PostProblems
         return ApiProblemException.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
     }
 
+    /// <summary>The problems of a batch of posts, each keyed by its post's place in the body (<c>$.posts[3].at</c>).</summary>
+    public static ApiProblemException FromBatch(PostRequestException exception, string items)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var errors = exception.Details
+            .GroupBy(d => (d.RequestIndex is { } i ? $"{items}[{i}]" : items) + PathOf(d)[1..], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(d => d.Message).ToArray(), StringComparer.Ordinal);
+        return errors.Count > 0 ? ApiProblemException.Invalid(errors) : From(exception);
+    }
+
     // A problem of a group or thread: a later part's text is an item of $.thread, the rest is the field it is about.
     private static string PathOf(PostProblem problem) => problem switch
     {

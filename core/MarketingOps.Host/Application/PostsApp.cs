@@ -14,6 +14,7 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
 {
     public const int MaxTextLength = 10_000;
     public const int MaxThreadParts = 99;
+    public const int MaxBatchPosts = 1_000;
     private const int MaxIdempotencyKeyLength = 200;
 
     public async Task<ScheduleOutcome> ScheduleAsync(Actor actor, ScheduleCommand command, string? idempotencyKey, CancellationToken cancellationToken)
@@ -84,6 +85,56 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
         var requests = commands.Select(c => c.ToRequest(actor.By)).ToList();
         var checks = await posts.CheckAsync(requests, cancellationToken);
         return [.. checks.SelectMany((check, i) => check.Problems.Select(p => $"{commands[i].Account}: {p.Message}"))];
+    }
+
+    /// <summary>
+    /// Many posts in one call (as <c>mops post import</c>): each checked as <see cref="ScheduleAsync"/> checks one and as
+    /// if the ones before it were scheduled, then all stored in one transaction, or none, with every problem keyed by
+    /// its post (<c>$.posts[3].at</c>). One account per post: a group is scheduled on its own.
+    /// </summary>
+    public async Task<IReadOnlyList<PostView>> ScheduleAllAsync(Actor actor, IReadOnlyList<ScheduleCommand>? commands, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (commands is null || commands.Count is 0 or > MaxBatchPosts)
+        {
+            throw ApiProblemException.Invalid("$.posts", $"give 1 to {MaxBatchPosts:N0} posts.");
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var at = $"$.posts[{i}]";
+            try
+            {
+                Check(commands[i] ?? throw ApiProblemException.Invalid("$", "a post is missing."));
+                if (commands[i].IsGroup)
+                {
+                    throw ApiProblemException.Invalid("$.accounts", "a batch takes one account, text and time per post; schedule a group or a thread with POST /api/v1/posts.");
+                }
+            }
+            catch (ApiProblemException ex)
+            {
+                foreach (var (field, messages) in ex.Errors)
+                {
+                    errors[at + field[1..]] = messages;
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw ApiProblemException.Invalid(errors);
+        }
+
+        try
+        {
+            var scheduled = await posts.ScheduleAllAsync([.. commands.Select(c => c.ToRequest(actor.By))], cancellationToken);
+            return [.. scheduled.Select(s => PostView.From(s.Post))];
+        }
+        catch (PostRequestException ex)
+        {
+            throw PostProblems.FromBatch(ex, "$.posts");
+        }
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ internal static class DraftRequest
         return new ScheduleRequest(settings.Account!, settings.At ?? "", settings.Text ?? ReadText(settings.File!))
         {
             TimeZone = settings.TimeZone,
-            Media = settings.Media.Select(ToAttachment).ToList(),
+            Media = settings.Media.Select(m => ToAttachment(m, "--media")).ToList(),
             ExperimentId = settings.Experiment,
             Variant = settings.Variant,
             Kind = UnattendedPolicy.ParseKind(settings.Kind)!.Value,
@@ -43,7 +43,7 @@ internal static class DraftRequest
             ? ThreadText.Split(Read(threadFile, "--thread-file"))
             : [settings.Text ?? ReadText(settings.File!), .. settings.FirstComment is { } comment ? [comment] : Array.Empty<string>()];
         var own = settings.TextFor.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-        var media = settings.Media.Select(ToAttachment).ToList();
+        var media = settings.Media.Select(m => ToAttachment(m, "--media")).ToList();
         return [.. settings.Accounts.Select(account => new ScheduleRequest(account, settings.At ?? "", own.TryGetValue(account, out var text) ? text : parts[0])
         {
             TimeZone = settings.TimeZone,
@@ -57,7 +57,10 @@ internal static class DraftRequest
         })];
     }
 
-    private static string ReadText(string file) => PostText.FromFile(Read(file, "--file"));
+    private static string ReadText(string file) => ReadText(file, "--file");
+
+    /// <summary>The text of a UTF-8 file, less one trailing line break; <paramref name="option"/> names where it was given.</summary>
+    public static string ReadText(string file, string option) => PostText.FromFile(Read(file, option));
 
     private static string Read(string file, string option)
     {
@@ -72,16 +75,17 @@ internal static class DraftRequest
         }
     }
 
-    private static MediaAttachment ToAttachment(string file)
+    /// <summary>A media file as an attachment; <paramref name="label"/> names where it was given (<c>--media</c>, a column).</summary>
+    public static MediaAttachment ToAttachment(string file, string label)
     {
         var path = Path.GetFullPath(file);
         if (!File.Exists(path))
         {
-            throw new UserFacingException($"--media: {path} does not exist");
+            throw new UserFacingException($"{label}: {path} does not exist");
         }
 
         return ContentTypes.TryGetValue(Path.GetExtension(path), out var type)
             ? new MediaAttachment(path, type)
-            : throw new UserFacingException($"--media: {path} is not a supported media type ({string.Join(", ", ContentTypes.Keys)})");
+            : throw new UserFacingException($"{label}: {path} is not a supported media type ({string.Join(", ", ContentTypes.Keys)})");
     }
 }

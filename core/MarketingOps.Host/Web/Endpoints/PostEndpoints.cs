@@ -21,6 +21,11 @@ internal static class PostEndpoints
         posts.MapPost("/", ScheduleAsync).RequireAuthorization(Policies.Editor).WithName("SchedulePost")
             .WithSummary("Schedules a post, reply or direct message with the same parsing and guardrail verdicts as `mops post schedule`.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
+        posts.MapPost("/batch", async (BatchRequest request, HttpContext context, PostsApp app, CancellationToken ct) =>
+                TypedResults.Created("/api/v1/posts", new BatchScheduled(await app.ScheduleAllAsync(Caller.Of(context), request.Posts, ct))))
+            .RequireAuthorization(Policies.Editor).WithName("SchedulePosts")
+            .WithSummary("Schedules many posts in one call, as `mops post import`: all checked first, then all stored, or none with every problem keyed by its post ($.posts[3].at).")
+            .ProducesValidationProblem();
         posts.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Viewer).WithName("GetPost")
             .WithSummary("A post with every recorded change; the ETag header guards later changes.").ProducesProblem(StatusCodes.Status404NotFound);
         posts.MapPost("/{id}/cancel", (string id, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, PostsApp app, CancellationToken ct) =>

@@ -1,0 +1,239 @@
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using MarketingOps.Core.Inbox;
+using MarketingOps.Core.Posts;
+using MarketingOps.Host.Hosting;
+using MarketingOps.Sdk;
+
+namespace MarketingOps.Host.Commands.Posts.Import;
+
+/// <summary>
+/// Reads the posts of <c>mops post import</c>: a CSV file with a header row (RFC 4180: quoted fields keep their commas,
+/// quotes and line breaks) or a JSON array of objects, with the same names. Every value is taken exactly as written;
+/// text and media files are found relative to the import file. Every problem is listed, each with where it is.
+/// </summary>
+internal static class PostImportReader
+{
+    /// <summary>The most posts one import takes.</summary>
+    public const int MaxPosts = 10_000;
+
+    /// <summary>The columns (CSV) or members (JSON) a post may have; <c>account</c>, <c>at</c> and one of <c>text</c> and <c>file</c> are required.</summary>
+    public static readonly IReadOnlyList<string> Names = ["account", "at", "tz", "text", "file", "media", "kind", "to", "in_reply_to", "experiment", "variant"];
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        PropertyNameCaseInsensitive = false,
+    };
+
+    public static ImportFile Read(string file)
+    {
+        var path = Path.GetFullPath(file);
+        var name = Path.GetFileName(path);
+        string content;
+        try
+        {
+            content = StrictUtf8.GetString(File.ReadAllBytes(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UserFacingException(File.Exists(path) ? $"cannot read {path}: {ex.Message}" : $"{path} does not exist");
+        }
+        catch (DecoderFallbackException)
+        {
+            return new ImportFile([], [new ImportProblem(0, $"{name}: is not UTF-8 text; save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\") and import it again")], Unreadable: true);
+        }
+
+        var folder = Path.GetDirectoryName(path)!;
+        var problems = new List<ImportProblem>();
+        var fields = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".csv" => ReadCsv(name, content.TrimStart('\uFEFF'), problems),
+            ".json" => ReadJson(name, content, problems),
+            _ => throw new UserFacingException($"{path}: give a .csv or a .json file"),
+        };
+        if (fields.Count > MaxPosts)
+        {
+            return new ImportFile([], [new ImportProblem(0, $"{name}: holds {fields.Count:N0} posts; import at most {MaxPosts:N0} at a time")], Unreadable: true);
+        }
+
+        if (fields.Count == 0 && problems.Count == 0)
+        {
+            problems.Add(new ImportProblem(0, $"{name}: holds no posts"));
+        }
+
+        var rows = new List<ImportRow>(fields.Count);
+        foreach (var (where, position, post) in fields)
+        {
+            var rowProblems = new List<string>();
+            if (ToRequest(where, post, folder, rowProblems) is { } request)
+            {
+                rows.Add(new ImportRow(where, position, request));
+            }
+
+            problems.AddRange(rowProblems.Select(p => new ImportProblem(position, p)));
+        }
+
+        return new ImportFile(rows, problems, Unreadable: fields.Count == 0 || problems.Any(p => p.Position == 0));
+    }
+
+    private static List<(string Where, int Position, ImportedFields Fields)> ReadCsv(string name, string content, List<ImportProblem> problems)
+    {
+        var rows = new List<(string, int, ImportedFields)>();
+        var options = new CsvReaderOptions
+        {
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            FieldCountMismatch = CsvFieldCountHandling.Throw,
+            IncludeValuesInExceptions = false,
+        };
+        using var csv = CsvReader.FromText(content, options);
+        try
+        {
+            var headers = csv.Headers;
+            var unknown = headers.Where(h => !Names.Contains(h, StringComparer.Ordinal)).ToList();
+            var twice = headers.GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            if (unknown.Count > 0 || twice.Count > 0)
+            {
+                problems.AddRange(unknown.Select(h => new ImportProblem(0, $"{name}:1: unknown column '{h}' (the columns are {string.Join(", ", Names)}, in any order, lower case)")));
+                problems.AddRange(twice.Select(h => new ImportProblem(0, $"{name}:1: column '{h}' is given more than once")));
+                return rows;
+            }
+
+            var index = Names.ToDictionary(n => n, n => headers.ToList().IndexOf(n));
+            while (csv.Read())
+            {
+                string? Field(string column) => index[column] is >= 0 and var i && csv.GetString(i) is { Length: > 0 } value ? value : null;
+                rows.Add(($"{name}:{csv.LineNumber}", (int)csv.RowNumber, new ImportedFields
+                {
+                    Account = Field("account"),
+                    At = Field("at"),
+                    Tz = Field("tz"),
+                    Text = Field("text"),
+                    File = Field("file"),
+                    Media = Field("media")?.Split('|'),
+                    Kind = Field("kind"),
+                    To = Field("to"),
+                    InReplyTo = Field("in_reply_to"),
+                    Experiment = Field("experiment"),
+                    Variant = Field("variant"),
+                }));
+            }
+        }
+        catch (CsvFormatException ex)
+        {
+            problems.Add(new ImportProblem(0, $"{name}:{ex.LineNumber}: {ex.Message}"));
+        }
+
+        return rows;
+    }
+
+    private static List<(string Where, int Position, ImportedFields Fields)> ReadJson(string name, string content, List<ImportProblem> problems)
+    {
+        var rows = new List<(string, int, ImportedFields)>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(content);
+        }
+        catch (JsonException ex)
+        {
+            problems.Add(new ImportProblem(0, $"{name}:{ex.LineNumber + 1}: not valid JSON ({ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]})"));
+            return rows;
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                problems.Add(new ImportProblem(0, $"{name}: must be a JSON array of posts, [{{\"account\": …, \"at\": …, \"text\": …}}, …]"));
+                return rows;
+            }
+
+            var number = 0;
+            foreach (var element in document.RootElement.EnumerateArray())
+            {
+                var where = $"{name}: post {++number}";
+                if (element.ValueKind != JsonValueKind.Object)
+                {
+                    problems.Add(new ImportProblem(number, $"{where}: must be an object with {string.Join(", ", Names)}"));
+                    continue;
+                }
+
+                var unknown = element.EnumerateObject().Select(p => p.Name).Where(n => !Names.Contains(n, StringComparer.Ordinal)).ToList();
+                if (unknown.Count > 0)
+                {
+                    problems.AddRange(unknown.Select(n => new ImportProblem(number, $"{where}: unknown field '{n}' (the fields are {string.Join(", ", Names)})")));
+                    continue;
+                }
+
+                try
+                {
+                    rows.Add((where, number, element.Deserialize<ImportedFields>(JsonOptions)!));
+                }
+                catch (JsonException ex)
+                {
+                    var field = ex.Path is { Length: > 2 } at ? at[2..] : "a field";
+                    problems.Add(new ImportProblem(number, $"{where}: {field}: must be {(field.StartsWith("media", StringComparison.Ordinal) ? "an array of file names" : "a string")}"));
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    private static ScheduleRequest? ToRequest(string where, ImportedFields post, string folder, List<string> problems)
+    {
+        var before = problems.Count;
+        if (post.Account is not { Length: > 0 })
+        {
+            problems.Add($"{where}: account: is required");
+        }
+
+        if (post.At is not { Length: > 0 })
+        {
+            problems.Add($"{where}: at: is required (ISO 8601 with an offset, or a local time in tz or the account's zone)");
+        }
+
+        if ((post.Text is { Length: > 0 }) == (post.File is { Length: > 0 }))
+        {
+            problems.Add($"{where}: give exactly one of text and file");
+        }
+
+        var kind = UnattendedPolicy.ParseKind(post.Kind ?? "post");
+        if (kind is null)
+        {
+            problems.Add($"{where}: kind: must be post, reply or dm (was '{post.Kind}')");
+        }
+
+        var text = post.Text;
+        var media = new List<MediaAttachment>();
+        try
+        {
+            if (post.File is { Length: > 0 } file && text is null)
+            {
+                text = DraftRequest.ReadText(Path.Combine(folder, file), "file");
+            }
+
+            media.AddRange((post.Media ?? []).Select(m => DraftRequest.ToAttachment(Path.Combine(folder, m), "media")));
+        }
+        catch (UserFacingException ex)
+        {
+            problems.Add($"{where}: {ex.Message}");
+        }
+
+        return problems.Count > before ? null : new ScheduleRequest(post.Account!, post.At!, text!)
+        {
+            TimeZone = post.Tz,
+            Media = media,
+            ExperimentId = post.Experiment,
+            Variant = post.Variant,
+            Kind = kind!.Value,
+            Recipient = post.To,
+            InReplyTo = post.InReplyTo,
+        };
+    }
+}
