@@ -9,7 +9,9 @@ internal static class BareWebApp
 {
     public static async Task<WebApplication> StartAsync(Action<WebApplication> map, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No appsettings watch: it watches the working directory's whole tree, which may hold the host's client folder
+        // (a temp directory), and would charge the host's every write to this process.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();

@@ -14,11 +14,10 @@ namespace MarketingOps.Plugins.Mastodon.Tests;
 /// </summary>
 public sealed class MastodonConnectTests(MastodonPrismFixture peers) : IClassFixture<MastodonPrismFixture>
 {
-    private const string AccessToken = "ZA-Yj3aBD8U8Cm7lKUp-lm9O9BmDgdhHzDeqsY8tlL0";
+    private const string AccessToken = MastodonOAuthInstance.AccessToken;
     private static readonly Uri Redirect = new("http://127.0.0.1:48200/callback");
 
-    private string? _challenge;
-    private bool _revoked;
+    private readonly MastodonOAuthInstance _instance = new(Path.Combine(AppContext.BaseDirectory, "TestData"));
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -38,7 +37,7 @@ public sealed class MastodonConnectTests(MastodonPrismFixture peers) : IClassFix
             Assert.Equal(new Uri(prism, "oauth/authorize").AbsoluteUri, url.GetLeftPart(UriPartial.Path));
             Assert.Equal(("code", "TWhM-tNSuncnqN7DBJmoyeLnk6K3iJJ71KKXxgL1hPM", "write:statuses write:media read:statuses read:accounts", "S256", "st-" + account),
                 (query["response_type"], query["client_id"], query["scope"], query["code_challenge_method"], query["state"]));
-            _challenge = query["code_challenge"];
+            _instance.Challenge = query["code_challenge"];
 
             var connection = await connector.CompleteAuthorizationAsync(new AuthorizationCallback(account, new Uri(query["redirect_uri"]!), "the-code", verifier), Token);
 
@@ -72,7 +71,7 @@ public sealed class MastodonConnectTests(MastodonPrismFixture peers) : IClassFix
         var (_, challenge) = Pkce();
         var (otherVerifier, _) = Pkce();
         var url = await connector.BeginAuthorizationAsync(new AuthorizationStart("brand", Redirect, "s", challenge), Token);
-        _challenge = HttpUtility.ParseQueryString(url.Query)["code_challenge"];
+        _instance.Challenge = HttpUtility.ParseQueryString(url.Query)["code_challenge"];
 
         var connection = await connector.CompleteAuthorizationAsync(new AuthorizationCallback("brand", Redirect, "the-code", otherVerifier), Token);
 
@@ -88,7 +87,7 @@ public sealed class MastodonConnectTests(MastodonPrismFixture peers) : IClassFix
     {
         var prism = Start();
         var (platform, _) = Create(prism, null, new Dictionary<string, string> { ["mastodon/brand/access-token"] = AccessToken, ["mastodon/brand/scopes"] = "read write" });
-        _revoked = true;
+        _instance.Revoked = true;
 
         var connection = await ((IAccountConnector)platform).VerifyConnectionAsync("brand", Token);
 
@@ -101,33 +100,8 @@ public sealed class MastodonConnectTests(MastodonPrismFixture peers) : IClassFix
     {
         var prism = peers.RequirePrism();
         peers.Fake.Clear();
-        peers.Fake.Handler = Answer;
+        peers.Fake.Handler = _instance.Answer;
         return prism;
-    }
-
-    private FakeResponse Answer(RecordedRequest request)
-    {
-        switch (request.Method, request.Path)
-        {
-            case ("POST", "/api/v1/apps"):
-                return FakeResponse.Json(Load("credential-application.json"));
-            case ("POST", "/oauth/token"):
-                using (var body = JsonDocument.Parse(request.BodyText))
-                {
-                    var verifier = body.RootElement.TryGetProperty("code_verifier", out var v) ? v.GetString() : null;
-                    var client = body.RootElement.GetProperty("client_secret").GetString();
-                    return verifier is not null && Challenge(verifier) == _challenge && client == "ZEaFUFmF0umgBX1qKJDjaU99Q31lDkOU8NutzTOoliw"
-                        ? FakeResponse.Json(Load("token.json"))
-                        : FakeResponse.Json("""{"error":"invalid_grant","error_description":"The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client."}""", 400);
-                }
-
-            case ("GET", "/api/v1/accounts/verify_credentials"):
-                return !_revoked && request.Header("Authorization") == $"Bearer {AccessToken}"
-                    ? FakeResponse.Json(Load("credential-account.json"))
-                    : MastodonTestData.Error(401, "The access token is invalid");
-            default:
-                return MastodonTestData.Error(404, "Record not found");
-        }
     }
 
     private static (IPlatform Platform, DictionarySecretStore Secrets) Create(Uri instance, ViolationObserver? observer, Dictionary<string, string>? stored = null)
@@ -143,13 +117,9 @@ public sealed class MastodonConnectTests(MastodonPrismFixture peers) : IClassFix
         return (platform, (DictionarySecretStore)registrar.WritableSecrets);
     }
 
-    private static string Load(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", name));
-
     private static (string Verifier, string Challenge) Pkce()
     {
         var verifier = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return (verifier, Challenge(verifier));
+        return (verifier, MastodonOAuthInstance.ChallengeOf(verifier));
     }
-
-    private static string Challenge(string verifier) => Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

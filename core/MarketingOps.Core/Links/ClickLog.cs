@@ -8,9 +8,32 @@ namespace MarketingOps.Core.Links;
 /// One connection that appends clicks, kept open by the redirect's writer so a batch costs one transaction and one
 /// prepared insert instead of a connection, its pragmas and a fresh statement per click.
 /// </summary>
-internal sealed class ClickLog(LinkSchema schema, DbConnection connection) : IAsyncDisposable
+internal sealed class ClickLog : IAsyncDisposable
 {
-    private readonly DbCommand _insert = Prepare(connection);
+    private readonly DbConnection _connection;
+    private readonly DbCommand _insert;
+
+    private ClickLog(DbConnection connection)
+    {
+        _connection = connection;
+        _insert = Prepare(connection);
+    }
+
+    /// <summary>A log on its own connection, whose commits are set up once (see <see cref="AddAsync"/>).</summary>
+    public static async Task<ClickLog> OpenAsync(LinkSchema schema, CancellationToken cancellationToken)
+    {
+        var connection = await schema.OpenAsync(cancellationToken);
+        try
+        {
+            await schema.RelaxCommitsAsync(connection, cancellationToken);
+            return new ClickLog(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>
     /// Stores <paramref name="clicks"/> in one transaction. The commit survives the host being killed the moment after
@@ -19,29 +42,37 @@ internal sealed class ClickLog(LinkSchema schema, DbConnection connection) : IAs
     /// </summary>
     public async Task AddAsync(IReadOnlyList<LinkClick> clicks, CancellationToken cancellationToken)
     {
-        if (clicks.Count == 0)
+        if (clicks.Count == 1)
         {
+            // A lone click is its own transaction: no BEGIN and COMMIT statements around it.
+            _insert.Transaction = null;
+            await InsertAsync(clicks[0], cancellationToken);
             return;
         }
 
-        await using var transaction = await schema.BeginWriteAsync(connection, durable: false, cancellationToken);
+        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
         _insert.Transaction = transaction;
         foreach (var click in clicks)
         {
-            _insert.Parameters[0].Value = click.Code;
-            _insert.Parameters[1].Value = click.PostId;
-            _insert.Parameters[2].Value = click.At.ToUnixTimeMilliseconds();
-            _insert.Parameters[3].Value = (object?)click.Agent ?? DBNull.Value;
-            await _insert.ExecuteNonQueryAsync(cancellationToken);
+            await InsertAsync(click, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
     }
 
+    private async Task InsertAsync(LinkClick click, CancellationToken cancellationToken)
+    {
+        _insert.Parameters[0].Value = click.Code;
+        _insert.Parameters[1].Value = click.PostId;
+        _insert.Parameters[2].Value = click.At.ToUnixTimeMilliseconds();
+        _insert.Parameters[3].Value = (object?)click.Agent ?? DBNull.Value;
+        await _insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _insert.DisposeAsync();
-        await connection.DisposeAsync();
+        await _connection.DisposeAsync();
     }
 
     private static DbCommand Prepare(DbConnection connection)

@@ -46,4 +46,8 @@ internal sealed class LinkSchema : SideSchema
     /// <summary>A write transaction; <paramref name="durable"/> false survives a crash of the process but maybe not a power cut (SQLite's WAL without a sync per commit).</summary>
     public ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, bool durable, CancellationToken cancellationToken) =>
         Database.BeginWriteAsync(connection, durable, cancellationToken);
+
+    /// <summary>Every later commit on <paramref name="connection"/> as one of <see cref="BeginWriteAsync"/> with durable false.</summary>
+    public Task RelaxCommitsAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Database.RelaxCommitsAsync(connection, cancellationToken);
 }

@@ -110,8 +110,7 @@ internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
     }
 
     /// <summary>A connection that appends clicks, for a writer that keeps it open; the caller disposes it.</summary>
-    public async Task<ClickLog> OpenClickLogAsync(CancellationToken cancellationToken) =>
-        new(schema, await schema.OpenAsync(cancellationToken));
+    public Task<ClickLog> OpenClickLogAsync(CancellationToken cancellationToken) => ClickLog.OpenAsync(schema, cancellationToken);
 
     /// <summary>Stores clicks in one transaction (see <see cref="ClickLog.AddAsync"/>).</summary>
     public async Task AddClicksAsync(IReadOnlyList<LinkClick> clicks, CancellationToken cancellationToken)

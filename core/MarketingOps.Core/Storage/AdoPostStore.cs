@@ -50,6 +50,12 @@ internal abstract class AdoPostStore : IPostStore
     /// </summary>
     protected internal abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, bool durable, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes every later commit on <paramref name="connection"/> one that a process crash cannot undo but a power cut
+    /// might (see <see cref="BeginWriteAsync"/> with durable false), for a connection kept open by one writer.
+    /// </summary>
+    protected internal abstract Task RelaxCommitsAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>Serialises migrations between processes (SQLite's write lock already does).</summary>
     protected virtual Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -39,6 +39,10 @@ internal sealed class PostgresPostStore : AdoPostStore, IAsyncDisposable
         return transaction;
     }
 
+    // For this session only: a pooled connection is reset when it goes back to the pool.
+    protected internal override Task RelaxCommitsAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, null, "SET synchronous_commit = off", cancellationToken);
+
     protected override async Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, "SELECT pg_advisory_xact_lock(@key)");

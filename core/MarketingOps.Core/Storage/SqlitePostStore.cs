@@ -104,4 +104,7 @@ internal sealed class SqlitePostStore : AdoPostStore
         await ExecuteAsync(connection, null, durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", cancellationToken);
         return ((SqliteConnection)connection).BeginTransaction(deferred: false);
     }
+
+    protected internal override Task RelaxCommitsAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, null, "PRAGMA synchronous=NORMAL", cancellationToken);
 }

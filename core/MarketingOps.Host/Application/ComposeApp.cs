@@ -11,7 +11,7 @@ internal sealed class ComposeApp(GuardrailsApp guardrails, PostsApp posts, IPlat
 {
     public const int MaxAccounts = 20;
 
-    public async Task<IReadOnlyList<DraftCheck>> CheckAsync(IReadOnlyList<string> accounts, string text, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DraftCheck>> CheckAsync(IReadOnlyList<string> accounts, string text, IReadOnlyList<MediaAttachment> media, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         if (accounts.Count > MaxAccounts)
@@ -34,7 +34,7 @@ internal sealed class ComposeApp(GuardrailsApp guardrails, PostsApp posts, IPlat
                 }
             }
 
-            checks.Add(new DraftCheck(account.Name, platform?.Descriptor.DisplayName ?? account.Platform, platform is null ? null : await platform.ValidateAsync(account.Name, new PostDraft(text), cancellationToken), verdict, matches));
+            checks.Add(new DraftCheck(account.Name, platform?.Descriptor.DisplayName ?? account.Platform, platform is null ? null : await platform.ValidateAsync(account.Name, new PostDraft(text) { Media = media }, cancellationToken), verdict, matches));
         }
 
         return checks;

@@ -193,6 +193,20 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
         }
     }
 
+    /// <summary>The media a post attaches, for the dashboard to show; their paths stay on the server (no view of the API carries them).</summary>
+    public async Task<IReadOnlyList<Sdk.MediaAttachment>> MediaAsync(string id, CancellationToken cancellationToken)
+    {
+        InputChecks.Id(id, "id");
+        try
+        {
+            return (await posts.ShowAsync(id, cancellationToken)).Post.Media;
+        }
+        catch (PostRequestException ex)
+        {
+            throw PostProblems.From(ex);
+        }
+    }
+
     public Task<PostView> CancelAsync(Actor actor, string id, string? ifMatch, CancellationToken cancellationToken) =>
         ChangeAsync(actor, id, ifMatch, (change, ct) => posts.CancelAsync(id, change, ct), cancellationToken);
 

@@ -29,6 +29,9 @@ internal sealed record ScheduleCommand(
     /// <summary>The parts that follow <see cref="Text"/> in a thread, in order, each published as a reply to the one before; one part is a first comment.</summary>
     public IReadOnlyList<string>? Thread { get; init; }
 
+    /// <summary>Media attached to every post of the command. The default value is none.</summary>
+    public IReadOnlyList<MediaAttachment>? Media { get; init; }
+
     /// <summary>Every account the command names: <see cref="Account"/> first, then <see cref="Accounts"/> without repeats.</summary>
     public IReadOnlyList<string> AllAccounts => [.. new[] { Account }.Concat(Accounts ?? []).Distinct(StringComparer.Ordinal)];
 
@@ -49,5 +52,6 @@ internal sealed record ScheduleCommand(
         InReplyTo = InReplyTo,
         Source = source,
         ThreadTexts = Thread ?? [],
+        Media = Media ?? [],
     };
 }

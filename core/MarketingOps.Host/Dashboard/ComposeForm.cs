@@ -10,6 +10,12 @@ internal sealed class ComposeForm
 
     public string? TimeZone { get; set; }
 
+    /// <summary>The media library's file to attach (an upload picks its own).</summary>
+    public string? MediaPick { get; set; }
+
+    /// <summary>What the attached image or video shows, for people who cannot see it.</summary>
+    public string? MediaAlt { get; set; }
+
     /// <summary><c>check</c> or <c>schedule</c>: which button was pressed.</summary>
     public string? Intent { get; set; }
 }

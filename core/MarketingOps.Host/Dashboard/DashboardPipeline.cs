@@ -14,6 +14,7 @@ internal static class DashboardPipeline
         ArgumentNullException.ThrowIfNull(app);
         DashboardAssets.Map(app);
         InboxContextEndpoint.Map(app);
+        MediaEndpoint.Map(app);
         app.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery) =>
             {
                 await antiforgery.ValidateRequestAsync(context);

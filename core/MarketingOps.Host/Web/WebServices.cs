@@ -45,6 +45,7 @@ internal static class WebServices
         services.TryAddSingleton<CalendarApp>();
         services.TryAddSingleton<ComposeApp>();
         services.TryAddSingleton<LinksApp>();
+        services.TryAddSingleton<MediaLibrary>();
         return services;
     }
 
