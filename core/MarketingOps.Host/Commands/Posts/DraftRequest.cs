@@ -26,7 +26,7 @@ internal static class DraftRequest
         return new ScheduleRequest(settings.Account!, settings.At ?? "", settings.Text ?? ReadText(settings.File!))
         {
             TimeZone = settings.TimeZone,
-            Media = settings.Media.Select(m => ToAttachment(m, "--media")).ToList(),
+            Media = Attachments(settings),
             ExperimentId = settings.Experiment,
             Variant = settings.Variant,
             Kind = UnattendedPolicy.ParseKind(settings.Kind)!.Value,
@@ -43,7 +43,7 @@ internal static class DraftRequest
             ? ThreadText.Split(Read(threadFile, "--thread-file"))
             : [settings.Text ?? ReadText(settings.File!), .. settings.FirstComment is { } comment ? [comment] : Array.Empty<string>()];
         var own = settings.TextFor.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-        var media = settings.Media.Select(m => ToAttachment(m, "--media")).ToList();
+        var media = Attachments(settings);
         return [.. settings.Accounts.Select(account => new ScheduleRequest(account, settings.At ?? "", own.TryGetValue(account, out var text) ? text : parts[0])
         {
             TimeZone = settings.TimeZone,
@@ -74,6 +74,10 @@ internal static class DraftRequest
             throw new UserFacingException(File.Exists(path) ? $"{option}: cannot read {path}: {ex.Message}" : $"{option}: {path} does not exist");
         }
     }
+
+    /// <summary>The <c>--media</c> files, each with the <c>--alt</c> at its place, if any.</summary>
+    private static List<MediaAttachment> Attachments(DraftSettings settings) =>
+        [.. settings.Media.Select((file, i) => ToAttachment(file, "--media") with { AltText = i < settings.Alt.Length ? settings.Alt[i] : null })];
 
     /// <summary>A media file as an attachment; <paramref name="label"/> names where it was given (<c>--media</c>, a column).</summary>
     public static MediaAttachment ToAttachment(string file, string label)

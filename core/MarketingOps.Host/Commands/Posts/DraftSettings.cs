@@ -34,6 +34,10 @@ internal abstract class DraftSettings : TimeSettings
     [Description("Attach a media file; repeat for several.")]
     public string[] Media { get; init; } = [];
 
+    [CommandOption("--alt <TEXT>")]
+    [Description("A description of a --media file for people who cannot see it, taken whole; the first --alt describes the first --media, and so on.")]
+    public string[] Alt { get; init; } = [];
+
     [CommandOption("--experiment <ID>")]
     [Description("The experiment the post belongs to.")]
     public string? Experiment { get; init; }
@@ -96,6 +100,11 @@ internal abstract class DraftSettings : TimeSettings
         if (AtRequired && string.IsNullOrWhiteSpace(At))
         {
             problems.Add("--at is required");
+        }
+
+        if (Alt.Length > Media.Length)
+        {
+            problems.Add($"--alt is given {Alt.Length} times for {Media.Length} --media file(s); each --alt describes the --media at the same place");
         }
 
         problems.AddRange(TextProblems());

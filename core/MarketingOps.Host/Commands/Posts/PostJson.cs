@@ -20,6 +20,7 @@ internal static class PostJson
         variant = post.Variant,
         lastError = post.LastError,
         media = post.Media.Select(m => m.Path),
+        mediaAlt = post.Media.Select(m => m.AltText), // each media file's alt text, at the same place as in media
         groupId = post.GroupId,
         threadId = post.ThreadId,
         threadPart = post.ThreadPart == 0 ? (int?)null : post.ThreadPart,

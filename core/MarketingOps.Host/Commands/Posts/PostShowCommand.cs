@@ -38,6 +38,11 @@ internal sealed class PostShowCommand : PostCommand<PostIdSettings>
         Row("Experiment", post.ExperimentId is null ? null : $"{post.ExperimentId} / {post.Variant}");
         Row("Last error", post.LastError);
         Row("Text", post.Text);
+        foreach (var media in post.Media)
+        {
+            Row("Media", media.AltText is null ? $"{media.Path} (no alt text)" : $"{media.Path} (alt: {media.AltText})");
+        }
+
         if (details.Links is { } links)
         {
             Row("Written as", links.OriginalText);
