@@ -1,3 +1,4 @@
+using System.Reflection;
 using MarketingOps.Host.Cli;
 using MarketingOps.Host.Commands.Access;
 using MarketingOps.Host.Commands.Accounts;
@@ -42,6 +43,7 @@ internal static class Program
             app.Configure(config =>
             {
                 config.SetApplicationName("mops");
+                config.SetApplicationVersion(typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
                 config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, verbose));
                 config.AddCommand<InitCommand>("init").WithDescription("Create a client folder: plugins.json (by plugin id), mops.json with the defaults, .gitignore; prints the next steps.");
                 PluginCommands.Register(config);

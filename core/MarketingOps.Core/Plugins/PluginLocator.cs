@@ -63,7 +63,16 @@ internal static class PluginLocator
             }
         }
 
-        return Manifests(root).Where(m => m.Manifest.Id == id).Select(m => m.Directory).FirstOrDefault();
+        // A loop, not LINQ over tuples: generic code over value types is jitted at every start even in a ReadyToRun build.
+        foreach (var directory in Directory.EnumerateDirectories(root))
+        {
+            if (PluginManifestReader.Read(directory).Manifest?.Id == id)
+            {
+                return directory;
+            }
+        }
+
+        return null;
     }
 
     private static bool HasManifest(string directory, string id) =>

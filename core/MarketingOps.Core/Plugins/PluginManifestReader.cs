@@ -12,6 +12,7 @@ internal static class PluginManifestReader
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        TypeInfoResolver = PluginManifestJsonContext.Default,
     };
 
     /// <summary>Returns the manifest, or the reason it cannot be used.</summary>

@@ -21,9 +21,8 @@ internal sealed class ClientSecretStore : IWritableSecretStore, IDisposable
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     private readonly string _file;
-    private readonly IDataProtector _protector;
+    private readonly Lazy<(ServiceProvider Services, IDataProtector Protector)> _protection;
     private readonly Lock _gate = new();
-    private readonly ServiceProvider _services;
 
     public ClientSecretStore(string clientFolder)
     {
@@ -33,13 +32,9 @@ internal sealed class ClientSecretStore : IWritableSecretStore, IDisposable
         CreateOwnerOnlyDirectory(folder);
         CreateOwnerOnlyDirectory(keys);
         _file = Path.Combine(folder, "secrets.json");
-        // A private container: the store must work the same inside the host, a CLI command or a test.
-        var services = new ServiceCollection();
-        services.AddDataProtection()
-            .SetApplicationName(ApplicationName)
-            .PersistKeysToFileSystem(new DirectoryInfo(keys));
-        _services = services.BuildServiceProvider();
-        _protector = _services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
+        // Built on first use: most CLI commands hold the store (through the plugins) but never read a secret,
+        // and Data Protection's container cost every one of them ~80 ms at start (issue 12).
+        _protection = new(() => CreateProtection(keys), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Where the encrypted values are kept.</summary>
@@ -54,7 +49,7 @@ internal sealed class ClientSecretStore : IWritableSecretStore, IDisposable
 
         try
         {
-            return _protector.Unprotect(protectedValue);
+            return Protector.Unprotect(protectedValue);
         }
         catch (CryptographicException)
         {
@@ -72,7 +67,7 @@ internal sealed class ClientSecretStore : IWritableSecretStore, IDisposable
         {
             using var exclusive = CrossProcessLock();
             var all = Read();
-            all[name] = _protector.Protect(value);
+            all[name] = Protector.Protect(value);
             Write(all);
         }
     }
@@ -101,7 +96,26 @@ internal sealed class ClientSecretStore : IWritableSecretStore, IDisposable
     /// <summary>The names of every stored secret, sorted; never their values.</summary>
     public IReadOnlyList<string> ListNames() => [.. Read().Keys.Order(StringComparer.Ordinal)];
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose()
+    {
+        if (_protection.IsValueCreated)
+        {
+            _protection.Value.Services.Dispose();
+        }
+    }
+
+    private IDataProtector Protector => _protection.Value.Protector;
+
+    private static (ServiceProvider Services, IDataProtector Protector) CreateProtection(string keys)
+    {
+        // A private container: the store must work the same inside the host, a CLI command or a test.
+        var services = new ServiceCollection();
+        services.AddDataProtection()
+            .SetApplicationName(ApplicationName)
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
+        var provider = services.BuildServiceProvider();
+        return (provider, provider.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose));
+    }
 
     private SortedDictionary<string, string> Read()
     {

@@ -50,7 +50,7 @@ internal static class MopsHost
         builder.Services.AddSingleton(sp => new PluginActivator(sp.GetRequiredService<ISecretStore>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp => new PluginManager(
             sp.GetRequiredService<PluginsFile>(),
-            Path.GetRelativePath(Directory.GetCurrentDirectory(), folder.PluginsFile),
+            Cli.DisplayPath.Of(folder.PluginsFile),
             sp.GetRequiredService<PluginActivator>(),
             sp.GetRequiredService<ILogger<PluginManager>>(),
             options.WatchPlugins));

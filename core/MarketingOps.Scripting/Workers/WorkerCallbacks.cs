@@ -25,7 +25,7 @@ internal sealed class WorkerCallbacks(ILogger logger)
         rpc.AddLocalRpcMethod(WorkerMethods.PostsList, new Func<string, ScriptPostQuery, HostReply<IReadOnlyList<ScriptPost>>>((run, query) => Serve(run, c => c.Services.Posts.List(query ?? new ScriptPostQuery(), c.Token))));
         rpc.AddLocalRpcMethod(WorkerMethods.PostsFind, new Func<string, string, HostReply<ScriptPost?>>((run, id) => Serve(run, c => c.Services.Posts.Find(Required(id), c.Token))));
         rpc.AddLocalRpcMethod(WorkerMethods.PostsCancel, new Func<string, string, HostReply<bool>>((run, id) => Serve(run, c => c.Services.Posts.Cancel(Required(id), c.Token))));
-        rpc.AddLocalRpcMethod(WorkerMethods.MetricsLatest, new Func<string, string[], HostReply<IReadOnlyDictionary<string, MetricSnapshot>>>((run, ids) => Serve(run, c => c.Services.Metrics.Latest(Required(ids), c.Token))));
+        rpc.AddLocalRpcMethod(WorkerMethods.MetricsLatest, new Func<string, string[], HostReply<MetricSnapshot?[]>>((run, ids) => Serve(run, c => Aligned(Required(ids), c.Services.Metrics.Latest(ids, c.Token)))));
         rpc.AddLocalRpcMethod(WorkerMethods.MetricsHistory, new Func<string, string, HostReply<IReadOnlyList<MetricSnapshot>>>((run, id) => Serve(run, c => c.Services.Metrics.History(Required(id), c.Token))));
         rpc.AddLocalRpcMethod(WorkerMethods.ExperimentsStart, new Func<string, ExperimentPlan, HostReply<ScriptExperiment>>((run, plan) => Serve(run, c => c.Services.Experiments.Start(Required(plan), c.Token))));
         rpc.AddLocalRpcMethod(WorkerMethods.ExperimentsFind, new Func<string, string, HostReply<ScriptExperiment?>>((run, name) => Serve(run, c => c.Services.Experiments.Find(Required(name), c.Token))));
@@ -100,6 +100,13 @@ internal sealed class WorkerCallbacks(ILogger logger)
             return HostReply<bool>.Refused(ex);
         }
     }
+
+    /// <summary>
+    /// The snapshots in the order of the ids asked for, none where a post has none: the worker knows the ids, so they
+    /// are not sent back as keys (a script reading thousands of posts' metrics paid for every id twice).
+    /// </summary>
+    private static MetricSnapshot?[] Aligned(string[] ids, IReadOnlyDictionary<string, MetricSnapshot> latest)
+        => Array.ConvertAll(ids, id => latest.GetValueOrDefault(id));
 
     private static T Required<T>(T? value)
         where T : class => value ?? throw new ArgumentException("A value the call needs is missing.");

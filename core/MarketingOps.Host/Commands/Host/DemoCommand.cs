@@ -59,7 +59,7 @@ internal sealed class DemoCommand : HostedCommand<DemoSettings>
         Console.Out.WriteLine($"true click rates: {DemoFolder.Describe()} (the sandbox's settings, so the right answer is known)");
         AnsiConsole.WriteLine();
 
-        var relativeScript = Path.GetRelativePath(home.Root, script);
+        var relativeScript = DisplayPath.Of(script, home.Root);
         if (!await RunScriptAsync(host, script, relativeScript, cancellationToken))
         {
             return (ExitCodes.Failure, folder, string.Empty);

@@ -53,8 +53,8 @@ internal sealed partial class InitCommand : AsyncCommand<InitSettings>
             File.WriteAllText(gitIgnore, ClientFolderTemplate.GitIgnore);
         }
 
-        var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), root);
-        var home = shown == "." ? "" : $" --home {shown}";
+        var shown = DisplayPath.Of(root);
+        var home = shown == "." ? "" : shown.Any(char.IsWhiteSpace) ? $" --home \"{shown}\"" : $" --home {shown}";
         Console.Out.WriteLine($"created the client folder {root} for \"{client}\": plugins.json ({string.Join(", ", platforms)}; plugins found by id, no paths), mops.json (every default written out{port}), .gitignore");
         Console.Out.WriteLine("next steps:");
         var step = 1;

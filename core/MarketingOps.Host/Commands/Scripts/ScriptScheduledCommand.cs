@@ -21,7 +21,7 @@ internal sealed class ScriptScheduledCommand : Command<JsonSettings>
         {
             var args = script.Args.Count == 0 ? "" : " -- " + string.Join(' ', script.Args);
             var state = script.Paused is null ? "active" : "PAUSED";
-            Console.Out.WriteLine($"{script.Name,-20} {state,-7} {script.Cron,-20} {script.TimeZone,-16} {Path.GetRelativePath(Directory.GetCurrentDirectory(), script.File)}{args}");
+            Console.Out.WriteLine($"{script.Name,-20} {state,-7} {script.Cron,-20} {script.TimeZone,-16} {DisplayPath.Of(script.File)}{args}");
             if (script.Paused is { } reason)
             {
                 Console.Out.WriteLine($"{"",-20} paused {script.PausedAt:u}: {reason}; `mops script resume {script.Name}` runs it again");
