@@ -91,6 +91,18 @@ internal sealed class ApiBenchmark : IBenchmark
             report.Add("api", "bare under the same load: p99 latency", Percentile(bareLoad.Latencies, 0.99), "ms");
             report.Add("api", "bare under the same load: CPU per request", bareLoad.CpuPerRequest, "ms");
             report.Add("api", "load: p99 ratio api / bare", Percentile(api.Latencies, 0.99) / Percentile(bareLoad.Latencies, 0.99), "x");
+
+            // The same clients at a bounded rate: each sends 4 requests a second on its own schedule, whatever the
+            // answers do, and a latency counts from when its request was due. What a client sees while the host keeps up.
+            const double PerClient = 4;
+            var pacedApi = await PacedLoad.RunAsync(client, apiUrl, clients, PerClient, duration, cancellationToken);
+            report.Add("api", $"paced: {clients} clients x {PerClient:0} requests/s for {duration.TotalSeconds:0} s", pacedApi.Count, "requests",
+                $"{pacedApi.Count / duration.TotalSeconds:0} a second, {pacedApi.Errors} errors (target 0), {Measures.LoadAverage()} after");
+            report.Add("api", "paced: p50 latency", Percentile(pacedApi.Latencies, 0.5), "ms");
+            report.Add("api", "paced: p99 latency (target < 50 ms)", Percentile(pacedApi.Latencies, 0.99), "ms", $"{Environment.ProcessorCount} cores, shared machine");
+            var pacedBare = await PacedLoad.RunAsync(client, bareUrl, clients, PerClient, duration, cancellationToken);
+            report.Add("api", "paced, bare: p99 latency", Percentile(pacedBare.Latencies, 0.99), "ms", $"p50 {Percentile(pacedBare.Latencies, 0.5):0.00} ms, {pacedBare.Errors} errors");
+            report.Add("api", "paced: p99 ratio api / bare", Percentile(pacedApi.Latencies, 0.99) / Percentile(pacedBare.Latencies, 0.99), "x");
             await mops.StopAsync(cancellationToken);
         }
         finally
