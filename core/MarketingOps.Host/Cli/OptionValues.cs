@@ -1,6 +1,3 @@
-using System.Reflection;
-using Spectre.Console.Cli;
-
 namespace MarketingOps.Host.Cli;
 
 /// <summary>
@@ -10,13 +7,24 @@ namespace MarketingOps.Host.Cli;
 /// </summary>
 internal static class OptionValues
 {
-    private static readonly Lazy<HashSet<string>> Names = new(FindNamesTakingValues);
+    // The long option names of every command that need a value, listed rather than found by reflection at each start:
+    // scanning every type of mops for settings loaded the web stack and cost ~100 ms of a CLI call (issue 12).
+    // OptionValuesTests checks this list against the commands' settings.
+    private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
+    {
+        "--account", "--adjust", "--alpha", "--at", "--baseline", "--client", "--control", "--counts", "--cron", "--csv",
+        "--edit", "--experiment", "--expires-in-days", "--file", "--first-comment", "--followers", "--handle", "--home",
+        "--html", "--in-reply-to", "--kind", "--limit", "--mde", "--media", "--method", "--name", "--platform", "--port",
+        "--post", "--power", "--prior", "--published", "--rate", "--reason", "--role", "--runs", "--seed", "--since",
+        "--state", "--status", "--text", "--text-for", "--thread-file", "--time-zone", "--timeout", "--to", "--tuning",
+        "--tz", "--user", "--variant", "--weights",
+    };
 
     // Options that take an account and a text.
     private static readonly HashSet<string> PairOptions = new(StringComparer.Ordinal) { Commands.Posts.PostScheduleSettings.TextForOption };
 
     /// <summary>The long option names (with <c>--</c>) of every command that need a value.</summary>
-    public static IReadOnlySet<string> TakingValues => Names.Value;
+    public static IReadOnlySet<string> TakingValues => Names;
 
     public static string[] Join(IReadOnlyList<string> args)
     {
@@ -41,7 +49,7 @@ internal static class OptionValues
             }
 
             // An empty value stays a separate argument: Spectre takes "" there, but not "--text=".
-            if (Names.Value.Contains(arg) && i + 1 < args.Count && args[i + 1].Length > 0)
+            if (Names.Contains(arg) && i + 1 < args.Count && args[i + 1].Length > 0)
             {
                 joined.Add(arg + "=" + args[i + 1]);
                 i++;
@@ -52,23 +60,5 @@ internal static class OptionValues
         }
 
         return [.. joined];
-    }
-
-    private static HashSet<string> FindNamesTakingValues()
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var settings = typeof(OptionValues).Assembly.GetTypes().Where(t => typeof(CommandSettings).IsAssignableFrom(t));
-        foreach (var type in settings)
-        {
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                if (property.GetCustomAttribute<CommandOptionAttribute>() is { ValueName: not null, ValueIsOptional: false } option)
-                {
-                    names.UnionWith(option.LongNames.Select(n => "--" + n));
-                }
-            }
-        }
-
-        return names;
     }
 }

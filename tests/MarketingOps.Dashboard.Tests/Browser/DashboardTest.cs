@@ -24,7 +24,7 @@ public abstract class DashboardTest(Chromium chromium) : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         Zone = Zones.Midday();
-        Host = await ApiHost.StartAsync(AccountsJson(Zone), morePluginsJson: MorePluginsJson());
+        Host = await StartHostAsync();
     }
 
     public virtual async ValueTask DisposeAsync()
@@ -32,6 +32,9 @@ public abstract class DashboardTest(Chromium chromium) : IAsyncLifetime
         await Host.DisposeAsync();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>The host the tests drive: a fresh client folder with <see cref="AccountsJson"/>, unless a test class serves another.</summary>
+    internal virtual Task<ApiHost> StartHostAsync() => ApiHost.StartAsync(AccountsJson(Zone), morePluginsJson: MorePluginsJson());
 
     /// <summary>The accounts of plugins.json; a test class may add its own.</summary>
     internal virtual string AccountsJson(string zone) =>

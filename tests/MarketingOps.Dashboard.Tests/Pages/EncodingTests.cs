@@ -41,4 +41,52 @@ public sealed class EncodingTests(Chromium chromium) : DashboardTest(chromium)
         Assert.Equal(0, await page.Locator("img[src='x']").CountAsync());
         Assert.Empty(session.Dialogs);
     }
+
+    [Fact]
+    public async Task Hostile_experiment_and_variant_names_show_as_text_on_the_experiments_list_and_the_report()
+    {
+        // Created as `mops experiment create` and the API create them, from a definition file's text.
+        var start = TimeProvider.System.GetUtcNow().AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var definition = $"""
+            name: '{Script}'
+            description: '{Attribute}'
+            accounts: [acme]
+            variants:
+              - name: '{Attribute}'
+                rounds: ["Our spring roast is here: bright, floral, and gone by May."]
+              - name: '{Script}'
+                rounds: ["Tired of flat coffee? The spring roast tastes of jasmine and peach."]
+            metric: link-click-rate
+            allocation:
+              postsPerVariant: 1
+              start: {start} 09:00
+              dailySlots: ["09:00", "13:00"]
+              seed: 7
+            horizon: 1d
+            decision:
+              method: frequentist
+              minPostsPerVariant: 1
+            """;
+        var created = await Host.Service<ExperimentsApp>().CreateAsync(definition, json: false, CancellationToken.None);
+        var id = created.Experiment.Id;
+
+        await using var session = await OpenAsync();
+        var page = session.Page;
+        await session.SignInAsync("viewer-user", "/experiments");
+        var row = page.Locator($"tr[data-experiment-id='{id}']");
+        await Expect(row.GetByRole(AriaRole.Link)).ToHaveTextAsync(Script);
+        await Expect(row).ToContainTextAsync($"{Attribute}, {Script}");
+        await session.AssertAccessibleAsync();
+
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Experiment " + Script);
+        await Expect(page.GetByText(Attribute, new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator("#variants tbody th")).ToHaveTextAsync([Attribute + " (control)", Script]);
+        await Expect(page.Locator("#comparisons tbody th")).ToHaveTextAsync(Script);
+        await Expect(page.Locator("figure.chart-figure figcaption").Nth(1)).ToContainTextAsync(Script);
+        await session.AssertAccessibleAsync();
+
+        Assert.Equal(0, await page.Locator("img[src='x']").CountAsync());
+        Assert.Empty(session.Dialogs);
+    }
 }

@@ -18,9 +18,10 @@ internal sealed class ApiHost : IAsyncDisposable
     private readonly TempFolder _folder;
     private readonly Dictionary<UserRole, string> _tokens = [];
 
-    private ApiHost(TempFolder folder, WebApplication app)
+    private ApiHost(TempFolder folder, string root, WebApplication app)
     {
         _folder = folder;
+        Root = root;
         App = app;
         BaseAddress = new Uri(app.Urls.First());
     }
@@ -29,7 +30,8 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public string Root => _folder.Root;
+    /// <summary>The client folder the host runs on.</summary>
+    public string Root { get; }
 
     public static async Task<ApiHost> StartAsync(
         string accountsJson = """[ { "name": "acme", "timeZone": "Europe/Berlin" } ]""",
@@ -41,6 +43,20 @@ internal sealed class ApiHost : IAsyncDisposable
     {
         var folder = new TempFolder();
         folder.WriteSandboxPluginsJson(sandboxSettingsJson, accountsJson, morePluginsJson);
+        return await StartAsync(folder, folder.Root, settings, clock, services);
+    }
+
+    /// <summary>
+    /// The host on a client folder inside <paramref name="folder"/> that something else filled (as <c>mops demo --serve</c>
+    /// serves the demo's <c>data/demo</c>); the host owns <paramref name="folder"/> from here on.
+    /// </summary>
+    public static async Task<ApiHost> StartAsync(
+        TempFolder folder,
+        string root,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null)
+    {
         var all = new Dictionary<string, string?>
         {
             ["Web:Urls"] = "http://127.0.0.1:0",
@@ -50,9 +66,9 @@ internal sealed class ApiHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = MopsWebHost.Build(new MopsHostOptions(new ClientFolder(folder.Root)) { ConsoleLevel = Serilog.Events.LogEventLevel.Fatal, Settings = all, Clock = clock ?? TimeProvider.System }, services);
+        var app = MopsWebHost.Build(new MopsHostOptions(new ClientFolder(root)) { ConsoleLevel = Serilog.Events.LogEventLevel.Fatal, Settings = all, Clock = clock ?? TimeProvider.System }, services);
         await app.StartAsync();
-        var host = new ApiHost(folder, app);
+        var host = new ApiHost(folder, root, app);
         var access = app.Services.GetRequiredService<AccessService>();
         foreach (var role in Enum.GetValues<UserRole>())
         {
