@@ -12,7 +12,7 @@ internal static class OptionValues
     // OptionValuesTests checks this list against the commands' settings.
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
     {
-        "--account", "--adjust", "--alpha", "--at", "--baseline", "--client", "--control", "--counts", "--cron", "--csv",
+        "--account", "--adjust", "--alpha", "--alt", "--at", "--baseline", "--client", "--control", "--counts", "--cron", "--csv",
         "--edit", "--experiment", "--expires-in-days", "--file", "--first-comment", "--followers", "--handle", "--home",
         "--html", "--in-reply-to", "--kind", "--limit", "--mde", "--media", "--method", "--name", "--platform", "--port",
         "--post", "--power", "--prior", "--published", "--rate", "--reason", "--role", "--runs", "--seed", "--since",
