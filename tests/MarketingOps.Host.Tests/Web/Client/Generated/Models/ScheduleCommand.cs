@@ -57,6 +57,14 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         public bool? IsGroup { get; set; }
         /// <summary>The kind property</summary>
         public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MessageKind? Kind { get; set; }
+        /// <summary>Media attached to every post of the command. The default value is none.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MediaAttachment>? Media { get; set; }
+#nullable restore
+#else
+        public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MediaAttachment> Media { get; set; }
+#endif
         /// <summary>The handle a reply or direct message is for.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -122,6 +130,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
                 { "inReplyTo", n => { InReplyTo = n.GetStringValue(); } },
                 { "isGroup", n => { IsGroup = n.GetBoolValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MessageKind>(); } },
+                { "media", n => { Media = n.GetCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MediaAttachment>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MediaAttachment.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "recipient", n => { Recipient = n.GetStringValue(); } },
                 { "text", n => { Text = n.GetStringValue(); } },
                 { "textFor", n => { TextFor = n.GetObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_textFor>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_textFor.CreateFromDiscriminatorValue); } },
@@ -143,6 +152,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             writer.WriteStringValue("inReplyTo", InReplyTo);
             writer.WriteBoolValue("isGroup", IsGroup);
             writer.WriteEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MessageKind>("kind", Kind);
+            writer.WriteCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MediaAttachment>("media", Media);
             writer.WriteStringValue("recipient", Recipient);
             writer.WriteStringValue("text", Text);
             writer.WriteObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_textFor>("textFor", TextFor);
