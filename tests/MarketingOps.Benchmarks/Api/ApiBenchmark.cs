@@ -166,16 +166,7 @@ internal sealed class ApiBenchmark : IBenchmark
             while (deadline.Elapsed < duration)
             {
                 var watch = Stopwatch.StartNew();
-                try
-                {
-                    using var response = await client.GetAsync(url, cancellationToken);
-                    await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        Interlocked.Increment(ref errors);
-                    }
-                }
-                catch (HttpRequestException)
+                if (!await LoadRequest.SendAsync(client, url, cancellationToken))
                 {
                     Interlocked.Increment(ref errors);
                 }

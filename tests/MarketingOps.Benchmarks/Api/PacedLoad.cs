@@ -30,16 +30,7 @@ internal static class PacedLoad
                     await Task.Delay(wait, cancellationToken);
                 }
 
-                try
-                {
-                    using var response = await client.GetAsync(url, cancellationToken);
-                    await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        Interlocked.Increment(ref errors);
-                    }
-                }
-                catch (HttpRequestException)
+                if (!await LoadRequest.SendAsync(client, url, cancellationToken))
                 {
                     Interlocked.Increment(ref errors);
                 }
