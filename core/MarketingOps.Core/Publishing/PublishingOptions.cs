@@ -11,7 +11,7 @@ public sealed class PublishingOptions
     /// <summary>The median delay before the first retry of a transient failure; later retries grow exponentially, with jitter. The default value is 10 seconds.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>No retry waits longer than this. The default value is 10 minutes.</summary>
+    /// <summary>No retry waits longer than this; at most 1 day. The default value is 10 minutes.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Transient failures allowed before the post is Failed. The default value is 6.</summary>

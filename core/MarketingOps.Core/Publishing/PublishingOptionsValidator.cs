@@ -42,6 +42,11 @@ internal sealed class PublishingOptionsValidator : IValidateOptions<PublishingOp
             failures.Add($"{PublishingOptions.SectionName}:{nameof(options.RetryMaxDelay)} ({options.RetryMaxDelay}) must not be shorter than {nameof(options.RetryBaseDelay)} ({options.RetryBaseDelay}).");
         }
 
+        if (options.RetryMaxDelay > RetryBackoff.LongestDelay)
+        {
+            failures.Add($"{PublishingOptions.SectionName}:{nameof(options.RetryMaxDelay)} ({options.RetryMaxDelay}) must be at most {RetryBackoff.LongestDelay} (Polly's limit for a retry delay).");
+        }
+
         if (options.MaxTransientFailures < 1)
         {
             failures.Add($"{PublishingOptions.SectionName}:{nameof(options.MaxTransientFailures)} must be at least 1 (it is {options.MaxTransientFailures}).");

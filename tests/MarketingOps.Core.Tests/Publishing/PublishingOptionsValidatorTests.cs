@@ -41,6 +41,16 @@ public sealed class PublishingOptionsValidatorTests
     }
 
     [Fact]
+    public void A_retry_delay_beyond_one_day_is_refused()
+    {
+        var options = new PublishingOptions { RetryMaxDelay = TimeSpan.FromDays(2) };
+
+        var result = new PublishingOptionsValidator().Validate(null, options);
+
+        Assert.Contains(result.Failures ?? [], f => f.StartsWith("Publishing:RetryMaxDelay (2.00:00:00) must be at most 1.00:00:00", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_scheduling_problem_is_listed_including_each_bad_cron_job()
     {
         var options = new SchedulingOptions
