@@ -131,22 +131,26 @@ public sealed class PlatformConformance(PlatformUnderTest plugin)
             using var host = new ConformanceHost(plugin, plugin.LostAnswerSettingsJson);
             if (plugin.LostAnswerSettingsJson is null)
             {
-                host.Tap.Arm(fault);
+                host.Tap.Arm(fault, plugin.PostCreatingRequest ?? await PostCreatingRequestAsync(host, cancellationToken));
             }
 
             var request = Request(host, Unique(40));
             var result = await host.Platform.PublishAsync(request, cancellationToken);
             if (plugin.LostAnswerSettingsJson is null && !host.Tap.Injected)
             {
-                throw new ConformanceException("The kit could not inject a fault: PublishAsync sent no write request through the HTTP handler the host gives plugins. Build your HttpClient on IPluginRegistrar.CreateHttpMessageHandler() (SDK 1.1), or, for a network that is not HTTP, set PlatformUnderTest.LostAnswerSettingsJson to settings that make it lose the answer to a publish.");
+                throw new ConformanceException($"The kit could not inject a fault: PublishAsync sent no write request ({host.Tap.Target ?? "none in a clean publish"}) through the HTTP handler the host gives plugins. Build your HttpClient on IPluginRegistrar.CreateHttpMessageHandler() (SDK 1.1), or, for a network that is not HTTP, set PlatformUnderTest.LostAnswerSettingsJson to settings that make it lose the answer to a publish.");
             }
 
             var idempotent = host.Platform.Descriptor.Capabilities.HasFlag(PlatformCapabilities.Idempotency);
             var kind = result.Error?.Kind;
-            if (kind != PlatformErrorKind.Ambiguous && !(idempotent && kind == PlatformErrorKind.Transient))
+
+            // A plugin on a platform that deduplicates may settle the outcome itself under the same key (a retry the
+            // platform answers with the first post, or a read of the record key): that is the post, not a second one.
+            var settledUnderTheKey = idempotent && result.Post is { } settled && host.Tap.SwallowedAnswer is { } answer && answer.Contains(settled.Id, StringComparison.Ordinal);
+            if (!settledUnderTheKey && kind != PlatformErrorKind.Ambiguous && !(idempotent && kind == PlatformErrorKind.Transient))
             {
                 var what = fault == HttpFault.LostAnswer ? "the request reached the platform and was applied, but its answer was lost (a timeout after sending)" : "the request reached the platform and was applied, but it answered 500";
-                throw new ConformanceException($"PublishAsync answered {Describe(result)} when {what}. The post may exist, so the host must look it up before anything else: return PlatformErrorKind.Ambiguous for any failure after the request may have reached the platform (Transient only when nothing was sent, or when the platform deduplicates by IdempotencyKey and the plugin declares Idempotency).");
+                throw new ConformanceException($"PublishAsync answered {Describe(result)} when {what}. The post may exist, so the host must look it up before anything else: return PlatformErrorKind.Ambiguous for any failure after the request may have reached the platform (Transient only when nothing was sent, or when the platform deduplicates by IdempotencyKey and the plugin declares Idempotency; Published only with the very post the lost attempt created, found under the same key).");
             }
 
             var lookup = await host.Platform.LookupAsync(request with { Attempt = 2 }, cancellationToken);
@@ -172,7 +176,7 @@ public sealed class PlatformConformance(PlatformUnderTest plugin)
             throw new ConformanceException($"The host's pipeline left the post {post.State}: {post.LastError}. A plain text post of 40 characters must publish.");
         }
 
-        var lookup = await host.Platform.LookupAsync(Template with { Account = plugin.Account, Draft = post.ToDraft(), IdempotencyKey = post.IdempotencyKey, Attempt = 2, FirstAttemptAt = host.Clock.GetUtcNow().AddMinutes(-1) }, cancellationToken);
+        var lookup = await host.Platform.LookupAsync(Template with { Account = plugin.Account, Draft = post.ToDraft(), IdempotencyKey = post.IdempotencyKey, Attempt = 2, FirstAttemptAt = post.FirstAttemptAt ?? post.DueAt }, cancellationToken);
         if (lookup.Status != LookupStatus.Found || lookup.Post?.Id != post.PlatformPostId)
         {
             throw new ConformanceException($"LookupAsync answered {lookup.Status} {lookup.Post?.Id} for post {post.PlatformPostId} the plugin had just published: a lookup must find what PublishAsync created.");
@@ -289,6 +293,22 @@ public sealed class PlatformConformance(PlatformUnderTest plugin)
                 throw new ConformanceException($"The secret {name} appeared in: \"{leak.Replace(value, $"<{name}>", StringComparison.Ordinal)}\". Never log a credential, and never put one (or a server's answer that echoes one) into an exception message or a PlatformError: redact every secret value you read before any text leaves the plugin.");
             }
         }
+    }
+
+    /// <summary>
+    /// The request that creates a post, as "METHOD /path": the last write of one clean publish. A plugin may write before
+    /// it publishes (a login, a media upload), and a fault there loses no post; this also warms up its session.
+    /// </summary>
+    private async Task<string?> PostCreatingRequestAsync(ConformanceHost host, CancellationToken cancellationToken)
+    {
+        var before = host.Tap.Requests.Count;
+        var clean = await host.Platform.PublishAsync(Request(host, Unique(40)), cancellationToken);
+        if (clean.Post is null)
+        {
+            throw new ConformanceException($"A plain publish of 40 characters answered {Describe(clean)} with no fault injected, so the kit cannot tell which request creates a post. A plain text post must publish.");
+        }
+
+        return host.Tap.Requests.Skip(before).LastOrDefault(r => !r.StartsWith("GET ", StringComparison.Ordinal) && !r.StartsWith("HEAD ", StringComparison.Ordinal));
     }
 
     private PublishRequest Request(ConformanceHost host, string text) =>
