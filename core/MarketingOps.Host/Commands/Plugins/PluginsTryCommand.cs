@@ -35,7 +35,17 @@ internal sealed class PluginsTryCommand : HostedCommand<PluginsTrySettings>
         var report = new TryReport(settings.Id, account.Name, text);
         var output = new TryOutput(settings.Json);
 
-        var validation = await platform.ValidateAsync(account.Name, new PostDraft(text), cancellationToken);
+        DraftValidation validation;
+        try
+        {
+            validation = await platform.ValidateAsync(account.Name, new PostDraft(text), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // What a plugin author most needs to see: the plugin's own failure, not a host error.
+            throw new UserFacingException($"plugin {settings.Id}: Validate failed with {e.GetType().Name}: {e.Message}");
+        }
+
         report = report with { Validation = TryReport.ValidationOf(validation) };
         output.Validation(validation);
         if (!validation.IsValid || !settings.Publish)
