@@ -35,7 +35,11 @@ public sealed class PlatformConformance(PlatformUnderTest plugin)
         Fail("The descriptor is not one the host can rely on", problems);
     }
 
-    /// <summary>Validate measures what PublishAsync enforces: a text at the limit passes both, one past it fails both, and Validate never calls the network.</summary>
+    /// <summary>
+    /// Validate measures what the descriptor declares without calling the network, and ValidateAsync for the account (what
+    /// the host checks before publishing) measures what PublishAsync enforces: a text at its limit passes both, one past it
+    /// fails both, and PublishAsync refuses it without sending it.
+    /// </summary>
     public async Task ValidateAgreesWithPublish(CancellationToken cancellationToken = default)
     {
         using var host = new ConformanceHost(plugin);
@@ -54,10 +58,21 @@ public sealed class PlatformConformance(PlatformUnderTest plugin)
         if (invalid.Length <= invalid.MaxLength) problems.Add($"Validate measured {limits.MaxTextLength + 1} plain characters as {invalid.Length}: Length must be the platform's count");
         if (empty.IsValid) problems.Add("Validate accepted an empty text with no media");
 
-        var published = await host.Platform.PublishAsync(Request(host, atLimit), cancellationToken);
-        if (published.Post is null) problems.Add($"PublishAsync refused a text Validate accepted ({published.Error!.Kind}: {published.Error.Message}): what Validate accepts must publish");
-        var refused = await host.Platform.PublishAsync(Request(host, pastLimit), cancellationToken);
-        if (refused.Error?.Kind != PlatformErrorKind.Rejected) problems.Add($"PublishAsync answered {Describe(refused)} for a text Validate refused: it must check the draft itself and answer Rejected without sending it");
+        // Before it publishes, the host checks a draft with ValidateAsync for the account (SDK 1.1), whose limit may be the
+        // account's own (a Mastodon instance's, say) rather than the descriptor's default: PublishAsync must enforce that one.
+        var accountLimit = (await host.Platform.ValidateAsync(plugin.Account, new PostDraft("x"), cancellationToken)).MaxLength;
+        var (accountAtLimit, accountPastLimit) = accountLimit == limits.MaxTextLength ? (atLimit, pastLimit) : (Unique(accountLimit), new string('x', accountLimit + 1));
+        var accountValid = await host.Platform.ValidateAsync(plugin.Account, new PostDraft(accountAtLimit), cancellationToken);
+        var accountInvalid = await host.Platform.ValidateAsync(plugin.Account, new PostDraft(accountPastLimit), cancellationToken);
+        if (!accountValid.IsValid) problems.Add($"ValidateAsync for account {plugin.Account} refused a text of exactly the MaxLength it reports ({accountLimit}): {string.Join("; ", accountValid.Problems)}");
+        if (accountInvalid.IsValid) problems.Add($"ValidateAsync for account {plugin.Account} accepted {accountLimit + 1} characters although it reports MaxLength {accountLimit}");
+
+        var published = await host.Platform.PublishAsync(Request(host, accountAtLimit), cancellationToken);
+        if (published.Post is null) problems.Add($"PublishAsync refused a text of {accountLimit} characters that ValidateAsync accepted ({published.Error!.Kind}: {published.Error.Message}): what the host validated must publish");
+        var writes = Writes(host);
+        var refused = await host.Platform.PublishAsync(Request(host, accountPastLimit), cancellationToken);
+        if (refused.Error?.Kind != PlatformErrorKind.Rejected) problems.Add($"PublishAsync answered {Describe(refused)} for a text of {accountLimit + 1} characters that ValidateAsync refused: it must check the draft itself and answer Rejected without sending it");
+        else if (Writes(host) != writes) problems.Add($"PublishAsync sent a write request for a text of {accountLimit + 1} characters that ValidateAsync refused, before answering Rejected: check the draft before sending it");
         if (!host.Platform.Descriptor.Capabilities.HasFlag(PlatformCapabilities.DirectMessages) && host.Platform.Validate(new PostDraft("hi") { Kind = MessageKind.DirectMessage, Recipient = "@ana" }).IsValid)
         {
             problems.Add("Validate accepted a direct message although the descriptor does not declare DirectMessages");
@@ -308,8 +323,13 @@ public sealed class PlatformConformance(PlatformUnderTest plugin)
             throw new ConformanceException($"A plain publish of 40 characters answered {Describe(clean)} with no fault injected, so the kit cannot tell which request creates a post. A plain text post must publish.");
         }
 
-        return host.Tap.Requests.Skip(before).LastOrDefault(r => !r.StartsWith("GET ", StringComparison.Ordinal) && !r.StartsWith("HEAD ", StringComparison.Ordinal));
+        return host.Tap.Requests.Skip(before).LastOrDefault(IsWrite);
     }
+
+    private static int Writes(ConformanceHost host) =>
+        host.Tap.Requests.Count(IsWrite);
+
+    private static bool IsWrite(string request) => !request.StartsWith("GET ", StringComparison.Ordinal) && !request.StartsWith("HEAD ", StringComparison.Ordinal);
 
     private PublishRequest Request(ConformanceHost host, string text) =>
         new(plugin.Account, new PostDraft(text), Guid.NewGuid().ToString("N"), 1, host.Clock.GetUtcNow());

@@ -14,6 +14,9 @@ public sealed class MastodonConformancePeers : PrismFixture
         Fake.Handler = Api.Answer;
     }
 
+    /// <summary>The instance's own status length: not Mastodon's default of 500, which the plugin's descriptor declares.</summary>
+    public const int MaxCharacters = 1000;
+
     /// <summary>The fake instance behind Prism, answering with the OpenAPI document's own examples.</summary>
-    public MastodonApiFake Api { get; } = new(Path.Combine(AppContext.BaseDirectory, "MastodonTestData"), AccessToken);
+    public MastodonApiFake Api { get; } = new(Path.Combine(AppContext.BaseDirectory, "MastodonTestData"), AccessToken, MaxCharacters);
 }

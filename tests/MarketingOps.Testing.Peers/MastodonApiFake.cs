@@ -13,8 +13,9 @@ namespace MarketingOps.Testing.Peers;
 /// </summary>
 /// <param name="dataDirectory">Holds the Mastodon OpenAPI document's examples: status.json, instance.json, credential-account.json.</param>
 /// <param name="accessToken">The account's token.</param>
+/// <param name="maxCharacters">The instance's own status length. The default value is that of instance.json (500, Mastodon's default).</param>
 /// <param name="clock">Stamps statuses and ages idempotency keys. The default value is the system clock.</param>
-public sealed class MastodonApiFake(string dataDirectory, string accessToken, TimeProvider? clock = null)
+public sealed class MastodonApiFake(string dataDirectory, string accessToken, int? maxCharacters = null, TimeProvider? clock = null)
 {
     private static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(1);
 
@@ -29,7 +30,7 @@ public sealed class MastodonApiFake(string dataDirectory, string accessToken, Ti
         ArgumentNullException.ThrowIfNull(request);
         if (request is { Method: "GET", Path: "/api/v2/instance" })
         {
-            return FakeResponse.Json(Load("instance.json").ToJsonString());
+            return FakeResponse.Json(Instance().ToJsonString());
         }
 
         if (request.Header("Authorization") != $"Bearer {accessToken}")
@@ -71,10 +72,10 @@ public sealed class MastodonApiFake(string dataDirectory, string accessToken, Ti
             return Error(422, "Validation failed: Text can't be blank");
         }
 
-        var maxCharacters = Load("instance.json")["configuration"]!["statuses"]!["max_characters"]!.GetValue<int>();
-        if (text.EnumerateRunes().Count() > maxCharacters)
+        var limit = Instance()["configuration"]!["statuses"]!["max_characters"]!.GetValue<int>();
+        if (text.EnumerateRunes().Count() > limit)
         {
-            return Error(422, $"Validation failed: Text character limit of {maxCharacters} exceeded");
+            return Error(422, $"Validation failed: Text character limit of {limit} exceeded");
         }
 
         var replyTo = body["in_reply_to_id"]?.GetValue<string>();
@@ -141,6 +142,17 @@ public sealed class MastodonApiFake(string dataDirectory, string accessToken, Ti
     private JsonObject? Find(string id) => _statuses.FirstOrDefault(s => s["id"]!.GetValue<string>() == id);
 
     private static FakeResponse Error(int status, string message) => FakeResponse.Json(new JsonObject { ["error"] = message }.ToJsonString(), status);
+
+    private JsonObject Instance()
+    {
+        var instance = Load("instance.json");
+        if (maxCharacters is { } own)
+        {
+            instance["configuration"]!["statuses"]!["max_characters"] = own;
+        }
+
+        return instance;
+    }
 
     private JsonObject Load(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(dataDirectory, name)))!.AsObject();
 }
