@@ -91,7 +91,7 @@ internal sealed class ScriptingBenchmark : IBenchmark
         {
             for (var k = 0; k < ids.Count / 100; k++)
             {
-                host.Metrics.Record(ids[((i * 37) + (k * 101)) % ids.Count], DateTimeOffset.UtcNow, new Dictionary<string, long> { [Counter.Impressions] = 1_000 + i, [Counter.LinkClicks] = 20 + k });
+                host.Metrics.Record(ids[((i * 37) + (k * 101)) % ids.Count], TimeProvider.System.GetUtcNow(), new Dictionary<string, long> { [Counter.Impressions] = 1_000 + i, [Counter.LinkClicks] = 20 + k });
             }
 
             var watch = Stopwatch.StartNew();
