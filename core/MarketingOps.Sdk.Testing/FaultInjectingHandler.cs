@@ -6,16 +6,17 @@ namespace MarketingOps.Sdk.Testing;
 /// <summary>
 /// The innermost HTTP handler the kit gives a plugin (through <c>IPluginRegistrar.CreateHttpMessageHandler</c>): it
 /// records every request in the tap and injects the tap's armed fault into the next write (a request that is not
-/// GET or HEAD), after or before it reached the network.
+/// GET or HEAD, or only the tap's target), after or before it reached the network.
 /// </summary>
 internal sealed class FaultInjectingHandler(NetworkTap tap) : DelegatingHandler(new SocketsHttpHandler())
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        tap.Record($"{request.Method} {request.RequestUri?.AbsolutePath}");
+        var described = $"{request.Method} {request.RequestUri?.AbsolutePath}";
+        tap.Record(described);
         var fault = tap.Fault;
-        if (!tap.Takes(isWrite: request.Method != HttpMethod.Get && request.Method != HttpMethod.Head))
+        if (!tap.Takes(described, isWrite: request.Method != HttpMethod.Get && request.Method != HttpMethod.Head))
         {
             return await base.SendAsync(request, cancellationToken);
         }

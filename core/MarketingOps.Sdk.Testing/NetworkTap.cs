@@ -23,10 +23,17 @@ public sealed class NetworkTap
     /// <summary>Whether the armed fault was injected.</summary>
     public bool Injected { get; internal set; }
 
-    /// <summary>Injects <paramref name="fault"/> into the next write request; <see cref="HttpFault.Hang"/> and <see cref="HttpFault.EchoCredentials"/> apply to every request until disarmed.</summary>
-    public void Arm(HttpFault fault)
+    /// <summary>The only request the armed fault applies to, as "METHOD /path" (as in <see cref="Requests"/>); null for any.</summary>
+    public string? Target { get; private set; }
+
+    /// <summary>
+    /// Injects <paramref name="fault"/> into the next write request (or the next <paramref name="target"/>, "METHOD /path");
+    /// <see cref="HttpFault.Hang"/> and <see cref="HttpFault.EchoCredentials"/> apply to every request until disarmed.
+    /// </summary>
+    public void Arm(HttpFault fault, string? target = null)
     {
         Fault = fault;
+        Target = target;
         Injected = false;
         SwallowedAnswer = null;
         Volatile.Write(ref _armed, 1);
@@ -37,10 +44,10 @@ public sealed class NetworkTap
     internal void Record(string request) => _requests.Enqueue(request);
 
     /// <summary>Whether this request gets the armed fault (a one-shot fault is used up by it).</summary>
-    internal bool Takes(bool isWrite)
+    internal bool Takes(string request, bool isWrite)
     {
         var everyRequest = Fault is HttpFault.Hang or HttpFault.EchoCredentials;
-        if (Volatile.Read(ref _armed) == 0 || (!everyRequest && !isWrite))
+        if (Volatile.Read(ref _armed) == 0 || (!everyRequest && (!isWrite || (Target is not null && Target != request))))
         {
             return false;
         }

@@ -35,7 +35,11 @@ public sealed class PlatformConformance(PlatformUnderTest plugin)
         Fail("The descriptor is not one the host can rely on", problems);
     }
 
-    /// <summary>Validate measures what PublishAsync enforces: a text at the limit passes both, one past it fails both, and Validate never calls the network.</summary>
+    /// <summary>
+    /// Validate measures what the descriptor declares without calling the network, and ValidateAsync for the account (what
+    /// the host checks before publishing) measures what PublishAsync enforces: a text at its limit passes both, one past it
+    /// fails both, and PublishAsync refuses it without sending it.
+    /// </summary>
     public async Task ValidateAgreesWithPublish(CancellationToken cancellationToken = default)
     {
         using var host = new ConformanceHost(plugin);
@@ -54,10 +58,21 @@ public sealed class PlatformConformance(PlatformUnderTest plugin)
         if (invalid.Length <= invalid.MaxLength) problems.Add($"Validate measured {limits.MaxTextLength + 1} plain characters as {invalid.Length}: Length must be the platform's count");
         if (empty.IsValid) problems.Add("Validate accepted an empty text with no media");
 
-        var published = await host.Platform.PublishAsync(Request(host, atLimit), cancellationToken);
-        if (published.Post is null) problems.Add($"PublishAsync refused a text Validate accepted ({published.Error!.Kind}: {published.Error.Message}): what Validate accepts must publish");
-        var refused = await host.Platform.PublishAsync(Request(host, pastLimit), cancellationToken);
-        if (refused.Error?.Kind != PlatformErrorKind.Rejected) problems.Add($"PublishAsync answered {Describe(refused)} for a text Validate refused: it must check the draft itself and answer Rejected without sending it");
+        // Before it publishes, the host checks a draft with ValidateAsync for the account (SDK 1.1), whose limit may be the
+        // account's own (a Mastodon instance's, say) rather than the descriptor's default: PublishAsync must enforce that one.
+        var accountLimit = (await host.Platform.ValidateAsync(plugin.Account, new PostDraft("x"), cancellationToken)).MaxLength;
+        var (accountAtLimit, accountPastLimit) = accountLimit == limits.MaxTextLength ? (atLimit, pastLimit) : (Unique(accountLimit), new string('x', accountLimit + 1));
+        var accountValid = await host.Platform.ValidateAsync(plugin.Account, new PostDraft(accountAtLimit), cancellationToken);
+        var accountInvalid = await host.Platform.ValidateAsync(plugin.Account, new PostDraft(accountPastLimit), cancellationToken);
+        if (!accountValid.IsValid) problems.Add($"ValidateAsync for account {plugin.Account} refused a text of exactly the MaxLength it reports ({accountLimit}): {string.Join("; ", accountValid.Problems)}");
+        if (accountInvalid.IsValid) problems.Add($"ValidateAsync for account {plugin.Account} accepted {accountLimit + 1} characters although it reports MaxLength {accountLimit}");
+
+        var published = await host.Platform.PublishAsync(Request(host, accountAtLimit), cancellationToken);
+        if (published.Post is null) problems.Add($"PublishAsync refused a text of {accountLimit} characters that ValidateAsync accepted ({published.Error!.Kind}: {published.Error.Message}): what the host validated must publish");
+        var writes = Writes(host);
+        var refused = await host.Platform.PublishAsync(Request(host, accountPastLimit), cancellationToken);
+        if (refused.Error?.Kind != PlatformErrorKind.Rejected) problems.Add($"PublishAsync answered {Describe(refused)} for a text of {accountLimit + 1} characters that ValidateAsync refused: it must check the draft itself and answer Rejected without sending it");
+        else if (Writes(host) != writes) problems.Add($"PublishAsync sent a write request for a text of {accountLimit + 1} characters that ValidateAsync refused, before answering Rejected: check the draft before sending it");
         if (!host.Platform.Descriptor.Capabilities.HasFlag(PlatformCapabilities.DirectMessages) && host.Platform.Validate(new PostDraft("hi") { Kind = MessageKind.DirectMessage, Recipient = "@ana" }).IsValid)
         {
             problems.Add("Validate accepted a direct message although the descriptor does not declare DirectMessages");
@@ -131,22 +146,26 @@ public sealed class PlatformConformance(PlatformUnderTest plugin)
             using var host = new ConformanceHost(plugin, plugin.LostAnswerSettingsJson);
             if (plugin.LostAnswerSettingsJson is null)
             {
-                host.Tap.Arm(fault);
+                host.Tap.Arm(fault, plugin.PostCreatingRequest ?? await PostCreatingRequestAsync(host, cancellationToken));
             }
 
             var request = Request(host, Unique(40));
             var result = await host.Platform.PublishAsync(request, cancellationToken);
             if (plugin.LostAnswerSettingsJson is null && !host.Tap.Injected)
             {
-                throw new ConformanceException("The kit could not inject a fault: PublishAsync sent no write request through the HTTP handler the host gives plugins. Build your HttpClient on IPluginRegistrar.CreateHttpMessageHandler() (SDK 1.1), or, for a network that is not HTTP, set PlatformUnderTest.LostAnswerSettingsJson to settings that make it lose the answer to a publish.");
+                throw new ConformanceException($"The kit could not inject a fault: PublishAsync sent no write request ({host.Tap.Target ?? "none in a clean publish"}) through the HTTP handler the host gives plugins. Build your HttpClient on IPluginRegistrar.CreateHttpMessageHandler() (SDK 1.1), or, for a network that is not HTTP, set PlatformUnderTest.LostAnswerSettingsJson to settings that make it lose the answer to a publish.");
             }
 
             var idempotent = host.Platform.Descriptor.Capabilities.HasFlag(PlatformCapabilities.Idempotency);
             var kind = result.Error?.Kind;
-            if (kind != PlatformErrorKind.Ambiguous && !(idempotent && kind == PlatformErrorKind.Transient))
+
+            // A plugin on a platform that deduplicates may settle the outcome itself under the same key (a retry the
+            // platform answers with the first post, or a read of the record key): that is the post, not a second one.
+            var settledUnderTheKey = idempotent && result.Post is { } settled && host.Tap.SwallowedAnswer is { } answer && answer.Contains(settled.Id, StringComparison.Ordinal);
+            if (!settledUnderTheKey && kind != PlatformErrorKind.Ambiguous && !(idempotent && kind == PlatformErrorKind.Transient))
             {
                 var what = fault == HttpFault.LostAnswer ? "the request reached the platform and was applied, but its answer was lost (a timeout after sending)" : "the request reached the platform and was applied, but it answered 500";
-                throw new ConformanceException($"PublishAsync answered {Describe(result)} when {what}. The post may exist, so the host must look it up before anything else: return PlatformErrorKind.Ambiguous for any failure after the request may have reached the platform (Transient only when nothing was sent, or when the platform deduplicates by IdempotencyKey and the plugin declares Idempotency).");
+                throw new ConformanceException($"PublishAsync answered {Describe(result)} when {what}. The post may exist, so the host must look it up before anything else: return PlatformErrorKind.Ambiguous for any failure after the request may have reached the platform (Transient only when nothing was sent, or when the platform deduplicates by IdempotencyKey and the plugin declares Idempotency; Published only with the very post the lost attempt created, found under the same key).");
             }
 
             var lookup = await host.Platform.LookupAsync(request with { Attempt = 2 }, cancellationToken);
@@ -172,7 +191,7 @@ public sealed class PlatformConformance(PlatformUnderTest plugin)
             throw new ConformanceException($"The host's pipeline left the post {post.State}: {post.LastError}. A plain text post of 40 characters must publish.");
         }
 
-        var lookup = await host.Platform.LookupAsync(Template with { Account = plugin.Account, Draft = post.ToDraft(), IdempotencyKey = post.IdempotencyKey, Attempt = 2, FirstAttemptAt = host.Clock.GetUtcNow().AddMinutes(-1) }, cancellationToken);
+        var lookup = await host.Platform.LookupAsync(Template with { Account = plugin.Account, Draft = post.ToDraft(), IdempotencyKey = post.IdempotencyKey, Attempt = 2, FirstAttemptAt = post.FirstAttemptAt ?? post.DueAt }, cancellationToken);
         if (lookup.Status != LookupStatus.Found || lookup.Post?.Id != post.PlatformPostId)
         {
             throw new ConformanceException($"LookupAsync answered {lookup.Status} {lookup.Post?.Id} for post {post.PlatformPostId} the plugin had just published: a lookup must find what PublishAsync created.");
@@ -290,6 +309,27 @@ public sealed class PlatformConformance(PlatformUnderTest plugin)
             }
         }
     }
+
+    /// <summary>
+    /// The request that creates a post, as "METHOD /path": the last write of one clean publish. A plugin may write before
+    /// it publishes (a login, a media upload), and a fault there loses no post; this also warms up its session.
+    /// </summary>
+    private async Task<string?> PostCreatingRequestAsync(ConformanceHost host, CancellationToken cancellationToken)
+    {
+        var before = host.Tap.Requests.Count;
+        var clean = await host.Platform.PublishAsync(Request(host, Unique(40)), cancellationToken);
+        if (clean.Post is null)
+        {
+            throw new ConformanceException($"A plain publish of 40 characters answered {Describe(clean)} with no fault injected, so the kit cannot tell which request creates a post. A plain text post must publish.");
+        }
+
+        return host.Tap.Requests.Skip(before).LastOrDefault(IsWrite);
+    }
+
+    private static int Writes(ConformanceHost host) =>
+        host.Tap.Requests.Count(IsWrite);
+
+    private static bool IsWrite(string request) => !request.StartsWith("GET ", StringComparison.Ordinal) && !request.StartsWith("HEAD ", StringComparison.Ordinal);
 
     private PublishRequest Request(ConformanceHost host, string text) =>
         new(plugin.Account, new PostDraft(text), Guid.NewGuid().ToString("N"), 1, host.Clock.GetUtcNow());

@@ -23,6 +23,13 @@ public sealed record PlatformUnderTest(string PluginFolder)
     /// </summary>
     public string? LostAnswerSettingsJson { get; init; }
 
+    /// <summary>
+    /// The HTTP request that creates a post, as "METHOD /path" (for example <c>POST /api/v1/statuses</c>): where the kit
+    /// loses an answer to test ambiguity. The default value is null: the last write request of one clean publish, which
+    /// is right unless your plugin writes something else after creating the post.
+    /// </summary>
+    public string? PostCreatingRequest { get; init; }
+
     /// <summary>Whether a post's counters can be read right after it is published. The default value is true.</summary>
     public bool MetricsRightAfterPublish { get; init; } = true;
 }

@@ -106,18 +106,7 @@ public sealed class PdsFixture : IAsyncLifetime
 
     private async Task<TestAccount> CreateAccountAsync(string prefix)
     {
-        var handle = $"{prefix}{Guid.NewGuid():N}"[..16] + ".test";
-        var password = "pw-" + Guid.NewGuid().ToString("N");
-        using var response = await Http.PostAsJsonAsync(
-            new Uri(Url!, "xrpc/com.atproto.server.createAccount"),
-            new { handle, email = $"{handle}@example.test", password });
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"createAccount answered {(int)response.StatusCode}: {body}");
-        }
-
-        using var document = JsonDocument.Parse(body);
-        return new TestAccount(handle, document.RootElement.GetProperty("did").GetString()!, password);
+        var account = await PdsPeer.CreateAccountAsync(Http, Url!, prefix);
+        return new TestAccount(account.Handle, account.Did, account.Password);
     }
 }

@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
 namespace MarketingOps.Testing.Peers;
 
 /// <summary>The real Bluesky PDS: <c>MOPS_PDS_URL</c>, or one already on 127.0.0.1:2583, or started by <c>peers/pds/start.sh</c>.</summary>
@@ -18,6 +21,23 @@ public static class PdsPeer
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>Creates a fresh account on the PDS (handle <paramref name="prefix"/>… ending in .test, a random password).</summary>
+    public static async Task<PdsAccount> CreateAccountAsync(HttpClient http, Uri pds, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var handle = $"{prefix}{Guid.NewGuid():N}"[..16] + ".test";
+        var password = "pw-" + Guid.NewGuid().ToString("N");
+        using var response = await http.PostAsJsonAsync(new Uri(pds, "xrpc/com.atproto.server.createAccount"), new { handle, email = $"{handle}@example.test", password });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"createAccount answered {(int)response.StatusCode}: {body}");
+        }
+
+        using var document = JsonDocument.Parse(body);
+        return new PdsAccount(handle, document.RootElement.GetProperty("did").GetString()!, password);
     }
 
     private static async Task<(Uri? Url, string? Failure)> FindOrStartAsync()
