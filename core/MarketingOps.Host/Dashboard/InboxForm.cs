@@ -11,11 +11,6 @@ internal sealed class InboxForm
     /// <summary>The text to send, as the approver left it (an approval of changed text is an edit, re-checked by the guardrails).</summary>
     public string? Text { get; set; }
 
-    /// <summary>A held thread's texts, part 1 first, as the approver left them (one changed part is an edit of that part).</summary>
-#pragma warning disable CA2227 // Form binding fills the list.
-    public List<string?>? Parts { get; set; }
-#pragma warning restore CA2227
-
     public string? Reason { get; set; }
 
     /// <summary><c>approve</c> or <c>reject</c>.</summary>
