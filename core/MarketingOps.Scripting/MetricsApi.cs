@@ -30,6 +30,18 @@ public sealed class MetricsApi
     {
         ArgumentNullException.ThrowIfNull(posts);
         var ids = posts.Select(p => p.Id).ToList();
+        if (_metrics is IAlignedScriptMetrics aligned)
+        {
+            var inOrder = aligned.LatestInOrder(ids, _cancellationToken);
+            var snapshots = new List<MetricSnapshot>(ids.Count);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                snapshots.Add(inOrder[i] ?? MetricSnapshot.None(ids[i]));
+            }
+
+            return snapshots;
+        }
+
         var latest = _metrics.Latest(ids, _cancellationToken);
         return ids.Select(id => latest.TryGetValue(id, out var s) ? s : MetricSnapshot.None(id)).ToList();
     }

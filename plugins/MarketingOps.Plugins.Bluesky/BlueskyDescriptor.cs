@@ -30,5 +30,9 @@ internal static class BlueskyDescriptor
     {
         // The record key is derived from the host's idempotency key: the PDS refuses a second record with it, for ever.
         RepeatProtection = RepeatProtection.RecordKey,
+        Options = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["langs"] = "the post's languages, comma-separated BCP 47 tags such as en or pt-BR (at most 3)",
+        },
     };
 }

@@ -95,6 +95,11 @@ internal sealed class BlueskyPlatform : IPlatform, IAccountConnector, IDisposabl
             problems.Add("The Bluesky plugin attaches images only.");
         }
 
+        if (draft.Options.TryGetValue("langs", out var langs) && BlueskyLanguages.Problem(langs) is { } badLangs)
+        {
+            problems.Add(badLangs);
+        }
+
         if (draft.Kind == MessageKind.DirectMessage)
         {
             problems.Add("The Bluesky plugin does not send direct messages.");
@@ -388,7 +393,7 @@ internal sealed class BlueskyPlatform : IPlatform, IAccountConnector, IDisposabl
 
         if (draft.Options.TryGetValue("langs", out var langs))
         {
-            record["langs"] = new JsonArray([.. langs.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => JsonValue.Create(l))]);
+            record["langs"] = new JsonArray([.. BlueskyLanguages.Tags(langs).Select(l => JsonValue.Create(l))]);
         }
 
         // A thread part replies to the part before it; root and parent are strong references (uri and cid) read from

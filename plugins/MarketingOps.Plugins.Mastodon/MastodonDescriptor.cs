@@ -33,6 +33,13 @@ internal static class MastodonDescriptor
         Automation = new AutomationRules { AllowsVariantPosts = true },
         // Mastodon keeps an Idempotency-Key for an hour (Idempotency in app/controllers/concerns).
         RepeatProtection = RepeatProtection.KeyKeptFor(KeyLifetime),
+        Options = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["visibility"] = "who sees the status: public, unlisted, private or direct",
+            ["spoiler_text"] = "a content warning shown in place of the text until opened (counts toward the limit)",
+            ["language"] = "the status's language as an ISO 639 code, such as en or de",
+            ["sensitive"] = "true to hide the media behind a warning, false otherwise",
+        },
     };
 
     /// <summary>How long a Mastodon instance remembers an Idempotency-Key.</summary>

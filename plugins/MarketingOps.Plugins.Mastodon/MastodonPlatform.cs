@@ -128,7 +128,7 @@ internal sealed partial class MastodonPlatform : IPlatform, IAccountConnector, I
 
         if (draft.Options.TryGetValue("sensitive", out var sensitive))
         {
-            body["sensitive"] = bool.TryParse(sensitive, out var flag) && flag;
+            body["sensitive"] = sensitive == "true";
         }
 
         // The host's key makes every attempt of this post within an hour one status on the instance (Mastodon keeps
@@ -347,6 +347,16 @@ internal sealed partial class MastodonPlatform : IPlatform, IAccountConnector, I
             problems.Add($"visibility must be one of {string.Join(", ", Visibilities)}; '{visibility}' is not.");
         }
 
+        if (draft.Options.TryGetValue("sensitive", out var sensitive) && sensitive is not ("true" or "false"))
+        {
+            problems.Add($"sensitive must be true or false; '{sensitive}' is not.");
+        }
+
+        if (draft.Options.TryGetValue("language", out var language) && !LanguageCode().IsMatch(language))
+        {
+            problems.Add($"language must be an ISO 639 code such as en or de; '{language}' is not.");
+        }
+
         if (draft.Kind == MessageKind.DirectMessage)
         {
             problems.Add("The Mastodon plugin does not send direct messages.");
@@ -522,4 +532,7 @@ internal sealed partial class MastodonPlatform : IPlatform, IAccountConnector, I
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();
+
+    [GeneratedRegex("^[a-z]{2,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageCode();
 }

@@ -31,5 +31,10 @@ internal static class XDescriptor
         Automation = new AutomationRules { AllowsVariantPosts = false },
         // X API v2 has no idempotency key: every POST /2/tweets can create a post, so nothing protects a repeat.
         RepeatProtection = RepeatProtection.None,
+        Options = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["reply_settings"] = "who may reply: following, mentionedUsers, subscribers or verified",
+            ["quote_tweet_id"] = "the id of an X post this one quotes",
+        },
     };
 }

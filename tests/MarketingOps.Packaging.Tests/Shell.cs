@@ -88,6 +88,13 @@ internal sealed class Shell : IDisposable
         }
     }
 
+    /// <summary>Writes <paramref name="line"/> to the program's standard input and closes it (a piped secret).</summary>
+    public void WriteInputAndClose(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Close();
+    }
+
     /// <summary>Sends SIGINT, as Ctrl+C does.</summary>
     public void Interrupt() => Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
 

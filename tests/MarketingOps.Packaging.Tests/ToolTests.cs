@@ -9,7 +9,7 @@ public sealed class ToolTests(PackedFeed feed)
     [Fact]
     public async Task Acceptance_an_agency_installs_mops_creates_a_client_folder_checks_schedules_and_runs_it_to_a_published_post()
     {
-        var mops = await InstallToolAsync();
+        var mops = await MopsTool.InstallAsync(feed);
         var empty = feed.NewFolder("agency");
         Assert.Empty(Directory.EnumerateFileSystemEntries(empty));
         var daytime = DaytimeZone();
@@ -45,7 +45,7 @@ public sealed class ToolTests(PackedFeed feed)
     [Fact]
     public async Task The_demo_runs_in_an_empty_folder_outside_the_repository()
     {
-        var mops = await InstallToolAsync();
+        var mops = await MopsTool.InstallAsync(feed);
         var empty = feed.NewFolder("demo");
 
         var output = await Shell.RunAsync(empty, mops, ["demo"], timeoutSeconds: 240);
@@ -55,31 +55,9 @@ public sealed class ToolTests(PackedFeed feed)
         Assert.True(File.Exists(Path.Combine(empty, "data", "demo", "scripts", "ab-two-variants.csx")), "the demo's script came from inside mops");
     }
 
-    private async Task<string> InstallToolAsync()
-    {
-        await feed.PackAsync("core/MarketingOps.Host/MarketingOps.Host.csproj");
-        var tools = Path.Combine(feed.Root, "tools");
-        var mops = Path.Combine(tools, "mops");
-        await ToolInstall.Gate.WaitAsync();
-        try
-        {
-            if (!File.Exists(mops))
-            {
-                await Shell.RunAsync(feed.Root, "dotnet", ["tool", "install", "MarketingOps.Cli", "--tool-path", tools, "--add-source", feed.Feed, "--version", feed.VersionOf("MarketingOps.Cli"), "--ignore-failed-sources"]);
-            }
-        }
-        finally
-        {
-            ToolInstall.Gate.Release();
-        }
-
-        Assert.True(File.Exists(mops), "dotnet tool install put no mops into " + tools);
-        return mops;
-    }
-
     // Guardrails hold posts in the client's quiet hours (22:00-07:00): the accounts mops init creates take this
     // machine's zone, so the test runs the tool in a zone where it is early afternoon now.
-    private static Dictionary<string, string> DaytimeZone()
+    internal static Dictionary<string, string> DaytimeZone()
     {
         var hoursAhead = (14 - TimeProvider.System.GetUtcNow().Hour + 24) % 24;
         hoursAhead = hoursAhead > 12 ? hoursAhead - 24 : hoursAhead;

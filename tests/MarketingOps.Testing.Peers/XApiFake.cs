@@ -7,7 +7,8 @@ namespace MarketingOps.Testing.Peers;
 /// X API v2 for one user, with state, for a <see cref="RecordingHttpServer"/> behind Prism: POST /2/tweets creates a
 /// post (refusing the same text twice and a reply to a post that does not exist, as X does), the user's timeline lists
 /// posts from <c>start_time</c> newest first with X's HTML-escaped text, GET /2/tweets reads at most 100 ids with their
-/// public metrics and names the missing ones in <c>errors</c>, and DELETE removes a post. Every call needs the bearer token.
+/// public metrics and names the missing ones in <c>errors</c>, and DELETE removes a post. Every call needs the access
+/// token (an OAuth 2.0 bearer, or an OAuth 1.0a header).
 /// </summary>
 public sealed class XApiFake(string accessToken, TimeProvider? clock = null)
 {
@@ -25,7 +26,7 @@ public sealed class XApiFake(string accessToken, TimeProvider? clock = null)
     public FakeResponse Answer(RecordedRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Header("Authorization") != $"Bearer {accessToken}")
+        if (!Authorized(request.Header("Authorization")))
         {
             return Problem(401, "Unauthorized", "Unauthorized");
         }
@@ -147,6 +148,12 @@ public sealed class XApiFake(string accessToken, TimeProvider? clock = null)
         var removed = _posts.RemoveAll(p => p.Id == id) > 0;
         return FakeResponse.Json($$$"""{"data":{"deleted":{{{(removed ? "true" : "false")}}}}}""");
     }
+
+    // An OAuth 2.0 user token, or an OAuth 1.0a header for the same access token (its signature is checked by the X
+    // plugin's own tests against X's worked example, not here).
+    private bool Authorized(string? header) =>
+        header == $"Bearer {accessToken}"
+        || (header is not null && header.StartsWith("OAuth ", StringComparison.Ordinal) && header.Contains($"oauth_token=\"{Uri.EscapeDataString(accessToken)}\"", StringComparison.Ordinal) && header.Contains("oauth_signature=", StringComparison.Ordinal));
 
     // X answers text with &, < and > escaped as HTML entities.
     private static string Escaped(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);

@@ -15,6 +15,9 @@ public sealed record Post(string Id, string Account, string Text, DateTimeOffset
     /// <summary>Media to attach. The default value is none.</summary>
     public IReadOnlyList<MediaAttachment> Media { get; init; } = [];
 
+    /// <summary>Platform options the user gave (<c>visibility</c>, <c>reply_settings</c>, …), each one the platform declares. The default value is none.</summary>
+    public IReadOnlyDictionary<string, string> Options { get; init; } = PlatformOptions.None;
+
     /// <summary>When the next attempt is due: <see cref="ScheduledAt"/> at first, later after a retry or a rate limit.</summary>
     public DateTimeOffset DueAt { get; init; }
 
@@ -115,7 +118,7 @@ public sealed record Post(string Id, string Account, string Text, DateTimeOffset
         Recipient = Recipient,
         InReplyTo = InReplyTo,
         Thread = IsLinked ? new ThreadReference(InReplyTo!, ThreadRootId!, ThreadPart, ThreadParts) : null,
-        Options = Variant is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["variant"] = Variant },
+        Options = PlatformOptions.ForDraft(Options, Variant),
     };
 
     /// <summary>The post as the guardrails judge and remember it, to be sent at <paramref name="at"/>.</summary>

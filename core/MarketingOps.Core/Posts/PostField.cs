@@ -24,6 +24,9 @@ public enum PostField
     /// <summary>The post a reply answers.</summary>
     InReplyTo,
 
+    /// <summary>A platform option the platform does not take.</summary>
+    Options,
+
     /// <summary>The guardrails refused it: the message names each rule and what it matched.</summary>
     Guardrails,
 }

@@ -170,7 +170,8 @@ internal sealed class PostService
             var texts = (IReadOnlyList<string>)[request.Text, .. request.ThreadTexts];
             for (var j = 0; j < texts.Count; j++)
             {
-                var (asked, links) = RewriteForCheck(request with { Text = texts[j], ThreadTexts = [] });
+                // The media go with the first part only: the parts after it are replies that say more, not the images again.
+                var (asked, links) = RewriteForCheck(request with { Text = texts[j], ThreadTexts = [], Media = j == 0 ? request.Media : [] });
                 parts.Add((i, j + 1, texts.Count, asked, links));
             }
 
@@ -211,7 +212,7 @@ internal sealed class PostService
         {
             var (_, part, count, request, links) = parts[k];
             var account = _registry.FindAccount(request.Account)!;
-            var at = ScheduleTimeParser.Parse(request.At, request.TimeZone is { Length: > 0 } tz ? ScheduleTimeParser.FindZone(tz, "--tz") : account.TimeZone);
+            var at = ScheduleTimeParser.Parse(request.At, request.TimeZone is { Length: > 0 } tz ? ScheduleTimeParser.FindZone(tz) : account.TimeZone);
             var post = NewPost(request, account, at.Utc, now);
             threadId = count == 1 ? null : part == 1 ? post.Id : threadId;
             post = post with { GroupId = groupId, ThreadId = threadId, ThreadPart = count == 1 ? 0 : part, ThreadParts = count == 1 ? 0 : count };
@@ -364,7 +365,7 @@ internal sealed class PostService
         // The guardrails judge every request they can (a time in the past or a platform's refusal aside), so one check finds every problem.
         var candidates = validated
             .Select((v, i) => (Index: i, v.Request, v.Result))
-            .Where(v => v.Result.Account is not null && v.Result.At is not null && !string.IsNullOrWhiteSpace(v.Request.Text))
+            .Where(v => v.Result.Account is not null && v.Result.At is not null && HasContent(v.Request))
             .Select(v => (v.Index, v.Request, Account: v.Result.Account!, Post: NewPost(v.Request, v.Result.Account!, v.Result.At!.Utc, now)))
             .ToList();
         var verdicts = await _guardrails.ExplainAllAsync([.. candidates.Select(c => c.Post.ToMessage(c.Post.DueAt))], cancellationToken);
@@ -423,7 +424,7 @@ internal sealed class PostService
         ParsedTime? at = null;
         try
         {
-            var zone = request.TimeZone is { Length: > 0 } tz ? ScheduleTimeParser.FindZone(tz, "--tz") : account.TimeZone;
+            var zone = request.TimeZone is { Length: > 0 } tz ? ScheduleTimeParser.FindZone(tz) : account.TimeZone;
             try
             {
                 at = forVerdict && string.IsNullOrWhiteSpace(request.At) ? new ParsedTime(now, null) : ScheduleTimeParser.Parse(request.At, zone);
@@ -435,7 +436,6 @@ internal sealed class PostService
         }
         catch (PostRequestException ex)
         {
-            // The zone's own message already names the option it came from.
             problems.AddRange(ex.Problems.Select(p => new PostProblem(PostField.TimeZone, p)));
         }
 
@@ -451,6 +451,11 @@ internal sealed class PostService
             {
                 problems.AddRange(LinkHint(links, problems));
             }
+        }
+
+        if (account is not null && _registry.FindPlatform(account.Platform) is { } withOptions)
+        {
+            problems.AddRange(PlatformOptions.Problems(request.Options, withOptions.Descriptor).Select(p => new PostProblem(PostField.Options, p)));
         }
 
         if (request.Kind == MessageKind.DirectMessage && string.IsNullOrWhiteSpace(request.Recipient))
@@ -469,9 +474,9 @@ internal sealed class PostService
     // The text as the platform reads it; a check leaves it to the guardrails' platform rule, so every text gets a verdict.
     private async Task TextProblemsAsync(ScheduleRequest request, ClientAccount account, List<PostProblem> problems, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Text))
+        if (!HasContent(request))
         {
-            problems.Add(new PostProblem(PostField.Text, "the post has no text."));
+            problems.Add(new PostProblem(PostField.Text, "the post has no text and no media."));
         }
 
         var platform = _registry.FindPlatform(account.Platform);
@@ -479,12 +484,15 @@ internal sealed class PostService
         {
             problems.Add(new PostProblem(PostField.Account, $"platform '{account.Platform}' of account '{account.Name}' is not active (its plugin is missing, disabled or failed to load), so the text cannot be checked."));
         }
-        else if (!string.IsNullOrWhiteSpace(request.Text))
+        else if (HasContent(request))
         {
             var validation = await platform.ValidateAsync(account.Name, request.ToDraft(), cancellationToken);
             problems.AddRange(validation.Problems.Select(p => new PostProblem(PostField.Platform, $"text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}")));
         }
     }
+
+    /// <summary>Whether there is something to publish: text, or media alone (which the platform then judges).</summary>
+    private static bool HasContent(ScheduleRequest request) => !string.IsNullOrWhiteSpace(request.Text) || request.Media.Count > 0;
 
     private static Post NewPost(ScheduleRequest request, ClientAccount account, DateTimeOffset due, DateTimeOffset now)
     {
@@ -492,6 +500,7 @@ internal sealed class PostService
         return new Post(id, account.Name, request.Text, due, PostState.Scheduled, $"mops-{id}")
         {
             Media = request.Media,
+            Options = request.Options,
             DueAt = due,
             ExperimentId = request.ExperimentId,
             Variant = request.Variant,

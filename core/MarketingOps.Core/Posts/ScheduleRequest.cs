@@ -60,6 +60,9 @@ public sealed record ScheduleRequest(string Account, string At, string Text)
     /// <summary>The links' <c>utm_campaign</c> when the client tags links (an experiment's name). The default value is the client's <c>Links:Campaign</c>.</summary>
     public string? Campaign { get; init; }
 
+    /// <summary>Platform options (<c>visibility</c>, <c>reply_settings</c>, …), each one the platform declares. The default value is none.</summary>
+    public IReadOnlyDictionary<string, string> Options { get; init; } = PlatformOptions.None;
+
     /// <summary>The draft the platform validates.</summary>
-    public PostDraft ToDraft() => new(Text) { Media = Media, Kind = Kind, Recipient = Recipient, InReplyTo = InReplyTo };
+    public PostDraft ToDraft() => new(Text) { Media = Media, Kind = Kind, Recipient = Recipient, InReplyTo = InReplyTo, Options = PlatformOptions.ForDraft(Options, Variant) };
 }

@@ -80,8 +80,8 @@ internal static partial class ScheduleTimeParser
         return new ParsedTime(new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime(), null);
     }
 
-    /// <summary>Finds an IANA (or Windows) zone by id, with an error that says which option was wrong.</summary>
-    public static TimeZoneInfo FindZone(string id, string source)
+    /// <summary>Finds an IANA (or Windows) zone by id; its error names no option, so each caller says where the zone was given.</summary>
+    public static TimeZoneInfo FindZone(string id)
     {
         try
         {
@@ -89,7 +89,7 @@ internal static partial class ScheduleTimeParser
         }
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            throw new PostRequestException($"{source}: '{id}' is not a known IANA time zone (for example Europe/Berlin or America/New_York).");
+            throw new PostRequestException($"'{id}' is not a known IANA time zone (for example Europe/Berlin or America/New_York).");
         }
     }
 

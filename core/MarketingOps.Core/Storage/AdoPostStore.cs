@@ -19,7 +19,7 @@ internal abstract class AdoPostStore : IPostStore
         "id, account, text, media, scheduled_at, due_at, state, idempotency_key, attempts, transient_failures, first_attempt_at, " +
         "platform_post_id, platform_url, experiment_id, variant, last_error, claimed_by, claimed_at, created_at, updated_at, version, " +
         "kind, recipient, in_reply_to, origin, trigger_event_id, template, approved_by, may_be_on_platform, " +
-        "group_id, thread_id, thread_part, thread_parts, thread_root_id";
+        "group_id, thread_id, thread_part, thread_parts, thread_root_id, options";
 
     // Where the columns end in a SELECT of them: a query that adds one reads it here.
     private static readonly int ColumnCount = Columns.Split(", ").Length;
@@ -167,7 +167,7 @@ internal abstract class AdoPostStore : IPostStore
         foreach (var (post, reason, heldItem) in posts)
         {
             var row = post with { Version = 1 };
-            await using (var insert = Command(connection, transaction, $"INSERT INTO posts ({Columns}) VALUES (@id, @account, @text, @media, @scheduled_at, @due_at, @state, @idempotency_key, @attempts, @transient_failures, @first_attempt_at, @platform_post_id, @platform_url, @experiment_id, @variant, @last_error, @claimed_by, @claimed_at, @created_at, @updated_at, @version, @kind, @recipient, @in_reply_to, @origin, @trigger_event_id, @template, @approved_by, @may_be_on_platform, @group_id, @thread_id, @thread_part, @thread_parts, @thread_root_id)"))
+            await using (var insert = Command(connection, transaction, $"INSERT INTO posts ({Columns}) VALUES (@id, @account, @text, @media, @scheduled_at, @due_at, @state, @idempotency_key, @attempts, @transient_failures, @first_attempt_at, @platform_post_id, @platform_url, @experiment_id, @variant, @last_error, @claimed_by, @claimed_at, @created_at, @updated_at, @version, @kind, @recipient, @in_reply_to, @origin, @trigger_event_id, @template, @approved_by, @may_be_on_platform, @group_id, @thread_id, @thread_part, @thread_parts, @thread_root_id, @options)"))
             {
                 AddPost(insert, row);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -585,7 +585,7 @@ internal abstract class AdoPostStore : IPostStore
             "platform_post_id = @platform_post_id, platform_url = @platform_url, experiment_id = @experiment_id, variant = @variant, last_error = @last_error, " +
             "claimed_by = @claimed_by, claimed_at = @claimed_at, created_at = @created_at, updated_at = @updated_at, version = @version, " +
             "kind = @kind, recipient = @recipient, in_reply_to = @in_reply_to, origin = @origin, trigger_event_id = @trigger_event_id, template = @template, approved_by = @approved_by, may_be_on_platform = @may_be_on_platform, " +
-            "group_id = @group_id, thread_id = @thread_id, thread_part = @thread_part, thread_parts = @thread_parts, thread_root_id = @thread_root_id " +
+            "group_id = @group_id, thread_id = @thread_id, thread_part = @thread_part, thread_parts = @thread_parts, thread_root_id = @thread_root_id, options = @options " +
             "WHERE id = @id AND version = @expected"))
         {
             AddPost(update, stored);
@@ -648,6 +648,7 @@ internal abstract class AdoPostStore : IPostStore
         Add(command, "@thread_part", post.ThreadPart);
         Add(command, "@thread_parts", post.ThreadParts);
         Add(command, "@thread_root_id", post.ThreadRootId);
+        Add(command, "@options", post.Options.Count == 0 ? null : JsonSerializer.Serialize(post.Options));
     }
 
     private static Post ReadPost(DbDataReader r) => new(
@@ -686,6 +687,7 @@ internal abstract class AdoPostStore : IPostStore
         ThreadPart = Convert.ToInt32(r.GetValue(31), CultureInfo.InvariantCulture),
         ThreadParts = Convert.ToInt32(r.GetValue(32), CultureInfo.InvariantCulture),
         ThreadRootId = r.IsDBNull(33) ? null : r.GetString(33),
+        Options = r.IsDBNull(34) ? PlatformOptions.None : JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(34)) ?? PlatformOptions.None,
     };
 
     internal static DateTimeOffset FromUnix(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);

@@ -8,7 +8,8 @@ namespace MarketingOps.Core.Storage;
 /// post of its own with its own key and state); version 6: posts in the order every list pages them (due time, then id),
 /// overall and per account, so a page reads its rows from an index instead of sorting the whole table; version 7: those
 /// two indexes also carry the state, and one more serves an experiment's range of due times, so the calendar counts a
-/// month's posts per day and state and reads each day's first few from the indexes alone, without touching every row.</summary>
+/// month's posts per day and state and reads each day's first few from the indexes alone, without touching every row;
+/// version 8: a post's platform options (visibility, reply settings, …) as a JSON object, null when it has none.</summary>
 internal static class SchemaScripts
 {
     public static IReadOnlyList<string> Sqlite { get; } =
@@ -120,6 +121,9 @@ internal static class SchemaScripts
         CREATE INDEX ix_posts_account_due ON posts (account, due_at, id, state);
         CREATE INDEX ix_posts_experiment_due ON posts (experiment_id, due_at);
         """,
+        """
+        ALTER TABLE posts ADD COLUMN options TEXT NULL;
+        """,
     ];
 
     public static IReadOnlyList<string> Postgres { get; } =
@@ -230,6 +234,9 @@ internal static class SchemaScripts
         DROP INDEX ix_posts_account_due;
         CREATE INDEX ix_posts_account_due ON posts (account, due_at, id, state);
         CREATE INDEX ix_posts_experiment_due ON posts (experiment_id, due_at);
+        """,
+        """
+        ALTER TABLE posts ADD COLUMN options TEXT NULL;
         """,
     ];
 }

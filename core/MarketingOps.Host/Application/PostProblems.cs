@@ -13,7 +13,7 @@ internal static class PostProblems
         ("--account:", "$.account"),
         ("--at:", "$.at"),
         ("--tz:", "$.timeZone"),
-        ("--tz", "$.timeZone"),
+        ("--option:", "$.options"),
         ("--text:", "$.text"),
         ("--to:", "$.recipient"),
         ("--in-reply-to:", "$.inReplyTo"),
@@ -79,6 +79,7 @@ internal static class PostProblems
         { Field: PostField.Text or PostField.Platform } => "$.text",
         { Field: PostField.Recipient } => "$.recipient",
         { Field: PostField.InReplyTo } => "$.inReplyTo",
+        { Field: PostField.Options } => "$.options",
         _ => "$",
     };
 

@@ -32,6 +32,9 @@ internal sealed record ScheduleCommand(
     /// <summary>Media attached to every post of the command. The default value is none.</summary>
     public IReadOnlyList<MediaAttachment>? Media { get; init; }
 
+    /// <summary>Platform options by name (Mastodon's <c>visibility</c>, X's <c>reply_settings</c>, …), for every post of the command; each must be one its platform declares. The default value is none.</summary>
+    public IReadOnlyDictionary<string, string>? Options { get; init; }
+
     /// <summary>Every account the command names: <see cref="Account"/> first, then <see cref="Accounts"/> without repeats.</summary>
     public IReadOnlyList<string> AllAccounts => [.. new[] { Account }.Concat(Accounts ?? []).Distinct(StringComparer.Ordinal)];
 
@@ -44,14 +47,11 @@ internal sealed record ScheduleCommand(
     /// <summary>One request per account of the command, each with its own text when <see cref="TextFor"/> names it.</summary>
     public IReadOnlyList<ScheduleRequest> ToRequests(string source) => [.. AllAccounts.Select(a => ToRequest(source, a))];
 
-    private ScheduleRequest ToRequest(string source, string account) => new(account, At, TextFor?.GetValueOrDefault(account) ?? Text)
-    {
-        TimeZone = TimeZone,
-        Kind = Kind ?? MessageKind.Post,
-        Recipient = Recipient,
-        InReplyTo = InReplyTo,
-        Source = source,
-        ThreadTexts = Thread ?? [],
-        Media = Media ?? [],
-    };
+    private ScheduleRequest ToRequest(string source, string account) =>
+        new DraftFields(TimeZone, Experiment: null, Variant: null, Kind ?? MessageKind.Post, Recipient, InReplyTo) { Options = Options ?? PlatformOptions.None }
+            .ToRequest(account, At, TextFor?.GetValueOrDefault(account) ?? Text, Media ?? []) with
+        {
+            Source = source,
+            ThreadTexts = Thread ?? [],
+        };
 }

@@ -14,14 +14,14 @@ internal static class OptionValues
     {
         "--account", "--adjust", "--alpha", "--alt", "--at", "--baseline", "--client", "--control", "--counts", "--cron", "--csv",
         "--edit", "--experiment", "--expires-in-days", "--file", "--first-comment", "--followers", "--handle", "--home",
-        "--html", "--in-reply-to", "--kind", "--limit", "--mde", "--media", "--method", "--name", "--part", "--platform", "--port",
+        "--html", "--in-reply-to", "--kind", "--limit", "--mde", "--media", "--method", "--name", "--option", "--part", "--platform", "--port",
         "--post", "--power", "--prior", "--published", "--rate", "--reason", "--role", "--runs", "--seed", "--since",
         "--state", "--status", "--text", "--text-for", "--thread-file", "--time-zone", "--timeout", "--to", "--tuning",
         "--tz", "--user", "--variant", "--weights",
     };
 
-    // Options that take an account and a text.
-    private static readonly HashSet<string> PairOptions = new(StringComparer.Ordinal) { Commands.Posts.PostScheduleSettings.TextForOption };
+    // Options that take two values: an account and a text, a platform option's name and its value.
+    private static readonly HashSet<string> PairOptions = new(StringComparer.Ordinal) { Commands.Posts.PostScheduleSettings.TextForOption, Commands.Posts.DraftSettings.OptionOption };
 
     /// <summary>The long option names (with <c>--</c>) of every command that need a value.</summary>
     public static IReadOnlySet<string> TakingValues => Names;
@@ -41,6 +41,7 @@ internal static class OptionValues
             }
 
             // An option of two values (--text-for ACCOUNT TEXT) becomes --text-for=ACCOUNT=TEXT; the text is taken whole.
+            // Given as one (--option NAME=VALUE), it is joined like any other value below.
             if (PairOptions.Contains(arg) && i + 2 < args.Count && !args[i + 1].Contains('=', StringComparison.Ordinal))
             {
                 joined.Add(arg + "=" + args[i + 1] + "=" + args[i + 2]);

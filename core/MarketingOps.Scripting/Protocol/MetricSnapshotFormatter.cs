@@ -7,7 +7,7 @@ namespace MarketingOps.Scripting.Protocol;
 /// <summary>
 /// A <see cref="MetricSnapshot"/> as [post id, instant, counters]: only what it holds, not the figures derived from its
 /// counters (which the contractless default would compute and send too). The usual counter names come back as the
-/// same strings each time, instead of a new string per snapshot.
+/// same strings each time, instead of a new string per snapshot, and the counters come back read-only.
 /// </summary>
 internal sealed class MetricSnapshotFormatter : IMessagePackFormatter<MetricSnapshot?>
 {
@@ -64,7 +64,8 @@ internal sealed class MetricSnapshotFormatter : IMessagePackFormatter<MetricSnap
                 counters[name] = reader.ReadInt64();
             }
 
-            return new MetricSnapshot(postId, at, counters);
+            // Read-only: a worker keeps snapshots between runs, and one run must not change what the next reads.
+            return new MetricSnapshot(postId, at, counters.AsReadOnly());
         }
         finally
         {

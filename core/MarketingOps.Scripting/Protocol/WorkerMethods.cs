@@ -7,7 +7,8 @@ internal static class WorkerMethods
     public const string Compile = "compile";
     public const string Run = "run";
 
-    // Worker → host: the globals API, each call tagged with the run it belongs to.
+    // Worker → host: the globals API, each call tagged with the run it belongs to. The bulk reads (posts.list,
+    // metrics.latest) are answered against what the worker holds from earlier calls: see CachedReply.
     public const string PostsSchedule = "posts.schedule";
     public const string PostsList = "posts.list";
     public const string PostsFind = "posts.find";

@@ -3,29 +3,30 @@ using MarketingOps.Scripting.Protocol;
 
 namespace MarketingOps.Scripting.WorkerSide;
 
-/// <summary>The script's <c>Metrics</c> inside a worker: ids go to the host, snapshots come back as copies.</summary>
-internal sealed class RemoteScriptMetrics(HostConnection host) : IScriptMetrics
+/// <summary>The script's <c>Metrics</c> inside a worker: ids go to the host, snapshots come back as copies, the latest ones through the worker's cache.</summary>
+internal sealed class RemoteScriptMetrics(HostConnection host, WorkerValueCache cache) : IScriptMetrics, IAlignedScriptMetrics
 {
     public IReadOnlyDictionary<string, MetricSnapshot> Latest(IReadOnlyList<string> postIds, CancellationToken cancellationToken)
     {
-        // The host answers in the order asked, a missing snapshot as nil.
+        ArgumentNullException.ThrowIfNull(postIds);
         var ids = postIds.ToArray();
-        var snapshots = host.Call<MetricSnapshot?[]>(WorkerMethods.MetricsLatest, (object)ids);
-        if (snapshots.Length != ids.Length)
-        {
-            throw new InvalidOperationException($"The host answered {snapshots.Length} snapshots for {ids.Length} posts.");
-        }
-
+        var inOrder = cache.Latest(host, ids);
         var latest = new Dictionary<string, MetricSnapshot>(ids.Length, StringComparer.Ordinal);
         for (var i = 0; i < ids.Length; i++)
         {
-            if (snapshots[i] is { } snapshot)
+            if (inOrder[i] is { } snapshot)
             {
                 latest[ids[i]] = snapshot;
             }
         }
 
         return latest;
+    }
+
+    public IReadOnlyList<MetricSnapshot?> LatestInOrder(IReadOnlyList<string> postIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(postIds);
+        return cache.Latest(host, [.. postIds]);
     }
 
     public IReadOnlyList<MetricSnapshot> History(string postId, CancellationToken cancellationToken)

@@ -3,12 +3,12 @@ using MarketingOps.Scripting.Protocol;
 
 namespace MarketingOps.Scripting.WorkerSide;
 
-/// <summary>The script's <c>Posts</c> inside a worker: each call is a copy of plain values to the host and back.</summary>
-internal sealed class RemoteScriptPosts(HostConnection host) : IScriptPosts
+/// <summary>The script's <c>Posts</c> inside a worker: each call is a copy of plain values to the host and back; lists come through the worker's cache.</summary>
+internal sealed class RemoteScriptPosts(HostConnection host, WorkerValueCache cache) : IScriptPosts
 {
     public ScriptPost Schedule(ScriptPostRequest request, CancellationToken cancellationToken) => host.Call<ScriptPost>(WorkerMethods.PostsSchedule, request);
 
-    public IReadOnlyList<ScriptPost> List(ScriptPostQuery query, CancellationToken cancellationToken) => host.Call<List<ScriptPost>>(WorkerMethods.PostsList, query);
+    public IReadOnlyList<ScriptPost> List(ScriptPostQuery query, CancellationToken cancellationToken) => cache.Posts(host, query);
 
     public ScriptPost? Find(string id, CancellationToken cancellationToken) => host.Call<ScriptPost?>(WorkerMethods.PostsFind, id);
 

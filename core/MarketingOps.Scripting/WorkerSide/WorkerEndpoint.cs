@@ -14,6 +14,7 @@ internal sealed class WorkerEndpoint(JsonRpc rpc, int warmScripts) : IDisposable
     private const int MaxOutputChars = 1_000_000;
 
     private readonly ScriptExecutor _executor = new(warmScripts, TimeSpan.FromMinutes(10), TimeProvider.System);
+    private readonly WorkerValueCache _values = new();
     private (string Key, ScriptImage Image)? _compiled;
 
     public void Register()
@@ -53,7 +54,7 @@ internal sealed class WorkerEndpoint(JsonRpc rpc, int warmScripts) : IDisposable
             output = new RemoteOutput(rpc, call.RunId, MaxOutputChars);
             var host = new HostConnection(rpc, call.RunId, output, token);
             var clock = call.HostClock ? new RemoteClock(host, TimeZoneInfo.FindSystemTimeZoneById(call.LocalTimeZone)) : TimeProvider.System;
-            var services = new ScriptServices(call.Accounts, new RemoteScriptPosts(host), new RemoteScriptMetrics(host), new RemoteScriptExperiments(host))
+            var services = new ScriptServices(call.Accounts, new RemoteScriptPosts(host, _values), new RemoteScriptMetrics(host, _values), new RemoteScriptExperiments(host))
             {
                 Clock = clock,
                 Log = new RemoteLogger(host),

@@ -38,7 +38,7 @@ internal sealed class ScriptWorker : IDisposable
         _exited = process.WaitForExitAsync();
         _incoming = new TrafficLimitStream(process.StandardOutput.BaseStream, options.MaxTrafficPerRun);
         _stderr = new StderrCapture(process.StandardError);
-        _callbacks = new WorkerCallbacks(logger);
+        _callbacks = new WorkerCallbacks(logger, new WorkerValueMirror(options.MaxCachedValues));
         _rpc = WorkerChannel.ForHost(process.StandardInput.BaseStream, _incoming);
         _callbacks.Register(_rpc);
         _rpc.StartListening();

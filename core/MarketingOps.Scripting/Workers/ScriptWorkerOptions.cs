@@ -18,6 +18,12 @@ internal sealed class ScriptWorkerOptions
     /// <summary>Compiled scripts a worker keeps loaded for their next run. The default value is 8.</summary>
     public int WarmScriptsPerWorker { get; set; } = 8;
 
+    /// <summary>
+    /// Posts and snapshots a worker keeps from earlier calls, so a warm run receives only what changed (the host keeps
+    /// the same record of what it sent); past it both start afresh. The default value is 30,000.
+    /// </summary>
+    public int MaxCachedValues { get; set; } = 30_000;
+
     /// <summary>The worker's managed heap limit (the GC's hard limit); the kernel's limit sits <see cref="NativeAllowance"/> above it. The default value is 1 GiB.</summary>
     public long MemoryLimitBytes { get; set; } = 1L << 30;
 

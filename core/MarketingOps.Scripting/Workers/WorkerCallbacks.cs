@@ -9,8 +9,9 @@ namespace MarketingOps.Scripting.Workers;
 /// The host's side of the globals API for one worker: each call names its run, is served by that run's services (the
 /// host's normal engines and guardrails) with plain values in and out, and is refused once the run is over. Refusals
 /// the script should see become <see cref="HostReply{T}"/> errors; anything else is logged here and reported vaguely.
+/// Lists of posts and snapshots are answered against <paramref name="sent"/>, what this worker already holds.
 /// </summary>
-internal sealed class WorkerCallbacks(ILogger logger)
+internal sealed class WorkerCallbacks(ILogger logger, WorkerValueMirror sent)
 {
     private WorkerRunContext? _current;
 
@@ -22,10 +23,10 @@ internal sealed class WorkerCallbacks(ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(rpc);
         rpc.AddLocalRpcMethod(WorkerMethods.PostsSchedule, new Func<string, ScriptPostRequest, HostReply<ScriptPost>>((run, request) => Serve(run, c => c.Services.Posts.Schedule(Required(request), c.Token))));
-        rpc.AddLocalRpcMethod(WorkerMethods.PostsList, new Func<string, ScriptPostQuery, HostReply<IReadOnlyList<ScriptPost>>>((run, query) => Serve(run, c => c.Services.Posts.List(query ?? new ScriptPostQuery(), c.Token))));
+        rpc.AddLocalRpcMethod(WorkerMethods.PostsList, new Func<string, ScriptPostQuery, long, HostReply<CachedReply<ScriptPost>>>((run, query, applied) => Serve(run, c => sent.Posts(c.Services.Posts.List(query ?? new ScriptPostQuery(), c.Token), applied))));
         rpc.AddLocalRpcMethod(WorkerMethods.PostsFind, new Func<string, string, HostReply<ScriptPost?>>((run, id) => Serve(run, c => c.Services.Posts.Find(Required(id), c.Token))));
         rpc.AddLocalRpcMethod(WorkerMethods.PostsCancel, new Func<string, string, HostReply<bool>>((run, id) => Serve(run, c => c.Services.Posts.Cancel(Required(id), c.Token))));
-        rpc.AddLocalRpcMethod(WorkerMethods.MetricsLatest, new Func<string, string[], HostReply<MetricSnapshot?[]>>((run, ids) => Serve(run, c => Aligned(Required(ids), c.Services.Metrics.Latest(ids, c.Token)))));
+        rpc.AddLocalRpcMethod(WorkerMethods.MetricsLatest, new Func<string, string[]?, int[]?, long, HostReply<CachedReply<MetricSnapshot>>>((run, ids, postSlots, applied) => Serve(run, c => LatestSnapshots(c, ids, postSlots, applied))));
         rpc.AddLocalRpcMethod(WorkerMethods.MetricsHistory, new Func<string, string, HostReply<IReadOnlyList<MetricSnapshot>>>((run, id) => Serve(run, c => c.Services.Metrics.History(Required(id), c.Token))));
         rpc.AddLocalRpcMethod(WorkerMethods.ExperimentsStart, new Func<string, ExperimentPlan, HostReply<ScriptExperiment>>((run, plan) => Serve(run, c => c.Services.Experiments.Start(Required(plan), c.Token))));
         rpc.AddLocalRpcMethod(WorkerMethods.ExperimentsFind, new Func<string, string, HostReply<ScriptExperiment?>>((run, name) => Serve(run, c => c.Services.Experiments.Find(Required(name), c.Token))));
@@ -101,12 +102,12 @@ internal sealed class WorkerCallbacks(ILogger logger)
         }
     }
 
-    /// <summary>
-    /// The snapshots in the order of the ids asked for, none where a post has none: the worker knows the ids, so they
-    /// are not sent back as keys (a script reading thousands of posts' metrics paid for every id twice).
-    /// </summary>
-    private static MetricSnapshot?[] Aligned(string[] ids, IReadOnlyDictionary<string, MetricSnapshot> latest)
-        => Array.ConvertAll(ids, id => latest.GetValueOrDefault(id));
+    /// <summary>The latest snapshots of the posts the worker names by id, or by their slots in what it holds.</summary>
+    private CachedReply<MetricSnapshot> LatestSnapshots(WorkerRunContext run, string[]? ids, int[]? postSlots, long applied)
+    {
+        var asked = ids ?? sent.PostIds(Required(postSlots), applied);
+        return asked is null ? sent.Unresolved() : sent.Snapshots(asked, run.Services.Metrics.Latest(asked, run.Token), applied);
+    }
 
     private static T Required<T>(T? value)
         where T : class => value ?? throw new ArgumentException("A value the call needs is missing.");

@@ -16,4 +16,11 @@ public sealed record PlatformDescriptor(string Id, string DisplayName, PlatformC
     /// <see cref="RepeatProtection.None"/>.
     /// </summary>
     public RepeatProtection? RepeatProtection { get; init; }
+
+    /// <summary>
+    /// The options a draft may carry in <see cref="PostDraft.Options"/> (added in SDK 1.1), each name with what it does,
+    /// as users see them in <c>mops post schedule --option NAME VALUE</c>. The host refuses any other name, so an option a
+    /// plugin would ignore is never taken silently; the plugin's validation judges the values. The default value is none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
 }

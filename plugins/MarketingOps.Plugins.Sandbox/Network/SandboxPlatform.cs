@@ -100,9 +100,10 @@ internal sealed class SandboxPlatform : IPlatform, IAudienceSource
         ArgumentNullException.ThrowIfNull(draft);
         var length = draft.Text is null ? 0 : Graphemes.Count(draft.Text);
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(draft.Text))
+        // Like the networks it simulates, the sandbox takes a post of media alone.
+        if (string.IsNullOrWhiteSpace(draft.Text) && draft.Media.Count == 0)
         {
-            problems.Add("The text is empty.");
+            problems.Add("The post has no text and no media.");
         }
 
         if (length > _settings.MaxLength)

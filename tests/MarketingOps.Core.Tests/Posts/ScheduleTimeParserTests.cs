@@ -70,10 +70,9 @@ public sealed class ScheduleTimeParserTests
     }
 
     [Fact]
-    public void An_unknown_zone_is_named_in_the_error()
+    public void An_unknown_zone_is_named_in_the_error_which_names_no_option_so_each_caller_says_where_it_was_given()
     {
-        var ex = Assert.Throws<PostRequestException>(() => ScheduleTimeParser.FindZone("Mars/Olympus", "--tz"));
-        Assert.Contains("--tz", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Mars/Olympus", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<PostRequestException>(() => ScheduleTimeParser.FindZone("Mars/Olympus"));
+        Assert.StartsWith("'Mars/Olympus' is not a known IANA time zone", ex.Message, StringComparison.Ordinal);
     }
 }

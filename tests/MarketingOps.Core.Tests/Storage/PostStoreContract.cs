@@ -47,7 +47,7 @@ public abstract class PostStoreContract
         await store.InitializeAsync(Ct);
         await store.InitializeAsync(Ct);
         Assert.Equal(SchemaScripts.Sqlite.Count, await store.GetSchemaVersionAsync(Ct));
-        Assert.Equal(7, SchemaScripts.Sqlite.Count);
+        Assert.Equal(8, SchemaScripts.Sqlite.Count);
         Assert.Equal(SchemaScripts.Sqlite.Count, SchemaScripts.Postgres.Count);
     }
 
@@ -61,13 +61,13 @@ public abstract class PostStoreContract
         await store.InsertAsync(NewPost("globex", "m-2", Now.AddHours(2)), "created", Ct);
         await store.TryTransitionAsync(kept, kept with { State = PostState.Cancelled }, "user", Ct);
 
-        // Put the database back where that version left it: versions 6 and 7 only add indexes, so without them (and
+        // Put the database back where that version left it: versions 6 and 7 only add indexes and 8 a column, so without them (and
         // with version 6's own script run again) it is what a host of that version wrote.
         await using (var connection = await store.OpenAsync(Ct))
         {
             await using var command = connection.CreateCommand();
             command.CommandText =
-                "DROP INDEX ix_posts_due; DROP INDEX ix_posts_account_due; DROP INDEX ix_posts_experiment_due; " +
+                "ALTER TABLE posts DROP COLUMN options; DROP INDEX ix_posts_due; DROP INDEX ix_posts_account_due; DROP INDEX ix_posts_experiment_due; " +
                 $"DELETE FROM schema_version WHERE version > {version};" + (version >= 6 ? Scripts[5] : string.Empty);
             await command.ExecuteNonQueryAsync(Ct);
         }
@@ -135,6 +135,20 @@ public abstract class PostStoreContract
         Assert.Equal(inserted with { Media = read.Media }, read);
         Assert.Equal((MessageKind.Post, MessageOrigin.Hand, null), (read.Kind, read.Origin, read.Template));
         Assert.Null(await store.GetAsync("missing", Ct));
+    }
+
+    [Fact]
+    public async Task A_posts_platform_options_round_trip_and_are_sent_with_its_variant()
+    {
+        var store = await CreateStoreAsync();
+        var post = NewPost() with { Options = new Dictionary<string, string> { ["visibility"] = "unlisted", ["spoiler_text"] = "-5 °C \"today\"\n" } };
+
+        await store.InsertAsync(post, "created", Ct);
+        var read = (await store.GetAsync(post.Id, Ct))!;
+
+        Assert.Equal(post.Options, read.Options);
+        Assert.Equal(new Dictionary<string, string> { ["visibility"] = "unlisted", ["spoiler_text"] = "-5 °C \"today\"\n", ["variant"] = "B" }, read.ToDraft().Options);
+        Assert.Same(PlatformOptions.None, (await store.GetAsync((await store.InsertAsync(NewPost(), "created", Ct)).Id, Ct))!.Options);
     }
 
     [Fact]

@@ -110,6 +110,15 @@ internal sealed class FakeMastodon : IAsyncDisposable
 
     private static IResult Unauthorized() => Results.Json(new { error = "The access token is invalid" }, statusCode: 401);
 
+    /// <summary>Makes <paramref name="home"/> a client folder with account <c>acme</c> on this instance and its token stored, as a user would with <c>mops secrets set</c>.</summary>
+    public async Task WriteClientFolderAsync(TempFolder home)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        home.Write("plugins.json", PluginsJson());
+        var (exit, _, error) = await MopsProcess.RunWithInputAsync(home.Root, Token + "\n", "secrets", "set", "mastodon/acme/access-token");
+        Assert.True(exit == 0, error);
+    }
+
     /// <summary>A plugins.json entry for the Mastodon plugin with one account, <c>acme</c>, on this instance.</summary>
     public string PluginsJson(string timeZone = "Europe/Berlin")
     {

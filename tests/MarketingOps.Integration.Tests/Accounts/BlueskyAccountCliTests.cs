@@ -67,6 +67,43 @@ public sealed class BlueskyAccountCliTests : IDisposable
     }
 
     [Fact]
+    public async Task PluginsCheck_ReportsMissingCredentialsOffline_AndCredentialsThePlatformRefusesOnline()
+    {
+        var pds = await PdsAccount.CreateAsync(_http);
+        WriteClientFolder(pds.Pds, handle: null);
+
+        var missing = await MopsProcess.RunAsync(_home, "plugins", "check");
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("problem: account brand (bluesky): no credentials are stored; connect it with `mops accounts connect brand`", missing.Err, StringComparison.Ordinal);
+
+        using (var connect = MopsProcess.Start(_home, "accounts", "connect", "brand", "--handle", pds.Handle))
+        {
+            connect.WriteInputAndClose(pds.AppPassword);
+            Assert.Equal(0, await connect.WaitForExitAsync(TimeSpan.FromSeconds(90)));
+        }
+
+        var offline = await MopsProcess.RunAsync(_home, "plugins", "check");
+        Assert.True(offline.ExitCode == 0, offline.Err);
+        Assert.Contains("1 with stored credentials (not checked with the platforms; --online checks them)", offline.Out, StringComparison.Ordinal);
+        var online = await MopsProcess.RunAsync(_home, "plugins", "check", "--online", "--json");
+        Assert.True(online.ExitCode == 0, online.Err);
+        using (var json = JsonDocument.Parse(online.Out))
+        {
+            Assert.True(json.RootElement.GetProperty("ok").GetBoolean());
+            Assert.Equal("connected", json.RootElement.GetProperty("accounts")[0].GetProperty("state").GetString());
+        }
+
+        await pds.RevokeAppPasswordAsync(_http);
+
+        var stillStored = await MopsProcess.RunAsync(_home, "plugins", "check");
+        Assert.True(stillStored.ExitCode == 0, stillStored.Err);
+        var refused = await MopsProcess.RunAsync(_home, "plugins", "check", "--online");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("problem: account brand (bluesky): its credentials are revoked", refused.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain(pds.AppPassword, missing.Err + offline.Out + online.Out + refused.Out + refused.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Connect_WithNothingOnStdin_OrAnUnknownAccount_FailsClearly()
     {
         var pds = await PdsAccount.CreateAsync(_http);

@@ -5,7 +5,7 @@ using MarketingOps.Testing.Peers;
 namespace MarketingOps.Integration.Tests.Accounts;
 
 /// <summary>A fresh account on the real PDS with one app password, as a marketer would create it.</summary>
-internal sealed record PdsAccount(Uri Pds, string Handle, string Did, string AppPassword)
+internal sealed record PdsAccount(Uri Pds, string Handle, string Did, string AppPassword, string Password)
 {
     public static async Task<PdsAccount> CreateAsync(HttpClient http)
     {
@@ -16,12 +16,23 @@ internal sealed record PdsAccount(Uri Pds, string Handle, string Did, string App
         }
 
         var handle = $"mops{Guid.NewGuid():N}"[..16] + ".test";
-        using var created = await http.PostAsJsonAsync(new Uri(url!, "xrpc/com.atproto.server.createAccount"), new { handle, email = $"{handle}@example.test", password = "main-" + Guid.NewGuid().ToString("N") });
+        var password = "main-" + Guid.NewGuid().ToString("N");
+        using var created = await http.PostAsJsonAsync(new Uri(url!, "xrpc/com.atproto.server.createAccount"), new { handle, email = $"{handle}@example.test", password });
         var account = await Json(created);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url!, "xrpc/com.atproto.server.createAppPassword")) { Content = JsonContent.Create(new { name = "mops" }) };
         request.Headers.Authorization = new("Bearer", account.GetProperty("accessJwt").GetString());
         using var appPassword = await http.SendAsync(request);
-        return new PdsAccount(url!, handle, account.GetProperty("did").GetString()!, (await Json(appPassword)).GetProperty("password").GetString()!);
+        return new PdsAccount(url!, handle, account.GetProperty("did").GetString()!, (await Json(appPassword)).GetProperty("password").GetString()!, password);
+    }
+
+    /// <summary>Revokes the app password as its owner would in Bluesky's settings (signed in with the main password).</summary>
+    public async Task RevokeAppPasswordAsync(HttpClient http)
+    {
+        using var session = await http.PostAsJsonAsync(new Uri(Pds, "xrpc/com.atproto.server.createSession"), new { identifier = Handle, password = Password });
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Pds, "xrpc/com.atproto.server.revokeAppPassword")) { Content = JsonContent.Create(new { name = "mops" }) };
+        request.Headers.Authorization = new("Bearer", (await Json(session)).GetProperty("accessJwt").GetString());
+        using var revoked = await http.SendAsync(request);
+        Assert.True(revoked.IsSuccessStatusCode, $"revokeAppPassword answered {(int)revoked.StatusCode}");
     }
 
     /// <summary>The account's posts on the PDS (com.atproto.repo.listRecords).</summary>

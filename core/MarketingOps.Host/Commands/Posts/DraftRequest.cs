@@ -1,5 +1,5 @@
-using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Posts;
+using MarketingOps.Host.Application;
 using MarketingOps.Host.Cli;
 using MarketingOps.Host.Hosting;
 using MarketingOps.Sdk;
@@ -23,16 +23,7 @@ internal static class DraftRequest
     public static ScheduleRequest From(DraftSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return new ScheduleRequest(settings.Account!, settings.At ?? "", settings.Text ?? ReadText(settings.File!))
-        {
-            TimeZone = settings.TimeZone,
-            Media = Attachments(settings),
-            ExperimentId = settings.Experiment,
-            Variant = settings.Variant,
-            Kind = UnattendedPolicy.ParseKind(settings.Kind)!.Value,
-            Recipient = settings.To,
-            InReplyTo = settings.InReplyTo,
-        };
+        return settings.Fields().ToRequest(settings.Account!, settings.At ?? "", settings.Text ?? ReadText(settings.File!), Attachments(settings));
     }
 
     /// <summary>One request per <c>--account</c> (a group when several), each with its <c>--text-for</c> text and the thread's parts.</summary>
@@ -44,15 +35,9 @@ internal static class DraftRequest
             : [settings.Text ?? ReadText(settings.File!), .. settings.FirstComment is { } comment ? [comment] : Array.Empty<string>()];
         var own = settings.TextFor.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
         var media = Attachments(settings);
-        return [.. settings.Accounts.Select(account => new ScheduleRequest(account, settings.At ?? "", own.TryGetValue(account, out var text) ? text : parts[0])
+        var fields = settings.Fields();
+        return [.. settings.Accounts.Select(account => fields.ToRequest(account, settings.At ?? "", own.TryGetValue(account, out var text) ? text : parts[0], media) with
         {
-            TimeZone = settings.TimeZone,
-            Media = media,
-            ExperimentId = settings.Experiment,
-            Variant = settings.Variant,
-            Kind = UnattendedPolicy.ParseKind(settings.Kind)!.Value,
-            Recipient = settings.To,
-            InReplyTo = settings.InReplyTo,
             ThreadTexts = [.. parts.Skip(1)],
         })];
     }

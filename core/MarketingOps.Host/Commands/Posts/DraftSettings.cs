@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using MarketingOps.Host.Application;
 using MarketingOps.Host.Cli;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -38,6 +39,14 @@ internal abstract class DraftSettings : TimeSettings
     [Description("A description of a --media file for people who cannot see it, taken whole; the first --alt describes the first --media, and so on.")]
     public string[] Alt { get; init; } = [];
 
+    [CommandOption(OptionOption + " <NAME_AND_VALUE>")]
+    [Description("A platform option: --option NAME VALUE (the value taken whole) or --option NAME=VALUE; repeat for several. "
+        + "Mastodon: visibility, spoiler_text, language, sensitive; X: reply_settings, quote_tweet_id; Bluesky: langs. An option the platform does not take is refused with the list it does.")]
+    public string[] Option { get; init; } = [];
+
+    /// <summary>The option that takes a name and a value.</summary>
+    public const string OptionOption = "--option";
+
     [CommandOption("--experiment <ID>")]
     [Description("The experiment the post belongs to.")]
     public string? Experiment { get; init; }
@@ -64,6 +73,12 @@ internal abstract class DraftSettings : TimeSettings
 
     /// <summary>Whether the command takes several <c>--account</c>s.</summary>
     protected virtual bool ManyAccounts => false;
+
+    /// <summary>The request's fields besides its account, time, text and media, as the options give them.</summary>
+    public DraftFields Fields() => new(TimeZone, Experiment, Variant, Core.Inbox.UnattendedPolicy.ParseKind(Kind)!.Value, To, InReplyTo)
+    {
+        Options = Option.Length == 0 ? Core.Posts.PlatformOptions.None : Option.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal),
+    };
 
     /// <summary>What is wrong with how the text is given.</summary>
     protected virtual IEnumerable<string> TextProblems()
@@ -108,6 +123,20 @@ internal abstract class DraftSettings : TimeSettings
         }
 
         problems.AddRange(TextProblems());
+        problems.AddRange(OptionProblems());
         return problems.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join("; ", problems));
+    }
+
+    private IEnumerable<string> OptionProblems()
+    {
+        foreach (var pair in Option.Where(p => !p.Contains('=', StringComparison.Ordinal) || p.StartsWith('=')))
+        {
+            yield return $"--option takes a name and a value: --option NAME VALUE or --option NAME=VALUE (got '{pair}')";
+        }
+
+        foreach (var twice in Option.Select(p => p.Split('=', 2)[0]).GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            yield return $"--option {twice.Key} is given {twice.Count()} times";
+        }
     }
 }

@@ -101,6 +101,7 @@ internal sealed class PostImportCommand : PostCommand<PostImportSettings>
         PostField.Text => "text: ",
         PostField.Recipient => "to: ",
         PostField.InReplyTo => "in_reply_to: ",
+        PostField.Options => "options: ",
         _ => "",
     }) + rows.Aggregate(problem.Message, (message, other) => message.Replace($"post {other.PostId}", $"the post of {other.Where}", StringComparison.Ordinal)));
 

@@ -21,6 +21,7 @@ internal static class PostJson
         lastError = post.LastError,
         media = post.Media.Select(m => m.Path),
         mediaAlt = post.Media.Select(m => m.AltText), // each media file's alt text, at the same place as in media
+        options = post.Options,
         groupId = post.GroupId,
         threadId = post.ThreadId,
         threadPart = post.ThreadPart == 0 ? (int?)null : post.ThreadPart,

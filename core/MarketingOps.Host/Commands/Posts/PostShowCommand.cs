@@ -43,6 +43,11 @@ internal sealed class PostShowCommand : PostCommand<PostIdSettings>
             Row("Media", media.AltText is null ? $"{media.Path} (no alt text)" : $"{media.Path} (alt: {media.AltText})");
         }
 
+        foreach (var (name, value) in post.Options.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            Row("Option", $"{name} = {value}");
+        }
+
         if (details.Links is { } links)
         {
             Row("Written as", links.OriginalText);

@@ -70,6 +70,26 @@ public sealed class PostGroupCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_threads_media_go_with_its_first_part_only()
+    {
+        var cat = _home.Write("cat.png", "an image");
+        var file = _home.Write("thread.txt", "Meet Mimi, our bakery cat.\n---\nShe sleeps on the counter all morning.\n");
+
+        var (exit, output, error) = await Mops("post", "schedule", "--account", "acme", "--at", Day(6), "--thread-file", file, "--media", cat, "--alt", "A ginger cat", "--json");
+
+        Assert.True(exit == 0, output + error);
+        var parts = JsonDocument.Parse(output).RootElement.GetProperty("posts")[0].GetProperty("parts").EnumerateArray().ToList();
+        var media = new List<int>();
+        foreach (var part in parts)
+        {
+            var (_, shown, _) = await Mops("post", "show", part.GetProperty("id").GetString()!, "--json");
+            media.Add(JsonDocument.Parse(shown).RootElement.GetProperty("post").GetProperty("media").GetArrayLength());
+        }
+
+        Assert.Equal([1, 0], media);
+    }
+
+    [Fact]
     public async Task First_comment_is_a_thread_of_two_and_bad_option_combinations_are_refused()
     {
         var (exit, output, error) = await Mops("post", "schedule", "--account", "acme", "--at", Day(5), "--text", "New roast: Ethiopia Guji", "--first-comment", "-> tasting notes: peach, jasmine", "--json");

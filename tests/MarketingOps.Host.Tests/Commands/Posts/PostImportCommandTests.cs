@@ -61,6 +61,24 @@ public sealed class PostImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_wrong_zone_is_named_once_by_its_column_and_a_row_of_media_alone_is_a_post()
+    {
+        _home.Write("cat.png", "an image");
+        var csv = _home.Write("tz.csv", $"""
+            account,at,text,media,tz
+            acme,{Day(1)},,cat.png,
+            acme,{Day(2)},A post in a zone that does not exist,,Europe/Berlinn
+            """);
+
+        var (exit, _, error) = await Mops("post", "import", csv);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("tz.csv:3: tz: 'Europe/Berlinn' is not a known IANA time zone", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--tz", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("tz.csv:2", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_problem_of_a_file_is_listed_by_row_and_nothing_is_stored()
     {
         var csv = _home.Write("plan.csv", $"""
@@ -82,7 +100,7 @@ public sealed class PostImportCommandTests : IDisposable
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("plan.csv:3: at: ", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("plan.csv:4: account: no account named 'nobody'", lines[1], StringComparison.Ordinal);
-        Assert.Equal("plan.csv:5: give exactly one of text and file", lines[2]);
+        Assert.Equal("plan.csv:5: give text or file (or media alone, for a post of media only)", lines[2]);
         Assert.StartsWith("plan.csv:6: media: ", lines[3], StringComparison.Ordinal);
         Assert.EndsWith("missing.png does not exist", lines[3], StringComparison.Ordinal);
 

@@ -35,6 +35,27 @@ public sealed class PostMediaCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_post_of_media_alone_is_taken_and_one_of_nothing_is_refused()
+    {
+        var cat = _home.Write("cat.png", "an image");
+
+        var (exit, output, error) = await Mops("post", "schedule", "--account", "acme", "--at", "2031-05-01 09:00", "--text", "", "--media", cat, "--alt", "A cat", "--json");
+
+        Assert.True(exit == 0, output + error);
+        var id = JsonDocument.Parse(output).RootElement.GetProperty("id").GetString()!;
+        var (_, shown, _) = await Mops("post", "show", id, "--json");
+        var post = JsonDocument.Parse(shown).RootElement.GetProperty("post");
+        Assert.Equal("", post.GetProperty("text").GetString());
+        Assert.Equal([cat], post.GetProperty("media").EnumerateArray().Select(m => m.GetString()));
+
+        var (nothing, _, why) = await Mops("post", "schedule", "--account", "acme", "--at", "2031-05-01 10:00", "--text", "");
+        Assert.NotEqual(0, nothing);
+        Assert.Contains("the post has no text and no media", why, StringComparison.Ordinal);
+        var (_, list, _) = await Mops("post", "list", "--json");
+        Assert.Single(JsonDocument.Parse(list).RootElement.EnumerateArray());
+    }
+
+    [Fact]
     public async Task More_alt_texts_than_media_files_are_refused_and_nothing_is_stored()
     {
         var cat = _home.Write("cat.png", "an image");

@@ -13,9 +13,7 @@ public sealed class PublishedIdCommandTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _mastodon = await FakeMastodon.StartAsync();
-        _home.Write("plugins.json", _mastodon.PluginsJson());
-        var (exit, _, error) = await MopsProcess.RunWithInputAsync(_home.Root, FakeMastodon.Token + "\n", "secrets", "set", "mastodon/acme/access-token");
-        Assert.True(exit == 0, error);
+        await _mastodon.WriteClientFolderAsync(_home);
     }
 
     public async ValueTask DisposeAsync()

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CsvHelper;
 using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Posts;
+using MarketingOps.Host.Application;
 using MarketingOps.Host.Hosting;
 using MarketingOps.Sdk;
 
@@ -198,9 +199,13 @@ internal static class PostImportReader
             problems.Add($"{where}: at: is required (ISO 8601 with an offset, or a local time in tz or the account's zone)");
         }
 
-        if ((post.Text is { Length: > 0 }) == (post.File is { Length: > 0 }))
+        if (post.Text is { Length: > 0 } && post.File is { Length: > 0 })
         {
             problems.Add($"{where}: give exactly one of text and file");
+        }
+        else if (post.Text is not { Length: > 0 } && post.File is not { Length: > 0 } && post.Media is not { Count: > 0 })
+        {
+            problems.Add($"{where}: give text or file (or media alone, for a post of media only)");
         }
 
         var kind = UnattendedPolicy.ParseKind(post.Kind ?? "post");
@@ -209,11 +214,11 @@ internal static class PostImportReader
             problems.Add($"{where}: kind: must be post, reply or dm (was '{post.Kind}')");
         }
 
-        var text = post.Text;
+        var text = post.Text ?? "";
         var media = new List<MediaAttachment>();
         try
         {
-            if (post.File is { Length: > 0 } file && text is null)
+            if (post.File is { Length: > 0 } file && text.Length == 0)
             {
                 text = DraftRequest.ReadText(Path.Combine(folder, file), "file");
             }
@@ -225,15 +230,7 @@ internal static class PostImportReader
             problems.Add($"{where}: {ex.Message}");
         }
 
-        return problems.Count > before ? null : new ScheduleRequest(post.Account!, post.At!, text!)
-        {
-            TimeZone = post.Tz,
-            Media = media,
-            ExperimentId = post.Experiment,
-            Variant = post.Variant,
-            Kind = kind!.Value,
-            Recipient = post.To,
-            InReplyTo = post.InReplyTo,
-        };
+        return problems.Count > before ? null
+            : new DraftFields(post.Tz, post.Experiment, post.Variant, kind!.Value, post.To, post.InReplyTo).ToRequest(post.Account!, post.At!, text, media);
     }
 }

@@ -65,6 +65,14 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #else
         public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MediaAttachment> Media { get; set; }
 #endif
+        /// <summary>Platform options by name (Mastodon&apos;s `visibility`, X&apos;s `reply_settings`, …), for every post of the command; each must be one its platform declares. The default value is none.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_options? Options { get; set; }
+#nullable restore
+#else
+        public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_options Options { get; set; }
+#endif
         /// <summary>The handle a reply or direct message is for.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -131,6 +139,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
                 { "isGroup", n => { IsGroup = n.GetBoolValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MessageKind>(); } },
                 { "media", n => { Media = n.GetCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MediaAttachment>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MediaAttachment.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "options", n => { Options = n.GetObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_options>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_options.CreateFromDiscriminatorValue); } },
                 { "recipient", n => { Recipient = n.GetStringValue(); } },
                 { "text", n => { Text = n.GetStringValue(); } },
                 { "textFor", n => { TextFor = n.GetObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_textFor>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_textFor.CreateFromDiscriminatorValue); } },
@@ -153,6 +162,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             writer.WriteBoolValue("isGroup", IsGroup);
             writer.WriteEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MessageKind>("kind", Kind);
             writer.WriteCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MediaAttachment>("media", Media);
+            writer.WriteObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_options>("options", Options);
             writer.WriteStringValue("recipient", Recipient);
             writer.WriteStringValue("text", Text);
             writer.WriteObjectValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.ScheduleCommand_textFor>("textFor", TextFor);

@@ -1,0 +1,151 @@
+using System.Runtime.InteropServices;
+using MarketingOps.Scripting.Protocol;
+
+namespace MarketingOps.Scripting.Workers;
+
+/// <summary>
+/// What the host has sent one worker of the values scripts read by the thousand (posts, snapshots), so a warm run
+/// receives only what changed. The host still asks its services for every answer, so a post added, changed or deleted
+/// since the last run is seen; this record only spares the copy. It is built from the host's own values, never from
+/// anything the worker says: the worker names the last reply it applied, and any other number than the host's (a call
+/// it gave up on, a fault) starts it afresh. Past <c>capacity</c> values it starts afresh too, so memory stays bounded.
+/// </summary>
+internal sealed class WorkerValueMirror(int capacity)
+{
+    private readonly Lock _gate = new();
+    private readonly Table<ScriptPost> _posts = new(SentValues.Same);
+    private readonly Table<MetricSnapshot> _snapshots = new(SentValues.Same);
+    private long _sequence;
+    private bool _stale;
+
+    /// <summary>Values the worker holds now, as far as the host knows.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _posts.Count + _snapshots.Count;
+            }
+        }
+    }
+
+    /// <summary>A list of posts, as slots and the posts the worker lacks.</summary>
+    /// <param name="answer">The host's answer.</param>
+    /// <param name="applied">The last reply the worker says it applied.</param>
+    public CachedReply<ScriptPost> Posts(IReadOnlyList<ScriptPost> answer, long applied)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return Build<ScriptPost>(applied, answer.Count, (i, updates) => _posts.Place(answer[i].Id, answer[i], updates));
+    }
+
+    /// <summary>The latest snapshots of <paramref name="ids"/>, in their order: slots, -1 where a post has none.</summary>
+    public CachedReply<MetricSnapshot> Snapshots(IReadOnlyList<string> ids, IReadOnlyDictionary<string, MetricSnapshot> latest, long applied)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(latest);
+        return Build<MetricSnapshot>(applied, ids.Count, (i, updates) => ids[i] is { } id && latest.TryGetValue(id, out var snapshot) ? _snapshots.Place(id, snapshot, updates) : -1);
+    }
+
+    /// <summary>
+    /// The ids of the posts in <paramref name="slotRuns"/>, slots of this worker's post table; null when the worker's
+    /// table is not the one the host knows (it did not apply the last reply) or a slot is not one of them.
+    /// </summary>
+    public string[]? PostIds(int[]? slotRuns, long applied)
+    {
+        lock (_gate)
+        {
+            if (applied != _sequence || _stale || SlotRuns.Decode(slotRuns, _posts.Count) is not { } slots || slots.Contains(-1))
+            {
+                return null;
+            }
+
+            return Array.ConvertAll(slots, slot => _posts[slot].Id);
+        }
+    }
+
+    /// <summary>The answer to a worker whose slots could not be read: nothing changes, it asks again by id.</summary>
+    public CachedReply<MetricSnapshot> Unresolved()
+    {
+        lock (_gate)
+        {
+            return new CachedReply<MetricSnapshot>(_sequence, Reset: false, [], [], null);
+        }
+    }
+
+    private CachedReply<T> Build<T>(long applied, int count, Func<int, Updates<T>, int> place)
+        where T : class
+    {
+        lock (_gate)
+        {
+            var reset = applied != _sequence || _stale;
+            if (reset)
+            {
+                _posts.Clear();
+                _snapshots.Clear();
+            }
+
+            // Until this reply is made, the worker's tables and this record may disagree: a fault on the way leaves it
+            // stale, and the next call starts afresh.
+            _stale = true;
+            var updates = new Updates<T>();
+            var slots = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                slots[i] = place(i, updates);
+            }
+
+            _stale = _posts.Count + _snapshots.Count > capacity;
+            return new CachedReply<T>(++_sequence, reset, [.. updates.Slots], [.. updates.Values], SlotRuns.Encode(slots));
+        }
+    }
+
+    /// <summary>The values a reply carries, with their slots.</summary>
+    private sealed class Updates<T>
+    {
+        public List<int> Slots { get; } = [];
+
+        public List<T> Values { get; } = [];
+    }
+
+    /// <summary>One kind of value by key, each in the slot it has in the worker's table.</summary>
+    private sealed class Table<T>(Func<T, T, bool> same)
+        where T : class
+    {
+        private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+        private readonly List<T> _values = [];
+
+        public int Count => _values.Count;
+
+        public T this[int slot] => _values[slot];
+
+        public void Clear()
+        {
+            _slots.Clear();
+            _values.Clear();
+        }
+
+        /// <summary>The value's slot; the value joins the reply when the worker does not hold it as it is now.</summary>
+        public int Place(string key, T value, Updates<T> updates)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, key, out var known);
+            if (!known)
+            {
+                slot = _values.Count;
+                _values.Add(value);
+            }
+            else if (same(_values[slot], value))
+            {
+                return slot;
+            }
+            else
+            {
+                _values[slot] = value;
+            }
+
+            updates.Slots.Add(slot);
+            updates.Values.Add(value);
+            return slot;
+        }
+    }
+}
