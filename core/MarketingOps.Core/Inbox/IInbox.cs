@@ -27,6 +27,12 @@ public interface IInbox
     /// </summary>
     Task<InboxItem> PrepareHoldAsync(OutgoingMessage post, string reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Builds, without storing, the one item that holds every part of a thread (<paramref name="parts"/> in order, with
+    /// why each part asked for a person, or null); the post store writes it with the parts' <c>PendingApproval</c> states.
+    /// </summary>
+    Task<InboxItem> PrepareThreadHoldAsync(IReadOnlyList<OutgoingMessage> parts, IReadOnlyList<string?> reasons, CancellationToken cancellationToken);
+
     Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Items, oldest first; all of them when <paramref name="status"/> is null.</summary>
@@ -41,6 +47,13 @@ public interface IInbox
     /// </summary>
     Task<InboxDecisionResult> ApproveAsync(string id, string decidedBy, string? editedText, CancellationToken cancellationToken);
 
-    /// <summary>Rejects a pending item; a held post is discarded.</summary>
+    /// <summary>
+    /// Approves a pending item as <see cref="ApproveAsync(string, string, string?, CancellationToken)"/> does; for a held
+    /// thread every part is checked and released in order, and <paramref name="editedText"/> replaces the text of
+    /// <paramref name="editedPart"/>, which a thread's edit must name.
+    /// </summary>
+    Task<InboxDecisionResult> ApproveAsync(string id, string decidedBy, string? editedText, int? editedPart, CancellationToken cancellationToken);
+
+    /// <summary>Rejects a pending item; a held post is discarded (a held thread with all its parts).</summary>
     Task<InboxItem> RejectAsync(string id, string decidedBy, string reason, CancellationToken cancellationToken);
 }

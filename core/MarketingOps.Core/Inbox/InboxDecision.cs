@@ -6,4 +6,5 @@ namespace MarketingOps.Core.Inbox;
 /// <param name="At">When.</param>
 /// <param name="Reason">Why (required for a rejection; the guardrails' summary for a refused approval).</param>
 /// <param name="EditedText">The text as the approver changed it, if they did.</param>
-public sealed record InboxDecision(InboxDecisionAction Action, string By, DateTimeOffset At, string? Reason = null, string? EditedText = null);
+/// <param name="EditedPart">For a thread, the part whose text <paramref name="EditedText"/> replaced.</param>
+public sealed record InboxDecision(InboxDecisionAction Action, string By, DateTimeOffset At, string? Reason = null, string? EditedText = null, int? EditedPart = null);

@@ -52,6 +52,12 @@ public sealed record InboxItem
     /// <summary>How the message was going to reach the network before it landed here (held posts keep theirs).</summary>
     public MessageOrigin Origin { get; init; } = MessageOrigin.Inbox;
 
+    /// <summary>
+    /// A held thread's parts in order, all decided at once (part 1 is also <see cref="Draft"/> and <see cref="PostId"/>);
+    /// empty for a single message.
+    /// </summary>
+    public IReadOnlyList<InboxItemPart> Parts { get; init; } = [];
+
     /// <summary>Every decision, oldest first.</summary>
     public IReadOnlyList<InboxDecision> Decisions { get; init; } = [];
 }

@@ -104,7 +104,7 @@ internal sealed class InboxService(
     {
         ArgumentNullException.ThrowIfNull(post);
         var pending = await store.ListAsync(InboxItemStatus.Pending, cancellationToken);
-        if (pending.FirstOrDefault(i => i.Kind == InboxItemKind.HeldPost && i.PostId == post.Id) is { } existing)
+        if (pending.FirstOrDefault(i => i.Kind == InboxItemKind.HeldPost && (i.PostId == post.Id || i.Parts.Any(p => p.PostId == post.Id))) is { } existing)
         {
             return existing;
         }
@@ -147,6 +147,34 @@ internal sealed class InboxService(
         };
     }
 
+    public async Task<InboxItem> PrepareThreadHoldAsync(IReadOnlyList<OutgoingMessage> parts, IReadOnlyList<string?> reasons, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(reasons);
+        if (parts.Count == 0 || parts.Count != reasons.Count || reasons.All(r => r is null))
+        {
+            throw new ArgumentException("A held thread needs its parts, a reason or null for each, and at least one reason.", nameof(reasons));
+        }
+
+        var distinct = reasons.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var why = distinct.Count == 1 && reasons.All(r => r is not null)
+            ? distinct[0]
+            : string.Join("; ", reasons.Select((r, i) => r is null ? null : $"part {i + 1}: {r}").OfType<string>());
+        var item = await PrepareHoldAsync(parts[0], $"a thread of {parts.Count} parts, approved or rejected as one; {why}", cancellationToken);
+        var held = new List<InboxItemPart>(parts.Count);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var verdict = i == 0 ? item.Verdict : await guardrails.ExplainAsync(parts[i], cancellationToken);
+            held.Add(new InboxItemPart(i + 1, parts[i].Id, parts[i].Draft) { HeldBecause = reasons[i], Verdict = verdict });
+        }
+
+        return item with { Parts = held, Verdict = Worst(held) };
+    }
+
+    // The part with the most severe verdict speaks for the thread (the first of them when several are as severe).
+    private static GuardrailVerdict Worst(IReadOnlyList<InboxItemPart> parts) =>
+        parts.Select(p => p.Verdict!).MaxBy(v => v.Outcome)!;
+
     public Task<InboxItem?> GetAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
 
     public Task<IReadOnlyList<InboxItem>> ListAsync(InboxItemStatus? status, CancellationToken cancellationToken) =>
@@ -159,7 +187,10 @@ internal sealed class InboxService(
         return store.ListPageAsync(status, skip, take, cancellationToken);
     }
 
-    public async Task<InboxDecisionResult> ApproveAsync(string id, string decidedBy, string? editedText, CancellationToken cancellationToken)
+    public Task<InboxDecisionResult> ApproveAsync(string id, string decidedBy, string? editedText, CancellationToken cancellationToken) =>
+        ApproveAsync(id, decidedBy, editedText, editedPart: null, cancellationToken);
+
+    public async Task<InboxDecisionResult> ApproveAsync(string id, string decidedBy, string? editedText, int? editedPart, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(decidedBy);
         if (editedText is not null && string.IsNullOrWhiteSpace(editedText))
@@ -167,7 +198,21 @@ internal sealed class InboxService(
             throw new InboxException("The edited text is empty; reject the item instead.");
         }
 
+        if (editedPart is not null && editedText is null)
+        {
+            throw new InboxException($"Part {editedPart} is named, but no edited text is given for it.");
+        }
+
         var item = await PendingAsync(id, cancellationToken);
+        if (item.Parts.Count > 1)
+        {
+            return await ApproveThreadAsync(item, decidedBy, editedText, editedPart, cancellationToken);
+        }
+
+        if (editedPart is not null and not 1)
+        {
+            throw new InboxException($"Inbox item '{id}' is one message, not a thread, so it has no part {editedPart}.");
+        }
         var now = clock.GetUtcNow();
         var draft = editedText is null ? item.Draft : item.Draft with { Text = editedText };
         var sendAt = item.SendAt is { } at && at > now ? at : now;
@@ -211,6 +256,69 @@ internal sealed class InboxService(
             PostId = postId,
             Origin = origin,
             Decisions = [.. item.Decisions, new InboxDecision(InboxDecisionAction.Approved, decidedBy, now, null, editedText)],
+        };
+        await store.UpdateAsync(approved, cancellationToken);
+        return new InboxDecisionResult(approved, Published: true);
+    }
+
+    // Every part is checked before any is released; then they are released in order, part 1 first, each keeping its post
+    // (and so its idempotency key). A crash midway leaves the item pending; approving it again releases the rest.
+    private async Task<InboxDecisionResult> ApproveThreadAsync(InboxItem item, string decidedBy, string? editedText, int? editedPart, CancellationToken cancellationToken)
+    {
+        var count = item.Parts.Count;
+        if (editedText is not null && editedPart is null)
+        {
+            throw new InboxException($"Inbox item '{item.Id}' is a thread of {count} parts: say which part the edited text replaces (part 1 to {count}); the other parts go as they are.");
+        }
+
+        if (editedPart is { } asked && (asked < 1 || asked > count))
+        {
+            throw new InboxException($"Inbox item '{item.Id}' is a thread of {count} parts, so it has no part {asked}; name a part from 1 to {count}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var origin = item.Origin == MessageOrigin.Hand ? MessageOrigin.Hand : MessageOrigin.Inbox;
+        var parts = item.Parts.OrderBy(p => p.Part).Select(p => p.Part == editedPart ? p with { Draft = p.Draft with { Text = editedText! } } : p).ToList();
+        var messages = new List<OutgoingMessage>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var sendAt = i == 0 && item.SendAt is { } at && at > now ? at : now;
+            var message = new OutgoingMessage(parts[i].PostId, item.Account, parts[i].Draft, sendAt, origin)
+            {
+                TriggerEventId = item.TriggerEventId,
+                ExperimentId = item.ExperimentId,
+                VariantId = item.VariantId,
+            };
+            messages.Add(message);
+            parts[i] = parts[i] with { Verdict = await guardrails.CheckAsync(message, cancellationToken) };
+        }
+
+        var decision = new InboxDecision(InboxDecisionAction.Approved, decidedBy, now, null, editedText, editedPart);
+        if (parts.FirstOrDefault(p => p.Verdict!.Outcome == GuardrailOutcome.Reject) is { } refusedPart)
+        {
+            var refused = item with
+            {
+                Parts = parts,
+                Verdict = refusedPart.Verdict!,
+                Decisions = [.. item.Decisions, decision with { Action = InboxDecisionAction.ApprovalRefused, Reason = $"part {refusedPart.Part} of {count}: {refusedPart.Verdict!.Summary}" }],
+            };
+            await store.UpdateAsync(refused, cancellationToken);
+            return new InboxDecisionResult(refused, Published: false);
+        }
+
+        foreach (var message in messages)
+        {
+            await publisher.ReleaseAsync(message, decidedBy, cancellationToken);
+        }
+
+        var approved = item with
+        {
+            Status = InboxItemStatus.Approved,
+            Draft = parts[0].Draft,
+            Parts = parts,
+            Verdict = Worst(parts),
+            Origin = origin,
+            Decisions = [.. item.Decisions, decision],
         };
         await store.UpdateAsync(approved, cancellationToken);
         return new InboxDecisionResult(approved, Published: true);

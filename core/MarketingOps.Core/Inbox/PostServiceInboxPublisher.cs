@@ -37,6 +37,14 @@ internal sealed class PostServiceInboxPublisher(PostService posts) : IInboxPubli
     public async Task ReleaseAsync(OutgoingMessage message, string decidedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+
+        // A thread's parts are released one by one: an approval cut short by a crash is finished by approving again,
+        // which passes over the parts already released.
+        if (await posts.FindAsync(message.Id, cancellationToken) is { State: not PostState.PendingApproval, ApprovedBy: not null })
+        {
+            return;
+        }
+
         await posts.ApproveAsync(message.Id, decidedBy, message.Draft.Text, cancellationToken);
     }
 

@@ -19,7 +19,7 @@ internal sealed class ClickLog : IAsyncDisposable
         _insert = Prepare(connection);
     }
 
-    /// <summary>A log on its own connection, whose commits are set up once (see <see cref="AddAsync"/>).</summary>
+    /// <summary>A log on its own connection, whose commits are set up once (see <see cref="Add"/>).</summary>
     public static async Task<ClickLog> OpenAsync(LinkSchema schema, CancellationToken cancellationToken)
     {
         var connection = await schema.OpenAsync(cancellationToken);
@@ -36,37 +36,38 @@ internal sealed class ClickLog : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stores <paramref name="clicks"/> in one transaction. The commit survives the host being killed the moment after
+    /// Stores <paramref name="clicks"/> in one transaction, on the caller's thread (a committer holds a lock around it;
+    /// SQLite's calls are synchronous underneath anyway). The commit survives the host being killed the moment after
     /// (SQLite's WAL is written before the commit returns); only a power cut could take the last ones, as it could any
     /// unsynced write.
     /// </summary>
-    public async Task AddAsync(IReadOnlyList<LinkClick> clicks, CancellationToken cancellationToken)
+    public void Add(IReadOnlyList<LinkClick> clicks)
     {
+        ArgumentNullException.ThrowIfNull(clicks);
         if (clicks.Count == 1)
         {
-            // A lone click is its own transaction: no BEGIN and COMMIT statements around it.
             _insert.Transaction = null;
-            await InsertAsync(clicks[0], cancellationToken);
+            Insert(clicks[0]);
             return;
         }
 
-        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+        using var transaction = _connection.BeginTransaction();
         _insert.Transaction = transaction;
         foreach (var click in clicks)
         {
-            await InsertAsync(click, cancellationToken);
+            Insert(click);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        transaction.Commit();
     }
 
-    private async Task InsertAsync(LinkClick click, CancellationToken cancellationToken)
+    private void Insert(LinkClick click)
     {
         _insert.Parameters[0].Value = click.Code;
         _insert.Parameters[1].Value = click.PostId;
         _insert.Parameters[2].Value = click.At.ToUnixTimeMilliseconds();
         _insert.Parameters[3].Value = (object?)click.Agent ?? DBNull.Value;
-        await _insert.ExecuteNonQueryAsync(cancellationToken);
+        _insert.ExecuteNonQuery();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,93 +1,126 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 
 namespace MarketingOps.Core.Links;
 
 /// <summary>
-/// A group commit for clicks: requests queue their click and wait; one writer takes everything queued, commits it in
-/// one transaction, then releases each waiting request. Clicks that arrive while a commit runs share the next one.
+/// A group commit for clicks without a writer thread: a request that finds no commit running commits its click itself,
+/// on its own thread, and with it every click queued meanwhile; a request that arrives while a commit runs queues its
+/// click and is released by that committer. A lone click thus costs one insert and no hand-over between threads, and
+/// clicks that arrive together share one transaction.
 /// </summary>
-internal sealed class ClickWriter : IAsyncDisposable, IDisposable
+internal sealed class ClickWriter(LinkStore store) : IAsyncDisposable, IDisposable
 {
     // Bounds one transaction, so a burst is committed in steps rather than holding the write lock for long.
     private const int MaxBatch = 512;
 
-    // Synchronous continuations: the click that wakes an idle writer is committed on its own request's thread, so a
-    // lone click costs no hand-over to another thread and back; the writer yields after each batch to give it back.
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
-    private readonly LinkStore _store;
-    private readonly Task _writing;
-
-    public ClickWriter(LinkStore store)
-    {
-        _store = store;
-        _writing = Task.Run(WriteAsync);
-    }
+    private readonly ConcurrentQueue<Pending> _queue = new();
+    private readonly Lock _commit = new();
+    private readonly SemaphoreSlim _opening = new(1, 1);
+    private readonly List<Pending> _batch = new(MaxBatch);
+    private ClickLog? _log;
+    private volatile bool _stopped;
 
     /// <summary>Completes once <paramref name="click"/> is committed; faults, and the caller must not redirect, when it could not be.</summary>
-    public Task AddAsync(LinkClick click)
+    public async ValueTask AddAsync(LinkClick click)
     {
+        if (_stopped)
+        {
+            throw new InvalidOperationException("The host is stopping: the click was not counted.");
+        }
+
+        if (Volatile.Read(ref _log) is null)
+        {
+            await OpenAsync();
+        }
+
         var pending = new Pending(click);
-        return _queue.Writer.TryWrite(pending)
-            ? pending.Done.Task
-            : Task.FromException(new InvalidOperationException("The host is stopping: the click was not counted."));
+        _queue.Enqueue(pending);
+        CommitQueued();
+        await pending.Done.Task;
     }
 
-    private async Task WriteAsync()
+    // Whoever takes the lock commits everything queued, until nothing is; after letting go it looks once more, so a
+    // click queued just as the committer finished is never left waiting for a commit that nobody runs.
+    private void CommitQueued()
     {
-        var reader = _queue.Reader;
-        var batch = new List<Pending>(MaxBatch);
-        ClickLog? log = null;
+        while (!_queue.IsEmpty && _commit.TryEnter())
+        {
+            try
+            {
+                while (!_queue.IsEmpty)
+                {
+                    CommitBatch();
+                }
+            }
+            finally
+            {
+                _commit.Exit();
+            }
+        }
+    }
+
+    private void CommitBatch()
+    {
+        _batch.Clear();
+        while (_batch.Count < MaxBatch && _queue.TryDequeue(out var next))
+        {
+            _batch.Add(next);
+        }
+
         try
         {
-            while (await reader.WaitToReadAsync())
+            // Not cancellable: once queued, a click is written even if its browser has gone.
+            var log = _log ?? throw new InvalidOperationException("The click log is not open.");
+            log.Add([.. _batch.Select(p => p.Click)]);
+            _batch.ForEach(p => p.Done.TrySetResult());
+        }
+        catch (Exception ex)
+        {
+            // Those requests fail (no redirect); the next click opens a fresh connection, not the broken one.
+            _batch.ForEach(p => p.Done.TrySetException(ex));
+            var broken = Interlocked.Exchange(ref _log, null);
+            broken?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private async Task OpenAsync()
+    {
+        await _opening.WaitAsync();
+        try
+        {
+            if (_log is null)
             {
-                while (batch.Count < MaxBatch && reader.TryRead(out var next))
-                {
-                    batch.Add(next);
-                }
-
-                try
-                {
-                    // Not cancellable: once queued, a click is written even if its browser has gone.
-                    log ??= await _store.OpenClickLogAsync(CancellationToken.None);
-                    await log.AddAsync([.. batch.Select(p => p.Click)], CancellationToken.None);
-                    batch.ForEach(p => p.Done.TrySetResult());
-                }
-                catch (Exception ex)
-                {
-                    batch.ForEach(p => p.Done.TrySetException(ex));
-                    // Those requests fail (no redirect); the next batch starts on a fresh connection, not a broken one.
-                    if (log is not null)
-                    {
-                        await log.DisposeAsync();
-                        log = null;
-                    }
-                }
-
-                batch.Clear();
-                await Task.Yield();
+                Volatile.Write(ref _log, await store.OpenClickLogAsync(CancellationToken.None));
             }
         }
         finally
         {
-            if (log is not null)
-            {
-                await log.DisposeAsync();
-            }
+            _opening.Release();
         }
     }
 
-    /// <summary>Takes no more clicks and waits until the queued ones are committed.</summary>
+    /// <summary>Takes no more clicks and closes the log once the queued ones are committed.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _writing;
+        _stopped = true;
+        CommitQueued();
+        ClickLog? log;
+        lock (_commit)
+        {
+            log = Interlocked.Exchange(ref _log, null);
+        }
+
+        if (log is not null)
+        {
+            await log.DisposeAsync();
+        }
     }
 
-    public void Dispose() => _queue.Writer.TryComplete();
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private sealed record Pending(LinkClick Click)
     {
+        // Asynchronous: a committer never runs another request's continuation on its own thread.
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

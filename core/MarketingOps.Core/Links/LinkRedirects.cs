@@ -4,8 +4,8 @@ namespace MarketingOps.Core.Links;
 
 /// <summary>
 /// What the host's <c>/l/{code}</c> does: finds the code's target, classifies the request, and stores it before the
-/// caller answers with the redirect. Requests that arrive together are stored in one transaction (a group commit,
-/// <see cref="ClickWriter"/>), so the store's write is shared instead of queued once per click.
+/// caller answers with the redirect. A lone click is committed on its request's own thread; requests that arrive
+/// together are stored in one transaction (a group commit, <see cref="ClickWriter"/>).
 /// </summary>
 internal sealed class LinkRedirects(LinkStore store, UserAgentClassifier classifier, TimeProvider time) : IAsyncDisposable, IDisposable
 {

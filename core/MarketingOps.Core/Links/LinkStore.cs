@@ -112,12 +112,12 @@ internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
     /// <summary>A connection that appends clicks, for a writer that keeps it open; the caller disposes it.</summary>
     public Task<ClickLog> OpenClickLogAsync(CancellationToken cancellationToken) => ClickLog.OpenAsync(schema, cancellationToken);
 
-    /// <summary>Stores clicks in one transaction (see <see cref="ClickLog.AddAsync"/>).</summary>
+    /// <summary>Stores clicks in one transaction (see <see cref="ClickLog.Add"/>).</summary>
     public async Task AddClicksAsync(IReadOnlyList<LinkClick> clicks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clicks);
         await using var log = await OpenClickLogAsync(cancellationToken);
-        await log.AddAsync(clicks, cancellationToken);
+        log.Add(clicks);
     }
 
     /// <summary>People's clicks per post, for posts that have short links (a post without one is absent: its clicks are the platform's to report).</summary>

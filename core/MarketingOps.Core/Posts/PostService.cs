@@ -206,24 +206,38 @@ internal sealed class PostService
         var groupId = grouped ? Guid.CreateVersion7(now).ToString("N") : null;
         var accounts = requests.Select(r => r.Account).ToList();
         var rows = new List<(NewPost Row, OutgoingMessage Message, GuardrailVerdict Verdict, int Request)>();
+        var built = new List<(Post Post, OutgoingMessage Message, string When, string What, string? Hold)>();
         string? threadId = null;
         for (var k = 0; k < parts.Count; k++)
         {
-            var (index, part, count, request, links) = parts[k];
+            var (_, part, count, request, links) = parts[k];
             var account = _registry.FindAccount(request.Account)!;
             var at = ScheduleTimeParser.Parse(request.At, request.TimeZone is { Length: > 0 } tz ? ScheduleTimeParser.FindZone(tz) : account.TimeZone);
             var post = NewPost(request, account, at.Utc, now);
             threadId = count == 1 ? null : part == 1 ? post.Id : threadId;
             post = post with { GroupId = groupId, ThreadId = threadId, ThreadPart = count == 1 ? 0 : part, ThreadParts = count == 1 ? 0 : count };
-            var message = post.ToMessage(post.DueAt);
-            var when = LocalTime.Format(post.DueAt, account.TimeZone);
             var what = Describe(post, groupId is null ? [] : accounts.Where(a => a != request.Account).ToList()) + LinkNote(links);
+            built.Add((post, post.ToMessage(post.DueAt), LocalTime.Format(post.DueAt, account.TimeZone), what, checks[k].ApprovalReason ?? request.HoldReason));
+        }
+
+        for (var k = 0; k < parts.Count; k++)
+        {
+            var (index, part, count, request, _) = parts[k];
+            var (post, message, when, what, hold) = built[k];
             var check = checks[k];
-            var hold = check.ApprovalReason ?? request.HoldReason;
-            if (hold is not null)
+
+            // A thread is read, approved and rejected as a whole: when one part asks for a person, every part waits
+            // in one inbox item, stored with part 1.
+            var thread = Enumerable.Range(k - part + 1, count).ToList();
+            var threadHeld = count > 1 && thread.Any(t => built[t].Hold is not null);
+            if (hold is not null || threadHeld)
             {
-                var item = await _inbox.Value.PrepareHoldAsync(message, hold, cancellationToken);
-                rows.Add((new NewPost(post with { State = PostState.PendingApproval }, $"created by {request.Source} for {when}{what}; waits for approval: {hold}", item), message, check.Verdict!, index));
+                var item = threadHeld
+                    ? part == 1 ? await _inbox.Value.PrepareThreadHoldAsync([.. thread.Select(t => built[t].Message)], [.. thread.Select(t => built[t].Hold)], cancellationToken) : null
+                    : await _inbox.Value.PrepareHoldAsync(message, hold!, cancellationToken);
+                var why = hold ?? $"part {thread.First(t => built[t].Hold is not null) - (k - part)} of its thread does: {thread.Select(t => built[t].Hold).OfType<string>().First()}";
+                var waits = threadHeld ? $"waits for approval with its thread{(item is null ? string.Empty : $" (inbox item {item.Id})")}: {why}" : $"waits for approval: {why}";
+                rows.Add((new NewPost(post with { State = PostState.PendingApproval }, $"created by {request.Source} for {when}{what}; {waits}", item), message, check.Verdict!, index));
             }
             else
             {
@@ -543,6 +557,9 @@ internal sealed class PostService
         await _guardrails.RecordAsync(stored.ToMessage(stored.DueAt), cancellationToken);
         return stored;
     }
+
+    /// <summary>The post with <paramref name="id"/>, or null.</summary>
+    public Task<Post?> FindAsync(string id, CancellationToken cancellationToken) => _store.GetAsync(id, cancellationToken);
 
     public Task<IReadOnlyList<Post>> ListAsync(PostQuery query, CancellationToken cancellationToken) => _store.ListAsync(query, cancellationToken);
 

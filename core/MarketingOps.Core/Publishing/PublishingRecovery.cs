@@ -180,8 +180,7 @@ internal sealed class PublishingRecovery
         }
 
         var waiting = (await _inbox.ListAsync(InboxItemStatus.Pending, cancellationToken))
-            .Where(i => i.PostId is not null)
-            .Select(i => i.PostId!)
+            .SelectMany(i => i.Parts.Count > 0 ? i.Parts.Select(p => p.PostId) : i.PostId is null ? [] : [i.PostId])
             .ToHashSet(StringComparer.Ordinal);
         var repaired = 0;
         foreach (var post in held.Where(p => !waiting.Contains(p.Id)))

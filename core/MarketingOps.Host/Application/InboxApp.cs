@@ -57,7 +57,7 @@ internal sealed class InboxApp(IInbox inbox, IPlatformRegistry registry)
         }
     }
 
-    public Task<(InboxItemView Item, bool Published)> ApproveAsync(Actor actor, string id, string? edit, string? ifMatch, CancellationToken cancellationToken)
+    public Task<(InboxItemView Item, bool Published)> ApproveAsync(Actor actor, string id, string? edit, int? part, string? ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (edit is not null)
@@ -65,9 +65,14 @@ internal sealed class InboxApp(IInbox inbox, IPlatformRegistry registry)
             InputChecks.Text(edit, "$.edit", PostsApp.MaxTextLength);
         }
 
+        if (part is not null && edit is null)
+        {
+            throw ApiProblemException.Invalid("$.part", "names the part an edit replaces; send edit with it.");
+        }
+
         return DecideAsync(id, ifMatch, async ct =>
         {
-            var result = await inbox.ApproveAsync(id, actor.By, edit, ct);
+            var result = await inbox.ApproveAsync(id, actor.By, edit, part, ct);
             return (View(result.Item), result.Published);
         }, cancellationToken);
     }
@@ -113,6 +118,7 @@ internal sealed class InboxApp(IInbox inbox, IPlatformRegistry registry)
         catch (InboxException ex)
         {
             throw ex.Message.StartsWith("No inbox item", StringComparison.Ordinal) ? ApiProblemException.NotFound(ex.Message)
+                : ex.Message.Contains("which part", StringComparison.Ordinal) || ex.Message.Contains("has no part", StringComparison.Ordinal) ? ApiProblemException.Invalid("$.part", ex.Message)
                 : ex.Message.Contains("edited text", StringComparison.OrdinalIgnoreCase) ? ApiProblemException.Invalid("$.edit", ex.Message)
                 : ApiProblemException.Conflict(ex.Message);
         }

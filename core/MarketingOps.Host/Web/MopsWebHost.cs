@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MarketingOps.Host.Web;
 
@@ -36,6 +37,11 @@ internal static class MopsWebHost
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
         builder.WebHost.UseUrls(web.Urls);
+
+        // Hosting starts an Activity and a log scope for every request once any logger is enabled for its category,
+        // though it logs only requests' starts and ends, below the Warning floor: dropped, they cost every request
+        // (a short link's most of all) and are never written.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Services.AddSingleton(web);
         builder.Services.AddMopsWeb();
         services?.Invoke(builder.Services);

@@ -16,6 +16,8 @@ internal static class WebPipeline
     public static WebApplication UseMopsWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Short links first: a public redirect that must stay as cheap as a bare one (issue 16); it sets its own headers.
+        app.UseMiddleware<ShortLinkMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<ProblemMiddleware>();
         app.UseStatusCodePages();

@@ -12,14 +12,21 @@ internal sealed class InboxApproveCommand : EngineCommand<InboxApproveSettings>
 {
     protected override async Task<int> ExecuteAsync(IServiceProvider services, InboxApproveSettings settings, CancellationToken cancellationToken)
     {
-        var result = await services.GetRequiredService<IInbox>().ApproveAsync(settings.Id, Environment.UserName, settings.Edit, cancellationToken);
+        var result = await services.GetRequiredService<IInbox>().ApproveAsync(settings.Id, Environment.UserName, settings.Edit, settings.Part, cancellationToken);
         if (settings.Json)
         {
             JsonOutput.Write(new { published = result.Published, item = InboxJson.From(result.Item) });
         }
         else if (result.Published)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"approved {result.Item.Id}: post {result.Item.PostId} goes out as {result.Item.Draft.Kind}");
+            if (result.Item.Parts.Count > 1)
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"approved {result.Item.Id}: the thread of {result.Item.Parts.Count} parts goes out in order (posts {string.Join(", ", result.Item.Parts.Select(p => p.PostId))})");
+            }
+            else
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"approved {result.Item.Id}: post {result.Item.PostId} goes out as {result.Item.Draft.Kind}");
+            }
         }
         else
         {

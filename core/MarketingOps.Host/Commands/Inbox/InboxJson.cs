@@ -24,6 +24,14 @@ internal static class InboxJson
         item.SendAt,
         item.PostId,
         verdict = new { outcome = item.Verdict.Outcome, results = item.Verdict.Results },
+        parts = item.Parts.Select(p => new
+        {
+            p.Part,
+            p.PostId,
+            text = p.Draft.Text,
+            p.HeldBecause,
+            verdict = p.Verdict is null ? null : new { outcome = p.Verdict.Outcome, results = p.Verdict.Results },
+        }),
         item.Decisions,
     };
 }

@@ -26,7 +26,7 @@ internal sealed class InboxListCommand : EngineCommand<InboxListSettings>
             table.AddRow(
                 new Text(item.Id),
                 new Text(item.Account),
-                new Text(item.Draft.Recipient is { } to ? "@" + to : "(public post)"),
+                new Text(item.Draft.Recipient is { } to ? "@" + to : item.Parts.Count > 1 ? $"(public thread of {item.Parts.Count} parts)" : "(public post)"),
                 new Text(Shorten(item.Trigger, 40)),
                 new Markup(GuardrailTable.Colour(item.Verdict.Outcome)),
                 new Text(Shorten(item.Draft.Text, 50)));

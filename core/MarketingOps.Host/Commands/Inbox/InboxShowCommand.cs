@@ -41,13 +41,34 @@ internal sealed class InboxShowCommand : EngineCommand<InboxIdSettings>
         }
 
         Row("Send at", item.SendAt is { } at ? times.Labelled(at, item.Account) : "as soon as approved");
-        Row("Post", item.PostId);
-        Row("Text", item.Draft.Text);
-        AnsiConsole.Write(grid);
-        GuardrailTable.Write(item.Verdict, times);
+        if (item.Parts.Count > 1)
+        {
+            // A thread is decided as one: every part is shown, in the order it will be published.
+            Row("Thread", $"{item.Parts.Count} parts, approved or rejected together");
+            AnsiConsole.Write(grid);
+            foreach (var part in item.Parts.OrderBy(p => p.Part))
+            {
+                var parts = new Grid().AddColumn().AddColumn();
+                parts.AddRow(new Markup($"[bold]Part {part.Part} of {item.Parts.Count}[/]"), new Text($"post {part.PostId}{(part.HeldBecause is null ? string.Empty : "; held: " + part.HeldBecause)}"));
+                parts.AddRow(new Text(string.Empty), new Text(part.Draft.Text));
+                AnsiConsole.Write(parts);
+                if (part.Verdict is { } verdict && verdict.Concerns.Any())
+                {
+                    GuardrailTable.Write(verdict, times);
+                }
+            }
+        }
+        else
+        {
+            Row("Post", item.PostId);
+            Row("Text", item.Draft.Text);
+            AnsiConsole.Write(grid);
+            GuardrailTable.Write(item.Verdict, times);
+        }
+
         foreach (var decision in item.Decisions)
         {
-            AnsiConsole.WriteLine($"{times.Labelled(decision.At, item.Account)} {decision.Action} by {decision.By}{(decision.Reason is null ? "" : ": " + decision.Reason)}{(decision.EditedText is null ? "" : " (edited)")}");
+            AnsiConsole.WriteLine($"{times.Labelled(decision.At, item.Account)} {decision.Action} by {decision.By}{(decision.Reason is null ? "" : ": " + decision.Reason)}{(decision.EditedText is null ? "" : decision.EditedPart is { } part ? $" (part {part} edited)" : " (edited)")}");
         }
     }
 }

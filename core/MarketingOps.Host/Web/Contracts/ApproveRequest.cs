@@ -1,4 +1,4 @@
 namespace MarketingOps.Host.Web.Contracts;
 
-/// <summary>Approves an inbox item, with edited text when given.</summary>
-internal sealed record ApproveRequest(string? Edit = null);
+/// <summary>Approves an inbox item, with edited text when given; for a held thread, <c>part</c> names the part the edit replaces.</summary>
+internal sealed record ApproveRequest(string? Edit = null, int? Part = null);

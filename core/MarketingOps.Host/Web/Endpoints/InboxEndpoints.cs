@@ -27,12 +27,12 @@ internal static class InboxEndpoints
             .RequireAuthorization(Policies.Viewer).WithName("GetInboxItem").WithSummary("One item; its ETag guards a decision.").ProducesProblem(StatusCodes.Status404NotFound);
         inbox.MapPost("/{id}/approve", async Task<Ok<InboxDecisionView>> (string id, ApproveRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, InboxApp app, CancellationToken ct) =>
             {
-                var (item, published) = await app.ApproveAsync(Caller.Of(context), id, request.Edit, ifMatch, ct);
+                var (item, published) = await app.ApproveAsync(Caller.Of(context), id, request.Edit, request.Part, ifMatch, ct);
                 context.Response.Headers.ETag = item.ETag;
                 return TypedResults.Ok(new InboxDecisionView(item, published));
             })
             .RequireAuthorization(Policies.Approver).WithName("ApproveInboxItem")
-            .WithSummary("Approves an item, with edited text when given; the guardrails check it again, and a refusal leaves it pending (published: false).")
+            .WithSummary("Approves an item, with edited text when given (for a held thread, with the part it replaces); the guardrails check it again, every part of a thread, and a refusal leaves it pending (published: false).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status404NotFound);
         inbox.MapPost("/{id}/reject", async (string id, RejectRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, InboxApp app, CancellationToken ct) =>
             {
@@ -40,7 +40,7 @@ internal static class InboxEndpoints
                 context.Response.Headers.ETag = item.ETag;
                 return TypedResults.Ok(item);
             })
-            .RequireAuthorization(Policies.Approver).WithName("RejectInboxItem").WithSummary("Rejects an item with a reason; a held post is discarded.")
+            .RequireAuthorization(Policies.Approver).WithName("RejectInboxItem").WithSummary("Rejects an item with a reason; a held post is discarded, a held thread with all its parts.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

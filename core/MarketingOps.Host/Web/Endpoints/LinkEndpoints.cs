@@ -32,17 +32,31 @@ internal static class LinkEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    /// <summary>What a redirect says besides its target: never cached (each click is counted), never indexed.</summary>
+    public static void AddRedirectHeaders(IHeaderDictionary headers)
+    {
+        headers.CacheControl = "no-store";
+        headers["X-Robots-Tag"] = "noindex, nofollow";
+    }
+
     // The click is stored before the redirect is sent: a redirect sent is a click counted, even if the host dies next.
+    // ShortLinkMiddleware answers known codes first in the pipeline; this endpoint answers what it passed on.
     private static async Task<IResult> FollowAsync(string code, HttpContext context, LinkRedirects redirects, CancellationToken ct)
     {
-        var target = await redirects.FollowAsync(code, context.Request.Method, context.Request.Headers.UserAgent.ToString(), ct);
+        if (context.Items.TryGetValue(ShortLinkMiddleware.StoreFailure, out var failure))
+        {
+            ((System.Runtime.ExceptionServices.ExceptionDispatchInfo)failure!).Throw();
+        }
+
+        var target = context.Items.ContainsKey(ShortLinkMiddleware.UnknownCode)
+            ? null
+            : await redirects.FollowAsync(code, context.Request.Method, context.Request.Headers.UserAgent.ToString(), ct);
         if (target is null)
         {
             return Results.NotFound();
         }
 
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        AddRedirectHeaders(context.Response.Headers);
         return Results.Redirect(target.Target.AbsoluteUri);
     }
 }

@@ -8,7 +8,7 @@ using System;
 namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 {
     /// <summary>
-    /// Approves an inbox item, with edited text when given.
+    /// Approves an inbox item, with edited text when given; for a held thread, `part` names the part the edit replaces.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ApproveRequest : IParsable
@@ -21,6 +21,8 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #else
         public string Edit { get; set; }
 #endif
+        /// <summary>The part property</summary>
+        public int? Part { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -40,6 +42,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "edit", n => { Edit = n.GetStringValue(); } },
+                { "part", n => { Part = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -50,6 +53,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("edit", Edit);
+            writer.WriteIntValue("part", Part);
         }
     }
 }

@@ -25,6 +25,8 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #else
         public string By { get; set; }
 #endif
+        /// <summary>For a thread, the part whose text EditedText replaced.</summary>
+        public int? EditedPart { get; set; }
         /// <summary>The text as the approver changed it, if they did.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -62,6 +64,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
                 { "action", n => { Action = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxDecisionAction>(); } },
                 { "at", n => { At = n.GetDateTimeOffsetValue(); } },
                 { "by", n => { By = n.GetStringValue(); } },
+                { "editedPart", n => { EditedPart = n.GetIntValue(); } },
                 { "editedText", n => { EditedText = n.GetStringValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
             };
@@ -76,6 +79,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             writer.WriteEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxDecisionAction>("action", Action);
             writer.WriteDateTimeOffsetValue("at", At);
             writer.WriteStringValue("by", By);
+            writer.WriteIntValue("editedPart", EditedPart);
             writer.WriteStringValue("editedText", EditedText);
             writer.WriteStringValue("reason", Reason);
         }

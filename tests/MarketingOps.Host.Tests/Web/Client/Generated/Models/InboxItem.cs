@@ -65,6 +65,14 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxItemKind? Kind { get; set; }
         /// <summary>How the message was going to reach the network before it landed here (held posts keep theirs).</summary>
         public global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MessageOrigin? Origin { get; set; }
+        /// <summary>A held thread&apos;s parts in order, all decided at once (part 1 is also PostDraft InboxItem.Draft and string? InboxItem.PostId);empty for a single message.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxItemPart>? Parts { get; set; }
+#nullable restore
+#else
+        public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxItemPart> Parts { get; set; }
+#endif
         /// <summary>The platform property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -153,6 +161,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxItemKind>(); } },
                 { "origin", n => { Origin = n.GetEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MessageOrigin>(); } },
+                { "parts", n => { Parts = n.GetCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxItemPart>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxItemPart.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "platform", n => { Platform = n.GetStringValue(); } },
                 { "postId", n => { PostId = n.GetStringValue(); } },
                 { "proposedAt", n => { ProposedAt = n.GetDateTimeOffsetValue(); } },
@@ -180,6 +189,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             writer.WriteStringValue("id", Id);
             writer.WriteEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxItemKind>("kind", Kind);
             writer.WriteEnumValue<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.MessageOrigin>("origin", Origin);
+            writer.WriteCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxItemPart>("parts", Parts);
             writer.WriteStringValue("platform", Platform);
             writer.WriteStringValue("postId", PostId);
             writer.WriteDateTimeOffsetValue("proposedAt", ProposedAt);

@@ -34,7 +34,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Inbox.Item.Reject
         {
         }
         /// <summary>
-        /// Rejects an item with a reason; a held post is discarded.
+        /// Rejects an item with a reason; a held post is discarded, a held thread with all its parts.
         /// </summary>
         /// <returns>A <see cref="global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxItemView"/></returns>
         /// <param name="body">Rejects an inbox item; the reason is recorded.</param>
@@ -65,7 +65,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Inbox.Item.Reject
             return await RequestAdapter.SendAsync<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxItemView>(requestInfo, global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxItemView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Rejects an item with a reason; a held post is discarded.
+        /// Rejects an item with a reason; a held post is discarded, a held thread with all its parts.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">Rejects an inbox item; the reason is recorded.</param>
