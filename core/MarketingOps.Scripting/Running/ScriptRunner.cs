@@ -167,7 +167,10 @@ internal sealed class ScriptRunner : IDisposable
                 CacheHit = cacheHit,
                 WarmStart = answer.Reply?.WarmStart ?? false,
                 ColdWorker = coldWorker,
-                WorkerKilled = answer.Stop is WorkerStop.Died or WorkerStop.KilledAtDeadline,
+                // Running a worker out of memory costs it as much as killing it: the worker is replaced, and a scheduled
+                // script that does it three times in a row is paused like one whose worker died.
+                WorkerKilled = outcome != ScriptOutcome.Cancelled
+                    && (answer.Stop is WorkerStop.Died or WorkerStop.KilledAtDeadline || answer.Reply?.Failure?.TypeName == typeof(OutOfMemoryException).FullName),
                 DryRunActions = recorder?.Actions ?? [],
                 PrepareTime = prepared + (answer.Reply?.PrepareTime ?? TimeSpan.Zero),
                 RunTime = answer.Reply?.RunTime ?? TimeSpan.Zero,
@@ -192,6 +195,8 @@ internal sealed class ScriptRunner : IDisposable
             { Reply: { Failure: { } failure } } => (ScriptOutcome.Failed, failure.ToDiagnostic(mainFile, ScriptDiagnosticIds.RuntimeError, $"{failure.TypeName}: {failure.Message}")),
             { Stop: WorkerStop.KilledAtDeadline } => (ScriptOutcome.TimedOut, Whole(ScriptDiagnosticIds.TimedOut,
                 $"The script ran past its {Describe(timeout)} timeout and did not stop (it was inside a call that never checks), so the host killed its worker process.")),
+            // A worker that dies while the host stops (Ctrl+C reaches its whole process group) says nothing about the script.
+            { Stop: WorkerStop.Died } when cancellationToken.IsCancellationRequested => (ScriptOutcome.Cancelled, Whole(ScriptDiagnosticIds.Cancelled, "The run was cancelled: the host is stopping.")),
             { Stop: WorkerStop.Died, Death: { } death } => (ScriptOutcome.Crashed, Died(mainFile, death, image())),
             _ when cancellationToken.IsCancellationRequested => (ScriptOutcome.Cancelled, Whole(ScriptDiagnosticIds.Cancelled, "The run was cancelled: the host is stopping.")),
             _ => (ScriptOutcome.Crashed, Whole(ScriptDiagnosticIds.WorkerDied, "The script's worker gave no answer; the host killed it.")),

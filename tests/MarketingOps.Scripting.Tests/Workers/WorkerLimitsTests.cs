@@ -45,6 +45,24 @@ public sealed class WorkerLimitsTests
     }
 
     [Fact]
+    public async Task A_memory_bomb_counts_as_a_killed_worker_so_a_schedule_that_repeats_it_is_paused()
+    {
+        using var pool = new ScriptWorkerPool(TestWorkers.Options(o => (o.MaxWorkers, o.WarmWorkers, o.MemoryLimitBytes) = (1, 1, 256L << 20)));
+        using var runner = new ScriptRunner(new ScriptRunnerOptions(), pool: pool);
+        var host = new InMemoryScriptHost(InMemoryScriptHost.SampleAccounts, TimeProvider.System);
+        using var folder = new ScriptFolder();
+        var request = new ScriptRunRequest(host.Services) { Timeout = TimeSpan.FromMinutes(2) };
+
+        var result = await runner.RunAsync(folder.Write("bomb.csx", HostileScripts.MemoryBomb), request, TestContext.Current.CancellationToken);
+        var next = await runner.RunAsync(folder.Write("next.csx", "6 * 7\n"), request, TestContext.Current.CancellationToken);
+
+        // Caught as OutOfMemoryException (Failed) or fatal to the worker (Crashed): either way the worker is spent.
+        Assert.Contains(result.Outcome, new[] { ScriptOutcome.Failed, ScriptOutcome.Crashed });
+        Assert.True(result.WorkerKilled, string.Join("; ", result.Diagnostics.Select(d => d.Message)));
+        Assert.Equal("42", next.ReturnValue);
+    }
+
+    [Fact]
     public async Task After_its_runs_the_host_holds_nothing_of_its_workers()
     {
         Assert.True(OperatingSystem.IsLinux(), "this test reads /proc");
