@@ -98,7 +98,11 @@ public sealed class ExampleScriptsOnEngineTests : IDisposable
         var rig = _rig = new EngineScriptRig("""[ { "variant": "customer", "clickRate": 0.05 } ]""");
         var ct = TestContext.Current.CancellationToken;
         var picks = new List<string>();
-        for (var run = 0; run < 40; run++)
+
+        // One pick a week (the rotation waits out a week between posts), so 150 daily-ish runs make about 45 picks:
+        // enough for Thompson sampling, whose seed follows the experiment's id, to favour the better arm in every
+        // draw of ids; 40 runs made 12 picks, and about one draw in ten left the best arm behind (seen in CI).
+        for (var run = 0; run < 150; run++)
         {
             var result = await rig.RunExampleAsync("bandit-evergreen.csx", "brand");
             Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
