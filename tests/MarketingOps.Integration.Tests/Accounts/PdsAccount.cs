@@ -15,24 +15,27 @@ internal sealed record PdsAccount(Uri Pds, string Handle, string Did, string App
             PeerUnavailable.SkipOrFail(failure ?? "the Bluesky PDS did not start");
         }
 
-        var handle = $"mops{Guid.NewGuid():N}"[..16] + ".test";
-        var password = "main-" + Guid.NewGuid().ToString("N");
-        using var created = await http.PostAsJsonAsync(new Uri(url!, "xrpc/com.atproto.server.createAccount"), new { handle, email = $"{handle}@example.test", password });
-        var account = await Json(created);
+        // The account as the peer creates it; the app password as a marketer makes one, signed in with the main password.
+        var account = await PdsPeer.CreateAccountAsync(http, url!, "mops");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url!, "xrpc/com.atproto.server.createAppPassword")) { Content = JsonContent.Create(new { name = "mops" }) };
-        request.Headers.Authorization = new("Bearer", account.GetProperty("accessJwt").GetString());
+        request.Headers.Authorization = new("Bearer", await SignInAsync(http, url!, account.Handle, account.Password));
         using var appPassword = await http.SendAsync(request);
-        return new PdsAccount(url!, handle, account.GetProperty("did").GetString()!, (await Json(appPassword)).GetProperty("password").GetString()!, password);
+        return new PdsAccount(url!, account.Handle, account.Did, (await Json(appPassword)).GetProperty("password").GetString()!, account.Password);
     }
 
     /// <summary>Revokes the app password as its owner would in Bluesky's settings (signed in with the main password).</summary>
     public async Task RevokeAppPasswordAsync(HttpClient http)
     {
-        using var session = await http.PostAsJsonAsync(new Uri(Pds, "xrpc/com.atproto.server.createSession"), new { identifier = Handle, password = Password });
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Pds, "xrpc/com.atproto.server.revokeAppPassword")) { Content = JsonContent.Create(new { name = "mops" }) };
-        request.Headers.Authorization = new("Bearer", (await Json(session)).GetProperty("accessJwt").GetString());
+        request.Headers.Authorization = new("Bearer", await SignInAsync(http, Pds, Handle, Password));
         using var revoked = await http.SendAsync(request);
         Assert.True(revoked.IsSuccessStatusCode, $"revokeAppPassword answered {(int)revoked.StatusCode}");
+    }
+
+    private static async Task<string> SignInAsync(HttpClient http, Uri pds, string handle, string password)
+    {
+        using var session = await http.PostAsJsonAsync(new Uri(pds, "xrpc/com.atproto.server.createSession"), new { identifier = handle, password });
+        return (await Json(session)).GetProperty("accessJwt").GetString()!;
     }
 
     /// <summary>The account's posts on the PDS (com.atproto.repo.listRecords).</summary>
