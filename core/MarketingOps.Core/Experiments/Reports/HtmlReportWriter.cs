@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using MarketingOps.Core.Experiments.Analysis;
 using MarketingOps.Core.Statistics;
 
 namespace MarketingOps.Core.Experiments.Reports;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Analysis;
 using MarketingOps.Core.Experiments.Reports;
 using MarketingOps.Core.Statistics;
 using MarketingOps.Host.Cli;

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using MarketingOps.Core.Analytics;
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Analysis;
+using MarketingOps.Core.Experiments.Collection;
 using MarketingOps.Core.Experiments.Reports;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Posts;
