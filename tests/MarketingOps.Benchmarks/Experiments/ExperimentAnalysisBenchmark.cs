@@ -7,6 +7,7 @@ using MarketingOps.Core.Experiments.Planning;
 using MarketingOps.Core.Experiments.Reports;
 using MarketingOps.Core.Experiments.Storage;
 using MarketingOps.Core.Statistics;
+using MarketingOps.Reporting.Experiments;
 using Microsoft.Data.Sqlite;
 
 namespace MarketingOps.Benchmarks.Experiments;

@@ -13,6 +13,7 @@ using MarketingOps.Host.Cli;
 using MarketingOps.Host.Commands.Experiments;
 using MarketingOps.Host.Commands.Scripts;
 using MarketingOps.Host.Hosting;
+using MarketingOps.Reporting.Experiments;
 using MarketingOps.Scripting.Engine;
 using MarketingOps.Scripting.Running;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using CsvHelper;
+using MarketingOps.Core.Analytics;
 
-namespace MarketingOps.Core.Analytics;
+namespace MarketingOps.Reporting.Posts;
 
 /// <summary>
 /// One row per post, RFC 4180 (a text's quotes, commas and line breaks kept inside its quoted field), for

@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using MarketingOps.Core.Experiments.Analysis;
+using MarketingOps.Core.Experiments.Reports;
 using MarketingOps.Core.Statistics;
 
-namespace MarketingOps.Core.Experiments.Reports;
+namespace MarketingOps.Reporting.Experiments;
 
 /// <summary>One self-contained HTML file: the verdict, tables, the charts as embedded PNGs, warnings and caveats. No scripts, no external files.</summary>
 internal static class HtmlReportWriter

@@ -1,7 +1,8 @@
+using MarketingOps.Core.Experiments.Reports;
 using MarketingOps.Core.Statistics;
 using ScottPlot;
 
-namespace MarketingOps.Core.Experiments.Reports;
+namespace MarketingOps.Reporting.Experiments;
 
 /// <summary>
 /// The report's charts as PNG images: cumulative metric per variant, lift with its interval, chance to beat the

@@ -1,6 +1,6 @@
 using MarketingOps.Core.Statistics;
 
-namespace MarketingOps.Core.Experiments.Reports;
+namespace MarketingOps.Reporting.Experiments;
 
 /// <summary>Verdicts in the words reports use.</summary>
 internal static class Verdicts

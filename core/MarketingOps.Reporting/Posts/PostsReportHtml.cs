@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using MarketingOps.Core.Analytics;
 using ScottPlot;
 
-namespace MarketingOps.Core.Analytics;
+namespace MarketingOps.Reporting.Posts;
 
 /// <summary>
 /// <c>mops report posts --html</c>: one self-contained file (no scripts, no external files) with the weekly numbers,
