@@ -1,4 +1,5 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Storage;
 using MarketingOps.Core.Storage;
 using MarketingOps.Core.Tests.Storage;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,6 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Planning;
+using MarketingOps.Core.Experiments.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
