@@ -27,6 +27,7 @@ internal abstract class AdoExperimentStore : IExperimentStore, IPostMetricsStore
 
     private readonly TimeProvider _time;
     private readonly OneTimeInitialization _migration;
+    private MigrationRunner? _migrations;
 
     protected AdoExperimentStore(TimeProvider time)
     {
@@ -36,11 +37,13 @@ internal abstract class AdoExperimentStore : IExperimentStore, IPostMetricsStore
 
     public abstract string Description { get; }
 
-    /// <summary>Schema scripts in order: index 0 is version 1.</summary>
-    protected abstract IReadOnlyList<string> Migrations { get; }
+    /// <summary>The dialect of <see cref="ExperimentSchema"/>'s migrations this store runs.</summary>
+    protected abstract SqlDialect Dialect { get; }
 
     /// <summary>Where applied versions are recorded.</summary>
     protected abstract string VersionTable { get; }
+
+    private MigrationRunner Migrations => _migrations ??= new MigrationRunner(ExperimentSchema.Migrations, Dialect, VersionTable, _time);
 
     /// <summary>The condition matching an experiment's name to <c>@q</c>, ignoring case.</summary>
     protected abstract string NameMatches { get; }
@@ -68,27 +71,11 @@ internal abstract class AdoExperimentStore : IExperimentStore, IPostMetricsStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
         await LockSchemaAsync(connection, transaction, cancellationToken);
-        await ExecuteAsync(connection, transaction, $"CREATE TABLE IF NOT EXISTS {VersionTable} (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken);
-        int current;
-        await using (var read = Command(connection, transaction, $"SELECT COALESCE(MAX(version), 0) FROM {VersionTable}"))
-        {
-            current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-
-        if (current > Migrations.Count)
-        {
-            throw new InvalidOperationException($"The experiment store ({Description}) has schema version {current}, newer than this mops knows ({Migrations.Count}); upgrade mops instead of downgrading the data.");
-        }
-
-        for (var version = current + 1; version <= Migrations.Count; version++)
-        {
-            await ExecuteAsync(connection, transaction, Migrations[version - 1], cancellationToken);
-            await using var record = Command(connection, transaction, $"INSERT INTO {VersionTable} (version, applied_at) VALUES (@v, @at)");
-            Add(record, "@v", version);
-            Add(record, "@at", _time.GetUtcNow().ToUnixTimeMilliseconds());
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await Migrations.ApplyAsync(
+            connection,
+            transaction,
+            current => $"The experiment store ({Description}) has schema version {current}, newer than this mops knows ({Migrations.Latest}); upgrade mops instead of downgrading the data.",
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -96,8 +83,7 @@ internal abstract class AdoExperimentStore : IExperimentStore, IPostMetricsStore
     internal async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenCurrentAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT MAX(version) FROM {VersionTable}");
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        return await Migrations.VersionAsync(connection, null, cancellationToken);
     }
 
     /// <summary>Opens a connection to a database whose schema is current; the first call migrates it.</summary>

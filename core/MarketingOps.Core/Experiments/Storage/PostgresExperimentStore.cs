@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using MarketingOps.Core.Experiments.Collection;
 using MarketingOps.Core.Experiments.Planning;
+using MarketingOps.Core.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -31,7 +32,7 @@ internal sealed class PostgresExperimentStore : AdoExperimentStore, IAsyncDispos
 
     public override string Description { get; }
 
-    protected override IReadOnlyList<string> Migrations => ExperimentSchema.Postgres;
+    protected override SqlDialect Dialect => SqlDialect.Postgres;
 
     // Its own version table: the post store's schema_version lives in the same schema.
     protected override string VersionTable => "experiment_schema_version";

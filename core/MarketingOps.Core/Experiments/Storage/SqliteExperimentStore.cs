@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using MarketingOps.Core.Experiments.Collection;
 using MarketingOps.Core.Experiments.Planning;
+using MarketingOps.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace MarketingOps.Core.Experiments.Storage;
@@ -25,7 +26,7 @@ internal sealed class SqliteExperimentStore : AdoExperimentStore
 
     public override string Description => Path;
 
-    protected override IReadOnlyList<string> Migrations => ExperimentSchema.Sqlite;
+    protected override SqlDialect Dialect => SqlDialect.Sqlite;
 
     protected override string VersionTable => "schema_version";
 
