@@ -1,7 +1,7 @@
 using MarketingOps.Core.Posts;
 using MarketingOps.Sdk;
 
-namespace MarketingOps.Core.Publishing;
+namespace MarketingOps.Core.Publishing.Retries;
 
 /// <summary>
 /// Whether sending a post's publish again is safe: only while the platform's declared protection (its idempotency

@@ -1,4 +1,4 @@
-namespace MarketingOps.Core.Publishing;
+namespace MarketingOps.Core.Publishing.Recovery;
 
 /// <summary>What start-up recovery did.</summary>
 /// <param name="Reconciled">Posts left Publishing that were looked up and settled.</param>

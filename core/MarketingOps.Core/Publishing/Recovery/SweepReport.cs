@@ -1,4 +1,4 @@
-namespace MarketingOps.Core.Publishing;
+namespace MarketingOps.Core.Publishing.Recovery;
 
 /// <summary>What one pass of the running recovery sweep did.</summary>
 /// <param name="ClaimsSettled">Posts left Publishing by a gone host (or by this one) that were looked up and settled.</param>

@@ -1,4 +1,4 @@
-namespace MarketingOps.Core.Publishing;
+namespace MarketingOps.Core.Publishing.Retries;
 
 /// <summary>A clock whose timers fire as soon as they are created, so <see cref="RetryBackoff"/> reads Polly's delays without waiting them.</summary>
 internal sealed class ImmediateTimers : TimeProvider

@@ -1,4 +1,4 @@
-namespace MarketingOps.Core.Publishing;
+namespace MarketingOps.Core.Publishing.Retries;
 
 /// <summary>Why the outcome of a publish is uncertain; it decides whether settling it spends one of the post's retries.</summary>
 internal enum UncertainCause

@@ -3,7 +3,7 @@ using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace MarketingOps.Core.Publishing;
+namespace MarketingOps.Core.Publishing.Threads;
 
 /// <summary>
 /// Keeps a thread's parts in order: a later part is linked to the part before it (its platform id becomes the reply

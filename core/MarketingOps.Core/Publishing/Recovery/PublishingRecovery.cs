@@ -1,12 +1,13 @@
 using System.Globalization;
 using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Posts;
+using MarketingOps.Core.Publishing.Threads;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace MarketingOps.Core.Publishing;
+namespace MarketingOps.Core.Publishing.Recovery;
 
 /// <summary>
 /// Heals the store at start-up and while the host runs: settles claims whose holder is gone (its lease expired, or it

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace MarketingOps.Core.Publishing;
+namespace MarketingOps.Core.Publishing.Holds;
 
 /// <summary>
 /// Accounts whose platform refused their credentials: their posts wait in Scheduled until the next check instead of

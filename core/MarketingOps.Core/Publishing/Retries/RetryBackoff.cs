@@ -1,7 +1,7 @@
 using Polly;
 using Polly.Retry;
 
-namespace MarketingOps.Core.Publishing;
+namespace MarketingOps.Core.Publishing.Retries;
 
 /// <summary>
 /// Delays between retries of transient failures: Polly's own jittered exponential backoff
