@@ -12,6 +12,10 @@ internal sealed record Migration(int Version, string Sqlite, string Postgres)
     {
     }
 
+    /// <summary>A step written once, its dialects' differences in the placeholders of <see cref="PortableSql"/>.</summary>
+    public static Migration Portable(int version, string script) =>
+        new(version, PortableSql.Expand(script, SqlDialect.Sqlite), PortableSql.Expand(script, SqlDialect.Postgres));
+
     /// <summary>The step in <paramref name="dialect"/>.</summary>
     public string In(SqlDialect dialect) => dialect == SqlDialect.Sqlite ? Sqlite : Postgres;
 }

@@ -1,82 +1,45 @@
 namespace MarketingOps.Core.Storage;
 
 /// <summary>
-/// The post store's migrations in order, each with its SQLite and PostgreSQL SQL side by side (one script where both
-/// speak it alike). Append, never edit: a shipped migration's SQL is pinned by <c>ShippedMigrationsTests</c>.
+/// The post store's migrations in order, each written once (its dialects' differences in <see cref="PortableSql"/>'s
+/// placeholders) or, where the dialects differ in more than spelling, as its SQLite and PostgreSQL SQL side by side.
+/// Append, never edit: a shipped migration's SQL is pinned by <c>ShippedMigrationsTests</c>.
 /// </summary>
 internal static class PostSchema
 {
     public static IReadOnlyList<Migration> Migrations { get; } =
     [
         // 1: posts and their transitions.
-        new(
-            1,
-            Sqlite: """
+        Migration.Portable(1, """
             CREATE TABLE posts (
                 id TEXT PRIMARY KEY,
                 account TEXT NOT NULL,
                 text TEXT NOT NULL,
                 media TEXT NOT NULL,
-                scheduled_at INTEGER NOT NULL,
-                due_at INTEGER NOT NULL,
+                scheduled_at {bigint} NOT NULL,
+                due_at {bigint} NOT NULL,
                 state TEXT NOT NULL,
                 idempotency_key TEXT NOT NULL,
                 attempts INTEGER NOT NULL,
                 transient_failures INTEGER NOT NULL,
-                first_attempt_at INTEGER NULL,
+                first_attempt_at {bigint} NULL,
                 platform_post_id TEXT NULL,
                 platform_url TEXT NULL,
                 experiment_id TEXT NULL,
                 variant TEXT NULL,
                 last_error TEXT NULL,
                 claimed_by TEXT NULL,
-                claimed_at INTEGER NULL,
-                created_at INTEGER NOT NULL,
-                updated_at INTEGER NOT NULL,
-                version INTEGER NOT NULL);
+                claimed_at {bigint} NULL,
+                created_at {bigint} NOT NULL,
+                updated_at {bigint} NOT NULL,
+                version {bigint} NOT NULL);
             CREATE INDEX ix_posts_state_due ON posts (state, due_at);
             CREATE INDEX ix_posts_account_state ON posts (account, state);
             CREATE TABLE post_transitions (
-                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                seq {auto key},
                 post_id TEXT NOT NULL REFERENCES posts (id),
                 account TEXT NOT NULL,
-                at INTEGER NOT NULL,
-                from_state TEXT NULL,
-                to_state TEXT NOT NULL,
-                reason TEXT NOT NULL);
-            CREATE INDEX ix_transitions_post ON post_transitions (post_id, seq);
-            CREATE INDEX ix_transitions_account ON post_transitions (account, to_state, at);
-            """,
-            Postgres: """
-            CREATE TABLE posts (
-                id TEXT PRIMARY KEY,
-                account TEXT NOT NULL,
-                text TEXT NOT NULL,
-                media TEXT NOT NULL,
-                scheduled_at BIGINT NOT NULL,
-                due_at BIGINT NOT NULL,
-                state TEXT NOT NULL,
-                idempotency_key TEXT NOT NULL,
-                attempts INTEGER NOT NULL,
-                transient_failures INTEGER NOT NULL,
-                first_attempt_at BIGINT NULL,
-                platform_post_id TEXT NULL,
-                platform_url TEXT NULL,
-                experiment_id TEXT NULL,
-                variant TEXT NULL,
-                last_error TEXT NULL,
-                claimed_by TEXT NULL,
-                claimed_at BIGINT NULL,
-                created_at BIGINT NOT NULL,
-                updated_at BIGINT NOT NULL,
-                version BIGINT NOT NULL);
-            CREATE INDEX ix_posts_state_due ON posts (state, due_at);
-            CREATE INDEX ix_posts_account_state ON posts (account, state);
-            CREATE TABLE post_transitions (
-                seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                post_id TEXT NOT NULL REFERENCES posts (id),
-                account TEXT NOT NULL,
-                at BIGINT NOT NULL,
+                at {bigint} NOT NULL,
                 from_state TEXT NULL,
                 to_state TEXT NOT NULL,
                 reason TEXT NOT NULL);
@@ -96,28 +59,26 @@ internal static class PostSchema
             """),
 
         // 3: the inbox, guardrail rejections and audience events, which lived in JSON files and memory before.
-        new(
-            3,
-            Sqlite: """
+        Migration.Portable(3, """
             CREATE TABLE inbox_items (
                 id TEXT PRIMARY KEY,
                 status TEXT NOT NULL,
                 account_key TEXT NOT NULL,
                 source TEXT NOT NULL,
                 trigger_event_id TEXT NULL,
-                proposed_at INTEGER NOT NULL,
+                proposed_at {bigint} NOT NULL,
                 item TEXT NOT NULL);
             CREATE INDEX ix_inbox_status ON inbox_items (status, proposed_at);
             CREATE INDEX ix_inbox_trigger ON inbox_items (source, account_key, trigger_event_id);
             CREATE TABLE guardrail_rejections (
-                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                seq {auto key},
                 message_id TEXT NOT NULL,
                 account TEXT NOT NULL,
                 kind TEXT NOT NULL,
                 origin TEXT NOT NULL,
                 rule TEXT NOT NULL,
                 reason TEXT NOT NULL,
-                at INTEGER NOT NULL);
+                at {bigint} NOT NULL);
             CREATE INDEX ix_rejections_at ON guardrail_rejections (at);
             CREATE TABLE audience_events (
                 account_key TEXT NOT NULL,
@@ -125,41 +86,7 @@ internal static class PostSchema
                 kind TEXT NOT NULL,
                 handle TEXT NOT NULL,
                 handle_key TEXT NOT NULL,
-                occurred_at INTEGER NOT NULL,
-                text TEXT NULL,
-                post_id TEXT NULL,
-                PRIMARY KEY (account_key, event_id));
-            CREATE INDEX ix_audience_handle ON audience_events (account_key, handle_key, occurred_at);
-            CREATE INDEX ix_audience_post ON audience_events (account_key, post_id);
-            """,
-            Postgres: """
-            CREATE TABLE inbox_items (
-                id TEXT PRIMARY KEY,
-                status TEXT NOT NULL,
-                account_key TEXT NOT NULL,
-                source TEXT NOT NULL,
-                trigger_event_id TEXT NULL,
-                proposed_at BIGINT NOT NULL,
-                item TEXT NOT NULL);
-            CREATE INDEX ix_inbox_status ON inbox_items (status, proposed_at);
-            CREATE INDEX ix_inbox_trigger ON inbox_items (source, account_key, trigger_event_id);
-            CREATE TABLE guardrail_rejections (
-                seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                message_id TEXT NOT NULL,
-                account TEXT NOT NULL,
-                kind TEXT NOT NULL,
-                origin TEXT NOT NULL,
-                rule TEXT NOT NULL,
-                reason TEXT NOT NULL,
-                at BIGINT NOT NULL);
-            CREATE INDEX ix_rejections_at ON guardrail_rejections (at);
-            CREATE TABLE audience_events (
-                account_key TEXT NOT NULL,
-                event_id TEXT NOT NULL,
-                kind TEXT NOT NULL,
-                handle TEXT NOT NULL,
-                handle_key TEXT NOT NULL,
-                occurred_at BIGINT NOT NULL,
+                occurred_at {bigint} NOT NULL,
                 text TEXT NULL,
                 post_id TEXT NULL,
                 PRIMARY KEY (account_key, event_id));
@@ -169,23 +96,13 @@ internal static class PostSchema
 
         // 4: whether an earlier attempt may be on the platform, and the running hosts' leases (heartbeats) that tell a
         // live claim from an orphan.
-        new(
-            4,
-            Sqlite: """
-            ALTER TABLE posts ADD COLUMN may_be_on_platform INTEGER NOT NULL DEFAULT 0;
+        Migration.Portable(4, """
+            ALTER TABLE posts ADD COLUMN may_be_on_platform {bigint} NOT NULL DEFAULT 0;
             CREATE TABLE host_leases (
                 instance_id TEXT PRIMARY KEY,
                 holder TEXT NOT NULL,
-                started_at INTEGER NOT NULL,
-                renewed_at INTEGER NOT NULL);
-            """,
-            Postgres: """
-            ALTER TABLE posts ADD COLUMN may_be_on_platform BIGINT NOT NULL DEFAULT 0;
-            CREATE TABLE host_leases (
-                instance_id TEXT PRIMARY KEY,
-                holder TEXT NOT NULL,
-                started_at BIGINT NOT NULL,
-                renewed_at BIGINT NOT NULL);
+                started_at {bigint} NOT NULL,
+                renewed_at {bigint} NOT NULL);
             """),
 
         // 5: post groups (one post per account, scheduled together) and threads (parts published in order, each a post
