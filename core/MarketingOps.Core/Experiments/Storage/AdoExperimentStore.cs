@@ -56,9 +56,54 @@ internal abstract class AdoExperimentStore : IExperimentStore, IPostMetricsStore
     /// <summary>Serialises migrations between processes (SQLite's write lock already does).</summary>
     protected virtual Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public abstract Task<(Experiment Experiment, IReadOnlyList<ExperimentPost> Posts)> CreateAsync(Experiment experiment, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken);
+    /// <summary>Inserts a new experiment's row; the caller has checked that no live experiment has its name.</summary>
+    protected virtual async Task InsertExperimentAsync(DbConnection connection, DbTransaction transaction, Experiment experiment, CancellationToken cancellationToken)
+    {
+        await using var insert = Command(connection, transaction, $"INSERT INTO experiments ({ExperimentColumns}) VALUES (@id, @name, @state, @definition, @created_at, @ends_at, @updated_at, @looks, @decision, @note, @version)");
+        AddExperiment(insert, experiment);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
 
-    public abstract Task<IReadOnlyList<ExperimentPost>> AddPostsAsync(string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken);
+    /// <summary>Holds the experiment against another process adding posts to it until the transaction ends (SQLite's write lock already does).</summary>
+    protected virtual Task LockExperimentAsync(DbConnection connection, DbTransaction transaction, string experimentId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Inserts planned posts, returning them with the keys the database gave them.</summary>
+    protected abstract Task<List<ExperimentPost>> InsertPostsAsync(DbConnection connection, DbTransaction transaction, string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken);
+
+    public async Task<(Experiment Experiment, IReadOnlyList<ExperimentPost> Posts)> CreateAsync(Experiment experiment, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(posts);
+        var stored = experiment with { Version = 1 };
+        await using var connection = await OpenCurrentAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        await using (var exists = Command(connection, transaction, $"SELECT id, state FROM experiments WHERE {NameMatches} AND state <> '{nameof(ExperimentState.Stopped)}'"))
+        {
+            Add(exists, "@q", experiment.Name);
+            await using var reader = await exists.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                throw new ExperimentRequestException(ExperimentNames.Taken(experiment.Name, reader.GetString(0), Enum.Parse<ExperimentState>(reader.GetString(1))));
+            }
+        }
+
+        await InsertExperimentAsync(connection, transaction, stored, cancellationToken);
+        var result = await InsertPostsAsync(connection, transaction, stored.Id, posts, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (stored, result);
+    }
+
+    public async Task<IReadOnlyList<ExperimentPost>> AddPostsAsync(string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        await using var connection = await OpenCurrentAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        await LockExperimentAsync(connection, transaction, experimentId, cancellationToken);
+        var numbered = await NumberAfterLastSlotAsync(connection, transaction, experimentId, posts, cancellationToken);
+        var result = await InsertPostsAsync(connection, transaction, experimentId, numbered, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 
     public abstract Task UpdatePostsAsync(IReadOnlyList<ExperimentPost> posts, CancellationToken cancellationToken);
 
@@ -346,7 +391,7 @@ internal abstract class AdoExperimentStore : IExperimentStore, IPostMetricsStore
     }
 
     /// <summary>Numbers posts added to an experiment after its last slot; the caller's transaction holds the experiment's write lock.</summary>
-    protected static async Task<List<PlannedPost>> NumberAfterLastSlotAsync(DbConnection connection, DbTransaction transaction, string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    private static async Task<List<PlannedPost>> NumberAfterLastSlotAsync(DbConnection connection, DbTransaction transaction, string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
     {
         await using var max = Command(connection, transaction, "SELECT COALESCE(MAX(slot), -1) + 1 FROM experiment_posts WHERE experiment_id = @e");
         Add(max, "@e", experimentId);

@@ -53,57 +53,25 @@ internal sealed class PostgresExperimentStore : AdoExperimentStore, IAsyncDispos
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public override async Task<(Experiment Experiment, IReadOnlyList<ExperimentPost> Posts)> CreateAsync(Experiment experiment, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    protected override async Task InsertExperimentAsync(DbConnection connection, DbTransaction transaction, Experiment experiment, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(experiment);
-        ArgumentNullException.ThrowIfNull(posts);
-        var stored = experiment with { Version = 1 };
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var exists = Command(connection, transaction, $"SELECT id, state FROM experiments WHERE lower(name) = lower(@name) AND state <> '{nameof(ExperimentState.Stopped)}'"))
-        {
-            exists.Parameters.AddWithValue("@name", experiment.Name);
-            await using var reader = await exists.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                throw new ExperimentRequestException(ExperimentNames.Taken(experiment.Name, reader.GetString(0), Enum.Parse<ExperimentState>(reader.GetString(1))));
-            }
-        }
-
         try
         {
-            await using var insert = Command(connection, transaction, $"INSERT INTO experiments ({ExperimentColumns}) VALUES (@id, @name, @state, @definition, @created_at, @ends_at, @updated_at, @looks, @decision, @note, @version)");
-            AddExperiment(insert, stored);
-
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await base.InsertExperimentAsync(connection, transaction, experiment, cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == UniqueViolation && ex.ConstraintName == "ux_experiments_live_name")
         {
             // Another host created the name between the check and the insert.
             throw new ExperimentRequestException($"An experiment named '{experiment.Name}' was created meanwhile; choose another name.");
         }
-
-        var result = await InsertPostsAsync(connection, transaction, stored.Id, posts, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (stored, result);
     }
 
-    public override async Task<IReadOnlyList<ExperimentPost>> AddPostsAsync(string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    protected override async Task LockExperimentAsync(DbConnection connection, DbTransaction transaction, string experimentId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(posts);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Two hosts adding picks to one experiment number them one after the other.
-        await using (var lockExperiment = Command(connection, transaction, "SELECT id FROM experiments WHERE id = @e FOR UPDATE"))
-        {
-            lockExperiment.Parameters.AddWithValue("@e", experimentId);
-            await lockExperiment.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var numbered = await NumberAfterLastSlotAsync(connection, transaction, experimentId, posts, cancellationToken);
-        var result = await InsertPostsAsync(connection, transaction, experimentId, numbered, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        await using var lockExperiment = Command(connection, transaction, "SELECT id FROM experiments WHERE id = @e FOR UPDATE");
+        Add(lockExperiment, "@e", experimentId);
+        await lockExperiment.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public override async Task UpdatePostsAsync(IReadOnlyList<ExperimentPost> posts, CancellationToken cancellationToken)
@@ -293,14 +261,14 @@ internal sealed class PostgresExperimentStore : AdoExperimentStore, IAsyncDispos
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<List<ExperimentPost>> InsertPostsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    protected override async Task<List<ExperimentPost>> InsertPostsAsync(DbConnection connection, DbTransaction transaction, string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
     {
         if (posts.Count == 0)
         {
             return [];
         }
 
-        await using var insert = Command(connection, transaction,
+        await using var insert = Command((NpgsqlConnection)connection, (NpgsqlTransaction)transaction,
             "INSERT INTO experiment_posts (experiment_id, slot, round, variant, account, planned_at, slot_class, text, status) " +
             "SELECT @e, u.slot, u.round, u.variant, u.account, u.planned_at, u.slot_class, u.text, @status " +
             "FROM unnest(@slot, @round, @variant, @account, @planned_at, @slot_class, @text) AS u (slot, round, variant, account, planned_at, slot_class, text) " +

@@ -36,45 +36,6 @@ internal sealed class SqliteExperimentStore : AdoExperimentStore
     protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
-    public override async Task<(Experiment Experiment, IReadOnlyList<ExperimentPost> Posts)> CreateAsync(Experiment experiment, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(experiment);
-        ArgumentNullException.ThrowIfNull(posts);
-        var stored = experiment with { Version = 1 };
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var exists = Command(connection, transaction, $"SELECT id, state FROM experiments WHERE name = @name AND state <> '{nameof(ExperimentState.Stopped)}'"))
-        {
-            exists.Parameters.AddWithValue("@name", experiment.Name);
-            await using var reader = await exists.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                throw new ExperimentRequestException(ExperimentNames.Taken(experiment.Name, reader.GetString(0), Enum.Parse<ExperimentState>(reader.GetString(1))));
-            }
-        }
-
-        await using (var insert = Command(connection, transaction, $"INSERT INTO experiments ({ExperimentColumns}) VALUES (@id, @name, @state, @definition, @created_at, @ends_at, @updated_at, @looks, @decision, @note, @version)"))
-        {
-            AddExperiment(insert, stored);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var result = await InsertPostsAsync(connection, transaction, stored.Id, posts, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (stored, result);
-    }
-
-    public override async Task<IReadOnlyList<ExperimentPost>> AddPostsAsync(string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(posts);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var numbered = await NumberAfterLastSlotAsync(connection, transaction, experimentId, posts, cancellationToken);
-        var result = await InsertPostsAsync(connection, transaction, experimentId, numbered, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
-
     public override async Task UpdatePostsAsync(IReadOnlyList<ExperimentPost> posts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(posts);
@@ -165,10 +126,10 @@ internal sealed class SqliteExperimentStore : AdoExperimentStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task<List<ExperimentPost>> InsertPostsAsync(SqliteConnection connection, SqliteTransaction transaction, string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
+    protected override async Task<List<ExperimentPost>> InsertPostsAsync(DbConnection connection, DbTransaction transaction, string experimentId, IReadOnlyList<PlannedPost> posts, CancellationToken cancellationToken)
     {
         var result = new List<ExperimentPost>(posts.Count);
-        await using var insert = Command(connection, transaction, "INSERT INTO experiment_posts (experiment_id, slot, round, variant, account, planned_at, slot_class, text, status) VALUES (@e, @slot, @round, @variant, @account, @at, @class, @text, @status) RETURNING key");
+        await using var insert = Command((SqliteConnection)connection, (SqliteTransaction)transaction, "INSERT INTO experiment_posts (experiment_id, slot, round, variant, account, planned_at, slot_class, text, status) VALUES (@e, @slot, @round, @variant, @account, @at, @class, @text, @status) RETURNING key");
         var parameters = AddParameters(insert, "@e", "@slot", "@round", "@variant", "@account", "@at", "@class", "@text", "@status");
         foreach (var post in posts)
         {
