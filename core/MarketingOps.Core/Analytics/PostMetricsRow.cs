@@ -1,4 +1,4 @@
-using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Collection;
 
 namespace MarketingOps.Core.Analytics;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Collection;
+using MarketingOps.Core.Experiments.Storage;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Storage;

@@ -1,3 +1,6 @@
+using MarketingOps.Core.Experiments.Analysis;
+using MarketingOps.Core.Experiments.Definitions;
+
 namespace MarketingOps.Core.Experiments;
 
 /// <summary>An experiment as the store keeps it; every instant is UTC.</summary>

@@ -1,3 +1,5 @@
+using MarketingOps.Core.Experiments.Planning;
+
 namespace MarketingOps.Core.Experiments;
 
 /// <summary>A planned post of an experiment and what became of it.</summary>

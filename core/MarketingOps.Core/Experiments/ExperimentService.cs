@@ -1,5 +1,10 @@
 using System.Globalization;
+using MarketingOps.Core.Experiments.Analysis;
+using MarketingOps.Core.Experiments.Definitions;
+using MarketingOps.Core.Experiments.Planning;
+using MarketingOps.Core.Experiments.Publishing;
 using MarketingOps.Core.Experiments.Reports;
+using MarketingOps.Core.Experiments.Storage;
 using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Statistics;

@@ -1,4 +1,8 @@
 using MarketingOps.Core.Analytics;
+using MarketingOps.Core.Experiments.Analysis;
+using MarketingOps.Core.Experiments.Collection;
+using MarketingOps.Core.Experiments.Publishing;
+using MarketingOps.Core.Experiments.Storage;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Statistics;
 using MarketingOps.Core.Storage;

@@ -10,32 +10,32 @@ namespace MarketingOps.Core.Links;
 internal sealed class LinkSchema : SideSchema
 {
     // One script serves both dialects: TEXT, INTEGER and BIGINT mean the same to SQLite and PostgreSQL here.
-    private static readonly IReadOnlyList<string> Migrations =
+    internal static IReadOnlyList<Migration> Migrations { get; } =
     [
-        """
-        CREATE TABLE link_texts (
-            post_id TEXT PRIMARY KEY,
-            original_text TEXT NOT NULL,
-            summary TEXT NOT NULL,
-            updated_at BIGINT NOT NULL);
-        CREATE TABLE post_links (
-            post_id TEXT NOT NULL,
-            position INTEGER NOT NULL,
-            account TEXT NOT NULL,
-            original_url TEXT NOT NULL,
-            target_url TEXT NOT NULL,
-            code TEXT NULL UNIQUE,
-            short_url TEXT NULL,
-            created_at BIGINT NOT NULL,
-            PRIMARY KEY (post_id, position));
-        CREATE TABLE link_clicks (
-            code TEXT NOT NULL,
-            post_id TEXT NOT NULL,
-            at BIGINT NOT NULL,
-            agent TEXT NULL);
-        CREATE INDEX ix_link_clicks_post ON link_clicks (post_id, at);
-        CREATE INDEX ix_link_clicks_code ON link_clicks (code, at);
-        """,
+        new(1, both: """
+            CREATE TABLE link_texts (
+                post_id TEXT PRIMARY KEY,
+                original_text TEXT NOT NULL,
+                summary TEXT NOT NULL,
+                updated_at BIGINT NOT NULL);
+            CREATE TABLE post_links (
+                post_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                account TEXT NOT NULL,
+                original_url TEXT NOT NULL,
+                target_url TEXT NOT NULL,
+                code TEXT NULL UNIQUE,
+                short_url TEXT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (post_id, position));
+            CREATE TABLE link_clicks (
+                code TEXT NOT NULL,
+                post_id TEXT NOT NULL,
+                at BIGINT NOT NULL,
+                agent TEXT NULL);
+            CREATE INDEX ix_link_clicks_post ON link_clicks (post_id, at);
+            CREATE INDEX ix_link_clicks_code ON link_clicks (code, at);
+            """),
     ];
 
     public LinkSchema(AdoPostStore database, TimeProvider time)

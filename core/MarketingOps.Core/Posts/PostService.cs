@@ -5,6 +5,7 @@ using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Links;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Publishing;
+using MarketingOps.Core.Publishing.Threads;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Storage;
 using MarketingOps.Sdk;

@@ -1,3 +1,4 @@
+using MarketingOps.Core.Publishing.Retries;
 using Microsoft.Extensions.Options;
 
 namespace MarketingOps.Core.Publishing;

@@ -1,4 +1,5 @@
 using MarketingOps.Core.Publishing;
+using MarketingOps.Core.Publishing.Recovery;
 using MarketingOps.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;

@@ -29,6 +29,7 @@ internal abstract class AdoPostStore : IPostStore
 
     private readonly TimeProvider _time;
     private readonly OneTimeInitialization _migration;
+    private MigrationRunner? _migrations;
 
     protected AdoPostStore(TimeProvider time)
     {
@@ -38,8 +39,10 @@ internal abstract class AdoPostStore : IPostStore
 
     public abstract string Description { get; }
 
-    /// <summary>Schema scripts in order: index 0 is version 1. Never edit a shipped script; append a new one.</summary>
-    protected abstract IReadOnlyList<string> Migrations { get; }
+    /// <summary>The dialect of <see cref="PostSchema"/>'s migrations this store runs, and of the tables kept beside it.</summary>
+    internal abstract SqlDialect Dialect { get; }
+
+    private MigrationRunner Migrations => _migrations ??= new MigrationRunner(PostSchema.Migrations, Dialect, "schema_version", _time);
 
     protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
@@ -87,7 +90,7 @@ internal abstract class AdoPostStore : IPostStore
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        if (await IsCurrentAsync(connection, cancellationToken))
+        if (await Migrations.IsCurrentAsync(connection, cancellationToken))
         {
             // Nothing to migrate: a reader (`mops post list` beside a busy `mops run`) never waits for the write lock.
             return;
@@ -95,46 +98,17 @@ internal abstract class AdoPostStore : IPostStore
 
         await using var transaction = await BeginWriteAsync(connection, durable: true, cancellationToken);
         await LockSchemaAsync(connection, transaction, cancellationToken);
-        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken);
-        await using (var read = Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version"))
-        {
-            var current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-            if (current > Migrations.Count)
-            {
-                throw new InvalidOperationException(
-                    $"The database {Description} has schema version {current}, newer than this mops knows ({Migrations.Count}); upgrade mops instead of downgrading the data.");
-            }
-
-            for (var version = current + 1; version <= Migrations.Count; version++)
-            {
-                await ExecuteAsync(connection, transaction, Migrations[version - 1], cancellationToken);
-                await using var record = Command(connection, transaction, "INSERT INTO schema_version (version, applied_at) VALUES (@v, @at)");
-                Add(record, "@v", version);
-                Add(record, "@at", _time.GetUtcNow().ToUnixTimeMilliseconds());
-                await record.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-
+        await Migrations.ApplyAsync(
+            connection,
+            transaction,
+            current => $"The database {Description} has schema version {current}, newer than this mops knows ({Migrations.Latest}); upgrade mops instead of downgrading the data.",
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Serialises another schema's migrations between processes, as this store's own are.</summary>
     internal Task LockSchemaForAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         LockSchemaAsync(connection, transaction, cancellationToken);
-
-    private async Task<bool> IsCurrentAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var read = Command(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
-            return Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == Migrations.Count;
-        }
-        catch (DbException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // No schema_version table yet (a new store): migrate.
-            return false;
-        }
-    }
 
     /// <summary>Runs one durable write in its own transaction (for the inbox, rejection and audience tables); returns the rows changed.</summary>
     internal async Task<int> WriteAsync(string sql, Action<DbCommand> parameters, CancellationToken cancellationToken)
@@ -152,8 +126,7 @@ internal abstract class AdoPostStore : IPostStore
     public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        return await Migrations.VersionAsync(connection, null, cancellationToken);
     }
 
     public async Task<Post> InsertAsync(Post post, string reason, CancellationToken cancellationToken, InboxItem? heldItem = null) =>

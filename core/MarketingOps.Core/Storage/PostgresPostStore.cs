@@ -22,7 +22,7 @@ internal sealed class PostgresPostStore : AdoPostStore, IAsyncDisposable
 
     public override string Description { get; }
 
-    protected override IReadOnlyList<string> Migrations => SchemaScripts.Postgres;
+    internal override SqlDialect Dialect => SqlDialect.Postgres;
 
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);

@@ -1,28 +1,23 @@
 using System.Data.Common;
-using System.Globalization;
 
 namespace MarketingOps.Core.Storage;
 
 /// <summary>
 /// Tables a feature keeps beside the post store (users and tokens, links) under their own version table, so they never
-/// renumber the post store's migrations: each script runs once, in order, in one transaction, before the first
-/// connection is handed out.
+/// renumber the post store's migrations: its migrations run through <see cref="MigrationRunner"/>, in one
+/// transaction, before the first connection is handed out.
 /// </summary>
 internal abstract class SideSchema
 {
-    private readonly TimeProvider _time;
-    private readonly string _versionTable;
     private readonly string _what;
-    private readonly IReadOnlyList<string> _migrations;
+    private readonly MigrationRunner _migrations;
     private readonly OneTimeInitialization _migration;
 
-    protected SideSchema(AdoPostStore database, TimeProvider time, string versionTable, string what, IReadOnlyList<string> migrations)
+    protected SideSchema(AdoPostStore database, TimeProvider time, string versionTable, string what, IReadOnlyList<Migration> migrations)
     {
         Database = database;
-        _time = time;
-        _versionTable = versionTable;
         _what = what;
-        _migrations = migrations;
+        _migrations = new MigrationRunner(migrations, database.Dialect, versionTable, time);
         _migration = new OneTimeInitialization(MigrateAsync);
     }
 
@@ -46,7 +41,7 @@ internal abstract class SideSchema
         // Readers (`mops links list` beside a busy `mops run`) never wait for the write lock when nothing is to do.
         await using (var connection = await Database.OpenAsync(cancellationToken))
         {
-            if (await IsCurrentAsync(connection, cancellationToken))
+            if (await _migrations.IsCurrentAsync(connection, cancellationToken))
             {
                 return;
             }
@@ -55,41 +50,11 @@ internal abstract class SideSchema
         await using var write = await Database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(write, durable: true, cancellationToken);
         await Database.LockSchemaForAsync(write, transaction, cancellationToken);
-        await AdoPostStore.ExecuteAsync(write, transaction, $"CREATE TABLE IF NOT EXISTS {_versionTable} (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken);
-        var current = await VersionAsync(write, transaction, cancellationToken);
-        if (current > _migrations.Count)
-        {
-            throw new InvalidOperationException($"The {_what} of {Database.Description} have schema version {current}, newer than this mops knows ({_migrations.Count}); upgrade mops instead of downgrading the data.");
-        }
-
-        for (var version = current + 1; version <= _migrations.Count; version++)
-        {
-            await AdoPostStore.ExecuteAsync(write, transaction, _migrations[version - 1], cancellationToken);
-            await using var record = AdoPostStore.Command(write, transaction, $"INSERT INTO {_versionTable} (version, applied_at) VALUES (@v, @at)");
-            AdoPostStore.Add(record, "@v", version);
-            AdoPostStore.Add(record, "@at", _time.GetUtcNow().ToUnixTimeMilliseconds());
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await _migrations.ApplyAsync(
+            write,
+            transaction,
+            current => $"The {_what} of {Database.Description} have schema version {current}, newer than this mops knows ({_migrations.Latest}); upgrade mops instead of downgrading the data.",
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    private async Task<bool> IsCurrentAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await VersionAsync(connection, null, cancellationToken) == _migrations.Count;
-        }
-        catch (DbException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // No version table yet: migrate. (PostgreSQL: the failed statement ended no transaction; there was none.)
-            return false;
-        }
-    }
-
-    private async Task<int> VersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
-    {
-        await using var read = AdoPostStore.Command(connection, transaction, $"SELECT COALESCE(MAX(version), 0) FROM {_versionTable}");
-        return Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 }

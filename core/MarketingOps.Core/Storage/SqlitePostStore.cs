@@ -31,7 +31,7 @@ internal sealed class SqlitePostStore : AdoPostStore
 
     public override string Description => Path;
 
-    protected override IReadOnlyList<string> Migrations => SchemaScripts.Sqlite;
+    internal override SqlDialect Dialect => SqlDialect.Sqlite;
 
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Definitions;
 using MarketingOps.Core.Experiments.Reports;
+using MarketingOps.Reporting.Experiments;
 
 namespace MarketingOps.Host.Application;
 

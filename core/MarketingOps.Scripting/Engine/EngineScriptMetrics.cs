@@ -1,4 +1,5 @@
-using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Collection;
+using MarketingOps.Core.Experiments.Storage;
 using MarketingOps.Scripting.Hosting;
 
 namespace MarketingOps.Scripting.Engine;

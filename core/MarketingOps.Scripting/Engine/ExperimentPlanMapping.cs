@@ -1,6 +1,7 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Definitions;
 using MarketingOps.Core.Statistics;
-using EngineRule = MarketingOps.Core.Experiments.DecisionRule;
+using EngineRule = MarketingOps.Core.Experiments.Definitions.DecisionRule;
 
 namespace MarketingOps.Scripting.Engine;
 

@@ -1,4 +1,5 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Storage;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Posts;
 using MarketingOps.Scripting.Hosting;

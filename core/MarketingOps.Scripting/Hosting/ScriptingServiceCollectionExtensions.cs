@@ -21,12 +21,15 @@ public static class ScriptingServiceCollectionExtensions
     {
         services.TryAddSingleton(_ => ScriptingSettings.Read(configuration, Path.Combine(clientFolder, "cache", "scripts")));
         services.TryAddSingleton(sp => new ScriptRunner(sp.GetRequiredService<ScriptRunnerOptions>(), TimeProvider.System, sp.GetService<ILogger<ScriptRunner>>()));
+        services.TryAddSingleton<ScheduledScriptRuns>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledScriptRuns>());
         foreach (var script in ScriptScheduleFile.Read(clientFolder))
         {
             services.AddSingleton<IRecurringWork>(sp => new ScheduledScriptWork(
                 script,
                 clientFolder,
                 sp.GetRequiredService<ScriptRunner>(),
+                sp.GetRequiredService<ScheduledScriptRuns>(),
                 sp,
                 sp.GetService<TimeProvider>() ?? TimeProvider.System,
                 sp.GetRequiredService<ILogger<ScheduledScriptWork>>()));

@@ -24,6 +24,7 @@ internal static class ScriptingSettings
         options.DefaultTimeout = Duration(section, "DefaultTimeout", options.DefaultTimeout, problems);
         workers.CompileTimeout = Duration(section, "CompileTimeout", workers.CompileTimeout, problems);
         workers.CompileCpuLimit = Duration(section, "CompileCpuLimit", workers.CompileCpuLimit, problems);
+        workers.LongRunAfter = Duration(section, "LongRunAfter", workers.LongRunAfter, problems);
         workers.MaxWorkers = Number(section, "MaxWorkers", workers.MaxWorkers, 1, 64, problems);
         workers.WarmWorkers = Number(section, "WarmWorkers", workers.WarmWorkers, 0, 64, problems);
         workers.RunsPerWorker = Number(section, "RunsPerWorker", workers.RunsPerWorker, 1, 100_000, problems);

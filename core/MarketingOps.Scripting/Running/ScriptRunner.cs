@@ -26,6 +26,7 @@ internal sealed class ScriptRunner : IDisposable
     private readonly bool _ownsPool;
     private readonly Lock _gate = new();
     private readonly LinkedList<(string Key, ScriptImage Image)> _images = [];
+    private readonly Dictionary<string, int> _longScripts = new(StringComparer.Ordinal); // main file → runs it still counts as long
 
     /// <param name="options">Cache folder, default timeout, workers.</param>
     /// <param name="timeProvider">Measures timeouts; real time even when the script's <c>Clock</c> is simulated.</param>
@@ -67,7 +68,7 @@ internal sealed class ScriptRunner : IDisposable
         }
 
         var key = ScriptCacheKey.Compute(sources, ScriptEnvironment.Default);
-        var worker = await _pool.AcquireAsync(key, cancellationToken);
+        var worker = await _pool.AcquireAsync(key, longRun: false, cancellationToken);
         var healthy = false;
         try
         {
@@ -95,9 +96,10 @@ internal sealed class ScriptRunner : IDisposable
 
         var key = ScriptCacheKey.Compute(sources, ScriptEnvironment.Default);
         ScriptWorker worker;
+        var knownLong = IsLong(mainFile);
         try
         {
-            worker = await _pool.AcquireAsync(key, cancellationToken);
+            worker = await _pool.AcquireAsync(key, knownLong, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -106,6 +108,16 @@ internal sealed class ScriptRunner : IDisposable
 
         var coldWorker = worker.Fresh;
         var recycle = true;
+        var grewLong = 0;
+        var longTimer = _timeProvider.CreateTimer(
+            _ =>
+            {
+                Interlocked.Exchange(ref grewLong, 1);
+                _pool.MarkLong(worker);
+            },
+            null,
+            _pool.Options.LongRunAfter + (coldWorker ? _pool.Options.ColdStartAllowance : TimeSpan.Zero),
+            Timeout.InfiniteTimeSpan);
         try
         {
             var warm = worker.Holds(key);
@@ -178,7 +190,40 @@ internal sealed class ScriptRunner : IDisposable
         }
         finally
         {
+            longTimer.Dispose();
+            Remember(mainFile, Volatile.Read(ref grewLong) == 1);
             _pool.Release(worker, recycle);
+        }
+    }
+
+    /// <summary>Whether the script ran long lately, so its next run may not take the last worker.</summary>
+    private bool IsLong(string mainFile)
+    {
+        lock (_gate)
+        {
+            return _longScripts.ContainsKey(mainFile);
+        }
+    }
+
+    private void Remember(string mainFile, bool ranLong)
+    {
+        lock (_gate)
+        {
+            if (ranLong)
+            {
+                _longScripts[mainFile] = _pool.Options.LongRunMemory;
+            }
+            else if (_longScripts.TryGetValue(mainFile, out var left))
+            {
+                if (left <= 1)
+                {
+                    _longScripts.Remove(mainFile);
+                }
+                else
+                {
+                    _longScripts[mainFile] = left - 1;
+                }
+            }
         }
     }
 

@@ -26,6 +26,15 @@ internal sealed record ScheduledScript(string Name, string File, string Cron)
     /// <summary>Runs in a row whose worker died or had to be killed; null after a run that ended on its own.</summary>
     public int? WorkerDeathsInARow { get; init; }
 
+    /// <summary>Firings that did not run (the previous run still going, or never fired) since it was scheduled; null when none.</summary>
+    public int? MissedRuns { get; init; }
+
+    /// <summary>When the last missed firing was due.</summary>
+    public DateTimeOffset? LastMissedAt { get; init; }
+
+    /// <summary>Why the last missed firing did not run.</summary>
+    public string? LastMissedReason { get; init; }
+
     /// <summary>The work and cron job name the scheduler knows it by.</summary>
     [JsonIgnore]
     public string WorkName => "script:" + Name;

@@ -10,12 +10,15 @@ namespace MarketingOps.Scripting.Scheduling;
 /// One scheduled script as recurring work: each round reads its entry afresh (so <c>unschedule</c> and <c>resume</c>
 /// take effect without a restart), runs it in a worker, and logs how it ended and what it printed. A script whose
 /// worker died or had to be killed <see cref="PauseAfter"/> runs in a row is paused, with the reason in
-/// <c>scripts.json</c> for <c>mops script scheduled</c>; the host and every other schedule carry on.
+/// <c>scripts.json</c> for <c>mops script scheduled</c>; the host and every other schedule carry on. The run goes on
+/// in <see cref="ScheduledScriptRuns"/>, not on the scheduler's thread; a firing that finds the previous run still going
+/// (or one the scheduler never fired) is a missed run: logged, and counted in <c>scripts.json</c>.
 /// </summary>
 internal sealed class ScheduledScriptWork(
     ScheduledScript script,
     string clientFolder,
     ScriptRunner runner,
+    ScheduledScriptRuns runs,
     IServiceProvider services,
     TimeProvider clock,
     ILogger<ScheduledScriptWork> logger) : IRecurringWork
@@ -24,8 +27,11 @@ internal sealed class ScheduledScriptWork(
 
     public string Name => script.WorkName;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public Task RunAsync(CancellationToken cancellationToken) => RunAsync(new RecurringRun(clock.GetUtcNow(), null), cancellationToken);
+
+    public async Task RunAsync(RecurringRun run, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var current = ScriptScheduleFile.Find(clientFolder, script.Name);
         if (current is null)
         {
@@ -39,10 +45,77 @@ internal sealed class ScheduledScriptWork(
             return;
         }
 
+        var skipped = NotFired(run);
+        if (skipped > 0)
+        {
+            await RecordMissedAsync(skipped, run.ScheduledAt, "the scheduler did not fire it in time (the host was stopped or busy)");
+        }
+
+        var start = runs.TryStart(script.Name, token => RunOnceAsync(current, token));
+        if (start == ScheduledStart.StillRunning)
+        {
+            await RecordMissedAsync(1, run.ScheduledAt, "its previous run was still going or waiting for a worker");
+        }
+    }
+
+    /// <summary>Firings of its cron expression between the previous firing and this one: due, but never fired.</summary>
+    private int NotFired(RecurringRun run)
+    {
+        if (run.PreviousRunAt is not { } previous || !TimeZoneInfo.TryFindSystemTimeZoneById(script.TimeZone, out var zone))
+        {
+            return 0;
+        }
+
+        var cron = new Quartz.CronExpression(script.Cron, zone);
+        var count = 0;
+        for (var at = cron.GetNextValidTimeAfter(previous); at is { } due && due < run.ScheduledAt && count < 100_000; at = cron.GetNextValidTimeAfter(due))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private async Task RecordMissedAsync(int count, DateTimeOffset due, string reason)
+    {
+        logger.LogWarning("Scheduled script {Name} missed {Count} run(s), the last due {Due:u}: {Reason}", script.Name, count, due, reason);
+        await ScriptScheduleFile.UpdateAsync(clientFolder, script.Name, s => s with
+        {
+            MissedRuns = (s.MissedRuns ?? 0) + count,
+            LastMissedAt = due,
+            LastMissedReason = reason,
+        });
+    }
+
+    private async Task RunOnceAsync(ScheduledScript current, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAndJudgeAsync(current, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // One round failing must not stop the schedule; the next round runs as planned.
+            logger.LogError(ex, "Scheduled script {Name} could not be run; it runs again at its next time", script.Name);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping.
+        }
+    }
+
+    private async Task RunAndJudgeAsync(ScheduledScript current, CancellationToken cancellationToken)
+    {
         using var output = new StringWriter();
         var request = new ScriptRunRequest(HostScriptServices.Create(services, current.File, output)) { Args = current.Args, Timeout = current.Timeout };
         var result = await runner.RunAsync(current.File, request, cancellationToken);
         var printed = output.ToString().TrimEnd();
+        if (result.Outcome == ScriptOutcome.Cancelled)
+        {
+            logger.LogInformation("Scheduled script {Name} was cancelled: the host is stopping", script.Name);
+            return; // that says nothing about the script
+        }
+
         if (result.Succeeded)
         {
             logger.LogInformation("Scheduled script {Name} ran in {Elapsed} (returned {Value}){Output}", script.Name, result.RunTime, result.ReturnValue, printed.Length == 0 ? "" : Environment.NewLine + printed);
@@ -52,11 +125,6 @@ internal sealed class ScheduledScriptWork(
             // A failed round is logged and the schedule goes on; RecurringJob does the same for any work.
             logger.LogError("Scheduled script {Name} ended {Outcome}:{Diagnostics}{Output}", script.Name, result.Outcome,
                 string.Concat(result.Diagnostics.Select(d => Environment.NewLine + "  " + d)), printed.Length == 0 ? "" : Environment.NewLine + printed);
-        }
-
-        if (result.Outcome == ScriptOutcome.Cancelled)
-        {
-            return; // the host is stopping: that says nothing about the script
         }
 
         var deaths = result.WorkerKilled ? (current.WorkerDeathsInARow ?? 0) + 1 : 0;

@@ -9,6 +9,18 @@ internal sealed class ScriptWorkerOptions
     /// <summary>How many scripts may run at once, each in its own worker. The default value is 2.</summary>
     public int MaxWorkers { get; set; } = 2;
 
+    /// <summary>
+    /// How long a run (its compile included) may take before it counts as long: long runs never hold the last worker,
+    /// and a script stays long for its next <see cref="LongRunMemory"/> runs. The default value is 10 seconds.
+    /// </summary>
+    public TimeSpan LongRunAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Added to <see cref="LongRunAfter"/> for a run in a newly started worker: the process's start is not the script's. The default value is 10 seconds.</summary>
+    public TimeSpan ColdStartAllowance { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Runs after a long one for which a script still counts as long. The default value is 5.</summary>
+    public int LongRunMemory { get; set; } = 5;
+
     /// <summary>Idle workers kept running for the next script. The default value is 1.</summary>
     public int WarmWorkers { get; set; } = 1;
 

@@ -7,16 +7,22 @@ namespace MarketingOps.Scripting.Workers;
 /// The host's script workers: none until the first script, then a few kept warm. A worker serves one run at a time and is
 /// replaced after <see cref="ScriptWorkerOptions.RunsPerWorker"/> runs, after any run that did not end cleanly, and
 /// when its memory passes <see cref="ScriptWorkerOptions.RecycleAbove"/>; a replacement starts in the background.
+/// Long runs (past <see cref="ScriptWorkerOptions.LongRunAfter"/>, or of a script whose recent run was) never hold the
+/// last worker, so a short script never waits for slow ones: waiting runs are served in order, except that a short
+/// run passes long runs that may not start yet, and when runs that grew long hold every worker, one more starts.
 /// </summary>
 internal sealed class ScriptWorkerPool : IDisposable
 {
     private readonly ScriptWorkerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _slots;
     private readonly Lock _gate = new();
     private readonly List<ScriptWorker> _idle = [];
     private readonly HashSet<ScriptWorker> _all = [];
+    private readonly LinkedList<Waiter> _waiting = [];
+    private readonly Dictionary<ScriptWorker, bool> _busy = []; // a worker handed out, and whether its run counts as long
+    private int _shortRuns;
+    private int _longRuns;
     private bool _disposed;
 
     public ScriptWorkerPool(ScriptWorkerOptions options, TimeProvider? time = null, ILogger? logger = null)
@@ -25,7 +31,6 @@ internal sealed class ScriptWorkerPool : IDisposable
         _options = options;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
-        _slots = new SemaphoreSlim(Math.Max(1, options.MaxWorkers));
     }
 
     public ScriptWorkerOptions Options => _options;
@@ -58,12 +63,38 @@ internal sealed class ScriptWorkerPool : IDisposable
     public int Started { get; private set; }
 
     /// <summary>
-    /// A worker for one run, preferring one that still has <paramref name="key"/> loaded; waits while
-    /// <see cref="ScriptWorkerOptions.MaxWorkers"/> are busy. Give it back with <see cref="Release"/>.
+    /// A worker for one run, preferring one that still has <paramref name="key"/> loaded; waits while the workers its
+    /// lane may use are busy. Give it back with <see cref="Release"/>.
     /// </summary>
-    public async Task<ScriptWorker> AcquireAsync(string? key, CancellationToken cancellationToken)
+    /// <param name="key">The script's cache key.</param>
+    /// <param name="longRun">True for a script known to run long: it may not take the last worker.</param>
+    /// <param name="cancellationToken">Ends the wait.</param>
+    public async Task<ScriptWorker> AcquireAsync(string? key, bool longRun, CancellationToken cancellationToken)
     {
-        await _slots.WaitAsync(cancellationToken);
+        var waiter = new Waiter(longRun);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _waiting.AddLast(waiter.Node);
+            Pump();
+        }
+
+        if (!waiter.Granted.Task.IsCompleted)
+        {
+            await using var registration = cancellationToken.Register(() =>
+            {
+                lock (_gate)
+                {
+                    if (waiter.Node.List is not null)
+                    {
+                        _waiting.Remove(waiter.Node);
+                        waiter.Granted.TrySetCanceled(cancellationToken);
+                    }
+                }
+            });
+            await waiter.Granted.Task;
+        }
+
         try
         {
             List<ScriptWorker> gone;
@@ -86,12 +117,40 @@ internal sealed class ScriptWorkerPool : IDisposable
             }
 
             gone.ForEach(w => w.Dispose());
-            return found ?? StartWorker();
+            var leased = found ?? StartWorker();
+            lock (_gate)
+            {
+                _busy[leased] = longRun;
+            }
+
+            return leased;
         }
         catch
         {
-            _slots.Release();
+            lock (_gate)
+            {
+                Free(longRun);
+            }
+
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Counts <paramref name="worker"/>'s run as long from now on (it has run past
+    /// <see cref="ScriptWorkerOptions.LongRunAfter"/>): a short run waiting may get a worker of its own.
+    /// </summary>
+    public void MarkLong(ScriptWorker worker)
+    {
+        lock (_gate)
+        {
+            if (_busy.TryGetValue(worker, out var isLong) && !isLong)
+            {
+                _busy[worker] = true;
+                _shortRuns--;
+                _longRuns++;
+                Pump();
+            }
         }
     }
 
@@ -104,6 +163,11 @@ internal sealed class ScriptWorkerPool : IDisposable
         var spare = false;
         lock (_gate)
         {
+            if (_busy.Remove(worker, out var wasLong))
+            {
+                Free(wasLong);
+            }
+
             if (_disposed)
             {
                 retire = true;
@@ -136,7 +200,6 @@ internal sealed class ScriptWorkerPool : IDisposable
         }
 
         extra?.Dispose();
-        _slots.Release();
         if (spare)
         {
             _ = Task.Run(StartSpare);
@@ -152,6 +215,12 @@ internal sealed class ScriptWorkerPool : IDisposable
             all = [.. _all];
             _all.Clear();
             _idle.Clear();
+            foreach (var waiter in _waiting)
+            {
+                waiter.Granted.TrySetException(new ObjectDisposedException(nameof(ScriptWorkerPool)));
+            }
+
+            _waiting.Clear();
         }
 
         foreach (var worker in all)
@@ -204,4 +273,70 @@ internal sealed class ScriptWorkerPool : IDisposable
     }
 
     private void Forget(ScriptWorker worker) => _all.Remove(worker);
+
+    /// <summary>Whether a run of this lane may have a worker now (called under the lock).</summary>
+    private bool Fits(bool longRun)
+    {
+        var max = Math.Max(1, _options.MaxWorkers);
+        var busy = _shortRuns + _longRuns;
+        return longRun
+            ? busy < max && _longRuns < Math.Max(1, max - 1)
+            : busy < max || (_shortRuns == 0 && busy < max + 1); // long runs hold them all: one more for short runs
+    }
+
+    /// <summary>Grants waiting runs in order, each that fits (called under the lock).</summary>
+    private void Pump()
+    {
+        for (var node = _waiting.First; node is not null;)
+        {
+            var next = node.Next;
+            var waiter = node.Value;
+            if (Fits(waiter.LongRun))
+            {
+                _waiting.Remove(node);
+                if (waiter.LongRun)
+                {
+                    _longRuns++;
+                }
+                else
+                {
+                    _shortRuns++;
+                }
+
+                waiter.Granted.TrySetResult();
+            }
+
+            node = next;
+        }
+    }
+
+    private void Free(bool longRun)
+    {
+        if (longRun)
+        {
+            _longRuns--;
+        }
+        else
+        {
+            _shortRuns--;
+        }
+
+        Pump();
+    }
+
+    /// <summary>A run waiting for a worker.</summary>
+    private sealed class Waiter
+    {
+        public Waiter(bool longRun)
+        {
+            LongRun = longRun;
+            Node = new LinkedListNode<Waiter>(this);
+        }
+
+        public bool LongRun { get; }
+
+        public LinkedListNode<Waiter> Node { get; }
+
+        public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -1,7 +1,13 @@
 using System.Diagnostics;
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Analysis;
+using MarketingOps.Core.Experiments.Collection;
+using MarketingOps.Core.Experiments.Definitions;
+using MarketingOps.Core.Experiments.Planning;
 using MarketingOps.Core.Experiments.Reports;
+using MarketingOps.Core.Experiments.Storage;
 using MarketingOps.Core.Statistics;
+using MarketingOps.Reporting.Experiments;
 using Microsoft.Data.Sqlite;
 
 namespace MarketingOps.Benchmarks.Experiments;

@@ -1,4 +1,5 @@
-using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Definitions;
+using MarketingOps.Core.Experiments.Planning;
 
 namespace MarketingOps.Core.Tests.Experiments;
 

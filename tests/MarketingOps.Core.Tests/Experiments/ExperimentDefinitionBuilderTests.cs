@@ -1,4 +1,5 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Definitions;
 using MarketingOps.Core.Statistics;
 
 namespace MarketingOps.Core.Tests.Experiments;

@@ -1,5 +1,7 @@
 using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Collection;
+using MarketingOps.Core.Experiments.Definitions;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,8 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Analysis;
+using MarketingOps.Core.Experiments.Collection;
+using MarketingOps.Core.Experiments.Publishing;
+using MarketingOps.Core.Experiments.Storage;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Statistics;
 using Microsoft.Extensions.Logging.Abstractions;

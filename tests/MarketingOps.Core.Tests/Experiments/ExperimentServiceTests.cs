@@ -1,5 +1,8 @@
 using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Analysis;
+using MarketingOps.Core.Experiments.Definitions;
+using MarketingOps.Core.Experiments.Storage;
 using MarketingOps.Core.Statistics;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Time.Testing;

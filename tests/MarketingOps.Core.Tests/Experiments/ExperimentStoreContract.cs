@@ -1,4 +1,8 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Collection;
+using MarketingOps.Core.Experiments.Definitions;
+using MarketingOps.Core.Experiments.Planning;
+using MarketingOps.Core.Experiments.Storage;
 
 namespace MarketingOps.Core.Tests.Experiments;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MarketingOps.Core.Experiments.Reports;
+using MarketingOps.Reporting.Experiments;
 
 namespace MarketingOps.Core.Tests.Experiments;
 

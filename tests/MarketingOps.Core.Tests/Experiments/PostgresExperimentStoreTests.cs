@@ -1,4 +1,5 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Storage;
 using MarketingOps.Core.Storage;
 using MarketingOps.Core.Tests.Storage;
 using Microsoft.Extensions.Configuration;
@@ -48,8 +49,8 @@ public sealed class PostgresExperimentStoreTests : ExperimentStoreContract, IAsy
         await Task.WhenAll(first.InitializeAsync(Ct), second.InitializeAsync(Ct), posts.InitializeAsync(Ct));
         await first.InitializeAsync(Ct);
 
-        Assert.Equal(ExperimentSchema.Postgres.Count, await first.GetSchemaVersionAsync(Ct));
-        Assert.Equal(MarketingOps.Core.Storage.SchemaScripts.Postgres.Count, await posts.GetSchemaVersionAsync(Ct));
+        Assert.Equal(ExperimentSchema.Migrations.Count, await first.GetSchemaVersionAsync(Ct));
+        Assert.Equal(MarketingOps.Core.Storage.PostSchema.Migrations.Count, await posts.GetSchemaVersionAsync(Ct));
     }
 
     [Fact]

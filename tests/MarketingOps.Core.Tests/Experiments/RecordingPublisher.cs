@@ -1,4 +1,4 @@
-using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Publishing;
 using MarketingOps.Core.Posts;
 
 namespace MarketingOps.Core.Tests.Experiments;

@@ -1,4 +1,5 @@
-using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Definitions;
+using MarketingOps.Core.Experiments.Planning;
 using MarketingOps.Core.Guardrails;
 
 namespace MarketingOps.Core.Tests.Experiments;

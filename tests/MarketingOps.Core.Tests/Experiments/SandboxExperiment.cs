@@ -1,4 +1,5 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Definitions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MarketingOps.Core.Tests.Experiments;

@@ -1,7 +1,7 @@
 using System.Text;
 using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Configuration;
-using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Publishing;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Posts;
 using MarketingOps.Sdk;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Definitions;
 using MarketingOps.Core.Statistics;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,7 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Analysis;
+using MarketingOps.Core.Experiments.Definitions;
+using MarketingOps.Core.Experiments.Planning;
 
 namespace MarketingOps.Core.Tests.Experiments;
 

@@ -1,4 +1,6 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Planning;
+using MarketingOps.Core.Experiments.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
@@ -20,7 +22,7 @@ public sealed class SqliteExperimentStoreTests : ExperimentStoreContract, IDispo
         {
             await connection.OpenAsync(ct);
             await using var command = connection.CreateCommand();
-            command.CommandText = ExperimentSchema.Sqlite[0] + """
+            command.CommandText = ExperimentSchema.Migrations[0].Sqlite + """
                 CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL);
                 INSERT INTO schema_version VALUES (1, 0);
                 INSERT INTO experiments VALUES ('e1', 'spring', 'Stopped', '{"name":"spring","variants":[{"name":"a","text":"x"},{"name":"b","text":"y"}],"accounts":["brand"],"metric":{"name":"m","numerator":"link_clicks","denominator":"impressions"}}', 0, 0, 0, 3, NULL, 'stopped by a user', 2);
@@ -35,7 +37,7 @@ public sealed class SqliteExperimentStoreTests : ExperimentStoreContract, IDispo
         var store = new SqliteExperimentStore(path, new FakeTimeProvider(T0));
         await store.InitializeAsync(ct);
 
-        Assert.Equal(ExperimentSchema.Sqlite.Count, await store.GetSchemaVersionAsync(ct));
+        Assert.Equal(ExperimentSchema.Migrations.Count, await store.GetSchemaVersionAsync(ct));
         var old = (await store.FindAsync("e1", ct))!;
         Assert.Equal(("spring", ExperimentState.Stopped, 3, 2L), (old.Name, old.State, old.Looks, old.Version));
         Assert.Equal(7, Assert.Single(await store.GetPostsAsync("e1", ct)).Key);

@@ -1,4 +1,4 @@
-using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Definitions;
 
 namespace MarketingOps.Core.Tests.Experiments;
 

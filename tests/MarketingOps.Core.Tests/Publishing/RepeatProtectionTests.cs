@@ -1,5 +1,6 @@
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Publishing;
+using MarketingOps.Core.Publishing.Retries;
 using MarketingOps.Core.Tests.TestDoubles;
 using MarketingOps.Sdk;
 

@@ -1,4 +1,4 @@
-using MarketingOps.Core.Publishing;
+using MarketingOps.Core.Publishing.Retries;
 
 namespace MarketingOps.Core.Tests.Publishing;
 

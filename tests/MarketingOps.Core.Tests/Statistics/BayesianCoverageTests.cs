@@ -1,4 +1,5 @@
-using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Analysis;
+using MarketingOps.Core.Experiments.Definitions;
 using MarketingOps.Core.Statistics;
 using MathNet.Numerics.Distributions;
 using Microsoft.Extensions.Options;

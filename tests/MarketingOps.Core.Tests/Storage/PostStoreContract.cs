@@ -46,9 +46,9 @@ public abstract class PostStoreContract
         var store = await CreateStoreAsync();
         await store.InitializeAsync(Ct);
         await store.InitializeAsync(Ct);
-        Assert.Equal(SchemaScripts.Sqlite.Count, await store.GetSchemaVersionAsync(Ct));
-        Assert.Equal(8, SchemaScripts.Sqlite.Count);
-        Assert.Equal(SchemaScripts.Sqlite.Count, SchemaScripts.Postgres.Count);
+        Assert.Equal(PostSchema.Migrations.Count, await store.GetSchemaVersionAsync(Ct));
+        Assert.Equal(8, PostSchema.Migrations.Count);
+        Assert.Equal(Enumerable.Range(1, 8), PostSchema.Migrations.Select(m => m.Version));
     }
 
     [Theory]

@@ -26,7 +26,7 @@ public sealed class PostgresPostStoreTests : PostStoreContract, IAsyncDisposable
         return Reopen();
     }
 
-    internal override IReadOnlyList<string> Scripts => SchemaScripts.Postgres;
+    internal override IReadOnlyList<string> Scripts => [.. PostSchema.Migrations.Select(m => m.Postgres)];
 
     internal override AdoPostStore Reopen() => new PostgresPostStore(_last!, new FakeTimeProvider(Now));
 

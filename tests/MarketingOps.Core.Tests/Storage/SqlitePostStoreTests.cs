@@ -11,7 +11,7 @@ public sealed class SqlitePostStoreTests : PostStoreContract, IDisposable
 
     private string? _last;
 
-    internal override IReadOnlyList<string> Scripts => SchemaScripts.Sqlite;
+    internal override IReadOnlyList<string> Scripts => [.. PostSchema.Migrations.Select(m => m.Sqlite)];
 
     internal override Task<AdoPostStore> CreateStoreAsync()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Analysis;
 using MarketingOps.Dashboard.Tests.Browser;
 using MarketingOps.Host.Application;
 using MarketingOps.Host.Tests;

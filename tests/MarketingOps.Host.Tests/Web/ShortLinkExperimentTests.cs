@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using MarketingOps.Core.Access;
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Collection;
 using MarketingOps.Core.Links;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Publishing;

@@ -104,6 +104,14 @@ public sealed class CrashTests
         process.WaitForExit();
     }
 
+    /// <summary>Sends a signal by name (STOP freezes the process where it stands, CONT lets it run on).</summary>
+    internal static void Signal(MopsProcess mops, string signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, mops.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     private static bool HasExited(MopsProcess mops)
     {
         try

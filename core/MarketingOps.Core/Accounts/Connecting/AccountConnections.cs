@@ -1,5 +1,5 @@
 using MarketingOps.Core.Plugins;
-using MarketingOps.Core.Publishing;
+using MarketingOps.Core.Publishing.Holds;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Logging;
 

@@ -1,3 +1,5 @@
+using MarketingOps.Core.Experiments.Analysis;
+using MarketingOps.Core.Experiments.Definitions;
 using MarketingOps.Core.Statistics;
 
 namespace MarketingOps.Core.Experiments.Reports;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Definitions;
 using MarketingOps.Host.Cli;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;

@@ -1,4 +1,5 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Definitions;
 using MarketingOps.Core.Statistics;
 using MarketingOps.Host.Commands.Host;
 using MarketingOps.Host.Hosting;

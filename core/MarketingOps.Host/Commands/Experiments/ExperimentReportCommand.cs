@@ -1,8 +1,10 @@
 using System.Globalization;
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Analysis;
 using MarketingOps.Core.Experiments.Reports;
 using MarketingOps.Core.Statistics;
 using MarketingOps.Host.Cli;
+using MarketingOps.Reporting.Experiments;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Collection;
+using MarketingOps.Core.Experiments.Definitions;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Scheduling;

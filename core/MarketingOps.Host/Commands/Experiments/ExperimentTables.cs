@@ -1,5 +1,7 @@
 using System.Globalization;
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Definitions;
+using MarketingOps.Core.Experiments.Planning;
 using MarketingOps.Host.Cli;
 using Spectre.Console;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Definitions;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Host.Hosting;
 using MarketingOps.Sdk;

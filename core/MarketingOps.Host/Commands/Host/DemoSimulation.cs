@@ -1,4 +1,5 @@
 using MarketingOps.Core.Experiments;
+using MarketingOps.Core.Experiments.Collection;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Publishing;
 using MarketingOps.Host.Hosting;

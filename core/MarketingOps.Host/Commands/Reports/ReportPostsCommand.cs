@@ -2,6 +2,7 @@ using System.Globalization;
 using MarketingOps.Core.Analytics;
 using MarketingOps.Host.Cli;
 using MarketingOps.Host.Commands.Guardrails;
+using MarketingOps.Reporting.Posts;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 

@@ -26,6 +26,11 @@ internal sealed class ScriptScheduledCommand : Command<JsonSettings>
             {
                 Console.Out.WriteLine($"{"",-20} paused {script.PausedAt:u}: {reason}; `mops script resume {script.Name}` runs it again");
             }
+
+            if (script.MissedRuns is { } missed)
+            {
+                Console.Out.WriteLine($"{"",-20} missed {missed} run{(missed == 1 ? "" : "s")}, the last due {script.LastMissedAt:u}: {script.LastMissedReason}");
+            }
         }
 
         if (scripts.Count == 0)

@@ -21,7 +21,7 @@ public sealed class AccountConnectionsTests
             .Add(new ClientAccount("brand", "oauthnet", TimeZoneInfo.Utc))
             .Add(new ClientAccount("other", "missing", TimeZoneInfo.Utc))
             .Add(_platform);
-        _connections = new AccountConnections(registry, new MarketingOps.Core.Publishing.AccountHolds(), _time, NullLogger<AccountConnections>.Instance);
+        _connections = new AccountConnections(registry, new MarketingOps.Core.Publishing.Holds.AccountHolds(), _time, NullLogger<AccountConnections>.Instance);
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

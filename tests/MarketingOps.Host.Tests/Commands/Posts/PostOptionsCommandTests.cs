@@ -81,6 +81,50 @@ public sealed class PostOptionsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_import_file_gives_options_by_column_or_json_object_and_a_wrong_one_is_named_by_row()
+    {
+        var csv = _home.Write("posts.csv", """"
+            account,at,text,option:visibility,option:spoiler_text
+            acme,2099-03-30 09:30,Stay warm today,unlisted,"-5 °C, ""cold"""
+            acme,2099-03-31 09:30,No options on this one,,
+
+            """");
+        var json = _home.Write("posts.json", """[ { "account": "acme", "at": "2099-04-01 09:30", "text": "From JSON", "options": { "language": "en" } } ]""");
+        var wrong = _home.Write("wrong.csv", """
+            account,at,text,option:visibilty
+            acme,2099-04-02 09:30,Misspelt,unlisted
+
+            """);
+        var notObject = _home.Write("wrong.json", """[ { "account": "acme", "at": "2099-04-02 09:30", "text": "Options as text", "options": "visibility=unlisted" } ]""");
+
+        var imported = await Mops("post", "import", csv, "--json");
+        var fromJson = await Mops("post", "import", json, "--json");
+        var misspelt = await Mops("post", "import", wrong);
+        var asText = await Mops("post", "import", notObject);
+
+        Assert.True(imported.ExitCode == 0, imported.Out + imported.Err);
+        Assert.True(fromJson.ExitCode == 0, fromJson.Out + fromJson.Err);
+        var ids = JsonDocument.Parse(imported.Out).RootElement.GetProperty("posts").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToList();
+        ids.Add(JsonDocument.Parse(fromJson.Out).RootElement.GetProperty("posts")[0].GetProperty("id").GetString()!);
+        var options = new List<Dictionary<string, string>>();
+        foreach (var id in ids)
+        {
+            var (_, shown, _) = await Mops("post", "show", id, "--json");
+            options.Add(JsonDocument.Parse(shown).RootElement.GetProperty("post").GetProperty("options").Deserialize<Dictionary<string, string>>()!);
+        }
+
+        Assert.Equal(new Dictionary<string, string> { ["visibility"] = "unlisted", ["spoiler_text"] = "-5 °C, \"cold\"" }, options[0]);
+        Assert.Empty(options[1]);
+        Assert.Equal(new Dictionary<string, string> { ["language"] = "en" }, options[2]);
+        Assert.Equal(1, misspelt.ExitCode);
+        Assert.StartsWith("wrong.csv:2: options: 'visibilty' is not an option of Mastodon; it takes ", misspelt.Err, StringComparison.Ordinal);
+        Assert.Equal(1, asText.ExitCode);
+        Assert.StartsWith("wrong.json: post 1: options: must be an object of option names and string values", asText.Err, StringComparison.Ordinal);
+        var (_, list, _) = await Mops("post", "list", "--json");
+        Assert.Equal(3, JsonDocument.Parse(list).RootElement.GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_sandbox_takes_no_options_and_says_so()
     {
         using var sandbox = new TempFolder();

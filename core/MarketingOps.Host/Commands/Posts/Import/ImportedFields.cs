@@ -27,4 +27,7 @@ internal sealed record ImportedFields
     public string? Experiment { get; init; }
 
     public string? Variant { get; init; }
+
+    /// <summary>Platform options by name: the <c>option:NAME</c> columns of a CSV file, the <c>options</c> object of JSON.</summary>
+    public IReadOnlyDictionary<string, string>? Options { get; init; }
 }

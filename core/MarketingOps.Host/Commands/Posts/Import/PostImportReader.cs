@@ -22,6 +22,11 @@ internal static class PostImportReader
     /// <summary>The columns (CSV) or members (JSON) a post may have; <c>account</c>, <c>at</c> and one of <c>text</c> and <c>file</c> are required.</summary>
     public static readonly IReadOnlyList<string> Names = ["account", "at", "tz", "text", "file", "media", "kind", "to", "in_reply_to", "experiment", "variant"];
 
+    /// <summary>A CSV column <c>option:NAME</c> gives the platform option NAME (<c>--option NAME VALUE</c>); JSON has an <c>options</c> object.</summary>
+    public const string OptionPrefix = "option:";
+
+    private static readonly IReadOnlyList<string> JsonNames = [.. Names, "options"];
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -95,16 +100,17 @@ internal static class PostImportReader
         try
         {
             var headers = csv.Headers;
-            var unknown = headers.Where(h => !Names.Contains(h, StringComparer.Ordinal)).ToList();
+            var unknown = headers.Where(h => !Names.Contains(h, StringComparer.Ordinal) && !IsOptionColumn(h)).ToList();
             var twice = headers.GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
             if (unknown.Count > 0 || twice.Count > 0)
             {
-                problems.AddRange(unknown.Select(h => new ImportProblem(0, $"{name}:1: unknown column '{h}' (the columns are {string.Join(", ", Names)}, in any order, lower case)")));
+                problems.AddRange(unknown.Select(h => new ImportProblem(0, $"{name}:1: unknown column '{h}' (the columns are {string.Join(", ", Names)} and {OptionPrefix}NAME for each platform option, in any order, lower case)")));
                 problems.AddRange(twice.Select(h => new ImportProblem(0, $"{name}:1: column '{h}' is given more than once")));
                 return rows;
             }
 
             var index = Names.ToDictionary(n => n, n => headers.ToList().IndexOf(n));
+            var optionColumns = headers.Select((h, i) => (Header: h, Index: i)).Where(c => IsOptionColumn(c.Header)).ToList();
             while (csv.Read())
             {
                 string? Field(string column) => index[column] is >= 0 and var i && csv.GetString(i) is { Length: > 0 } value ? value : null;
@@ -121,6 +127,7 @@ internal static class PostImportReader
                     InReplyTo = Field("in_reply_to"),
                     Experiment = Field("experiment"),
                     Variant = Field("variant"),
+                    Options = Options(optionColumns.Select(c => (c.Header[OptionPrefix.Length..], csv.GetString(c.Index)))),
                 }));
             }
         }
@@ -164,10 +171,10 @@ internal static class PostImportReader
                     continue;
                 }
 
-                var unknown = element.EnumerateObject().Select(p => p.Name).Where(n => !Names.Contains(n, StringComparer.Ordinal)).ToList();
+                var unknown = element.EnumerateObject().Select(p => p.Name).Where(n => !JsonNames.Contains(n, StringComparer.Ordinal)).ToList();
                 if (unknown.Count > 0)
                 {
-                    problems.AddRange(unknown.Select(n => new ImportProblem(number, $"{where}: unknown field '{n}' (the fields are {string.Join(", ", Names)})")));
+                    problems.AddRange(unknown.Select(n => new ImportProblem(number, $"{where}: unknown field '{n}' (the fields are {string.Join(", ", JsonNames)})")));
                     continue;
                 }
 
@@ -178,7 +185,10 @@ internal static class PostImportReader
                 catch (JsonException ex)
                 {
                     var field = ex.Path is { Length: > 2 } at ? at[2..] : "a field";
-                    problems.Add(new ImportProblem(number, $"{where}: {field}: must be {(field.StartsWith("media", StringComparison.Ordinal) ? "an array of file names" : "a string")}"));
+                    var expected = field.StartsWith("media", StringComparison.Ordinal) ? "an array of file names"
+                        : field == "options" ? "an object of option names and string values, {\"visibility\": \"unlisted\"}"
+                        : "a string";
+                    problems.Add(new ImportProblem(number, $"{where}: {field}: must be {expected}"));
                 }
             }
         }
@@ -231,6 +241,16 @@ internal static class PostImportReader
         }
 
         return problems.Count > before ? null
-            : new DraftFields(post.Tz, post.Experiment, post.Variant, kind!.Value, post.To, post.InReplyTo).ToRequest(post.Account!, post.At!, text, media);
+            : new DraftFields(post.Tz, post.Experiment, post.Variant, kind!.Value, post.To, post.InReplyTo) { Options = post.Options ?? PlatformOptions.None }
+                .ToRequest(post.Account!, post.At!, text, media);
+    }
+
+    private static bool IsOptionColumn(string header) => header.StartsWith(OptionPrefix, StringComparison.Ordinal) && header.Length > OptionPrefix.Length;
+
+    // An empty cell gives no option, as an empty cell of any other column gives nothing.
+    private static Dictionary<string, string>? Options(IEnumerable<(string Name, string Value)> cells)
+    {
+        var given = cells.Where(c => c.Value.Length > 0).ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal);
+        return given.Count == 0 ? null : given;
     }
 }

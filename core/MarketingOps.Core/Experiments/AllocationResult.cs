@@ -1,4 +1,0 @@
-namespace MarketingOps.Core.Experiments;
-
-/// <summary>The planner's posts, in time order, and anything the marketer should change before starting.</summary>
-internal sealed record AllocationResult(IReadOnlyList<PlannedPost> Posts, IReadOnlyList<string> Warnings);

@@ -1,4 +1,0 @@
-namespace MarketingOps.Core.Publishing;
-
-/// <summary>Why an account's posts wait, since when, and when the next post tries the platform again.</summary>
-internal sealed record CredentialHold(string Reason, DateTimeOffset Since, DateTimeOffset NextCheck);
