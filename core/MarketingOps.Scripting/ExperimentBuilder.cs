@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace MarketingOps.Scripting;
 
 /// <summary>Describes an experiment step by step: variants, accounts, metric, schedule, decision; then <see cref="Start"/>.</summary>
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
 public sealed class ExperimentBuilder
 {
     private readonly Func<ExperimentPlan, ScriptExperiment> _starter;

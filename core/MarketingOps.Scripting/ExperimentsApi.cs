@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using MarketingOps.Scripting.Hosting;
 
 namespace MarketingOps.Scripting;
 
 /// <summary>Defining and reading experiments: the script's <c>Experiments</c>.</summary>
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
 public sealed class ExperimentsApi
 {
     private readonly IScriptExperiments _experiments;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -5,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace MarketingOps.Scripting;
 
 /// <summary>JSON for scripts: the script's <c>Json</c>. Use it instead of <c>JsonSerializer</c>, which would remember the script's types for the life of the host.</summary>
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
 public sealed class JsonApi
 {
     // One options instance per run, with its own resolver so it shares no cache with any other options: what it learns

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 namespace MarketingOps.Scripting;
 
 /// <summary>A post's counters at one moment; a counter the platform does not report is null, not zero.</summary>
 /// <param name="PostId">The host's id of the post.</param>
 /// <param name="At">When the counters were read; null when none were read yet.</param>
 /// <param name="Counters">Counter values by name; see <see cref="Counter"/>.</param>
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
 public sealed record MetricSnapshot(string PostId, DateTimeOffset? At, IReadOnlyDictionary<string, long> Counters)
 {
     /// <summary>Times the post was shown.</summary>

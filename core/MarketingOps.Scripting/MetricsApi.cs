@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using MarketingOps.Scripting.Hosting;
 
 namespace MarketingOps.Scripting;
 
 /// <summary>Reading stored metrics: the script's <c>Metrics</c>.</summary>
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
 public sealed class MetricsApi
 {
     private readonly IScriptMetrics _metrics;

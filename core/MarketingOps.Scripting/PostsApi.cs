@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using MarketingOps.Scripting.Hosting;
 
 namespace MarketingOps.Scripting;
 
 /// <summary>Drafting, scheduling and finding posts: the script's <c>Posts</c>.</summary>
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
 public sealed class PostsApi
 {
     private readonly IScriptPosts _posts;

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 namespace MarketingOps.Scripting;
 
 /// <summary>One of the client's accounts as a script sees it: a name, a platform and a time zone, never credentials.</summary>
 /// <param name="Name">The account's name, what <c>Posts.Schedule</c> takes.</param>
 /// <param name="Platform">The platform's id, e.g. <c>sandbox</c>, <c>mastodon</c>.</param>
 /// <param name="TimeZone">The account's IANA time zone, e.g. <c>Europe/Berlin</c>.</param>
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
 public sealed record ScriptAccount(string Name, string Platform, string TimeZone)
 {
     /// <summary>The instant's wall-clock time in this account's zone.</summary>

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using MarketingOps.Scripting.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MarketingOps.Scripting;
 
 /// <summary>Everything a script can use without qualification: accounts, posts, metrics, experiments, log, clock, arguments.</summary>
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
 public sealed class ScriptGlobals
 {
     private readonly ScriptServices _services;

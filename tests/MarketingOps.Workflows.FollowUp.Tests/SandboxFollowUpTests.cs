@@ -5,6 +5,7 @@ using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Plugins.Sandbox;
 using MarketingOps.Sdk;
+using MarketingOps.Testing;
 using MarketingOps.Workflows.FollowUp.Tests.Doubles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,7 +92,7 @@ public sealed class SandboxFollowUpTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<IPlatformRegistry>(new TestRegistry([new ClientAccount("acme", "sandbox", TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))], [sandbox]));
+        services.AddSingleton<IPlatformRegistry>(new FakeRegistry([new ClientAccount("acme", "sandbox", TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))], [sandbox]));
         services.AddInMemoryGuardrailStores().AddGuardrails(o => (o.QuietHoursStart, o.QuietHoursEnd) = (null, null));
         services.AddInMemoryInboxStore().AddInbox();
         services.AddSingleton<IInboxPublisher>(sp => new PlatformPublisher(sandbox, sp.GetRequiredService<IGuardrails>(), clock));

@@ -14,15 +14,53 @@ namespace MarketingOps.Scripting.Compilation;
 /// the original source and runtime errors point at the marketer's own lines.
 /// </summary>
 /// <remarks>Expression bodies become blocks; whether that block returns needs the semantic model, hence a rewriter over the checked compilation.</remarks>
-internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
+internal sealed class BudgetInjector(SemanticModel model, int fileIndex) : CSharpSyntaxRewriter
 {
     private static readonly string Budget = "global::" + typeof(ScriptBudget).FullName;
 
-    public static SyntaxTree Instrument(SyntaxTree tree, SemanticModel model)
+    /// <param name="tree">One source file of the script.</param>
+    /// <param name="model">Its semantic model.</param>
+    /// <param name="fileIndex">Its index among the script's sources, for <see cref="ScriptBudget.At"/>.</param>
+    public static SyntaxTree Instrument(SyntaxTree tree, SemanticModel model, int fileIndex)
     {
-        var root = (CompilationUnitSyntax)new BudgetInjector(model).Visit(tree.GetRoot());
+        var root = (CompilationUnitSyntax)new BudgetInjector(model, fileIndex).Visit(tree.GetRoot());
         var text = SourceText.From(root.ToFullString(), Encoding.UTF8, SourceHashAlgorithm.Sha256);
         return CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)tree.Options, tree.FilePath);
+    }
+
+    /// <summary>Marks each top-level statement and variable with <see cref="ScriptBudget.At"/>, on its own line.</summary>
+    public override SyntaxNode? VisitCompilationUnit(CompilationUnitSyntax node)
+    {
+        var visited = (CompilationUnitSyntax)base.VisitCompilationUnit(node)!;
+        var members = new List<MemberDeclarationSyntax>();
+        for (var i = 0; i < visited.Members.Count; i++)
+        {
+            var member = visited.Members[i];
+            if (member is GlobalStatementSyntax or FieldDeclarationSyntax)
+            {
+                members.Add(GlobalStatement(AtStatement(node.Members[i])).WithLeadingTrivia(member.GetLeadingTrivia()));
+                member = member.WithoutLeadingTrivia();
+            }
+
+            members.Add(member);
+        }
+
+        return visited.WithMembers(List(members));
+    }
+
+    /// <summary>Marks each statement of a block with <see cref="ScriptBudget.At"/>, on its own line.</summary>
+    public override SyntaxNode? VisitBlock(BlockSyntax node)
+    {
+        var visited = (BlockSyntax)base.VisitBlock(node)!;
+        var statements = new List<StatementSyntax>();
+        for (var i = 0; i < visited.Statements.Count; i++)
+        {
+            var statement = visited.Statements[i];
+            statements.Add(AtStatement(node.Statements[i]).WithLeadingTrivia(statement.GetLeadingTrivia()));
+            statements.Add(statement.WithoutLeadingTrivia());
+        }
+
+        return visited.WithStatements(List(statements));
     }
 
     public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
@@ -67,6 +105,42 @@ internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
     public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
         => Instrument(NoInlining((ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!), returnsValue: false);
 
+    public override SyntaxNode? VisitFieldDeclaration(FieldDeclarationSyntax node)
+    {
+        // A script's top-level variables are fields too, set in order by the script's body: no recursion there.
+        var visited = (FieldDeclarationSyntax)base.VisitFieldDeclaration(node)!;
+        return visited.Modifiers.Any(SyntaxKind.ConstKeyword) || node.Parent is not TypeDeclarationSyntax
+            ? visited
+            : visited.WithDeclaration(visited.Declaration.WithVariables(SeparatedList(
+                visited.Declaration.Variables.Select(v => v.Initializer is { } initializer && Guardable(initializer.Value) ? v.WithInitializer(initializer.WithValue(Guard(initializer.Value))) : v),
+                visited.Declaration.Variables.GetSeparators())));
+    }
+
+    public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node)
+    {
+        var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
+        if (visited.Initializer is { } initializer && Guardable(initializer.Value))
+        {
+            visited = visited.WithInitializer(initializer.WithValue(Guard(initializer.Value)));
+        }
+
+        return visited.ExpressionBody is { } arrow
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(ArrowToGetter(arrow, visited.SemicolonToken))
+            : visited;
+    }
+
+    public override SyntaxNode? VisitConstructorInitializer(ConstructorInitializerSyntax node)
+    {
+        var visited = (ConstructorInitializerSyntax)base.VisitConstructorInitializer(node)!;
+        return visited.WithArgumentList(GuardFirst(visited.ArgumentList));
+    }
+
+    public override SyntaxNode? VisitPrimaryConstructorBaseType(PrimaryConstructorBaseTypeSyntax node)
+    {
+        var visited = (PrimaryConstructorBaseTypeSyntax)base.VisitPrimaryConstructorBaseType(node)!;
+        return visited.WithArgumentList(GuardFirst(visited.ArgumentList));
+    }
+
     public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
         => Instrument(NoInlining((OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!), returnsValue: true);
 
@@ -93,14 +167,6 @@ internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
             : visited.ExpressionBody is { } arrow
                 ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowToBlock(arrow, visited.SemicolonToken, returns))
                 : visited;
-    }
-
-    public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node)
-    {
-        var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
-        return visited.ExpressionBody is { } arrow
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(ArrowToGetter(arrow, visited.SemicolonToken))
-            : visited;
     }
 
     public override SyntaxNode? VisitIndexerDeclaration(IndexerDeclarationSyntax node)
@@ -206,6 +272,37 @@ internal sealed class BudgetInjector(SemanticModel model) : CSharpSyntaxRewriter
     private static InvocationExpressionSyntax Pass(ExpressionSyntax expression)
         => InvocationExpression(ParseExpression($"{Budget}.Pass"), ArgumentList(SingletonSeparatedList(Argument(expression.WithoutTrivia()))))
             .WithTriviaFrom(expression);
+
+    /// <summary>An initializer that may run code (not a constant, not an array initializer, which is no expression of its own).</summary>
+    private static bool Guardable(ExpressionSyntax value) => value is not (LiteralExpressionSyntax or InitializerExpressionSyntax);
+
+    /// <summary><c>value</c> becomes <c>(Entered() ? value : default)</c> on the same line: the check runs before the value.</summary>
+    private static ParenthesizedExpressionSyntax Guard(ExpressionSyntax value)
+        => ParenthesizedExpression(ConditionalExpression(
+            ParseExpression($"{Budget}.Entered()"),
+            Token(default, SyntaxKind.QuestionToken, TriviaList(Space)),
+            value.WithoutTrivia(),
+            Token(TriviaList(Space), SyntaxKind.ColonToken, TriviaList(Space)),
+            LiteralExpression(SyntaxKind.DefaultLiteralExpression)))
+            .WithTriviaFrom(value);
+
+    /// <summary>Guards the first argument passed by value, so the check runs before any argument is evaluated.</summary>
+    private static ArgumentListSyntax GuardFirst(ArgumentListSyntax arguments)
+    {
+        if (arguments.Arguments.FirstOrDefault() is not { } first || !first.RefKindKeyword.IsKind(SyntaxKind.None))
+        {
+            return arguments;
+        }
+
+        return arguments.WithArguments(arguments.Arguments.Replace(first, first.WithExpression(Guard(first.Expression))));
+    }
+
+    /// <summary><c>At(position);</c> for where <paramref name="original"/> (a node of the source as written) starts.</summary>
+    private StatementSyntax AtStatement(SyntaxNode original)
+    {
+        var line = original.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+        return ParseStatement($"{Budget}.At({ScriptBudget.Position(fileIndex, line)}); ");
+    }
 
     private static StatementSyntax CheckStatement() => ParseStatement($"{Budget}.Check(); ");
 

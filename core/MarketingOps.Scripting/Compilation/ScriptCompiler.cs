@@ -30,7 +30,8 @@ internal static class ScriptCompiler
         var instrumentedMain = sources.MainTree;
         foreach (var tree in compilation.SyntaxTrees)
         {
-            var instrumented = BudgetInjector.Instrument(tree, compilation.GetSemanticModel(tree));
+            var fileIndex = sources.Files.Select(f => f.Path).ToList().IndexOf(tree.FilePath);
+            var instrumented = BudgetInjector.Instrument(tree, compilation.GetSemanticModel(tree), Math.Max(0, fileIndex));
             if (tree == sources.MainTree)
             {
                 instrumentedMain = instrumented;

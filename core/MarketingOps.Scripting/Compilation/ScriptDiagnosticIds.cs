@@ -33,6 +33,9 @@ internal static class ScriptDiagnosticIds
     /// <summary>The worker process running the script died (stack overflow, out of memory, a flood); the host carried on.</summary>
     public const string WorkerDied = "MOPS104";
 
+    /// <summary>A warning: the run printed and logged more than its output cap; the rest of its output was dropped.</summary>
+    public const string OutputCut = "MOPS105";
+
     /// <summary>A bug on our side (instrumentation produced code that does not compile).</summary>
     public const string Internal = "MOPS900";
 }

@@ -18,7 +18,7 @@ internal sealed class ScriptEnvironment
     public const string ScriptClassName = "MopsScript";
 
     /// <summary>Bump when the policy or the instrumentation changes, so cached images compiled under the old rules are not reused.</summary>
-    private const string RulesVersion = "policy-3;budget-2";
+    private const string RulesVersion = "policy-4;budget-3";
 
     // Runtime assemblies scripts compile against. Some hold only forbidden types (System.Net.Http, System.Console, …):
     // they are referenced so that using them is reported as a policy violation that names the type, not as "type not found".
@@ -31,6 +31,7 @@ internal sealed class ScriptEnvironment
         "System.Net.Sockets", "System.Diagnostics.Process", "System.Threading.Thread", "System.Threading.ThreadPool",
         "System.Runtime.InteropServices", "System.Runtime.Loader", "System.Linq.Expressions", "System.Linq.Queryable",
         "System.Linq.Parallel", "System.Threading.Tasks.Parallel", "System.ComponentModel.Primitives",
+        "System.Private.Uri", // where System.Runtime forwards Uri: without it `new Uri(…)` is CS1069
     ];
 
     private static readonly Lazy<ScriptEnvironment> Shared = new(() => new ScriptEnvironment());

@@ -28,6 +28,7 @@ internal static class ScriptingSettings
         workers.MaxWorkers = Number(section, "MaxWorkers", workers.MaxWorkers, 1, 64, problems);
         workers.WarmWorkers = Number(section, "WarmWorkers", workers.WarmWorkers, 0, 64, problems);
         workers.RunsPerWorker = Number(section, "RunsPerWorker", workers.RunsPerWorker, 1, 100_000, problems);
+        workers.MaxOutputBytesPerRun = (long)Number(section, "MaxOutputKilobytes", (int)(workers.MaxOutputBytesPerRun >> 10), 1, 1_048_576, problems) << 10;
         workers.MemoryLimitBytes = (long)Number(section, "MemoryLimitMegabytes", (int)(workers.MemoryLimitBytes >> 20), 128, 65_536, problems) << 20;
         return problems.Count > 0 ? throw new ConfigurationException(problems) : options;
     }

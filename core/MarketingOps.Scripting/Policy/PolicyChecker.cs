@@ -188,6 +188,13 @@ internal sealed class PolicyChecker
                         $"'{Display(method)}' is not allowed in scripts: it reads the wall clock; use Guid.CreateVersion7(Now)");
                 }
 
+                if (definition.Name == "CreateLinkedTokenSource" && TypeKey(definition.ContainingType) == "System.Threading.CancellationTokenSource"
+                    && at.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { ArgumentList.Arguments.Count: 0 })
+                {
+                    Report(at, "System.Threading.CancellationTokenSource.CreateLinkedTokenSource", ScriptDiagnosticIds.ApiNotAllowed,
+                        $"'{Display(method)}' with no token is not allowed in scripts: {ScriptAllowlist.OwnTokenSource}");
+                }
+
                 if (definition.Name == "Delay" && TypeKey(definition.ContainingType) == "System.Threading.Tasks.Task"
                     && !definition.Parameters.Any(p => p.Type.Name == nameof(CancellationToken)))
                 {

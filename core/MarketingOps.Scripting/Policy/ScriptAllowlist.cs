@@ -95,6 +95,7 @@ internal static class ScriptAllowlist
         {
             ["Register"] = Callbacks, ["UnsafeRegister"] = Callbacks, ["WaitHandle"] = Blocking, ["None"] = UseRunToken, [".ctor"] = UseRunToken,
         },
+        ["System.Threading.CancellationTokenSource"] = new() { [".ctor"] = OwnTokenSource },
         ["System.Threading.Tasks.Task"] = new()
         {
             [".ctor"] = Threads, ["Run"] = Threads, ["Factory"] = Threads, ["Start"] = Threads, ["RunSynchronously"] = Threads,
@@ -149,6 +150,8 @@ internal static class ScriptAllowlist
     private const string Blocking = "blocking waits can hang the run; use await";
     private const string Callbacks = "callbacks would outlive the script";
     private const string ProcessWide = "it changes or fills state the whole process shares, beyond the run";
+    public const string OwnTokenSource = "a token source of its own is not linked to the run, which could then not stop what waits on it; use CancellationTokenSource.CreateLinkedTokenSource(CancellationToken) (and CancelAfter for a time limit)";
+
     public const string UseRunToken = "pass the script's CancellationToken, so the run can stop what it waits for";
 
     public const string DefaultReason = "it is not on the scripting allowlist (see docs/scripting.md, \"What scripts may use\")";

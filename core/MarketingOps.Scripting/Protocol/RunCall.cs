@@ -23,6 +23,9 @@ internal sealed record RunCall(string RunId, string Key, IReadOnlyList<ScriptAcc
     /// <summary>The host clock's local zone, as an IANA id.</summary>
     public string LocalTimeZone { get; init; } = "UTC";
 
+    /// <summary>The run's output cap (prints and log lines, UTF-8): the worker stops sending at twice it, the host cuts at it.</summary>
+    public long MaxOutputBytes { get; init; } = 1L << 20;
+
     /// <summary>The host's culture, so formatting reads as it would in the host.</summary>
     public string Culture { get; init; } = "";
 }

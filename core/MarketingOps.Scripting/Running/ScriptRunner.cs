@@ -150,18 +150,21 @@ internal sealed class ScriptRunner : IDisposable
                 HostClock = !ReferenceEquals(services.Clock, TimeProvider.System),
                 LocalTimeZone = services.Clock.LocalTimeZone.Id,
                 Culture = CultureInfo.CurrentCulture.Name,
+                MaxOutputBytes = _pool.Options.MaxOutputBytesPerRun,
             };
             var prepared = _timeProvider.GetElapsedTime(started);
             using var runEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var answer = await worker.RunAsync(call, new WorkerRunContext(call.RunId, services, _pool.Options, runEnd.Token), timeout + _pool.Options.KillGrace, cancellationToken);
+            var context = new WorkerRunContext(call.RunId, services, _pool.Options, runEnd.Token);
+            var answer = await worker.RunAsync(call, context, timeout + _pool.Options.KillGrace, cancellationToken);
             await runEnd.CancelAsync(); // host-side waits the run started (Delay on the host's clock) end with it
             if (answer.Reply is { End: RunEnd.NotLoaded } && image is not null)
             {
                 // The worker no longer has it (an idle expiry between the lookup and the run): send the image.
-                answer = await worker.RunAsync(call with { Assembly = image.Assembly, Symbols = image.Symbols }, new WorkerRunContext(call.RunId, services, _pool.Options, cancellationToken), timeout + _pool.Options.KillGrace, cancellationToken);
+                context = new WorkerRunContext(call.RunId, services, _pool.Options, cancellationToken);
+                answer = await worker.RunAsync(call with { Assembly = image.Assembly, Symbols = image.Symbols }, context, timeout + _pool.Options.KillGrace, cancellationToken);
             }
 
-            var (outcome, diagnostic) = Judge(answer, mainFile, timeout, () => image ?? Remembered(key) ?? _cache?.TryGet(key), cancellationToken);
+            var (outcome, diagnostic) = Judge(answer, sources, timeout, () => image ?? Remembered(key) ?? _cache?.TryGet(key), cancellationToken);
             if (answer.Reply is { End: RunEnd.LoadFailed })
             {
                 Forget(key); // a damaged cached image: compile afresh next time
@@ -173,6 +176,12 @@ internal sealed class ScriptRunner : IDisposable
             }
 
             recycle = outcome != ScriptOutcome.Completed;
+            if (context.OutputCut)
+            {
+                warnings = [.. warnings, new ScriptDiagnostic(mainFile, 0, 0, IsError: false, ScriptDiagnosticIds.OutputCut,
+                    $"The script printed and logged more than {_pool.Options.MaxOutputBytesPerRun / 1024:N0} KB in this run; its output was cut there and the rest dropped.")];
+            }
+
             return new ScriptRunResult(outcome, diagnostic is null ? warnings : [.. warnings, diagnostic])
             {
                 ReturnValue = answer.Reply?.ReturnValue,
@@ -227,8 +236,9 @@ internal sealed class ScriptRunner : IDisposable
         }
     }
 
-    private static (ScriptOutcome, ScriptDiagnostic?) Judge(WorkerAnswer<RunReply> answer, string mainFile, TimeSpan timeout, Func<ScriptImage?> image, CancellationToken cancellationToken)
+    private static (ScriptOutcome, ScriptDiagnostic?) Judge(WorkerAnswer<RunReply> answer, ScriptSources sources, TimeSpan timeout, Func<ScriptImage?> image, CancellationToken cancellationToken)
     {
+        var mainFile = sources.MainPath;
         ScriptDiagnostic Whole(string id, string message) => new(mainFile, 0, 0, IsError: true, id, message);
         return answer switch
         {
@@ -242,16 +252,24 @@ internal sealed class ScriptRunner : IDisposable
                 $"The script ran past its {Describe(timeout)} timeout and did not stop (it was inside a call that never checks), so the host killed its worker process.")),
             // A worker that dies while the host stops (Ctrl+C reaches its whole process group) says nothing about the script.
             { Stop: WorkerStop.Died } when cancellationToken.IsCancellationRequested => (ScriptOutcome.Cancelled, Whole(ScriptDiagnosticIds.Cancelled, "The run was cancelled: the host is stopping.")),
-            { Stop: WorkerStop.Died, Death: { } death } => (ScriptOutcome.Crashed, Died(mainFile, death, image())),
+            { Stop: WorkerStop.Died, Death: { } death } => (ScriptOutcome.Crashed, Died(sources, death, image)),
             _ when cancellationToken.IsCancellationRequested => (ScriptOutcome.Cancelled, Whole(ScriptDiagnosticIds.Cancelled, "The run was cancelled: the host is stopping.")),
             _ => (ScriptOutcome.Crashed, Whole(ScriptDiagnosticIds.WorkerDied, "The script's worker gave no answer; the host killed it.")),
         };
     }
 
-    private static ScriptDiagnostic Died(string mainFile, WorkerDeath death, ScriptImage? image)
+    private static ScriptDiagnostic Died(ScriptSources sources, WorkerDeath death, Func<ScriptImage?> image)
     {
-        var where = image is null ? null : ScriptImageLines.Find(image, death.ScriptFrames);
-        return new ScriptDiagnostic(where?.File ?? mainFile, where?.Line ?? 0, 0, IsError: true, ScriptDiagnosticIds.WorkerDied,
+        // The statement it was in, from the worker's mapped position file; else where the innermost method of the
+        // script the runtime printed starts (a stack overflow prints no line).
+        if (ScriptBudget.Unpack(death.Position) is { } at && at.FileIndex < sources.Files.Count)
+        {
+            return new ScriptDiagnostic(sources.Files[at.FileIndex].Path, at.Line, 0, IsError: true, ScriptDiagnosticIds.WorkerDied,
+                $"The script {death.Summary} (in the statement that starts here). The host is unaffected.");
+        }
+
+        var where = image() is { } known ? ScriptImageLines.Find(known, death.ScriptFrames) : null;
+        return new ScriptDiagnostic(where?.File ?? sources.MainPath, where?.Line ?? 0, 0, IsError: true, ScriptDiagnosticIds.WorkerDied,
             $"The script {death.Summary}{(where is null ? "" : " (in the code that starts here)")}. The host is unaffected.");
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MarketingOps.Scripting.Protocol;
 using StreamJsonRpc;
 
@@ -7,6 +8,7 @@ namespace MarketingOps.Scripting.WorkerSide;
 /// One run's line to the host: every globals call goes out tagged with the run's id and comes back as a plain value, or
 /// as the exception the script would have seen in process. A call after the run ended is refused here and by the host.
 /// </summary>
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
 internal sealed class HostConnection(JsonRpc rpc, string runId, RemoteOutput output, CancellationToken runToken)
 {
     public CancellationToken RunToken => runToken;
@@ -28,6 +30,16 @@ internal sealed class HostConnection(JsonRpc rpc, string runId, RemoteOutput out
         if (reply?.ErrorType is not null)
         {
             throw new OperationCanceledException(reply.Error);
+        }
+    }
+
+    /// <summary>Sends a log line, unless the run has sent its share of output (<see cref="RemoteOutput.Charge"/>).</summary>
+    public void Log(LogMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (output.Charge(message.Utf8Bytes()))
+        {
+            Notify(WorkerMethods.Log, message);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MarketingOps.Scripting.Protocol;
 
 namespace MarketingOps.Scripting.WorkerSide;
@@ -6,6 +7,7 @@ namespace MarketingOps.Scripting.WorkerSide;
 /// The host's clock seen from a worker, for hosts whose clock is not the system's (the demo's accelerated time, a test's
 /// fake time): the time is asked for, and a timer (what <c>Delay</c> waits on) fires when the host's clock says so.
 /// </summary>
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
 internal sealed class RemoteClock(HostConnection host, TimeZoneInfo localTimeZone) : TimeProvider
 {
     public override TimeZoneInfo LocalTimeZone => localTimeZone;

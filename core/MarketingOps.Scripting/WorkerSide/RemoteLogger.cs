@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using MarketingOps.Scripting.Protocol;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,7 @@ namespace MarketingOps.Scripting.WorkerSide;
 /// The script's <c>Log</c> inside a worker: each entry is formatted here (a script object's <c>ToString</c> runs in the
 /// worker) and goes to the host as text, with its template and values as text so the host's log stays structured.
 /// </summary>
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
 internal sealed class RemoteLogger(HostConnection host) : ILogger
 {
     private const int MaxValue = 4096;
@@ -48,7 +50,7 @@ internal sealed class RemoteLogger(HostConnection host) : ILogger
             }
         }
 
-        host.Notify(WorkerMethods.Log, new LogMessage(logLevel, Clip(text)!, template, values));
+        host.Log(new LogMessage(logLevel, Clip(text)!, template, values));
     }
 
     private static string? Clip(string? text) => text is { Length: > MaxValue } ? text[..MaxValue] + "…" : text;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using MarketingOps.Scripting.Protocol;
 using StreamJsonRpc;
@@ -6,14 +7,15 @@ namespace MarketingOps.Scripting.WorkerSide;
 
 /// <summary>
 /// The script's <c>Print</c> inside a worker: each line goes to the host as it is written (so <c>mops script run</c>
-/// shows progress), in order with the script's calls; past <paramref name="maxChars"/> the rest is dropped with one note.
+/// shows progress), in order with the script's calls. Past <paramref name="maxBytes"/> of prints and log lines together
+/// nothing more is sent: the host cuts the run's output at its own cap (half of it) and never trusts this one.
 /// </summary>
-internal sealed class RemoteOutput(JsonRpc rpc, string runId, int maxChars) : TextWriter
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
+internal sealed class RemoteOutput(JsonRpc rpc, string runId, long maxBytes) : TextWriter
 {
     private readonly Lock _gate = new();
     private readonly StringBuilder _line = new();
     private long _sent;
-    private bool _truncated;
 
     public override Encoding Encoding => Encoding.UTF8;
 
@@ -49,6 +51,26 @@ internal sealed class RemoteOutput(JsonRpc rpc, string runId, int maxChars) : Te
         }
     }
 
+    /// <summary>Counts a log line against the run's output; false once the run has sent its share.</summary>
+    public bool Charge(long bytes)
+    {
+        lock (_gate)
+        {
+            return ChargeLocked(bytes);
+        }
+    }
+
+    private bool ChargeLocked(long bytes)
+    {
+        if (_sent > maxBytes)
+        {
+            return false;
+        }
+
+        _sent += bytes;
+        return true;
+    }
+
     private void SendLocked()
     {
         if (_line.Length == 0)
@@ -58,18 +80,11 @@ internal sealed class RemoteOutput(JsonRpc rpc, string runId, int maxChars) : Te
 
         var text = _line.ToString();
         _line.Clear();
-        if (_truncated)
+        if (!ChargeLocked(Encoding.UTF8.GetByteCount(text)))
         {
             return;
         }
 
-        if (_sent + text.Length > maxChars)
-        {
-            _truncated = true;
-            text = $"{Environment.NewLine}[output truncated: the script printed more than {maxChars:N0} characters]{Environment.NewLine}";
-        }
-
-        _sent += text.Length;
         rpc.NotifyAsync(WorkerMethods.Print, runId, text).GetAwaiter().GetResult();
     }
 }

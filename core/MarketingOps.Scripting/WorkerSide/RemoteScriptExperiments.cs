@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using MarketingOps.Scripting.Hosting;
 using MarketingOps.Scripting.Protocol;
 
 namespace MarketingOps.Scripting.WorkerSide;
 
 /// <summary>The script's <c>Experiments</c> inside a worker: a plan is serialized here (its lists enumerated in the worker), the host gets plain data.</summary>
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
 internal sealed class RemoteScriptExperiments(HostConnection host) : IScriptExperiments
 {
     public ScriptExperiment Start(ExperimentPlan plan, CancellationToken cancellationToken) => host.Call<ScriptExperiment>(WorkerMethods.ExperimentsStart, plan);

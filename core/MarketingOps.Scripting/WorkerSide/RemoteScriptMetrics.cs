@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using MarketingOps.Scripting.Hosting;
 using MarketingOps.Scripting.Protocol;
 
 namespace MarketingOps.Scripting.WorkerSide;
 
 /// <summary>The script's <c>Metrics</c> inside a worker: ids go to the host, snapshots come back as copies, the latest ones through the worker's cache.</summary>
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
 internal sealed class RemoteScriptMetrics(HostConnection host, WorkerValueCache cache) : IScriptMetrics, IAlignedScriptMetrics
 {
     public IReadOnlyDictionary<string, MetricSnapshot> Latest(IReadOnlyList<string> postIds, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 namespace MarketingOps.Scripting.WorkerSide;
 
 /// <summary>A timer on the host's clock: each due time is a wait the host does on its own clock, cancelled when the timer changes or goes.</summary>
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
 internal sealed class RemoteTimer : ITimer
 {
     private readonly HostConnection _host;

@@ -11,8 +11,6 @@ namespace MarketingOps.Scripting.WorkerSide;
 /// <summary>What a worker process serves: compile sources the host read, and run a compiled script with the globals API over RPC.</summary>
 internal sealed class WorkerEndpoint(JsonRpc rpc, int warmScripts) : IDisposable
 {
-    private const int MaxOutputChars = 1_000_000;
-
     private readonly ScriptExecutor _executor = new(warmScripts, TimeSpan.FromMinutes(10), TimeProvider.System);
     private readonly WorkerValueCache _values = new();
     private (string Key, ScriptImage Image)? _compiled;
@@ -48,10 +46,11 @@ internal sealed class WorkerEndpoint(JsonRpc rpc, int warmScripts) : IDisposable
             : _compiled is { } compiled && compiled.Key == call.Key ? compiled.Image
             : null;
         _compiled = null;
+        ScriptBudget.At(0); // nothing of this run has started yet
         RemoteOutput? output = null;
         var result = await _executor.RunAsync(call.Key, image, token =>
         {
-            output = new RemoteOutput(rpc, call.RunId, MaxOutputChars);
+            output = new RemoteOutput(rpc, call.RunId, 2 * call.MaxOutputBytes);
             var host = new HostConnection(rpc, call.RunId, output, token);
             var clock = call.HostClock ? new RemoteClock(host, TimeZoneInfo.FindSystemTimeZoneById(call.LocalTimeZone)) : TimeProvider.System;
             var services = new ScriptServices(call.Accounts, new RemoteScriptPosts(host, _values), new RemoteScriptMetrics(host, _values), new RemoteScriptExperiments(host))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.MemoryMappedFiles;
 using MarketingOps.Scripting.Protocol;
 
 namespace MarketingOps.Scripting.WorkerSide;
@@ -9,6 +10,9 @@ namespace MarketingOps.Scripting.WorkerSide;
 /// </summary>
 internal static class WorkerProgram
 {
+    private static MemoryMappedFile? s_positionFile;
+    private static MemoryMappedViewAccessor? s_positionView;
+
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -22,6 +26,7 @@ internal static class WorkerProgram
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, 8), io);
 
+        TrackPositions();
         using var rpc = WorkerChannel.ForWorker(output, input);
         using var endpoint = new WorkerEndpoint(rpc, warmScripts);
         endpoint.Register();
@@ -36,8 +41,54 @@ internal static class WorkerProgram
         }
 
         // A script stuck in a loop would keep the process alive past Main: the host is gone, so is its reason to run.
+        // The host may be gone without tidying up (killed), so the worker removes its own empty working folder.
+        RemoveWorkingFolder();
         Environment.Exit(0);
         return 0;
+    }
+
+    /// <summary>
+    /// Maps <see cref="WorkerFolder.PositionFile"/> and points the scripts' <see cref="ScriptBudget.At"/> at it: what a
+    /// store to mapped memory wrote survives the process, so after a stack overflow the host reads the line it was at.
+    /// </summary>
+    private static unsafe void TrackPositions()
+    {
+        if (!Path.GetFileName(Environment.CurrentDirectory).StartsWith(WorkerFolder.Prefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            s_positionFile = MemoryMappedFile.CreateFromFile(Path.Combine(Environment.CurrentDirectory, WorkerFolder.PositionFile), FileMode.Create, null, sizeof(int), MemoryMappedFileAccess.ReadWrite);
+            s_positionView = s_positionFile.CreateViewAccessor(0, sizeof(int));
+            byte* pointer = null;
+            s_positionView.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer); // held for the life of the process
+            ScriptBudget.TrackPositionsIn((int*)(pointer + s_positionView.PointerOffset));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Without it a death names the script's method, not its line.
+        }
+    }
+
+    private static void RemoveWorkingFolder()
+    {
+        var folder = Environment.CurrentDirectory;
+        if (!Path.GetFileName(folder).StartsWith(WorkerFolder.Prefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            File.Delete(Path.Combine(folder, WorkerFolder.PositionFile));
+            Directory.Delete(folder, recursive: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not empty, or gone already: the host's own clean-up decides.
+        }
     }
 
     private static string? Option(string[] args, string name)

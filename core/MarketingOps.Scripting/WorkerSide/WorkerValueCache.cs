@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MarketingOps.Scripting.Hosting;
 using MarketingOps.Scripting.Protocol;
 
@@ -9,6 +10,7 @@ namespace MarketingOps.Scripting.WorkerSide;
 /// in order, and names the last one applied with its next call. A call that fails or is given up on leaves the tables
 /// unknown, and the host then sends everything afresh. Values are immutable, so one run cannot change what the next reads.
 /// </summary>
+[StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
 internal sealed class WorkerValueCache
 {
     private const long Unknown = -1;

@@ -61,7 +61,7 @@ internal sealed class ScriptWorker : IDisposable
     public static ScriptWorker Start(ScriptWorkerOptions options, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var folder = Directory.CreateTempSubdirectory("mops-worker-").FullName;
+        var folder = Directory.CreateTempSubdirectory(WorkerFolder.Prefix).FullName;
         try
         {
             var process = new Process { StartInfo = WorkerLaunch.Create(options, folder) };
@@ -225,7 +225,7 @@ internal sealed class ScriptWorker : IDisposable
         if (first == memory)
         {
             var resident = await memory;
-            var death = new WorkerDeath($"used {resident / 1048576:N0} MB of memory, past the {_options.ResidentLimit / 1048576:N0} MB a worker may use, so the host killed its worker process", []);
+            var death = new WorkerDeath($"used {resident / 1048576:N0} MB of memory, past the {_options.ResidentLimit / 1048576:N0} MB a worker may use, so the host killed its worker process", []) { Position = LastPosition() };
             _logger.LogWarning("Script worker {Pid} was killed: it {Summary}", _process.Id, death.Summary);
             return new(null, WorkerStop.Died, death);
         }
@@ -239,6 +239,22 @@ internal sealed class ScriptWorker : IDisposable
         }
 
         return new(null, first == deadline ? WorkerStop.KilledAtDeadline : WorkerStop.KilledWhenCancelled);
+    }
+
+    /// <summary>Where the dead worker's script was: the position it last wrote to its mapped file (0 when unknown).</summary>
+    private int LastPosition()
+    {
+        try
+        {
+            using var file = new FileStream(Path.Combine(_folder, WorkerFolder.PositionFile), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            Span<byte> bytes = stackalloc byte[sizeof(int)];
+            file.ReadExactly(bytes);
+            return BitConverter.ToInt32(bytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Completes with the worker's resident memory once it passes the limit; never, while it stays below.</summary>
@@ -323,7 +339,7 @@ internal sealed class ScriptWorker : IDisposable
         await Task.WhenAny(_exited, Task.Delay(TimeSpan.FromSeconds(5), _time));
         var stderr = await _stderr.TextAsync(TimeSpan.FromSeconds(2));
         int? exitCode = _process.HasExited ? _process.ExitCode : null;
-        var death = WorkerDeath.Describe(exitCode, stderr, _options, _incoming.Exceeded, protocolError, killedByHost);
+        var death = WorkerDeath.Describe(exitCode, stderr, _options, _incoming.Exceeded, protocolError, killedByHost) with { Position = LastPosition() };
         _logger.LogWarning("Script worker {Pid} died: {Summary}{Stderr}", _process.Id, death.Summary, stderr.Length == 0 ? "" : Environment.NewLine + (stderr.Length > 2000 ? stderr[..2000] : stderr));
         return death;
     }

@@ -63,8 +63,11 @@ internal sealed class ScriptWorkerOptions
     /// <summary>What a worker may send the host in one run (calls, prints, logs) before it is killed as a flood. The default value is 64 MiB.</summary>
     public long MaxTrafficPerRun { get; set; } = 64L << 20;
 
-    /// <summary>Characters of printed output the host keeps per run. The default value is 1,000,000.</summary>
-    public int MaxOutputCharsPerRun { get; set; } = 1_000_000;
+    /// <summary>
+    /// Bytes (UTF-8) of printed output and log lines together the host keeps per run; past it the output is cut with a
+    /// marker and the rest dropped, while the run goes on. The default value is 1 MiB.
+    /// </summary>
+    public long MaxOutputBytesPerRun { get; set; } = 1L << 20;
 
     /// <summary>Log lines the host keeps per run. The default value is 5,000.</summary>
     public int MaxLogLinesPerRun { get; set; } = 5_000;

@@ -7,6 +7,9 @@ namespace MarketingOps.Scripting.Workers;
 /// <param name="ScriptFrames">Frames of the script's class from the runtime's last words, as <c>Type.Method</c>.</param>
 internal sealed partial record WorkerDeath(string Summary, IReadOnlyList<string> ScriptFrames)
 {
+    /// <summary>The last <see cref="ScriptBudget.At"/> position the worker recorded (the statement it was in); 0 when unknown.</summary>
+    public int Position { get; init; }
+
     /// <param name="exitCode">The process's exit code (128 + signal when a signal ended it).</param>
     /// <param name="stderr">The start of what it wrote to standard error.</param>
     /// <param name="options">The limits it ran under.</param>

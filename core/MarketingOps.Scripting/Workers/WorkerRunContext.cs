@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using MarketingOps.Scripting.Hosting;
 using MarketingOps.Scripting.Protocol;
 using Microsoft.Extensions.Logging;
@@ -9,8 +11,9 @@ internal sealed class WorkerRunContext(string runId, ScriptServices services, Sc
 {
     private readonly Lock _gate = new();
     private int _calls;
-    private long _outputChars;
+    private long _outputBytes;
     private int _logLines;
+    private bool _cut;
 
     public string RunId => runId;
 
@@ -19,23 +22,42 @@ internal sealed class WorkerRunContext(string runId, ScriptServices services, Sc
     /// <summary>Cancelled when the run ends on the host's side, whatever the worker still does.</summary>
     public CancellationToken Token => token;
 
-    public bool TakeCall() => Interlocked.Increment(ref _calls) <= limits.MaxCallsPerRun;
-
     public int MaxCalls => limits.MaxCallsPerRun;
+
+    /// <summary>True once the run's prints and logs passed <see cref="ScriptWorkerOptions.MaxOutputBytesPerRun"/> and the rest was dropped.</summary>
+    public bool OutputCut
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _cut;
+            }
+        }
+    }
+
+    public bool TakeCall() => Interlocked.Increment(ref _calls) <= limits.MaxCallsPerRun;
 
     public void Print(string text)
     {
         lock (_gate)
         {
-            if (_outputChars > limits.MaxOutputCharsPerRun)
+            if (_cut)
             {
                 return;
             }
 
-            _outputChars += text.Length;
-            services.Output.Write(_outputChars > limits.MaxOutputCharsPerRun
-                ? $"{Environment.NewLine}[output truncated: the script printed more than {limits.MaxOutputCharsPerRun:N0} characters]{Environment.NewLine}"
-                : text);
+            var bytes = Encoding.UTF8.GetByteCount(text);
+            if (_outputBytes + bytes <= limits.MaxOutputBytesPerRun)
+            {
+                _outputBytes += bytes;
+                services.Output.Write(text);
+                return;
+            }
+
+            // What still fits, at most 3 bytes a UTF-16 char in UTF-8, then the marker.
+            services.Output.Write(text[..(int)Math.Min(text.Length, (limits.MaxOutputBytesPerRun - _outputBytes) / 3)]);
+            CutLocked();
         }
     }
 
@@ -43,6 +65,11 @@ internal sealed class WorkerRunContext(string runId, ScriptServices services, Sc
     {
         lock (_gate)
         {
+            if (_cut)
+            {
+                return;
+            }
+
             if (++_logLines > limits.MaxLogLinesPerRun)
             {
                 if (_logLines == limits.MaxLogLinesPerRun + 1)
@@ -52,8 +79,25 @@ internal sealed class WorkerRunContext(string runId, ScriptServices services, Sc
 
                 return;
             }
+
+            var bytes = message.Utf8Bytes();
+            if (_outputBytes + bytes > limits.MaxOutputBytesPerRun)
+            {
+                CutLocked();
+                return;
+            }
+
+            _outputBytes += bytes;
         }
 
         services.Log.Log(message.Level, default, new ScriptLogState(message), null, static (state, _) => state.Text);
+    }
+
+    private void CutLocked()
+    {
+        _cut = true;
+        var kilobytes = limits.MaxOutputBytesPerRun / 1024;
+        services.Output.Write(string.Create(CultureInfo.InvariantCulture, $"{Environment.NewLine}[output cut: the script printed and logged more than {kilobytes:N0} KB in this run; the rest of its output is dropped]{Environment.NewLine}"));
+        services.Log.LogWarning("The script printed and logged more than {Kilobytes} KB in this run; the rest of its output is dropped", kilobytes);
     }
 }

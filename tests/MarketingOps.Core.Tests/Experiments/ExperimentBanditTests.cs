@@ -3,6 +3,7 @@ using MarketingOps.Core.Experiments;
 using MarketingOps.Core.Experiments.Definitions;
 using MarketingOps.Core.Statistics;
 using MarketingOps.Sdk;
+using MarketingOps.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MarketingOps.Core.Tests.Experiments;
@@ -13,13 +14,13 @@ public sealed class ExperimentBanditTests : IDisposable
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _temp = new();
     private readonly FakeTimeProvider _clock = new(Start);
-    private readonly ScriptedPlatform _platform = new(batchSize: 100);
-    private readonly RecordingPublisher _publisher = new();
+    private readonly ScriptedPlatform _platform = ScriptedPlatform.Metrics(100);
+    private readonly RecordingExperimentPublisher _publisher = new();
     private readonly ExperimentRig _rig;
 
     public ExperimentBanditTests()
     {
-        var registry = new FixedRegistry([_platform], [new ClientAccount("brand", "scripted", TimeZoneInfo.Utc)]);
+        var registry = new FakeRegistry([new ClientAccount("brand", "scripted", TimeZoneInfo.Utc)], [_platform]);
         _rig = new ExperimentRig(_temp.File("bandit.db"), registry, _publisher, _clock);
     }
 

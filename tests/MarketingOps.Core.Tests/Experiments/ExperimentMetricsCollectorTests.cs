@@ -3,6 +3,7 @@ using MarketingOps.Core.Experiments;
 using MarketingOps.Core.Experiments.Collection;
 using MarketingOps.Core.Experiments.Definitions;
 using MarketingOps.Sdk;
+using MarketingOps.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MarketingOps.Core.Tests.Experiments;
@@ -12,13 +13,13 @@ public sealed class ExperimentMetricsCollectorTests : IDisposable
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _temp = new();
     private readonly FakeTimeProvider _clock = new(Start);
-    private readonly ScriptedPlatform _platform = new(batchSize: 3);
-    private readonly RecordingPublisher _publisher = new();
+    private readonly ScriptedPlatform _platform = ScriptedPlatform.Metrics(3);
+    private readonly RecordingExperimentPublisher _publisher = new();
     private readonly ExperimentRig _rig;
 
     public ExperimentMetricsCollectorTests()
     {
-        var registry = new FixedRegistry([_platform], [new ClientAccount("brand", "scripted", TimeZoneInfo.Utc)]);
+        var registry = new FakeRegistry([new ClientAccount("brand", "scripted", TimeZoneInfo.Utc)], [_platform]);
         _rig = new ExperimentRig(_temp.File("m.db"), registry, _publisher, _clock);
     }
 

@@ -5,6 +5,7 @@ using MarketingOps.Core.Experiments.Definitions;
 using MarketingOps.Core.Experiments.Storage;
 using MarketingOps.Core.Statistics;
 using MarketingOps.Sdk;
+using MarketingOps.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MarketingOps.Core.Tests.Experiments;
@@ -14,13 +15,13 @@ public sealed class ExperimentServiceTests : IDisposable
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _temp = new();
     private readonly FakeTimeProvider _clock = new(Start);
-    private readonly ScriptedPlatform _platform = new(batchSize: 100);
-    private readonly RecordingPublisher _publisher = new();
+    private readonly ScriptedPlatform _platform = ScriptedPlatform.Metrics(100);
+    private readonly RecordingExperimentPublisher _publisher = new();
     private readonly ExperimentRig _rig;
 
     public ExperimentServiceTests()
     {
-        var registry = new FixedRegistry([_platform], [new ClientAccount("brand", "scripted", TimeZoneInfo.Utc)]);
+        var registry = new FakeRegistry([new ClientAccount("brand", "scripted", TimeZoneInfo.Utc)], [_platform]);
         _rig = new ExperimentRig(_temp.File("svc.db"), registry, _publisher, _clock);
     }
 

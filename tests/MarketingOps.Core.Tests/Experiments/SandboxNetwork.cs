@@ -5,6 +5,7 @@ using MarketingOps.Core.Experiments.Publishing;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Posts;
 using MarketingOps.Sdk;
+using MarketingOps.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -35,7 +36,7 @@ internal sealed class SandboxNetwork : IExperimentPublisher, IDisposable
         var problems = new List<ConfigProblem>();
         _plugin = new PluginActivator(NoSecretStore.Instance, NullLoggerFactory.Instance, clock).Load(entry, "plugins.json", problems);
         Platform = _plugin.Platform ?? throw new InvalidOperationException($"sandbox did not load: {_plugin.Reason}; {string.Join("; ", problems)}");
-        Registry = new FixedRegistry([Platform], [account]);
+        Registry = new FakeRegistry([account], [Platform]);
     }
 
     /// <summary>

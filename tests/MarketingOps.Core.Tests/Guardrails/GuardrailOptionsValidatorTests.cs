@@ -1,6 +1,7 @@
 using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Tests.Guardrails.Doubles;
+using MarketingOps.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -60,7 +61,7 @@ public sealed class GuardrailOptionsValidatorTests
     public void The_service_collection_extension_resolves_the_pipeline_and_validates_options()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IPlatformRegistry>(new FakePlatformRegistry([], []));
+        services.AddSingleton<IPlatformRegistry>(new FakeRegistry([], []));
         services.AddInMemoryGuardrailStores();
         services.AddGuardrails(o => o.FanOutLimit = 0);
         using var provider = services.BuildServiceProvider();
@@ -69,7 +70,7 @@ public sealed class GuardrailOptionsValidatorTests
         Assert.Contains("FanOutLimit", error.Message, StringComparison.Ordinal);
 
         var valid = new ServiceCollection()
-            .AddSingleton<IPlatformRegistry>(new FakePlatformRegistry([], []))
+            .AddSingleton<IPlatformRegistry>(new FakeRegistry([], []))
             .AddInMemoryGuardrailStores()
             .AddGuardrails();
         using var validProvider = valid.BuildServiceProvider();

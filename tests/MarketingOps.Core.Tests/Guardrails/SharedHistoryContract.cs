@@ -5,6 +5,7 @@ using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Storage;
 using MarketingOps.Core.Tests.TestDoubles;
+using MarketingOps.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,7 @@
 using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Tests.Guardrails.Doubles;
 using MarketingOps.Sdk;
+using MarketingOps.Testing;
 
 namespace MarketingOps.Core.Tests.Inbox;
 
@@ -11,7 +12,7 @@ public sealed class InboxHarness : IDisposable
 
     public InboxHarness(IUnattendedPolicy? policy = null)
     {
-        Publisher = new RecordingPublisher(Guardrails.Guardrails);
+        Publisher = new RecordingInboxPublisher(Guardrails.Guardrails);
         Inbox = new InboxService(Store, Guardrails.Guardrails, Publisher, policy ?? UnattendedPolicy.None, Guardrails.Registry, Guardrails.Clock);
     }
 
@@ -19,7 +20,7 @@ public sealed class InboxHarness : IDisposable
 
     public InMemoryInboxStore Store { get; } = new();
 
-    public RecordingPublisher Publisher { get; }
+    public RecordingInboxPublisher Publisher { get; }
 
     public IInbox Inbox { get; }
 

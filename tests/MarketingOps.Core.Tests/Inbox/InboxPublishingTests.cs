@@ -4,6 +4,7 @@ using MarketingOps.Core.Inbox;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Tests.TestDoubles;
 using MarketingOps.Sdk;
+using MarketingOps.Testing;
 
 namespace MarketingOps.Core.Tests.Inbox;
 

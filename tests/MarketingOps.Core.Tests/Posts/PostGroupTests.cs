@@ -3,6 +3,7 @@ using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Tests.TestDoubles;
 using MarketingOps.Sdk;
+using MarketingOps.Testing;
 
 namespace MarketingOps.Core.Tests.Posts;
 

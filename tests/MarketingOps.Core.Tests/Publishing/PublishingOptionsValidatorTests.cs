@@ -1,7 +1,6 @@
 using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Scheduling;
 using MarketingOps.Core.Storage;
-using MarketingOps.Core.Tests.TestDoubles;
 using Microsoft.Extensions.Options;
 
 namespace MarketingOps.Core.Tests.Publishing;

@@ -3,6 +3,7 @@ using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Publishing.Retries;
 using MarketingOps.Core.Tests.TestDoubles;
 using MarketingOps.Sdk;
+using MarketingOps.Testing;
 
 namespace MarketingOps.Core.Tests.Publishing;
 

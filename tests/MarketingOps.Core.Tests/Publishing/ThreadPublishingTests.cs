@@ -1,6 +1,7 @@
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Tests.TestDoubles;
 using MarketingOps.Sdk;
+using MarketingOps.Testing;
 
 namespace MarketingOps.Core.Tests.Publishing;
 

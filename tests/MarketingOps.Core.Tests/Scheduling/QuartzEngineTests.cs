@@ -9,6 +9,7 @@ using MarketingOps.Core.Tests.Storage;
 using MarketingOps.Core.Tests.TestDoubles;
 using MarketingOps.Core.Tests.Workflows;
 using MarketingOps.Sdk;
+using MarketingOps.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,5 @@
 using MarketingOps.Sdk;
+using MarketingOps.Testing;
 
 namespace MarketingOps.Core.Tests.TestDoubles;
 

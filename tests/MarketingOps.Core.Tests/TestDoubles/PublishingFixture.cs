@@ -9,6 +9,7 @@ using MarketingOps.Core.Publishing.Recovery;
 using MarketingOps.Core.Publishing.Retries;
 using MarketingOps.Core.Storage;
 using MarketingOps.Sdk;
+using MarketingOps.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

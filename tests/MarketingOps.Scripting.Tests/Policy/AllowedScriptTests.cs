@@ -31,6 +31,7 @@ public sealed class AllowedScriptTests
         { "spans", "\"hello world\".AsSpan(6).ToString()", "world" },
         { "expression-bodied members and properties", "class K { int _v = 2; public int V => _v; public int this[int i] => i * V; public static K operator +(K a, K b) => a; }\n(new K() + new K())[3]", "6" },
         { "a linked token source", "var cts = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);\ncts.CancelAfter(TimeSpan.FromMinutes(1));\ncts.Token.IsCancellationRequested", "False" },
+        { "Uri and Version", "var link = new Uri(\"https://example.com/spring?utm_source=mops\");\n$\"{link.Host}{link.AbsolutePath} {new Version(1, 2)}\"", "example.com/spring 1.2" },
         { "interlocked", "var n = 0; System.Threading.Interlocked.Increment(ref n); n", "1" },
         { "script arguments", "Args.Length", "0" },
         { "Guid.CreateVersion7 at the script's clock", "Guid.CreateVersion7(Now).Version", "7" },

@@ -96,6 +96,8 @@ public sealed class HostileScriptTests
         { "Regex.InfiniteMatchTimeout", "var r = new System.Text.RegularExpressions.Regex(\"a\", System.Text.RegularExpressions.RegexOptions.None, System.Text.RegularExpressions.Regex.InfiniteMatchTimeout);", Api, 1 },
         { "Task.Delay with CancellationToken.None", "await Task.Delay(TimeSpan.FromDays(1), CancellationToken.None);", Api, 1 },
         { "Task.Delay with a default token", "await Task.Delay(TimeSpan.FromDays(1), default);", Api, 1 },
+        { "Task.Delay with a token source of its own", "await Task.Delay(TimeSpan.FromDays(1), new System.Threading.CancellationTokenSource().Token);", Api, 1 },
+        { "a linked token source linked to nothing", "var cts = System.Threading.CancellationTokenSource.CreateLinkedTokenSource();\nawait Task.Delay(TimeSpan.FromDays(1), cts.Token);", Api, 1 },
         { "a new empty token", "var t = new System.Threading.CancellationToken();", Api, 1 },
         // Caches that would keep every script loaded for the life of the host.
         { "JsonSerializer", "var s = System.Text.Json.JsonSerializer.Serialize(1);", Api, 1 },

@@ -24,6 +24,30 @@ public sealed class RuntimeErrorTests
     }
 
     [Fact]
+    public async Task A_stack_trace_the_script_prints_shows_its_own_frames_and_nothing_of_the_host()
+    {
+        using var folder = new ScriptFolder();
+        var file = folder.Write("trace.csx", """
+            void Book() => Posts.Schedule("no-such-account", "hello", Now.AddHours(1));
+            try { Book(); }
+            catch (ArgumentException ex) { Print(ex.ToString()); }
+            try { Json.Deserialize<int>("not json"); }
+            catch (Exception ex) { Print(ex.StackTrace); }
+            """);
+        var host = new TestHost();
+
+        var result = await host.RunAsync(file);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var printed = host.Output.ToString();
+        Assert.Contains("ArgumentException", printed, StringComparison.Ordinal);
+        Assert.Contains("Book", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("MarketingOps.", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain(".cs:line", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("/core/", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_exception_in_a_loaded_file_points_into_that_file()
     {
         using var folder = new ScriptFolder();

@@ -54,13 +54,14 @@ public sealed class HostileRuntimeTests : IDisposable
         Assert.True(next.Succeeded, $"the next script after {name} failed: {string.Join("\n", next.Diagnostics)}");
         Assert.Equal("brand", next.ReturnValue);
         Assert.DoesNotContain(host.Host.Experiments.List(CancellationToken.None), e => e.Name == "endless");
-        Assert.True(host.Output.ToString().Length < _pool.Options.MaxOutputCharsPerRun + 1_000, $"{name}: {host.Output.ToString().Length} characters of output reached the host");
+        Assert.True(host.Output.ToString().Length < _pool.Options.MaxOutputBytesPerRun + 1_000, $"{name}: {host.Output.ToString().Length} characters of output reached the host");
+        Assert.True(host.Log.Lines.Sum(l => l.Length) < _pool.Options.MaxOutputBytesPerRun + 1_000, $"{name}: {host.Log.Lines.Sum(l => l.Length)} characters of log reached the host");
         Assert.True(host.Log.Lines.Count <= _pool.Options.MaxLogLinesPerRun + 1, $"{name}: {host.Log.Lines.Count} log lines reached the host");
         Assert.True(GC.GetTotalMemory(forceFullCollection: true) - memoryBefore < 64L << 20, $"{name}: the host's heap grew by {(GC.GetTotalMemory(true) - memoryBefore) >> 20} MB");
     }
 
     [Fact]
-    public async Task A_stack_overflow_names_the_script_line_where_the_runtime_printed_a_frame_of_it()
+    public async Task A_stack_overflow_names_the_line_of_the_statement_that_overflowed()
     {
         using var folder = new ScriptFolder();
         var file = folder.Write("hash.csx", "// a self-referencing record\n" + HostileScripts.SelfReferencingRecordHash + "\n");
@@ -70,9 +71,8 @@ public sealed class HostileRuntimeTests : IDisposable
 
         Assert.Equal(ScriptOutcome.Crashed, result.Outcome);
         var error = Assert.Single(result.Diagnostics);
-        // The record's generated GetHashCode has no line of its own; the innermost frame with one is the script's body,
-        // and the runtime prints no offsets, so the error points where that code starts.
-        Assert.Equal((file, 3, ScriptDiagnosticIds.WorkerDied), (error.File, error.Line, error.Id));
+        // The runtime prints no offsets; the worker's last recorded statement is the one that hashed the record.
+        Assert.Equal((file, 5, ScriptDiagnosticIds.WorkerDied), (error.File, error.Line, error.Id));
         Assert.Contains("overflowed the stack", error.Message, StringComparison.Ordinal);
         Assert.Contains("The host is unaffected", error.Message, StringComparison.Ordinal);
     }

@@ -38,6 +38,17 @@ public static class HostileScripts
         new Node()
         """;
 
+    public const string RecursiveConstructorInitializer = """
+        class Node { public Node() : this(new Node()) { } Node(Node next) { } }
+        new Node()
+        """;
+
+    public const string RecursivePrimaryConstructorBase = """
+        class Link(object next) { }
+        class Chain() : Link(new Chain()) { }
+        new Chain()
+        """;
+
     public const string SelfReferencingRecordHash = """
         record Node { public Node Next; }
         var node = new Node();
@@ -173,7 +184,9 @@ public static class HostileScripts
         { "stack overflow in a tuple's GetHashCode", TupleHashCode, [nameof(ScriptOutcome.Crashed)], "overflowed the stack" },
         { "stack overflow in a 300,000-deep Select chain", SelectChain, [nameof(ScriptOutcome.Crashed)], "overflowed the stack" },
         { "stack overflow in a 300,000-deep exception chain", ExceptionChain, [nameof(ScriptOutcome.Crashed)], "overflowed the stack" },
-        { "a recursive field initialiser", RecursiveFieldInitializer, [nameof(ScriptOutcome.Crashed)], "overflowed the stack" },
+        { "a recursive field initialiser", RecursiveFieldInitializer, [nameof(ScriptOutcome.Failed)], "recursed too deeply" },
+        { "a constructor recursing through its initializer", RecursiveConstructorInitializer, [nameof(ScriptOutcome.Failed)], "recursed too deeply" },
+        { "a constructor recursing through a primary constructor's base", RecursivePrimaryConstructorBase, [nameof(ScriptOutcome.Failed)], "recursed too deeply" },
         { "a self-referencing record's hash", SelfReferencingRecordHash, [nameof(ScriptOutcome.Crashed)], "overflowed the stack" },
         { "the host's ToString of the script's return value", ReturnValueToString, [nameof(ScriptOutcome.Crashed)], "overflowed the stack" },
         { "a ToString handed to Print", PrintedToString, [nameof(ScriptOutcome.Crashed)], "overflowed the stack" },

@@ -40,8 +40,33 @@ public sealed class WorkerLimitsTests
         Assert.True(result.WorkerKilled);
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal((file, ScriptDiagnosticIds.WorkerDied), (error.File, error.Id));
-        Assert.Matches(@"^The script used [\d,]+ MB of memory, past the 300 MB a worker may use, so the host killed its worker process\. The host is unaffected\.$", error.Message);
+        Assert.Matches(@"^The script used [\d,]+ MB of memory, past the 300 MB a worker may use, so the host killed its worker process \(in the statement that starts here\)\. The host is unaffected\.$", error.Message);
+        Assert.InRange(error.Line, 4, 7); // a statement of the loop that hoards
         Assert.Equal("42", next.ReturnValue);
+    }
+
+    [Fact]
+    public async Task Output_past_the_cap_is_cut_with_a_marker_and_the_run_goes_on_with_a_warning()
+    {
+        using var pool = new ScriptWorkerPool(TestWorkers.Options(o => (o.MaxWorkers, o.WarmWorkers, o.MaxOutputBytesPerRun) = (1, 1, 64L << 10)));
+        var host = new TestHost(null, pool);
+        using var folder = new ScriptFolder();
+        var file = folder.Write("chatty.csx", """
+            var line = new string('x', 1_000);
+            for (var i = 0; i < 500; i++) { Print(line); Log.LogInformation("{Line}", line); }
+            "done"
+            """);
+
+        var result = await host.RunAsync(file);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal("done", result.ReturnValue);
+        var output = host.Output.ToString();
+        Assert.EndsWith("[output cut: the script printed and logged more than 64 KB in this run; the rest of its output is dropped]" + Environment.NewLine, output, StringComparison.Ordinal);
+        Assert.True(output.Length + host.Log.Lines.Sum(l => l.Length) < 66 << 10, $"{output.Length} characters printed and {host.Log.Lines.Sum(l => l.Length)} logged reached the host");
+        Assert.Contains(host.Log.Lines, l => l.Contains("printed and logged more than 64 KB in this run", StringComparison.Ordinal));
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((file, ScriptDiagnosticIds.OutputCut, false), (warning.File, warning.Id, warning.IsError));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Accounts.Connecting;
 using MarketingOps.Core.Tests.TestDoubles;
 using MarketingOps.Sdk;
+using MarketingOps.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

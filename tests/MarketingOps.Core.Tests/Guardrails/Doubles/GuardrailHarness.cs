@@ -1,6 +1,7 @@
 using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Guardrails;
 using MarketingOps.Sdk;
+using MarketingOps.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -23,7 +24,7 @@ public sealed class GuardrailHarness : IDisposable
         var options = new GuardrailOptions { QuietHoursStart = null, QuietHoursEnd = null };
         configure?.Invoke(options);
         Options = options;
-        Registry = new FakePlatformRegistry(
+        Registry = new FakeRegistry(
             [
                 new ClientAccount("acme-x", "x", TimeZoneInfo.Utc),
                 new ClientAccount("acme-x2", "x", TimeZoneInfo.Utc),
@@ -41,7 +42,7 @@ public sealed class GuardrailHarness : IDisposable
 
     public GuardrailOptions Options { get; }
 
-    public FakePlatformRegistry Registry { get; }
+    public FakeRegistry Registry { get; }
 
     public InMemoryMessageHistory History { get; }
 

@@ -50,7 +50,7 @@ public sealed class HostileScriptsUnderMopsTests : IDisposable
     [Fact]
     public async Task Run_lives_through_hostile_scheduled_scripts_keeps_the_benign_ones_cadence_publishes_on_time_and_pauses_the_killer()
     {
-        _home.Write("mops.json", """{ "Scheduling": { "PollInterval": "00:00:01" }, "Scripting": { "MaxWorkers": 3 } }""");
+        _home.Write("mops.json", """{ "Scheduling": { "PollInterval": "00:00:01" }, "Scripting": { "MaxWorkers": 2 } }""");
         _home.Write("scripts/tick.csx", "Print($\"tick {Now:HH:mm:ss}\");\n1\n");
         _home.Write("scripts/overflow.csx", HostileScripts.TupleHashCode + "\n");
         _home.Write("scripts/deadlock.csx", HostileScripts.LazyDeadlock + "\n");

@@ -2,7 +2,7 @@ using MarketingOps.Scripting.Tests.Support;
 
 namespace MarketingOps.Host.Tests.Commands.Scripts;
 
-/// <summary>A worker never outlives its host: killed outright mid-run, mops leaves no script process behind.</summary>
+/// <summary>A worker never outlives its host: killed outright mid-run, mops leaves no script process behind, nor a worker's folder.</summary>
 public sealed class WorkersOutliveNoHostTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
@@ -25,6 +25,8 @@ public sealed class WorkersOutliveNoHostTests : IDisposable
         await mops.WaitForOutputAsync("running", Patience);
         var workers = ProcFs.WorkersOf(mops.Id);
         Assert.NotEmpty(workers);
+        var folders = workers.Select(ProcFs.WorkingFolder).OfType<string>().ToList();
+        Assert.NotEmpty(folders);
 
         mops.KillAlone(); // mops alone, as SIGKILL or a crash would: nothing of it runs to tidy up
 
@@ -53,5 +55,6 @@ public sealed class WorkersOutliveNoHostTests : IDisposable
         }
 
         Assert.True(mops.HasExited);
+        Assert.All(folders, f => Assert.False(Directory.Exists(f), $"the worker's folder {f} was left behind"));
     }
 }

@@ -1,10 +1,10 @@
 using MarketingOps.Core.Guardrails;
 using MarketingOps.Core.Inbox;
 
-namespace MarketingOps.Core.Tests.Inbox;
+namespace MarketingOps.Testing;
 
 /// <summary>Stands in for the post service: remembers every call and, like it, records scheduled posts with the guardrails.</summary>
-public sealed class RecordingPublisher(IGuardrails guardrails) : IInboxPublisher
+public sealed class RecordingInboxPublisher(IGuardrails guardrails) : IInboxPublisher
 {
     public List<OutgoingMessage> Sent { get; } = [];
 

@@ -2,13 +2,23 @@ using MarketingOps.Core.Accounts;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Sdk;
 
-namespace MarketingOps.Core.Tests.TestDoubles;
+namespace MarketingOps.Testing;
 
 /// <summary>A registry holding the accounts and platforms a test gives it.</summary>
-internal sealed class FakeRegistry : IPlatformRegistry
+public sealed class FakeRegistry : IPlatformRegistry
 {
     private readonly List<ClientAccount> _accounts = [];
     private readonly List<IPlatform> _platforms = [];
+
+    public FakeRegistry()
+    {
+    }
+
+    public FakeRegistry(IEnumerable<ClientAccount> accounts, IEnumerable<IPlatform> platforms)
+    {
+        _accounts.AddRange(accounts);
+        _platforms.AddRange(platforms);
+    }
 
     public IReadOnlyList<ClientAccount> Accounts => _accounts;
 
@@ -37,5 +47,6 @@ internal sealed class FakeRegistry : IPlatformRegistry
 
     public ClientAccount? FindAccount(string name) => _accounts.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    public IPlatform? FindPlatform(string platformId) => _platforms.FirstOrDefault(p => p.Descriptor.Id == platformId);
+    // Ids match ignoring case, as the host's plugin manager matches them.
+    public IPlatform? FindPlatform(string platformId) => _platforms.FirstOrDefault(p => string.Equals(p.Descriptor.Id, platformId, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using MarketingOps.Sdk;
 
-namespace MarketingOps.Core.Tests.TestDoubles;
+namespace MarketingOps.Testing;
 
 /// <summary>
 /// A platform whose answers a test scripts: each publish takes the next scripted reaction (default: success),
 /// and every call is recorded. Published posts are remembered, so lookups answer truthfully unless scripted.
+/// Metrics answer per post id (<see cref="Answer"/>), in batches no larger than the descriptor allows.
 /// </summary>
 internal sealed class ScriptedPlatform : IPlatform
 {
@@ -13,19 +14,35 @@ internal sealed class ScriptedPlatform : IPlatform
     private readonly ConcurrentQueue<Func<PublishRequest, Task<LookupResult>>> _lookupScript = new();
     private int _sequence;
 
-    public ScriptedPlatform(string id = "fake", PlatformCapabilities capabilities = PlatformCapabilities.None, int maxLength = 280, IReadOnlyList<RateBudget>? budgets = null, RepeatProtection? protection = null)
+    public ScriptedPlatform(string id = "fake", PlatformCapabilities capabilities = PlatformCapabilities.None, int maxLength = 280, IReadOnlyList<RateBudget>? budgets = null, RepeatProtection? protection = null, int metricsBatchSize = 100)
     {
-        Descriptor = new PlatformDescriptor(id, "Fake " + id, capabilities, new PlatformLimits { MaxTextLength = maxLength, RateBudgets = budgets ?? [] })
+        Descriptor = new PlatformDescriptor(id, "Fake " + id, capabilities, new PlatformLimits { MaxTextLength = maxLength, RateBudgets = budgets ?? [], MetricsBatchSize = metricsBatchSize })
         {
             RepeatProtection = protection,
         };
     }
+
+    /// <summary>The experiments' platform: id "scripted", metrics in batches of <paramref name="batchSize"/>, every post's counters available (and empty) unless scripted.</summary>
+    public static ScriptedPlatform Metrics(int batchSize) =>
+        new("scripted", PlatformCapabilities.Metrics, maxLength: 500, metricsBatchSize: batchSize)
+        {
+            Answer = id => new PostMetrics(id, MetricsStatus.Available, new Dictionary<string, long>()),
+        };
 
     public PlatformDescriptor Descriptor { get; }
 
     public ConcurrentQueue<PublishRequest> PublishCalls { get; } = new();
 
     public ConcurrentQueue<PublishRequest> LookupCalls { get; } = new();
+
+    /// <summary>The post ids of every metrics call, in order.</summary>
+    public List<IReadOnlyList<string>> MetricsCalls { get; } = [];
+
+    /// <summary>The counters for a post id; null leaves the post out of the response. The default value leaves every post out.</summary>
+    public Func<string, PostMetrics?> Answer { get; set; } = _ => null;
+
+    /// <summary>Throws for a metrics call containing this post id.</summary>
+    public string? FailOn { get; set; }
 
     /// <summary>Posts that exist on the "platform", by idempotency key.</summary>
     public ConcurrentDictionary<string, PublishedPost> Created { get; } = new();
@@ -107,8 +124,21 @@ internal sealed class ScriptedPlatform : IPlatform
         return Task.FromResult(Created.TryGetValue(request.IdempotencyKey, out var post) ? LookupResult.Found(post) : LookupResult.NotFound);
     }
 
-    public Task<IReadOnlyList<PostMetrics>> GetMetricsAsync(string account, IReadOnlyList<string> postIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<PostMetrics>>([]);
+    public Task<IReadOnlyList<PostMetrics>> GetMetricsAsync(string account, IReadOnlyList<string> postIds, CancellationToken cancellationToken)
+    {
+        if (postIds.Count > Descriptor.Limits.MetricsBatchSize)
+        {
+            throw new ArgumentException($"batch of {postIds.Count} exceeds {Descriptor.Limits.MetricsBatchSize}");
+        }
+
+        MetricsCalls.Add(postIds);
+        if (FailOn is not null && postIds.Contains(FailOn))
+        {
+            throw new HttpRequestException("network down");
+        }
+
+        return Task.FromResult<IReadOnlyList<PostMetrics>>([.. postIds.Select(Answer).OfType<PostMetrics>()]);
+    }
 
     public Task<DeleteResult> DeleteAsync(string account, string postId, CancellationToken cancellationToken) => Task.FromResult(DeleteResult.Deleted);
 

@@ -1,10 +1,10 @@
 using MarketingOps.Core.Experiments.Publishing;
 using MarketingOps.Core.Posts;
 
-namespace MarketingOps.Core.Tests.Experiments;
+namespace MarketingOps.Testing;
 
 /// <summary>A publishing port that remembers every request; tests publish, fail or refuse posts by hand.</summary>
-internal sealed class RecordingPublisher : IExperimentPublisher
+internal sealed class RecordingExperimentPublisher : IExperimentPublisher
 {
     private readonly Dictionary<string, PublicationStatus> _status = new(StringComparer.Ordinal);
     private int _next;
