@@ -13,20 +13,27 @@ internal sealed class ClickLog : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly DbCommand _insert;
 
-    private ClickLog(DbConnection connection)
+    private readonly LinkSchema _schema;
+
+    private ClickLog(DbConnection connection, LinkSchema schema)
     {
         _connection = connection;
+        _schema = schema;
         _insert = Prepare(connection);
     }
 
-    /// <summary>A log on its own connection, whose commits are set up once (see <see cref="Add"/>).</summary>
+    /// <summary>
+    /// A log on its own connection, whose commits are set up once (see <see cref="Add"/>); they do not checkpoint the
+    /// WAL, which is left to <see cref="ClickCheckpoints"/> off the redirect's path.
+    /// </summary>
     public static async Task<ClickLog> OpenAsync(LinkSchema schema, CancellationToken cancellationToken)
     {
         var connection = await schema.OpenAsync(cancellationToken);
         try
         {
             await schema.RelaxCommitsAsync(connection, cancellationToken);
-            return new ClickLog(connection);
+            await schema.AutoCheckpointAsync(connection, enabled: false, cancellationToken);
+            return new ClickLog(connection, schema);
         }
         catch
         {
@@ -72,6 +79,16 @@ internal sealed class ClickLog : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            // The connection goes back to the pool, whose next user expects SQLite's own checkpoints.
+            await _schema.AutoCheckpointAsync(_connection, enabled: true, CancellationToken.None);
+        }
+        catch (DbException)
+        {
+            // Only a connection already broken refuses a pragma; the clicks it held are committed either way.
+        }
+
         await _insert.DisposeAsync();
         await _connection.DisposeAsync();
     }

@@ -1,14 +1,18 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 
 namespace MarketingOps.Core.Links;
 
 /// <summary>
-/// A group commit for clicks without a writer thread: a request that finds no commit running commits its click itself,
-/// on its own thread, and with it every click queued meanwhile; a request that arrives while a commit runs queues its
-/// click and is released by that committer. A lone click thus costs one insert and no hand-over between threads, and
-/// clicks that arrive together share one transaction.
+/// A group commit for clicks without a writer thread: a request queues its click and steps back once behind the work
+/// already waiting in the thread pool, so the requests in progress queue theirs too; then whoever finds no commit
+/// running commits everything queued in one transaction, on its own thread, and releases the others. Each request
+/// returns only once its own click is committed. A lone click costs one insert and one trip through the pool's queue;
+/// under load a commit holds about ten clicks (about one without the step back, when commits were most of the
+/// redirect's cost). Stepping back only when other clicks were under way was tried: under load many a request found
+/// itself alone and committed by itself, and the benchmark's ratio was 2.5 to 2.9 instead of 1.6 to 2.0.
 /// </summary>
-internal sealed class ClickWriter(LinkStore store) : IAsyncDisposable, IDisposable
+internal sealed class ClickWriter(LinkStore store, ILogger logger) : IAsyncDisposable, IDisposable
 {
     // Bounds one transaction, so a burst is committed in steps rather than holding the write lock for long.
     private const int MaxBatch = 512;
@@ -17,6 +21,7 @@ internal sealed class ClickWriter(LinkStore store) : IAsyncDisposable, IDisposab
     private readonly Lock _commit = new();
     private readonly SemaphoreSlim _opening = new(1, 1);
     private readonly List<Pending> _batch = new(MaxBatch);
+    private readonly ClickCheckpoints _checkpoints = new(store, logger);
     private ClickLog? _log;
     private volatile bool _stopped;
 
@@ -35,6 +40,7 @@ internal sealed class ClickWriter(LinkStore store) : IAsyncDisposable, IDisposab
 
         var pending = new Pending(click);
         _queue.Enqueue(pending);
+        await Task.Yield();
         CommitQueued();
         await pending.Done.Task;
     }
@@ -73,6 +79,7 @@ internal sealed class ClickWriter(LinkStore store) : IAsyncDisposable, IDisposab
             var log = _log ?? throw new InvalidOperationException("The click log is not open.");
             log.Add([.. _batch.Select(p => p.Click)]);
             _batch.ForEach(p => p.Done.TrySetResult());
+            _checkpoints.Committed();
         }
         catch (Exception ex)
         {
@@ -114,6 +121,8 @@ internal sealed class ClickWriter(LinkStore store) : IAsyncDisposable, IDisposab
         {
             await log.DisposeAsync();
         }
+
+        await _checkpoints.DisposeAsync();
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 
 namespace MarketingOps.Core.Links;
 
@@ -7,12 +8,12 @@ namespace MarketingOps.Core.Links;
 /// caller answers with the redirect. A lone click is committed on its request's own thread; requests that arrive
 /// together are stored in one transaction (a group commit, <see cref="ClickWriter"/>).
 /// </summary>
-internal sealed class LinkRedirects(LinkStore store, UserAgentClassifier classifier, TimeProvider time) : IAsyncDisposable, IDisposable
+internal sealed class LinkRedirects(LinkStore store, UserAgentClassifier classifier, TimeProvider time, ILogger<LinkRedirects> logger) : IAsyncDisposable, IDisposable
 {
     // Only codes that exist are kept, so the cache never grows with what strangers ask for; a code's target never
     // changes once stored, so a cached one is never stale.
     private readonly ConcurrentDictionary<string, LinkTarget> _known = new(StringComparer.Ordinal);
-    private readonly ClickWriter _clicks = new(store);
+    private readonly ClickWriter _clicks = new(store, logger);
 
     /// <summary>
     /// The target of <paramref name="code"/> once the request is durably counted (a person's click, or a bot's hit

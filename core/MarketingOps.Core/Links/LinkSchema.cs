@@ -50,4 +50,12 @@ internal sealed class LinkSchema : SideSchema
     /// <summary>Every later commit on <paramref name="connection"/> as one of <see cref="BeginWriteAsync"/> with durable false.</summary>
     public Task RelaxCommitsAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Database.RelaxCommitsAsync(connection, cancellationToken);
+
+    /// <summary>Whether commits on <paramref name="connection"/> checkpoint SQLite's WAL themselves (see <see cref="AdoPostStore.AutoCheckpointAsync"/>).</summary>
+    public Task AutoCheckpointAsync(DbConnection connection, bool enabled, CancellationToken cancellationToken) =>
+        Database.AutoCheckpointAsync(connection, enabled, cancellationToken);
+
+    /// <summary>A passive checkpoint of SQLite's WAL on <paramref name="connection"/> (see <see cref="AdoPostStore.CheckpointAsync"/>).</summary>
+    public Task CheckpointAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Database.CheckpointAsync(connection, cancellationToken);
 }

@@ -112,6 +112,13 @@ internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
     /// <summary>A connection that appends clicks, for a writer that keeps it open; the caller disposes it.</summary>
     public Task<ClickLog> OpenClickLogAsync(CancellationToken cancellationToken) => ClickLog.OpenAsync(schema, cancellationToken);
 
+    /// <summary>A passive checkpoint of SQLite's WAL, for a click log that does not checkpoint its own commits.</summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await schema.OpenAsync(cancellationToken);
+        await schema.CheckpointAsync(connection, cancellationToken);
+    }
+
     /// <summary>Stores clicks in one transaction (see <see cref="ClickLog.Add"/>).</summary>
     public async Task AddClicksAsync(IReadOnlyList<LinkClick> clicks, CancellationToken cancellationToken)
     {

@@ -59,6 +59,15 @@ internal abstract class AdoPostStore : IPostStore
     /// </summary>
     protected internal abstract Task RelaxCommitsAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether commits on <paramref name="connection"/> checkpoint a grown SQLite WAL themselves (the default); a writer
+    /// that turns this off runs <see cref="CheckpointAsync"/> elsewhere. Nothing to do for PostgreSQL.
+    /// </summary>
+    protected internal virtual Task AutoCheckpointAsync(DbConnection connection, bool enabled, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Copies what it can of SQLite's WAL into the database without waiting for readers or writers (a passive checkpoint); nothing for PostgreSQL.</summary>
+    protected internal virtual Task CheckpointAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Serialises migrations between processes (SQLite's write lock already does).</summary>
     protected virtual Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 

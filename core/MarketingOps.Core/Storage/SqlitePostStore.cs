@@ -107,4 +107,11 @@ internal sealed class SqlitePostStore : AdoPostStore
 
     protected internal override Task RelaxCommitsAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, null, "PRAGMA synchronous=NORMAL", cancellationToken);
+
+    // 1000 pages is SQLite's default.
+    protected internal override Task AutoCheckpointAsync(DbConnection connection, bool enabled, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, null, enabled ? "PRAGMA wal_autocheckpoint=1000" : "PRAGMA wal_autocheckpoint=0", cancellationToken);
+
+    protected internal override Task CheckpointAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, null, "PRAGMA wal_checkpoint(PASSIVE)", cancellationToken);
 }
