@@ -31,7 +31,7 @@ public static class PlatformOptions
                     ? $"'{name}' is not an option of {platform.DisplayName}, which takes none."
                     : $"'{name}' is not an option of {platform.DisplayName}; it takes {Describe(platform)}.";
             }
-            else if (value.Length == 0)
+            else if (string.IsNullOrEmpty(value))
             {
                 yield return $"'{name}' has no value; {name}: {platform.Options[name]}.";
             }

@@ -360,6 +360,25 @@ internal sealed class PostsApp(PostService posts, IdempotencyStore idempotency)
             Try(path, () => InputChecks.Text(command.Thread![i], path, MaxTextLength));
         }
 
+        for (var i = 0; i < (command.Media?.Count ?? 0); i++)
+        {
+            var path = $"$.media[{i}]";
+            if (command.Media![i] is not { } media)
+            {
+                errors[path] = ["a media item is an object with path and contentType; null is not one."];
+                continue;
+            }
+
+            Try(path + ".path", () => InputChecks.Text(media.Path, path + ".path", 4096));
+            Try(path + ".contentType", () => InputChecks.Text(media.ContentType, path + ".contentType", 200));
+        }
+
+        foreach (var (name, value) in command.Options ?? PlatformOptions.None)
+        {
+            var path = $"$.options.{name}";
+            Try(path, () => InputChecks.Text(value, path, MaxTextLength));
+        }
+
         if (errors.Count > 0)
         {
             throw ApiProblemException.Invalid(errors);

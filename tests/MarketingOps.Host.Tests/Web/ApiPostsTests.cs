@@ -119,6 +119,8 @@ public sealed class ApiPostsTests : IAsyncLifetime
         { "control character", """{ "account": "acme", "at": "2031-01-01T10:00:00Z", "text": "bell \u0007 here" }""", "$.text" },
         { "path traversal account", """{ "account": "../../etc/passwd", "at": "2031-01-01T10:00:00Z", "text": "hi" }""", "$.account" },
         { "invalid time zone", """{ "account": "acme", "at": "2031-01-01 10:00", "timeZone": "Mars/Olympus", "text": "hi" }""", "$.timeZone" },
+        { "null media item", """{ "account": "acme", "at": "2031-01-01T10:00:00Z", "text": "hi", "media": [null] }""", "$.media[0]" },
+        { "null option value", """{ "account": "acme", "at": "2031-01-01T10:00:00Z", "text": "hi", "options": { "spoiler_text": null } }""", "$.options.spoiler_text" },
         { "ten thousand emoji", "{ \"account\": \"acme\", \"at\": \"2031-01-01T10:00:00Z\", \"text\": \"" + string.Concat(Enumerable.Repeat("😀", 10_000)) + "\" }", "$.text" },
     };
 

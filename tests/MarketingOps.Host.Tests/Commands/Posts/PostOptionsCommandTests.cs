@@ -125,6 +125,27 @@ public sealed class PostOptionsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Nulls_in_an_import_file_are_named_by_post_and_field_and_nothing_is_stored()
+    {
+        var json = _home.Write("nulls.json", """
+            [
+              { "account": "acme", "at": "2099-04-01 09:30", "text": "A", "options": { "spoiler_text": null, "language": null } },
+              { "account": "acme", "at": "2099-04-02 09:30", "text": "B", "media": [null] }
+            ]
+            """);
+
+        var (exit, output, error) = await Mops("post", "import", json, "--dry-run");
+
+        Assert.True(exit == 1, output + error);
+        Assert.Contains("nulls.json: post 1: options.language: must be a string", error, StringComparison.Ordinal);
+        Assert.Contains("nulls.json: post 1: options.spoiler_text: must be a string", error, StringComparison.Ordinal);
+        Assert.Contains("nulls.json: post 2: media: must be an array of file names; null is not one", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        var (_, list, _) = await Mops("post", "list", "--json");
+        Assert.Empty(JsonDocument.Parse(list).RootElement.EnumerateArray());
+    }
+
+    [Fact]
     public async Task The_sandbox_takes_no_options_and_says_so()
     {
         using var sandbox = new TempFolder();

@@ -218,6 +218,17 @@ internal static class PostImportReader
             problems.Add($"{where}: give text or file (or media alone, for a post of media only)");
         }
 
+        // JSON may hold null where a string belongs; it is named, never passed on.
+        if (post.Media?.Any(m => m is null) == true)
+        {
+            problems.Add($"{where}: media: must be an array of file names; null is not one");
+        }
+
+        foreach (var (name, _) in (post.Options ?? PlatformOptions.None).Where(o => o.Value is null))
+        {
+            problems.Add($"{where}: options.{name}: must be a string; to leave the option out, leave out its name");
+        }
+
         var kind = UnattendedPolicy.ParseKind(post.Kind ?? "post");
         if (kind is null)
         {
@@ -233,7 +244,7 @@ internal static class PostImportReader
                 text = DraftRequest.ReadText(Path.Combine(folder, file), "file");
             }
 
-            media.AddRange((post.Media ?? []).Select(m => DraftRequest.ToAttachment(Path.Combine(folder, m), "media")));
+            media.AddRange((post.Media ?? []).Where(m => m is not null).Select(m => DraftRequest.ToAttachment(Path.Combine(folder, m), "media")));
         }
         catch (UserFacingException ex)
         {
