@@ -1,4 +1,5 @@
 using MarketingOps.Core.Configuration;
+using Microsoft.Extensions.Options;
 using MarketingOps.Core.Storage;
 using MarketingOps.Host.Hosting;
 using Spectre.Console;
@@ -15,6 +16,9 @@ internal static class ErrorReporter
     /// <summary>The SQLite files of the current client folder, to name in a storage error; null on PostgreSQL.</summary>
     public static StoragePaths? StoreFiles { get; set; }
 
+    /// <summary>The client's settings file as the user would name it, for a configuration error; null before a folder is known.</summary>
+    public static string? SettingsFile { get; set; }
+
     public static int Report(Exception exception, bool verbose)
     {
         var error = Console.Error;
@@ -30,6 +34,15 @@ internal static class ErrorReporter
                 foreach (var problem in config.Problems)
                 {
                     error.WriteLine($"  {problem}");
+                }
+
+                return ExitCodes.ConfigurationError;
+            case OptionsValidationException or AggregateException when OptionFailures(exception) is { Count: > 0 } failures:
+                // Settings of mops.json (or MOPS_ environment variables) that their options refuse at start.
+                error.WriteLine($"error: {failures.Count} configuration problem{(failures.Count == 1 ? "" : "s")} in {SettingsFile ?? "mops.json"}; nothing was started:");
+                foreach (var failure in failures)
+                {
+                    error.WriteLine($"  {failure}");
                 }
 
                 return ExitCodes.ConfigurationError;
@@ -59,6 +72,14 @@ internal static class ErrorReporter
 
         return ExitCodes.Failure;
     }
+
+    private static List<string>? OptionFailures(Exception exception) => exception switch
+    {
+        OptionsValidationException invalid => [.. invalid.Failures],
+        AggregateException all when all.InnerExceptions.All(e => e is OptionsValidationException) =>
+            [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+        _ => null,
+    };
 
     /// <summary>The storage fault behind an exception from anywhere (a SQLite error deep in a query), naming the file.</summary>
     private static StorageFaultException? StorageFault(Exception exception)

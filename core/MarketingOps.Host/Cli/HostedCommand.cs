@@ -16,6 +16,7 @@ internal abstract class HostedCommand<TSettings> : AsyncCommand<TSettings>
     {
         var options = Options(settings, configure);
         ErrorReporter.LogPattern = Logging.FilePattern(options.Folder);
+        ErrorReporter.SettingsFile = DisplayPath.Of(options.Folder.SettingsFile);
         var host = MopsHost.CreateBuilder(options).Build();
         var storage = host.Services.GetRequiredService<IConfiguration>().GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         ErrorReporter.StoreFiles = storage.Kind == StorageKind.Sqlite ? host.Services.GetRequiredService<StoragePaths>() : null;

@@ -32,4 +32,21 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("nothing was started", error, StringComparison.Ordinal);
         Assert.Contains("$.plugins[0].id: no plugin \"nosuchplugin\" in ", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("run", "--no-web")]
+    [InlineData("run")]
+    public async Task Run_refuses_a_setting_its_options_refuse_with_exit_3_naming_the_setting_and_the_file(params string[] args)
+    {
+        _home.WriteSandboxPluginsJson();
+        _home.Write("mops.json", """{ "Publishing": { "MisfireGracePeriod": "-00:05:00" }, "Links": { "ShortBaseUrl": "not a url" } }""");
+
+        var (exit, output, error) = await MopsProcess.RunAsync(_home.Root, args);
+
+        Assert.True(exit == 3, $"exit {exit}: {output}{error}");
+        Assert.Contains("configuration problems in mops.json; nothing was started:", error, StringComparison.Ordinal);
+        Assert.Contains("MisfireGracePeriod must be positive", error, StringComparison.Ordinal);
+        Assert.Contains("ShortBaseUrl", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+    }
 }

@@ -19,6 +19,9 @@ internal sealed class RunCommand : HostedCommand<RunSettings>
         var options = Options(settings, o => o with { WatchPlugins = settings.WatchPlugins, ConsoleLevel = Serilog.Events.LogEventLevel.Information });
         using var host = settings.NoWeb ? BuildHost(settings, _ => options) : BuildWebHost(options);
 
+        // Every setting its options refuse is reported together, before anything starts or logs a stack trace.
+        host.Services.GetService<IStartupValidator>()?.Validate();
+
         // A second `mops run` on this folder stops here, in one line, before any plugin loads or journal replays.
         host.Services.GetRequiredService<ExclusiveStoreLock>().Acquire();
         if (!settings.NoWeb)
@@ -32,8 +35,17 @@ internal sealed class RunCommand : HostedCommand<RunSettings>
         }
         catch
         {
-            // A service that did start (the scheduler's threads) would keep the process alive after the error.
-            await host.StopAsync(CancellationToken.None);
+            // A service that did start (the scheduler's threads) would keep the process alive after the error. Stopping
+            // services that never started may fail too; the user is told why the start failed, not why the stop did.
+            try
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
+            catch (Exception stop)
+            {
+                host.Services.GetRequiredService<ILogger<RunCommand>>().LogDebug(stop, "Stopping after a failed start failed as well");
+            }
+
             throw;
         }
 
@@ -78,6 +90,7 @@ internal sealed class RunCommand : HostedCommand<RunSettings>
     private static Microsoft.AspNetCore.Builder.WebApplication BuildWebHost(MopsHostOptions options)
     {
         ErrorReporter.LogPattern = Logging.FilePattern(options.Folder);
+        ErrorReporter.SettingsFile = DisplayPath.Of(options.Folder.SettingsFile);
         return Web.MopsWebHost.Build(options);
     }
 
