@@ -30,22 +30,10 @@ internal static class ErrorReporter
         switch (exception)
         {
             case ConfigurationException config when config.Problems.Count > 0:
-                error.WriteLine($"error: {config.Problems.Count} configuration problem{(config.Problems.Count == 1 ? "" : "s")}; nothing was started:");
-                foreach (var problem in config.Problems)
-                {
-                    error.WriteLine($"  {problem}");
-                }
-
-                return ExitCodes.ConfigurationError;
+                return ConfigurationProblems(error, [.. config.Problems.Select(p => p.ToString())], where: null);
             case OptionsValidationException or AggregateException when OptionFailures(exception) is { Count: > 0 } failures:
                 // Settings of mops.json (or MOPS_ environment variables) that their options refuse at start.
-                error.WriteLine($"error: {failures.Count} configuration problem{(failures.Count == 1 ? "" : "s")} in {SettingsFile ?? "mops.json"}; nothing was started:");
-                foreach (var failure in failures)
-                {
-                    error.WriteLine($"  {failure}");
-                }
-
-                return ExitCodes.ConfigurationError;
+                return ConfigurationProblems(error, failures, where: SettingsFile ?? "mops.json");
             case UserFacingException or ConfigurationException or StorageFaultException or StoreLockedException:
                 error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.Failure;
@@ -71,6 +59,17 @@ internal static class ErrorReporter
         }
 
         return ExitCodes.Failure;
+    }
+
+    private static int ConfigurationProblems(TextWriter error, List<string> problems, string? where)
+    {
+        error.WriteLine($"error: {problems.Count} configuration problem{(problems.Count == 1 ? "" : "s")}{(where is null ? "" : " in " + where)}; nothing was started:");
+        foreach (var problem in problems)
+        {
+            error.WriteLine($"  {problem}");
+        }
+
+        return ExitCodes.ConfigurationError;
     }
 
     private static List<string>? OptionFailures(Exception exception) => exception switch
