@@ -28,4 +28,7 @@ internal sealed record RunCall(string RunId, string Key, IReadOnlyList<ScriptAcc
 
     /// <summary>The host's culture, so formatting reads as it would in the host.</summary>
     public string Culture { get; init; } = "";
+
+    /// <summary>The host sends the reads the script's last run began with, answered, right after this call (<see cref="WorkerMethods.Prefetch"/>).</summary>
+    public bool Prefetching { get; init; }
 }

@@ -19,4 +19,7 @@ internal sealed record RunReply(RunEnd End, ScriptFailure? Failure, string? Retu
 
     /// <summary>The keys the worker keeps loaded after this run.</summary>
     public IReadOnlyList<string> WarmKeys { get; init; } = [];
+
+    /// <summary>How many of the run call's prefetched reads the script took, from the first.</summary>
+    public int PrefetchUsed { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using MessagePack;
 using MessagePack.Resolvers;
 using Microsoft.VisualStudio.Threading;
@@ -32,7 +33,12 @@ internal static class WorkerChannel
     {
         var formatter = new MessagePackFormatter();
         formatter.SetMessagePackSerializerOptions(Options(untrusted: host));
-        var rpc = new JsonRpc(new LengthHeaderMessageHandler(sending, receiving, formatter));
+        // Writes go straight to the stream as each message is flushed: the stream overload would copy them through a
+        // pipe that another thread pumps, one more thread to wake for every message both ways.
+        var writer = PipeWriter.Create(sending, new StreamPipeWriterOptions(leaveOpen: false));
+        var reader = PipeReader.Create(receiving, new StreamPipeReaderOptions(leaveOpen: true));
+        var rpc = new JsonRpc(new LengthHeaderMessageHandler(writer, reader, formatter));
+        rpc.Disconnected += (_, _) => receiving.Dispose(); // as the stream overload does: a pending read ends with it
         if (host)
         {
             // One call at a time, in order: a script's prints and calls reach the host in the order it made them, and a

@@ -32,4 +32,7 @@ internal sealed record ScriptRunResult(ScriptOutcome Outcome, IReadOnlyList<Scri
 
     /// <summary>True when the run started a worker process (no warm worker was free).</summary>
     public bool ColdWorker { get; init; }
+
+    /// <summary>How many of the script's first reads the host answered with the run call, before the script asked.</summary>
+    public int PrefetchedReads { get; init; }
 }

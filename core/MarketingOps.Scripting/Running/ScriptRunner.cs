@@ -195,6 +195,7 @@ internal sealed class ScriptRunner : IDisposable
                 DryRunActions = recorder?.Actions ?? [],
                 PrepareTime = prepared + (answer.Reply?.PrepareTime ?? TimeSpan.Zero),
                 RunTime = answer.Reply?.RunTime ?? TimeSpan.Zero,
+                PrefetchedReads = answer.Reply?.PrefetchUsed ?? 0,
             };
         }
         finally

@@ -9,7 +9,7 @@ namespace MarketingOps.Scripting.WorkerSide;
 /// as the exception the script would have seen in process. A call after the run ended is refused here and by the host.
 /// </summary>
 [StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
-internal sealed class HostConnection(JsonRpc rpc, string runId, RemoteOutput output, CancellationToken runToken)
+internal sealed class HostConnection(JsonRpc rpc, string runId, RemoteOutput output, WorkerValueCache values, CancellationToken runToken)
 {
     public CancellationToken RunToken => runToken;
 
@@ -17,6 +17,7 @@ internal sealed class HostConnection(JsonRpc rpc, string runId, RemoteOutput out
     public T Call<T>(string method, params object?[] arguments)
     {
         runToken.ThrowIfCancellationRequested();
+        values.DropPrefetched(); // answers as of the run's start serve only the calls it starts with
         output.Flush(); // what the script printed before this call reaches the host before the call does
         var reply = rpc.InvokeWithCancellationAsync<HostReply<T>>(method, [runId, .. arguments], runToken).GetAwaiter().GetResult()
             ?? throw new InvalidOperationException($"The host gave no answer to {method}.");
@@ -26,6 +27,7 @@ internal sealed class HostConnection(JsonRpc rpc, string runId, RemoteOutput out
     /// <summary>Waits on the host's clock; throws <see cref="OperationCanceledException"/> when the wait was cut short.</summary>
     public async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
+        values.DropPrefetched(); // the wait ends when the host says so: what changed meanwhile, the script's later reads see
         var reply = await rpc.InvokeWithCancellationAsync<HostReply<bool>>(WorkerMethods.ClockDelay, [runId, delay], cancellationToken);
         if (reply?.ErrorType is not null)
         {
@@ -47,6 +49,7 @@ internal sealed class HostConnection(JsonRpc rpc, string runId, RemoteOutput out
     {
         if (!runToken.IsCancellationRequested)
         {
+            values.DropPrefetched();
             rpc.NotifyAsync(method, runId, argument).GetAwaiter().GetResult();
         }
     }

@@ -11,7 +11,7 @@ namespace MarketingOps.Scripting.WorkerSide;
 /// nothing more is sent: the host cuts the run's output at its own cap (half of it) and never trusts this one.
 /// </summary>
 [StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
-internal sealed class RemoteOutput(JsonRpc rpc, string runId, long maxBytes) : TextWriter
+internal sealed class RemoteOutput(JsonRpc rpc, string runId, long maxBytes, WorkerValueCache values) : TextWriter
 {
     private readonly Lock _gate = new();
     private readonly StringBuilder _line = new();
@@ -85,6 +85,7 @@ internal sealed class RemoteOutput(JsonRpc rpc, string runId, long maxBytes) : T
             return;
         }
 
+        values.DropPrefetched(); // what others do once they saw this line, the script's later reads see
         rpc.NotifyAsync(WorkerMethods.Print, runId, text).GetAwaiter().GetResult();
     }
 }

@@ -19,9 +19,14 @@ internal sealed class WorkerEndpoint(JsonRpc rpc, int warmScripts) : IDisposable
     {
         rpc.AddLocalRpcMethod(WorkerMethods.Compile, new Func<CompileCall, CancellationToken, CompileReply>(Compile));
         rpc.AddLocalRpcMethod(WorkerMethods.Run, new Func<RunCall, CancellationToken, Task<RunReply>>(RunAsync));
+        rpc.AddLocalRpcMethod(WorkerMethods.Prefetch, new Action<string, List<PrefetchedRead>?>((runId, reads) => _values.Prime(runId ?? "", reads)));
     }
 
-    public void Dispose() => _executor.Dispose();
+    public void Dispose()
+    {
+        _executor.Dispose();
+        _values.Dispose();
+    }
 
     public CompileReply Compile(CompileCall call, CancellationToken cancellationToken)
     {
@@ -46,12 +51,13 @@ internal sealed class WorkerEndpoint(JsonRpc rpc, int warmScripts) : IDisposable
             : _compiled is { } compiled && compiled.Key == call.Key ? compiled.Image
             : null;
         _compiled = null;
+        _values.Expect(call.RunId, call.Prefetching);
         ScriptBudget.At(0); // nothing of this run has started yet
         RemoteOutput? output = null;
         var result = await _executor.RunAsync(call.Key, image, token =>
         {
-            output = new RemoteOutput(rpc, call.RunId, 2 * call.MaxOutputBytes);
-            var host = new HostConnection(rpc, call.RunId, output, token);
+            output = new RemoteOutput(rpc, call.RunId, 2 * call.MaxOutputBytes, _values);
+            var host = new HostConnection(rpc, call.RunId, output, _values, token);
             var clock = call.HostClock ? new RemoteClock(host, TimeZoneInfo.FindSystemTimeZoneById(call.LocalTimeZone)) : TimeProvider.System;
             var services = new ScriptServices(call.Accounts, new RemoteScriptPosts(host, _values), new RemoteScriptMetrics(host, _values), new RemoteScriptExperiments(host))
             {
@@ -62,8 +68,9 @@ internal sealed class WorkerEndpoint(JsonRpc rpc, int warmScripts) : IDisposable
             return new ScriptGlobals(services, call.Args, call.DryRun, token);
         }, call.Timeout, cancellationToken);
         output?.Flush();
+        var prefetchUsed = _values.PrefetchUsed;
+        _values.DropPrefetched();
 
-        using var self = Process.GetCurrentProcess();
-        return result.Reply with { WorkingSet = self.WorkingSet64 };
+        return result.Reply with { WorkingSet = ResidentMemory.Bytes(), PrefetchUsed = prefetchUsed };
     }
 }

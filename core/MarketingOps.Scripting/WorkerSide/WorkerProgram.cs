@@ -18,7 +18,7 @@ internal static class WorkerProgram
         ArgumentNullException.ThrowIfNull(args);
         var warmScripts = Option(args, "--warm-scripts") is { } warm ? int.Parse(warm, CultureInfo.InvariantCulture) : 8;
         var input = Console.OpenStandardInput();
-        var output = Console.OpenStandardOutput();
+        var output = new DirectWriteStream(Console.OpenStandardOutput());
         Console.SetOut(TextWriter.Null);
         Console.SetIn(TextReader.Null);
 

@@ -11,33 +11,164 @@ namespace MarketingOps.Scripting.WorkerSide;
 /// unknown, and the host then sends everything afresh. Values are immutable, so one run cannot change what the next reads.
 /// </summary>
 [StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
-internal sealed class WorkerValueCache
+internal sealed class WorkerValueCache : IDisposable
 {
     private const long Unknown = -1;
     private const int MaxSlot = SlotRuns.MaxSlots;
+
+    // A prefetched answer is the host's as of the run's start: past this, the script asks afresh.
+    private static readonly TimeSpan PrefetchLifetime = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan PrefetchWait = TimeSpan.FromSeconds(2);
 
     private readonly Lock _gate = new();
     private readonly List<ScriptPost?> _posts = [];
     private readonly Dictionary<string, int> _postSlots = new(StringComparer.Ordinal);
     private readonly List<MetricSnapshot?> _snapshots = [];
     private long _applied;
+    private readonly Lock _prefetchGate = new(); // taken alone, or inside _gate: any call to the host drops the prefetch
+    private readonly Queue<Prefetched> _prefetched = new();
+    private List<ScriptPost>? _lastPosts; // the last prefetched list the script took: a prefetched latest is of its posts
+    private long _prefetchedAt;
+    private string? _expectedRun; // the run whose prefetch is on its way
+    private (string RunId, List<Prefetched> Answers, long At)? _early; // a prefetch handled before its run call
+    private readonly ManualResetEventSlim _arrived = new(initialState: true);
+    private int _prefetchUsed;
+
+    /// <summary>How many prefetched answers the script took since <see cref="Prime"/>.</summary>
+    public int PrefetchUsed
+    {
+        get
+        {
+            lock (_prefetchGate)
+            {
+                return _prefetchUsed;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies the replies the host sent with a run call, in order, and keeps their answers for the script's first calls;
+    /// a reply made for tables this worker does not hold (it gave up on a call) stops there.
+    /// </summary>
+    public void Dispose() => _arrived.Dispose();
+
+    /// <summary>Starts a run: when <paramref name="coming"/>, the host sends its prefetch next, and the script's first read waits for it.</summary>
+    public void Expect(string runId, bool coming)
+    {
+        lock (_prefetchGate)
+        {
+            _prefetched.Clear();
+            _lastPosts = null;
+            _prefetchUsed = 0;
+            _expectedRun = coming ? runId : null;
+            if (coming && _early is { } early && early.RunId == runId)
+            {
+                // The prefetch was dispatched before the run call that announced it.
+                early.Answers.ForEach(_prefetched.Enqueue);
+                _prefetchedAt = early.At;
+                _expectedRun = null;
+                _arrived.Set();
+            }
+            else if (coming)
+            {
+                _arrived.Reset();
+            }
+            else
+            {
+                _arrived.Set();
+            }
+
+            _early = null;
+        }
+    }
+
+    /// <summary>
+    /// Applies the replies the host sent for run <paramref name="runId"/>, in order, and keeps their answers for the
+    /// script's first calls (when that run still expects them); a reply made for tables this worker does not hold (it
+    /// gave up on a call) stops there.
+    /// </summary>
+    public void Prime(string runId, IReadOnlyList<PrefetchedRead>? reads)
+    {
+        try
+        {
+            Apply(runId, reads ?? []);
+        }
+        finally
+        {
+            _arrived.Set();
+        }
+    }
+
+    private void Apply(string runId, IReadOnlyList<PrefetchedRead> reads)
+    {
+        lock (_gate)
+        {
+            var answers = new List<Prefetched>(reads.Count);
+            foreach (var read in reads)
+            {
+                if (read is { Query: { } query, Posts: { } posts } && InStep(posts))
+                {
+                    Apply(posts, _posts);
+                    answers.Add(new Prefetched(query, Resolve(posts.Answer, _posts), null));
+                    _applied = posts.Sequence;
+                }
+                else if (read is { Query: null, Snapshots: { } snapshots } && InStep(snapshots))
+                {
+                    Apply(snapshots, _snapshots);
+                    var slots = SlotRuns.Decode(snapshots.Answer, _snapshots.Count) ?? throw Broken();
+                    answers.Add(new Prefetched(null, null, Array.ConvertAll(slots, slot => slot == -1 ? null : _snapshots[slot] ?? throw Broken())));
+                    _applied = snapshots.Sequence;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            lock (_prefetchGate)
+            {
+                if (_expectedRun == runId)
+                {
+                    answers.ForEach(_prefetched.Enqueue);
+                    _prefetchedAt = Stopwatch.GetTimestamp();
+                    _expectedRun = null;
+                }
+                else
+                {
+                    _early = (runId, answers, Stopwatch.GetTimestamp());
+                }
+            }
+        }
+    }
+
+    /// <summary>Forgets the prefetched answers not taken: the script asked the host something else first.</summary>
+    public void DropPrefetched()
+    {
+        lock (_prefetchGate)
+        {
+            _prefetched.Clear();
+            _lastPosts = null;
+            _expectedRun = null; // answers that arrive later only bring the tables up to date
+        }
+    }
 
     public IReadOnlyList<ScriptPost> Posts(HostConnection host, ScriptPostQuery query)
     {
         ArgumentNullException.ThrowIfNull(host);
+        AwaitPrefetch(host);
         lock (_gate)
         {
+            if (TakePrefetched(p => p.Query == query) is { Posts: { } prefetched })
+            {
+                return [.. prefetched];
+            }
+
+            DropPrefetched();
             var applied = _applied;
             _applied = Unknown;
             var reply = host.Call<CachedReply<ScriptPost>>(WorkerMethods.PostsList, query, applied);
             Apply(reply, _posts);
-            var slots = SlotRuns.Decode(reply.Answer, _posts.Count) ?? throw Broken();
-            var posts = new List<ScriptPost>(slots.Length);
-            foreach (var slot in slots)
-            {
-                posts.Add((slot >= 0 ? _posts[slot] : null) ?? throw Broken());
-            }
-
+            var posts = Resolve(reply.Answer, _posts);
             _applied = reply.Sequence;
             return posts;
         }
@@ -48,8 +179,16 @@ internal sealed class WorkerValueCache
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(ids);
+        AwaitPrefetch(host);
         lock (_gate)
         {
+            if (TakePrefetched(p => p.Query is null && _lastPosts is { } of && SameIds(of, ids)) is { Snapshots: { } prefetched })
+            {
+                return prefetched;
+            }
+
+            DropPrefetched();
+
             // Posts this worker holds go by slot (a warm run's 4,000 posts are two numbers); the host answers null
             // when it cannot read them, and the ids go instead.
             var postSlots = PostSlots(ids);
@@ -77,6 +216,64 @@ internal sealed class WorkerValueCache
             _applied = reply.Sequence;
             return latest;
         }
+    }
+
+    /// <summary>Waits (briefly, at most) for the prefetch the host announced with the run, before the script's first read.</summary>
+    private void AwaitPrefetch(HostConnection host)
+    {
+        if (!_arrived.IsSet)
+        {
+            _arrived.Wait(PrefetchWait, host.RunToken);
+        }
+    }
+
+    /// <summary>The next prefetched answer, taken; none once the script has asked anything else or the answers grew old.</summary>
+    private Prefetched? TakePrefetched(Func<Prefetched, bool> matches)
+    {
+        lock (_prefetchGate)
+        {
+            if (_prefetched.TryPeek(out var next) && Stopwatch.GetElapsedTime(_prefetchedAt) <= PrefetchLifetime && matches(next))
+            {
+                _prefetchUsed++;
+                _lastPosts = next.Posts ?? _lastPosts;
+                return _prefetched.Dequeue();
+            }
+
+            return null;
+        }
+    }
+
+    private bool InStep<T>(CachedReply<T> reply)
+        where T : class => reply.Reset || (_applied != Unknown && reply.Sequence == _applied + 1);
+
+    private static bool SameIds(List<ScriptPost> posts, string[] ids)
+    {
+        if (posts.Count != ids.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (!string.Equals(posts[i].Id, ids[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static List<ScriptPost> Resolve(int[]? answer, List<ScriptPost?> table)
+    {
+        var slots = SlotRuns.Decode(answer, table.Count) ?? throw Broken();
+        var posts = new List<ScriptPost>(slots.Length);
+        foreach (var slot in slots)
+        {
+            posts.Add((slot >= 0 ? table[slot] : null) ?? throw Broken());
+        }
+
+        return posts;
     }
 
     /// <summary>The slots of these posts as runs, when this worker holds every one of them.</summary>
@@ -136,4 +333,7 @@ internal sealed class WorkerValueCache
     }
 
     private static InvalidOperationException Broken() => new("The host's answer refers to values this worker does not hold.");
+
+    /// <summary>An answer the host sent with the run call: a list of posts for a query, or the latest snapshots of the last list's posts.</summary>
+    private sealed record Prefetched(ScriptPostQuery? Query, List<ScriptPost>? Posts, MetricSnapshot?[]? Snapshots);
 }

@@ -13,6 +13,7 @@ internal sealed class ScriptWorker : IDisposable
 {
     private static readonly TimeSpan LongestDelay = TimeSpan.FromDays(24);
     private static readonly TimeSpan MemoryWatch = TimeSpan.FromMilliseconds(200);
+    private const int MaxRememberedStarts = 64;
 
     private readonly Process _process;
     private readonly JsonRpc _rpc;
@@ -26,6 +27,7 @@ internal sealed class ScriptWorker : IDisposable
     private readonly ILogger _logger;
     private readonly Lock _probe = new(); // the deadline's and the memory watch's reads of the process, one at a time
     private HashSet<string> _warmKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<RecordedRead>> _starts = new(StringComparer.Ordinal); // script and args → the reads its last run began with
     private int _killed;
 
     private ScriptWorker(Process process, string folder, ScriptWorkerOptions options, TimeProvider time, ILogger logger)
@@ -96,13 +98,26 @@ internal sealed class ScriptWorker : IDisposable
     public async Task<WorkerAnswer<RunReply>> RunAsync(RunCall call, WorkerRunContext run, TimeSpan limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(run);
         _incoming.Reset();
         _callbacks.Begin(run);
         try
         {
-            var answer = await AskAsync<RunReply>(WorkerMethods.Run, call, limit, cancellationToken);
+            // The reads the script's last run here began with follow the call, answered, while the worker starts the run:
+            // a typical script's first reads (its posts, their metrics) cost no round trip of their own.
+            var start = string.Join('\0', [call.Key, .. call.Args]);
+            var reads = _starts.GetValueOrDefault(start) ?? [];
+            var asking = AskAsync<RunReply>(WorkerMethods.Run, call with { Prefetching = reads.Count > 0 }, limit, cancellationToken);
+            var prefetched = reads.Count > 0 ? await PrefetchAsync(run, reads) : 0;
+            var answer = await asking;
             if (answer.Reply is { } reply)
             {
+                if (_starts.Count >= MaxRememberedStarts)
+                {
+                    _starts.Clear();
+                }
+
+                _starts[start] = run.Recording([.. reads.Take(prefetched)], reply.PrefetchUsed);
                 WorkingSet = reply.WorkingSet;
                 lock (_warmKeys)
                 {
@@ -118,6 +133,29 @@ internal sealed class ScriptWorker : IDisposable
             Runs++;
             Fresh = false;
         }
+    }
+
+    /// <summary>Answers the recorded reads and sends them to the worker (an empty list when that fails: the worker waits for it); how many went.</summary>
+    private async Task<int> PrefetchAsync(WorkerRunContext run, IReadOnlyList<RecordedRead> reads)
+    {
+        IReadOnlyList<PrefetchedRead> answers = [];
+        try
+        {
+            answers = _callbacks.Prefetch(run, reads);
+        }
+        finally
+        {
+            try
+            {
+                await _rpc.NotifyAsync(WorkerMethods.Prefetch, run.RunId, answers);
+            }
+            catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException or IOException)
+            {
+                // The worker is gone: the run's answer says so.
+            }
+        }
+
+        return answers.Count;
     }
 
     /// <summary>Kills the process at once (and anything it started); the run it served ends without an answer.</summary>

@@ -23,10 +23,10 @@ internal sealed class WorkerCallbacks(ILogger logger, WorkerValueMirror sent)
     {
         ArgumentNullException.ThrowIfNull(rpc);
         rpc.AddLocalRpcMethod(WorkerMethods.PostsSchedule, new Func<string, ScriptPostRequest, HostReply<ScriptPost>>((run, request) => Serve(run, c => c.Services.Posts.Schedule(Required(request), c.Token))));
-        rpc.AddLocalRpcMethod(WorkerMethods.PostsList, new Func<string, ScriptPostQuery, long, HostReply<CachedReply<ScriptPost>>>((run, query, applied) => Serve(run, c => sent.Posts(c.Services.Posts.List(query ?? new ScriptPostQuery(), c.Token), applied))));
+        rpc.AddLocalRpcMethod(WorkerMethods.PostsList, new Func<string, ScriptPostQuery, long, HostReply<CachedReply<ScriptPost>>>((run, query, applied) => Serve(run, c => ListPosts(c, query ?? new ScriptPostQuery(), applied), read: true)));
         rpc.AddLocalRpcMethod(WorkerMethods.PostsFind, new Func<string, string, HostReply<ScriptPost?>>((run, id) => Serve(run, c => c.Services.Posts.Find(Required(id), c.Token))));
         rpc.AddLocalRpcMethod(WorkerMethods.PostsCancel, new Func<string, string, HostReply<bool>>((run, id) => Serve(run, c => c.Services.Posts.Cancel(Required(id), c.Token))));
-        rpc.AddLocalRpcMethod(WorkerMethods.MetricsLatest, new Func<string, string[]?, int[]?, long, HostReply<CachedReply<MetricSnapshot>>>((run, ids, postSlots, applied) => Serve(run, c => LatestSnapshots(c, ids, postSlots, applied))));
+        rpc.AddLocalRpcMethod(WorkerMethods.MetricsLatest, new Func<string, string[]?, int[]?, long, HostReply<CachedReply<MetricSnapshot>>>((run, ids, postSlots, applied) => Serve(run, c => LatestSnapshots(c, ids, postSlots, applied), read: true)));
         rpc.AddLocalRpcMethod(WorkerMethods.MetricsHistory, new Func<string, string, HostReply<IReadOnlyList<MetricSnapshot>>>((run, id) => Serve(run, c => c.Services.Metrics.History(Required(id), c.Token))));
         rpc.AddLocalRpcMethod(WorkerMethods.ExperimentsStart, new Func<string, ExperimentPlan, HostReply<ScriptExperiment>>((run, plan) => Serve(run, c => c.Services.Experiments.Start(Required(plan), c.Token))));
         rpc.AddLocalRpcMethod(WorkerMethods.ExperimentsFind, new Func<string, string, HostReply<ScriptExperiment?>>((run, name) => Serve(run, c => c.Services.Experiments.Find(Required(name), c.Token))));
@@ -48,11 +48,62 @@ internal sealed class WorkerCallbacks(ILogger logger, WorkerValueMirror sent)
 
     private WorkerRunContext? Current(string runId) => Volatile.Read(ref _current) is { } run && run.RunId == runId ? run : null;
 
-    private HostReply<T> Serve<T>(string runId, Func<WorkerRunContext, T> call)
+    /// <summary>
+    /// Answers <paramref name="reads"/> (the reads the script's last run began with) for <paramref name="run"/> before it
+    /// starts, as the worker would have asked for them, each counted as a call; stops at the first refusal.
+    /// </summary>
+    public IReadOnlyList<PrefetchedRead> Prefetch(WorkerRunContext run, IReadOnlyList<RecordedRead> reads)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(reads);
+        var prefetched = new List<PrefetchedRead>(reads.Count);
+        string[]? lastIds = null;
+        foreach (var read in reads)
+        {
+            if (read.Query is { } query)
+            {
+                var reply = Serve(run.RunId, c =>
+                {
+                    var answer = c.Services.Posts.List(query, c.Token);
+                    lastIds = [.. answer.Select(p => p.Id)];
+                    return sent.Posts(answer, sent.Sequence);
+                }, read: true);
+                if (reply.ErrorType is not null)
+                {
+                    break;
+                }
+
+                prefetched.Add(new PrefetchedRead(query, reply.Value, null));
+            }
+            else if (lastIds is { } ids)
+            {
+                var reply = Serve(run.RunId, c => sent.Snapshots(ids, c.Services.Metrics.Latest(ids, c.Token), sent.Sequence), read: true);
+                if (reply.ErrorType is not null)
+                {
+                    break;
+                }
+
+                prefetched.Add(new PrefetchedRead(null, null, reply.Value));
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return prefetched;
+    }
+
+    private HostReply<T> Serve<T>(string runId, Func<WorkerRunContext, T> call, bool read = false)
     {
         if (Current(runId) is not { } run)
         {
             return HostReply<T>.Refused(new InvalidOperationException("The run this call belongs to has ended."));
+        }
+
+        if (!read)
+        {
+            run.StopRecording();
         }
 
         if (!run.TakeCall())
@@ -90,6 +141,8 @@ internal sealed class WorkerCallbacks(ILogger logger, WorkerValueMirror sent)
             return HostReply<bool>.Refused(new OperationCanceledException("The run this call belongs to has ended."));
         }
 
+        run.StopRecording();
+
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(run.Token, cancellationToken);
         try
         {
@@ -106,7 +159,19 @@ internal sealed class WorkerCallbacks(ILogger logger, WorkerValueMirror sent)
     private CachedReply<MetricSnapshot> LatestSnapshots(WorkerRunContext run, string[]? ids, int[]? postSlots, long applied)
     {
         var asked = ids ?? sent.PostIds(Required(postSlots), applied);
+        if (asked is not null)
+        {
+            run.RecordLatest(asked);
+        }
+
         return asked is null ? sent.Unresolved() : sent.Snapshots(asked, run.Services.Metrics.Latest(asked, run.Token), applied);
+    }
+
+    private CachedReply<ScriptPost> ListPosts(WorkerRunContext run, ScriptPostQuery query, long applied)
+    {
+        var answer = run.Services.Posts.List(query, run.Token);
+        run.RecordList(query, answer);
+        return sent.Posts(answer, applied);
     }
 
     private static T Required<T>(T? value)

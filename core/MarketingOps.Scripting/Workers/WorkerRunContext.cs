@@ -9,11 +9,17 @@ namespace MarketingOps.Scripting.Workers;
 /// <summary>The run a worker is serving now, as the host sees it: the services its calls reach, and the caps on what it may send.</summary>
 internal sealed class WorkerRunContext(string runId, ScriptServices services, ScriptWorkerOptions limits, CancellationToken token)
 {
+    private const int MaxRecordedReads = 4;
+
     private readonly Lock _gate = new();
     private int _calls;
     private long _outputBytes;
     private int _logLines;
     private bool _cut;
+    private readonly List<RecordedRead> _reads = [];
+    private string[]? _lastListIds;
+    private bool _recording = true;
+    private bool _unknownStart;
 
     public string RunId => runId;
 
@@ -38,10 +44,63 @@ internal sealed class WorkerRunContext(string runId, ScriptServices services, Sc
 
     public bool TakeCall() => Interlocked.Increment(ref _calls) <= limits.MaxCallsPerRun;
 
+    /// <summary>A list of posts the worker asked for; kept while the run's calls so far were such reads.</summary>
+    public void RecordList(ScriptPostQuery query, IReadOnlyList<ScriptPost> answer)
+    {
+        lock (_gate)
+        {
+            if (_recording && _reads.Count < MaxRecordedReads)
+            {
+                _reads.Add(new RecordedRead(query));
+                _lastListIds = [.. answer.Select(p => p.Id)];
+                return;
+            }
+
+            _recording = false;
+        }
+    }
+
+    /// <summary>The latest snapshots the worker asked for; kept when they are of the posts of the list asked just before.</summary>
+    public void RecordLatest(IReadOnlyList<string> ids)
+    {
+        lock (_gate)
+        {
+            if (_recording && _reads.Count < MaxRecordedReads && _lastListIds is { } last && last.AsSpan().SequenceEqual(ids as string[] ?? [.. ids]))
+            {
+                _reads.Add(new RecordedRead(null));
+                return;
+            }
+
+            // Of a list the worker took from the prefetch, perhaps: which one is not known here, so the next run starts
+            // without a prefetch and this one's successor learns the reads afresh.
+            _unknownStart |= _recording && _lastListIds is null;
+            _recording = false;
+        }
+    }
+
+    /// <summary>Any call but those reads ends what the run's start is known to be.</summary>
+    public void StopRecording()
+    {
+        lock (_gate)
+        {
+            _recording = false;
+        }
+    }
+
+    /// <summary>The reads the run began with: the first <paramref name="used"/> of <paramref name="prefetched"/>, then those it asked for.</summary>
+    public IReadOnlyList<RecordedRead> Recording(IReadOnlyList<RecordedRead> prefetched, int used)
+    {
+        lock (_gate)
+        {
+            return _unknownStart ? [] : prefetched.Take(Math.Clamp(used, 0, prefetched.Count)).Concat(_reads).Take(MaxRecordedReads).ToList();
+        }
+    }
+
     public void Print(string text)
     {
         lock (_gate)
         {
+            _recording = false; // the worker drops its prefetched answers at a print: reads after it are not the run's start
             if (_cut)
             {
                 return;
@@ -65,6 +124,7 @@ internal sealed class WorkerRunContext(string runId, ScriptServices services, Sc
     {
         lock (_gate)
         {
+            _recording = false;
             if (_cut)
             {
                 return;

@@ -30,6 +30,18 @@ internal sealed class WorkerValueMirror(int capacity)
         }
     }
 
+    /// <summary>The number of the last reply made: a reply built against it assumes the worker applied every reply so far.</summary>
+    public long Sequence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sequence;
+            }
+        }
+    }
+
     /// <summary>A list of posts, as slots and the posts the worker lacks.</summary>
     /// <param name="answer">The host's answer.</param>
     /// <param name="applied">The last reply the worker says it applied.</param>
@@ -114,6 +126,8 @@ internal sealed class WorkerValueMirror(int capacity)
     {
         private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
         private readonly List<T> _values = [];
+        private readonly List<string> _keys = [];
+        private int _next; // the slot after the last one placed: answers mostly come in the order they were first sent
 
         public int Count => _values.Count;
 
@@ -123,26 +137,42 @@ internal sealed class WorkerValueMirror(int capacity)
         {
             _slots.Clear();
             _values.Clear();
+            _keys.Clear();
+            _next = 0;
         }
 
         /// <summary>The value's slot; the value joins the reply when the worker does not hold it as it is now.</summary>
         public int Place(string key, T value, Updates<T> updates)
         {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, key, out var known);
-            if (!known)
+            int slot;
+            if (_next < _keys.Count && string.Equals(_keys[_next], key, StringComparison.Ordinal))
             {
-                slot = _values.Count;
-                _values.Add(value);
-            }
-            else if (same(_values[slot], value))
-            {
-                return slot;
+                slot = _next;
             }
             else
             {
-                _values[slot] = value;
+                ref var found = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, key, out var known);
+                if (!known)
+                {
+                    found = _values.Count;
+                    _values.Add(value);
+                    _keys.Add(key);
+                    _next = found + 1;
+                    updates.Slots.Add(found);
+                    updates.Values.Add(value);
+                    return found;
+                }
+
+                slot = found;
             }
 
+            _next = slot + 1;
+            if (same(_values[slot], value))
+            {
+                return slot;
+            }
+
+            _values[slot] = value;
             updates.Slots.Add(slot);
             updates.Values.Add(value);
             return slot;

@@ -8,7 +8,10 @@ namespace MarketingOps.Scripting.Tests.Workers;
 
 /// <summary>
 /// A warm worker keeps the posts and snapshots it was sent and receives only what changed: whatever changes between
-/// two runs is seen by the second, a new worker starts empty, and no run can change what the next one reads.
+/// two runs is seen by the second, a new worker starts empty, and no run can change what the next one reads. The reads
+/// a script began with last time come with its next run (issue 11's speed), answered as the host's services answer
+/// them at the run's start, and serve only the calls the script starts with: anything it sends the host first (a call,
+/// a print) sends the rest of its reads to the host afresh.
 /// </summary>
 public sealed class WarmDataTests
 {
@@ -128,11 +131,82 @@ public sealed class WarmDataTests
         Assert.Equal("45850", second.ReturnValue);
     }
 
+    [Fact]
+    public async Task The_reads_a_script_began_with_come_with_its_next_run_and_see_what_changed_in_between()
+    {
+        using var pool = new ScriptWorkerPool(TestWorkers.Options(o => (o.MaxWorkers, o.WarmWorkers) = (1, 1)));
+        var (posts, metrics, request) = Services();
+        posts.Put(new ScriptPost("p1", "brand", "one", Noon, ScriptPostState.Published));
+        metrics.Record("p1", Noon, new Dictionary<string, long> { [Counter.Impressions] = 10 });
+        using var folder = new ScriptFolder();
+        var file = folder.Write("report.csx", """
+            var posts = Posts.List();
+            var latest = Metrics.For(posts);
+            string.Join(",", posts.Select((p, i) => $"{p.Id}:{latest[i].Impressions}"))
+            """);
+        using var runner = new ScriptRunner(new ScriptRunnerOptions(), pool: pool);
+
+        var first = await runner.RunAsync(file, request, TestContext.Current.CancellationToken);
+        posts.Put(new ScriptPost("p2", "brand", "two", Noon, ScriptPostState.Published));
+        metrics.Record("p1", Noon.AddHours(1), new Dictionary<string, long> { [Counter.Impressions] = 20 });
+        var second = await runner.RunAsync(file, request, TestContext.Current.CancellationToken);
+        var third = await runner.RunAsync(file, request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(("p1:10", 0), (first.ReturnValue, first.PrefetchedReads));
+        Assert.Equal(("p1:20,p2:", 2), (second.ReturnValue, second.PrefetchedReads));
+        Assert.Equal(("p1:20,p2:", 2), (third.ReturnValue, third.PrefetchedReads));
+    }
+
+    [Fact]
+    public async Task A_read_after_a_print_sees_what_changed_once_the_print_was_seen()
+    {
+        using var pool = new ScriptWorkerPool(TestWorkers.Options(o => (o.MaxWorkers, o.WarmWorkers) = (1, 1)));
+        var (posts, _, request) = Services();
+        var services = request.Services;
+        posts.Put(new ScriptPost("p1", "brand", "one", Noon, ScriptPostState.Published));
+        using var folder = new ScriptFolder();
+
+        // Two reads the first run begins with; the second run takes the first from the prefetch, then prints, and whoever
+        // watches its output adds a post before the second read.
+        var file = folder.Write("print.csx", """
+            var published = Posts.List(state: ScriptPostState.Published).Count;
+            if (Accounts.Any(a => a.Name == "second"))
+            {
+                Print("waiting");
+            }
+
+            $"{published} {Posts.List().Count}"
+            """);
+        using var runner = new ScriptRunner(new ScriptRunnerOptions(), pool: pool);
+        var first = await runner.RunAsync(file, new ScriptRunRequest(services), TestContext.Current.CancellationToken);
+        var watching = new ActingWriter("waiting", () => posts.Put(new ScriptPost("p2", "brand", "two", Noon, ScriptPostState.Scheduled)));
+        var twoAccounts = services with { Accounts = [.. services.Accounts, new ScriptAccount("second", "bluesky", "UTC")], Output = watching };
+
+        var second = await runner.RunAsync(file, new ScriptRunRequest(twoAccounts), TestContext.Current.CancellationToken);
+
+        Assert.Equal("1 1", first.ReturnValue);
+        Assert.Equal(("1 2", 1), (second.ReturnValue, second.PrefetchedReads));
+        Assert.Contains("waiting", watching.ToString(), StringComparison.Ordinal);
+    }
+
     private static (EditablePosts Posts, InMemoryScriptMetrics Metrics, ScriptRunRequest Request) Services()
     {
         var posts = new EditablePosts();
         var metrics = new InMemoryScriptMetrics();
         var services = new ScriptServices(InMemoryScriptHost.SampleAccounts, posts, metrics, new InMemoryScriptExperiments(new InMemoryScriptPosts(InMemoryScriptHost.SampleAccounts, TimeProvider.System), metrics, TimeProvider.System));
         return (posts, metrics, new ScriptRunRequest(services) { Timeout = TimeSpan.FromSeconds(30) });
+    }
+
+    /// <summary>Output that does something the moment a text is written, before the script's next call is served.</summary>
+    private sealed class ActingWriter(string text, Action act) : StringWriter
+    {
+        public override void Write(string? value)
+        {
+            base.Write(value);
+            if (value?.Contains(text, StringComparison.Ordinal) == true)
+            {
+                act();
+            }
+        }
     }
 }
