@@ -36,6 +36,9 @@ internal static class ScriptDiagnosticIds
     /// <summary>A warning: the run printed and logged more than its output cap; the rest of its output was dropped.</summary>
     public const string OutputCut = "MOPS105";
 
+    /// <summary>A warning: the script's value was longer than a run returns; it was cut, ending in …, and this says how long it was.</summary>
+    public const string ValueCut = "MOPS106";
+
     /// <summary>A bug on our side (instrumentation produced code that does not compile).</summary>
     public const string Internal = "MOPS900";
 }

@@ -20,6 +20,9 @@ internal sealed record RunReply(RunEnd End, ScriptFailure? Failure, string? Retu
     /// <summary>The keys the worker keeps loaded after this run.</summary>
     public IReadOnlyList<string> WarmKeys { get; init; } = [];
 
+    /// <summary>When <see cref="ReturnValue"/> was cut (it ends in …), the length of the whole value; 0 when it was not.</summary>
+    public int CutFrom { get; init; }
+
     /// <summary>How many of the run call's prefetched reads the script took, from the first.</summary>
     public int PrefetchUsed { get; init; }
 }

@@ -65,14 +65,14 @@ internal sealed class ScriptExecutor(int warmScripts, TimeSpan warmIdleTime, Tim
             _ => RunEnd.Failed,
         };
         return new ExecutorResult(
-            new RunReply(outcome, end.Failure, end.Value) { PrepareTime = prepareTime, RunTime = runTime, WarmStart = warmStart, WarmKeys = _warm.Keys },
+            new RunReply(outcome, end.Failure, end.Value) { PrepareTime = prepareTime, RunTime = runTime, WarmStart = warmStart, WarmKeys = _warm.Keys, CutFrom = end.CutFrom },
             contextReference);
     }
 
     public static string AssemblyName(string key) => "mops-script-" + key[..16];
 
     /// <summary>How the script's own code ended.</summary>
-    private sealed record ScriptEnd(string? Value, ScriptFailure? Failure);
+    private sealed record ScriptEnd(string? Value, ScriptFailure? Failure, int CutFrom = 0);
 
     /// <summary>
     /// Runs the script on the thread pool with its budget in its async context, and reports through a
@@ -108,7 +108,7 @@ internal sealed class ScriptExecutor(int warmScripts, TimeSpan warmIdleTime, Tim
                 // The value's ToString is the script's own code (it may recurse or never end): it runs here, in the
                 // worker, under the run's budget like the rest of the script.
                 var text = value?.ToString();
-                end = new ScriptEnd(text is { Length: > MaxReturnValue } ? text[..MaxReturnValue] + "…" : text, null);
+                end = new ScriptEnd(text is { Length: > MaxReturnValue } ? text[..MaxReturnValue] + "…" : text, null, text is { Length: > MaxReturnValue } ? text.Length : 0);
             }
             catch (Exception ex)
             {

@@ -182,6 +182,12 @@ internal sealed class ScriptRunner : IDisposable
                     $"The script printed and logged more than {_pool.Options.MaxOutputBytesPerRun / 1024:N0} KB in this run; its output was cut there and the rest dropped.")];
             }
 
+            if (answer.Reply is { ReturnValue: { } value, CutFrom: > 0 and var length })
+            {
+                warnings = [.. warnings, new ScriptDiagnostic(mainFile, 0, 0, IsError: false, ScriptDiagnosticIds.ValueCut,
+                    string.Create(CultureInfo.InvariantCulture, $"The script's value is {length:N0} characters long; only its first {value.Length - 1:N0} are returned, followed by …."))];
+            }
+
             return new ScriptRunResult(outcome, diagnostic is null ? warnings : [.. warnings, diagnostic])
             {
                 ReturnValue = answer.Reply?.ReturnValue,

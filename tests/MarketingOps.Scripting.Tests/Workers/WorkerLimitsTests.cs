@@ -70,6 +70,26 @@ public sealed class WorkerLimitsTests
     }
 
     [Fact]
+    public async Task A_value_past_the_cap_is_cut_and_the_cut_is_stated()
+    {
+        var host = new TestHost();
+        using var folder = new ScriptFolder();
+        var file = folder.Write("long.csx", "new string('x', 100_000)");
+        var exact = folder.Write("exact.csx", "new string('x', 65_536)");
+
+        var result = await host.RunAsync(file);
+        var whole = await host.RunAsync(exact);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(new string('x', 65_536) + "…", result.ReturnValue);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((file, ScriptDiagnosticIds.ValueCut, false), (warning.File, warning.Id, warning.IsError));
+        Assert.Equal("The script's value is 100,000 characters long; only its first 65,536 are returned, followed by ….", warning.Message);
+        Assert.Equal(65_536, whole.ReturnValue?.Length);
+        Assert.Empty(whole.Diagnostics);
+    }
+
+    [Fact]
     public async Task A_memory_bomb_counts_as_a_killed_worker_so_a_schedule_that_repeats_it_is_paused()
     {
         using var pool = new ScriptWorkerPool(TestWorkers.Options(o => (o.MaxWorkers, o.WarmWorkers, o.MemoryLimitBytes) = (1, 1, 256L << 20)));
