@@ -25,6 +25,8 @@ internal sealed class ScheduledScriptWork(
 {
     public const int PauseAfter = 3;
 
+    private string? _pauseLogged; // the pause last logged: a paused script is said to be paused once, not at every firing
+
     public string Name => script.WorkName;
 
     public Task RunAsync(CancellationToken cancellationToken) => RunAsync(new RecurringRun(clock.GetUtcNow(), null), cancellationToken);
@@ -41,9 +43,20 @@ internal sealed class ScheduledScriptWork(
 
         if (current.Paused is { } reason)
         {
-            logger.LogInformation("Scheduled script {Name} is paused ({Reason}); `mops script resume {Name}` runs it again", script.Name, reason, script.Name);
+            var pausedAt = $"{current.PausedAt:O} {reason}";
+            if (Interlocked.Exchange(ref _pauseLogged, pausedAt) != pausedAt)
+            {
+                logger.LogInformation("Scheduled script {Name} is paused ({Reason}); `mops script resume {Name}` runs it again", script.Name, reason, script.Name);
+            }
+            else
+            {
+                logger.LogDebug("Scheduled script {Name} is still paused; this firing is skipped", script.Name);
+            }
+
             return;
         }
+
+        Volatile.Write(ref _pauseLogged, null);
 
         var skipped = NotFired(run);
         if (skipped > 0)
