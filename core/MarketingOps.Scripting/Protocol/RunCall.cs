@@ -29,6 +29,6 @@ internal sealed record RunCall(string RunId, string Key, IReadOnlyList<ScriptAcc
     /// <summary>The host's culture, so formatting reads as it would in the host.</summary>
     public string Culture { get; init; } = "";
 
-    /// <summary>The host sends the reads the script's last run began with, answered, right after this call (<see cref="WorkerMethods.Prefetch"/>).</summary>
+    /// <summary>The host sent the reads the script's last run began with, answered, just before this call (<see cref="WorkerMethods.Prefetch"/>); the script's first read waits for them should they be dispatched after it.</summary>
     public bool Prefetching { get; init; }
 }

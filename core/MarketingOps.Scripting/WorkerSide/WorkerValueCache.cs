@@ -52,7 +52,7 @@ internal sealed class WorkerValueCache : IDisposable
     /// </summary>
     public void Dispose() => _arrived.Dispose();
 
-    /// <summary>Starts a run: when <paramref name="coming"/>, the host sends its prefetch next, and the script's first read waits for it.</summary>
+    /// <summary>Starts a run: when <paramref name="coming"/>, the host sent its prefetch (dispatched here before or after this), and the script's first read waits for it.</summary>
     public void Expect(string runId, bool coming)
     {
         lock (_prefetchGate)
