@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using MarketingOps.Core.Posts;
 using MarketingOps.Core.Storage;
 
 namespace MarketingOps.Core.Links;
@@ -96,17 +97,19 @@ internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
         return _shortLinksExist;
     }
 
-    /// <summary>Where a short link leads; null for an unknown code, or one whose post was never stored.</summary>
+    /// <summary>Where a short link leads, with its post's state now; null for an unknown code, or one whose post was never stored.</summary>
     public async Task<LinkTarget?> FindAsync(string code, CancellationToken cancellationToken)
     {
         await using var connection = await schema.OpenAsync(cancellationToken);
         await using var command = AdoPostStore.Command(connection, null,
-            "SELECT l.post_id, l.target_url FROM post_links l JOIN posts p ON p.id = l.post_id WHERE l.code = @code");
+            "SELECT l.post_id, l.target_url, p.state FROM post_links l JOIN posts p ON p.id = l.post_id WHERE l.code = @code");
         AdoPostStore.Add(command, "@code", code);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) && Uri.TryCreate(reader.GetString(1), UriKind.Absolute, out var target)
-            ? new LinkTarget(code, reader.GetString(0), target)
-            : null;
+        return await reader.ReadAsync(cancellationToken)
+            && Uri.TryCreate(reader.GetString(1), UriKind.Absolute, out var target)
+            && Enum.TryParse<PostState>(reader.GetString(2), ignoreCase: false, out var state)
+                ? new LinkTarget(code, reader.GetString(0), target, state)
+                : null;
     }
 
     /// <summary>A connection that appends clicks, for a writer that keeps it open; the caller disposes it.</summary>

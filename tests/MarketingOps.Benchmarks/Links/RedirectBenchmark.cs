@@ -2,12 +2,15 @@ using System.Diagnostics;
 using System.Net;
 using MarketingOps.Core.Links;
 using MarketingOps.Core.Posts;
+using MarketingOps.Core.Publishing;
+using MarketingOps.Core.Scheduling;
 using MarketingOps.Host.Hosting;
 using MarketingOps.Host.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace MarketingOps.Benchmarks.Links;
@@ -40,12 +43,20 @@ internal sealed class RedirectBenchmark : IBenchmark
                 ["Links:Tag"] = "true",
                 ["Links:ShortBaseUrl"] = "https://go.bench.example",
             };
-            await using var mops = MopsWebHost.Build(new MopsHostOptions(new ClientFolder(root)) { ConsoleLevel = Serilog.Events.LogEventLevel.Fatal, Settings = settings });
+            // The post is published by the benchmark through the executor, as its trigger would: a link answers only then.
+            await using var mops = MopsWebHost.Build(
+                new MopsHostOptions(new ClientFolder(root)) { ConsoleLevel = Serilog.Events.LogEventLevel.Fatal, Settings = settings },
+                s => s.Replace(ServiceDescriptor.Singleton<IPublishScheduler>(new DemoPublishScheduler())));
             await mops.StartAsync(cancellationToken);
             var scheduled = await mops.Services.GetRequiredService<PostService>().ScheduleAsync(
-                new ScheduleRequest("acme", TimeProvider.System.GetUtcNow().AddDays(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture), "Benchmark https://shop.example/spring"),
+                new ScheduleRequest("acme", TimeProvider.System.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture), "Benchmark https://shop.example/spring"),
                 cancellationToken);
             var link = scheduled.Links!.Links[0];
+            var published = await mops.Services.GetRequiredService<PublishExecutor>().ExecuteAsync(scheduled.Post.Id, recovering: false, cancellationToken);
+            if (published?.State != PostState.Published)
+            {
+                throw new InvalidOperationException($"The benchmark's post is {published?.State}, not published");
+            }
 
             var redirects = mops.Services.GetRequiredService<LinkRedirects>();
             await using var bare = await StartBareAsync(redirects, cancellationToken);
