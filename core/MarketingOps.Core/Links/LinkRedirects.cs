@@ -6,8 +6,9 @@ namespace MarketingOps.Core.Links;
 
 /// <summary>
 /// What the host's <c>/l/{code}</c> does: finds the code's target, classifies the request, and stores it before the
-/// caller answers with the redirect. A lone click is committed on its request's own thread; requests that arrive
-/// together are stored in one transaction (a group commit, <see cref="ClickWriter"/>).
+/// caller answers with the redirect: on SQLite written to the click journal on the request's own thread
+/// (<see cref="ClickJournal"/>); on PostgreSQL committed, requests that arrive together in one transaction (a group
+/// commit, <see cref="ClickWriter"/>).
 /// </summary>
 internal sealed class LinkRedirects(LinkStore store, UserAgentClassifier classifier, TimeProvider time, ILogger<LinkRedirects> logger) : IAsyncDisposable, IDisposable
 {
@@ -29,7 +30,16 @@ internal sealed class LinkRedirects(LinkStore store, UserAgentClassifier classif
             return null;
         }
 
-        await _clicks.AddAsync(new LinkClick(code, target.PostId, time.GetUtcNow(), classifier.Classify(method, userAgent)));
+        var click = new LinkClick(code, target.PostId, time.GetUtcNow(), classifier.Classify(method, userAgent));
+        if (store.Journal is { } journal)
+        {
+            await journal.AppendAsync(click);
+        }
+        else
+        {
+            await _clicks.AddAsync(click);
+        }
+
         return target;
     }
 

@@ -17,7 +17,7 @@ namespace MarketingOps.Benchmarks.Links;
 
 /// <summary>
 /// Issue 16: the host's short link (<c>GET /l/{code}</c>: the host's pipeline, the code's target looked up, the click
-/// committed to SQLite before the 302) against a bare minimal-API endpoint in the same process that looks the target up
+/// stored before the 302: written to SQLite's click journal, imported in the background) against a bare minimal-API endpoint in the same process that looks the target up
 /// the same way (the same <see cref="LinkRedirects"/>, its cache over the same store) and answers the same 302, but
 /// stores no click. The target is for concurrent clients (the same number on both sides, in alternating rounds, so a
 /// busy moment of the shared machine falls on both alike); one request at a time (median latency) is shown beside it.
