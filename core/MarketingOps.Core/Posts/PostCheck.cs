@@ -8,5 +8,8 @@ namespace MarketingOps.Core.Posts;
 /// <param name="ApprovalReason">Why it would wait in the approval inbox, if it would.</param>
 public sealed record PostCheck(IReadOnlyList<PostProblem> Problems, GuardrailVerdict? Verdict, string? ApprovalReason)
 {
+    /// <summary>The post as scheduling would store it (its id is not kept), when the request got as far as the guardrails. The default value is none.</summary>
+    public Post? Post { get; init; }
+
     public bool IsAccepted => Problems.Count == 0;
 }

@@ -14,13 +14,16 @@ public sealed record PostProblem(PostField Field, string Message)
     /// <summary>The thread part it is about, 1 for the first. The default value is none.</summary>
     public int? Part { get; init; }
 
+    /// <summary>For a problem of <see cref="PostField.Options"/>, the option it is about (<c>visibility</c>). The default value is none: the options as a whole.</summary>
+    public string? Option { get; init; }
+
     /// <summary>As <c>mops post schedule</c> words it: the option first (<c>--at: …</c>); platform and guardrail verdicts speak for themselves.</summary>
     public string ForCommandLine() => (Subject is null ? "" : Subject + ": ") + (Field switch
     {
         PostField.Account => "--account: " + Message,
         PostField.At => "--at: " + Message,
         PostField.TimeZone => "--tz: " + Message,
-        PostField.Options => "--option: " + Message,
+        PostField.Options => (Option is null ? "--option: " : $"--option {Option}: ") + Message,
         PostField.Text => "--text: " + Message,
         PostField.Recipient => "--to: " + Message,
         PostField.InReplyTo => "--in-reply-to: " + Message,

@@ -378,19 +378,19 @@ internal sealed class PostService
             var problems = checks[index].Problems;
             checks[index] = ApprovalGate.Decide(account, verdict, approved: request.ApprovedBy is not null) switch
             {
-                PostGateDecision.Refuse => new PostCheck([.. problems, .. GuardrailProblem(verdict, problems)], verdict, null),
-                PostGateDecision.HoldForApproval => new PostCheck(problems, verdict, ApprovalReason(post.Account, verdict)),
-                _ => new PostCheck(problems, verdict, null),
+                PostGateDecision.Refuse => new PostCheck([.. problems, .. GuardrailProblem(verdict, problems)], verdict, null) { Post = post },
+                PostGateDecision.HoldForApproval => new PostCheck(problems, verdict, ApprovalReason(post.Account, verdict)) { Post = post with { State = PostState.PendingApproval } },
+                _ => new PostCheck(problems, verdict, null) { Post = post },
             };
         }
 
         return checks;
     }
 
-    /// <summary>The guardrails' rejection, less the platform's own text rule when the platform's refusal is already listed.</summary>
+    /// <summary>The guardrails' rejection, less the platform's own text rule when the platform's refusal (of the text or an option) is already listed.</summary>
     private static IEnumerable<PostProblem> GuardrailProblem(GuardrailVerdict verdict, IReadOnlyList<PostProblem> problems)
     {
-        var platformSaid = problems.Any(p => p.Field == PostField.Platform);
+        var platformSaid = problems.Any(p => p.Field == PostField.Platform || p is { Field: PostField.Options, Option: not null });
         var rejections = verdict.Results
             .Where(r => r.Outcome == GuardrailOutcome.Reject && !(platformSaid && r.Rule == GuardrailRuleNames.PlatformText))
             .Select(r => $"[{r.Rule}] {r.Reason}")
@@ -488,8 +488,37 @@ internal sealed class PostService
         else if (HasContent(request))
         {
             var validation = await platform.ValidateAsync(account.Name, request.ToDraft(), cancellationToken);
-            problems.AddRange(validation.Problems.Select(p => new PostProblem(PostField.Platform, $"text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}")));
+            var options = await OptionsAtFaultAsync(platform, account.Name, request, validation, cancellationToken);
+            problems.AddRange(validation.Problems.Select(p => options.TryGetValue(p, out var option)
+                ? new PostProblem(PostField.Options, p) { Option = option }
+                : new PostProblem(PostField.Platform, $"text ({platform.Descriptor.DisplayName}, {validation.Length}/{validation.MaxLength}): {p}")));
         }
+    }
+
+    /// <summary>
+    /// Which of the platform's problems an option causes (a visibility it does not know): the problems that go away
+    /// when the draft is checked without that option. A plugin says what is wrong, not which field; this names the field
+    /// for every plugin, so a bad option is reported under the option rather than the text.
+    /// </summary>
+    private static async Task<Dictionary<string, string>> OptionsAtFaultAsync(IPlatform platform, string account, ScheduleRequest request, DraftValidation validation, CancellationToken cancellationToken)
+    {
+        var atFault = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (validation.IsValid)
+        {
+            return atFault;
+        }
+
+        foreach (var name in request.Options.Keys.Order(StringComparer.Ordinal))
+        {
+            var without = request with { Options = request.Options.Where(o => o.Key != name).ToDictionary(StringComparer.Ordinal) };
+            var remaining = (await platform.ValidateAsync(account, without.ToDraft(), cancellationToken)).Problems;
+            foreach (var problem in validation.Problems.Where(p => !remaining.Contains(p, StringComparer.Ordinal)))
+            {
+                atFault.TryAdd(problem, name);
+            }
+        }
+
+        return atFault;
     }
 
     /// <summary>Whether there is something to publish: text, or media alone (which the platform then judges).</summary>

@@ -43,8 +43,8 @@ internal static class PostProblems
         }
 
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var located = exception.Details.Any(d => d.Subject is not null)
-            ? exception.Details.Select(d => (Path: PathOf(d), Message: $"{d.Subject}: {d.Message}"))
+        var located = exception.Details.Count > 0
+            ? exception.Details.Select(d => (Path: PathOf(d), Message: d.Subject is null ? d.Message : $"{d.Subject}: {d.Message}"))
             : exception.Problems.Select(Locate);
         foreach (var (path, message) in located)
         {
@@ -79,6 +79,7 @@ internal static class PostProblems
         { Field: PostField.Text or PostField.Platform } => "$.text",
         { Field: PostField.Recipient } => "$.recipient",
         { Field: PostField.InReplyTo } => "$.inReplyTo",
+        { Field: PostField.Options, Option: { } option } => $"$.options.{option}",
         { Field: PostField.Options } => "$.options",
         _ => "$",
     };

@@ -26,9 +26,10 @@ internal static class OptionValues
     /// <summary>The long option names (with <c>--</c>) of every command that need a value.</summary>
     public static IReadOnlySet<string> TakingValues => Names;
 
-    public static string[] Join(IReadOnlyList<string> args)
+    public static string[] Join(IReadOnlyList<string> arguments)
     {
-        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var args = GlobalOptionsFirst.MoveAfterCommand(arguments);
         var joined = new List<string>(args.Count);
         for (var i = 0; i < args.Count; i++)
         {

@@ -6,16 +6,10 @@ using Microsoft.Extensions.Configuration;
 
 namespace MarketingOps.Host.Hosting;
 
-/// <summary>Serilog in two stages: a console-only bootstrap logger until the client folder is known, then console plus a rolling compact-JSON file in it.</summary>
+/// <summary>Serilog for a command that builds a host: the console plus a rolling compact-JSON file in the client folder.</summary>
 internal static class Logging
 {
     public const string OutputTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
-
-    public static void Bootstrap(bool verbose) =>
-        Log.Logger = new LoggerConfiguration()
-            .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Warning)
-            .WriteTo.Console(outputTemplate: OutputTemplate, formatProvider: CultureInfo.InvariantCulture, standardErrorFromLevel: LogEventLevel.Verbose)
-            .CreateBootstrapLogger();
 
     /// <summary>The log files' path pattern, printed with an unhandled error.</summary>
     public static string FilePattern(ClientFolder folder) => Path.Combine(folder.LogsDirectory, "mops-.json");

@@ -120,10 +120,13 @@ internal sealed class FakeMastodon : IAsyncDisposable
     }
 
     /// <summary>A plugins.json entry for the Mastodon plugin with one account, <c>acme</c>, on this instance.</summary>
-    public string PluginsJson(string timeZone = "Europe/Berlin")
+    public string PluginsJson(string timeZone = "Europe/Berlin") => $$"""{ "plugins": [ {{PluginEntryJson("acme", timeZone)}} ] }""";
+
+    /// <summary>The Mastodon plugin's entry of plugins.json, with one account on this instance.</summary>
+    public string PluginEntryJson(string account, string timeZone = "Europe/Berlin")
     {
         var plugin = Path.Combine(MopsProcess.RepositoryRoot, "artifacts", "plugins", "MarketingOps.Plugins.Mastodon");
-        return $$"""{ "plugins": [ { "id": "mastodon", "path": {{JsonSerializer.Serialize(plugin)}}, "settings": { "requestTimeoutSeconds": 10, "retries": 0 }, "accounts": [ { "name": "acme", "timeZone": "{{timeZone}}", "settings": { "instanceUrl": "{{Url}}" } } ] } ] }""";
+        return $$"""{ "id": "mastodon", "path": {{JsonSerializer.Serialize(plugin)}}, "settings": { "requestTimeoutSeconds": 10, "retries": 0 }, "accounts": [ { "name": "{{account}}", "timeZone": "{{timeZone}}", "settings": { "instanceUrl": "{{Url}}" } } ] }""";
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

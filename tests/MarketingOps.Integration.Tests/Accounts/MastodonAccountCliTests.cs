@@ -31,7 +31,7 @@ public sealed class MastodonAccountCliTests(MastodonPeers peers) : IClassFixture
         peers.Fake.Handler = _instance.Answer;
         WriteClientFolder(prism);
 
-        using var mops = MopsProcess.Start(_home, "accounts", "connect", "brand", "--no-browser", "--timeout", "60", "--json");
+        using var mops = MopsProcess.Start(_home, "accounts", "connect", "brand", "--no-browser", "--timeout", "60s", "--json");
         await mops.WaitForOutputAsync("/oauth/authorize?", TimeSpan.FromSeconds(60));
         var url = new Uri(mops.StandardError.Split('\n').Select(l => l.Trim()).First(l => l.Contains("/oauth/authorize?", StringComparison.Ordinal)));
         var query = HttpUtility.ParseQueryString(url.Query);

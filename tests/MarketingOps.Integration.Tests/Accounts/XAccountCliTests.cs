@@ -66,7 +66,7 @@ public sealed class XAccountCliTests : IDisposable
     public async Task Connect_WhenTheRedirectCarriesAnotherState_StoresNothing()
     {
         WriteClientFolder();
-        using var mops = MopsProcess.Start(_home, "accounts", "connect", "brand", "--no-browser", "--timeout", "60");
+        using var mops = MopsProcess.Start(_home, "accounts", "connect", "brand", "--no-browser", "--timeout", "60s");
         var url = await AuthorizeUrlAsync(mops);
         var redirect = System.Web.HttpUtility.ParseQueryString(url.Query)["redirect_uri"]!;
 
@@ -94,7 +94,7 @@ public sealed class XAccountCliTests : IDisposable
 
     private async Task<(int Exit, string Out, string Err, string Page)> ConnectThroughBrowserAsync()
     {
-        using var mops = MopsProcess.Start(_home, "accounts", "connect", "brand", "--no-browser", "--timeout", "60", "--json");
+        using var mops = MopsProcess.Start(_home, "accounts", "connect", "brand", "--no-browser", "--timeout", "60s", "--json");
         var url = await AuthorizeUrlAsync(mops);
         // The browser: the authorization server approves and redirects to the CLI's loopback callback.
         using var response = await _browser.GetAsync(url, TestContext.Current.CancellationToken);

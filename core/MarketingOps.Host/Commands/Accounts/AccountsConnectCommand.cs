@@ -34,9 +34,11 @@ internal sealed class AccountsConnectCommand : HostedCommand<AccountsConnectSett
             throw new UserFacingException($"--port {settings.Port}: a port is 0 to 65535 (0 picks a free one)");
         }
 
-        if (settings.Timeout is < 1 or > 3600)
+        // The same forms as script run's --timeout: a number alone is refused, not read as seconds.
+        var timeout = settings.ParsedTimeout;
+        if (timeout < TimeSpan.FromSeconds(1) || timeout > TimeSpan.FromHours(1))
         {
-            throw new UserFacingException($"--timeout {settings.Timeout}: seconds from 1 to 3600");
+            throw new UserFacingException($"--timeout {settings.Timeout}: give 1s to 1h");
         }
 
         using var host = BuildHost(settings, o => o with { ConsoleLevel = Serilog.Events.LogEventLevel.Error });
@@ -63,9 +65,9 @@ internal sealed class AccountsConnectCommand : HostedCommand<AccountsConnectSett
 
     private static async Task<AccountConnectionStatus> BrowserSignInAsync(AccountConnections connections, string account, AccountsConnectSettings settings, CancellationToken cancellationToken)
     {
+        var timeout = settings.ParsedTimeout;
         await using var loopback = await LoopbackRedirect.StartAsync(settings.Port ?? 0, cancellationToken);
         var pending = await connections.BeginAsync(account, loopback.RedirectUri, cancellationToken);
-        var timeout = TimeSpan.FromSeconds(settings.Timeout);
         // Instructions go to stderr, so stdout holds only the result (or its JSON).
         Console.Error.WriteLine($"Open this URL in a browser to connect {account} (waiting up to {timeout.TotalSeconds:0} s for the redirect to {loopback.RedirectUri}):");
         Console.Error.WriteLine(pending.AuthorizationUrl.AbsoluteUri);

@@ -22,7 +22,9 @@ internal sealed class AccountsConnectSettings : JsonSettings
     [Description("Browser sign-in: print the URL without trying to open a browser.")]
     public bool NoBrowser { get; init; }
 
-    [CommandOption("--timeout <SECONDS>")]
-    [Description("Browser sign-in: how long to wait for the redirect. Default: 300.")]
-    public int Timeout { get; init; } = 300;
+    [CommandOption("--timeout <DURATION>")]
+    [Description("Browser sign-in: how long to wait for the redirect, up to 1h: 90s, 5m or 00:05:00. Default: 5m.")]
+    public string Timeout { get; init; } = "5m";
+
+    public TimeSpan ParsedTimeout => Scripts.Duration.Parse(Timeout, "--timeout");
 }

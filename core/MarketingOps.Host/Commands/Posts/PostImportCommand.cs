@@ -37,7 +37,7 @@ internal sealed class PostImportCommand : PostCommand<PostImportSettings>
             var held = checks.Count(c => c.ApprovalReason is not null);
             if (settings.Json)
             {
-                JsonOutput.Write(new { imported = 0, checkedPosts = checks.Count, waitForApproval = held, posts = Array.Empty<object>() });
+                JsonOutput.Write(new { imported = 0, checkedPosts = checks.Count, waitForApproval = held, posts = checks.Select((c, i) => Planned(file.Rows[i], c)) });
             }
             else
             {
@@ -92,6 +92,33 @@ internal sealed class PostImportCommand : PostCommand<PostImportSettings>
         return ExitCodes.Success;
     }
 
+    /// <summary>
+    /// A post <c>--dry-run</c> would schedule, in the shape of <c>post list --json</c> less what only storing gives
+    /// (id, attempts, platform ids): the text as written, before links are rewritten.
+    /// </summary>
+    private static object Planned(ImportRow row, PostCheck check)
+    {
+        var post = check.Post!;
+        return new
+        {
+            from = row.Where,
+            account = post.Account,
+            state = post.State,
+            text = row.Request.Text,
+            scheduledAt = post.ScheduledAt,
+            dueAt = post.DueAt,
+            experimentId = post.ExperimentId,
+            variant = post.Variant,
+            media = post.Media.Select(m => m.Path),
+            mediaAlt = post.Media.Select(m => m.AltText),
+            options = post.Options,
+            kind = post.Kind,
+            to = post.Recipient,
+            inReplyTo = post.InReplyTo,
+            waitsForApproval = check.ApprovalReason,
+        };
+    }
+
     /// <summary>A problem as the import words it: where, then the column it is about; other posts of the file named by where they are.</summary>
     private static ImportProblem Describe(ImportRow row, PostProblem problem, IReadOnlyList<(string PostId, string Where)> rows) => new(row.Position, $"{row.Where}: " + (problem.Field switch
     {
@@ -101,7 +128,7 @@ internal sealed class PostImportCommand : PostCommand<PostImportSettings>
         PostField.Text => "text: ",
         PostField.Recipient => "to: ",
         PostField.InReplyTo => "in_reply_to: ",
-        PostField.Options => "options: ",
+        PostField.Options => problem.Option is null ? "options: " : $"{row.OptionLabel(problem.Option)}: ",
         _ => "",
     }) + rows.Aggregate(problem.Message, (message, other) => message.Replace($"post {other.PostId}", $"the post of {other.Where}", StringComparison.Ordinal)));
 

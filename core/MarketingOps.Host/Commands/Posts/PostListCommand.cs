@@ -1,23 +1,27 @@
 using System.Globalization;
 using MarketingOps.Core.Posts;
 using MarketingOps.Host.Cli;
+using MarketingOps.Host.Hosting;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace MarketingOps.Host.Commands.Posts;
 
-/// <summary><c>mops post list</c>: posts by due time, as a table or JSON.</summary>
-internal sealed class PostListCommand : PostCommand<PostListSettings>
+/// <summary><c>mops post list</c>: posts by due time, as a table or JSON, read without building the host (see <see cref="ClientStore"/>).</summary>
+internal sealed class PostListCommand : AsyncCommand<PostListSettings>
 {
-    protected override async Task<int> ExecuteAsync(PostService posts, PostListSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, PostListSettings settings, CancellationToken cancellationToken)
     {
-        var list = await posts.ListAsync(new PostQuery(settings.State, settings.Account, settings.Limit), cancellationToken);
+        await using var store = ClientStore.Open(settings);
+        var list = await store.Posts.ListAsync(new PostQuery(settings.State, settings.Account, settings.Limit), cancellationToken);
         if (settings.Json)
         {
             JsonOutput.Write(list.Select(PostJson.From));
             return ExitCodes.Success;
         }
 
-        var due = Times.Column("Due", list.Select(p => (string?)p.Account));
+        var times = TimeDisplay.From(settings, a => store.Accounts.GetValueOrDefault(a)?.TimeZone);
+        var due = times.Column("Due", list.Select(p => (string?)p.Account));
         var table = new Table().AddColumns("Id", "Account", due.Header, "State", "Attempts", "Text / last error");
         foreach (var post in list)
         {

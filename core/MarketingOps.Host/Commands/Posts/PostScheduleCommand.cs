@@ -77,6 +77,11 @@ internal sealed class PostScheduleCommand : PostCommand<PostScheduleSettings>
             {
                 Console.Error.WriteLine("note: " + result.TimeNote);
             }
+
+            if (QuietHoursNote.Of(result.Verdict) is { } quiet)
+            {
+                Console.Error.WriteLine("note: " + quiet);
+            }
         }
 
         return ExitCodes.Success;
@@ -133,6 +138,11 @@ internal sealed class PostScheduleCommand : PostCommand<PostScheduleSettings>
             if (scheduled.TimeNote is not null)
             {
                 Console.Error.WriteLine("note: " + scheduled.TimeNote);
+            }
+
+            if (QuietHoursNote.Of(scheduled.Verdict) is { } quiet)
+            {
+                Console.Error.WriteLine("note: " + quiet);
             }
         }
 

@@ -3,9 +3,15 @@ using MarketingOps.Host.Hosting;
 
 namespace MarketingOps.Host.Commands.Scripts;
 
-/// <summary>Reads durations as people type them: <c>500ms</c>, <c>90s</c>, <c>5m</c>, <c>2h</c>, or <c>00:05:00</c>.</summary>
+/// <summary>
+/// Reads durations as people type them: <c>500ms</c>, <c>90s</c>, <c>5m</c>, <c>2h</c>, or <c>00:05:00</c>. A number
+/// without a unit is refused: <c>5</c> could be seconds or minutes (and .NET would read it as 5 days).
+/// </summary>
 internal static class Duration
 {
+    /// <summary>The forms <see cref="Parse"/> takes, as messages and help name them.</summary>
+    public const string Forms = "500ms, 90s, 5m, 2h or 00:05:00";
+
     public static TimeSpan Parse(string text, string option)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -15,11 +21,16 @@ internal static class Duration
             : value.EndsWith('m') ? (value[..^1], 60.0)
             : value.EndsWith('h') ? (value[..^1], 3600.0)
             : (null, 0);
+        if (number is null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            throw new UserFacingException($"{option}: '{text}' has no unit; give one of {Forms} (for {value} seconds: {value}s)");
+        }
+
         TimeSpan? parsed = number is not null && double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount)
             ? TimeSpan.FromSeconds(amount * unit)
-            : TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) ? span : null;
+            : value.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) ? span : null;
         return parsed is { } result && result > TimeSpan.Zero
             ? result
-            : throw new UserFacingException($"{option}: '{text}' is not a positive duration (500ms, 90s, 5m, 2h or 00:05:00)");
+            : throw new UserFacingException($"{option}: '{text}' is not a positive duration ({Forms})");
     }
 }

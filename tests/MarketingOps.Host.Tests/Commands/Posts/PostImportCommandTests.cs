@@ -191,4 +191,68 @@ public sealed class PostImportCommandTests : IDisposable
         Assert.Equal(7, error.Split('\n').Count(l => l.StartsWith("week.csv:", StringComparison.Ordinal) && l.Contains("duplicate-content", StringComparison.Ordinal)));
         Assert.Equal(7, (await PostsAsync()).Count);
     }
+
+    [Fact]
+    public async Task A_csv_problem_names_the_row_as_a_spreadsheet_numbers_it_and_the_line_where_they_differ()
+    {
+        var csv = _home.Write("rows.csv", $"""
+            account,at,text
+            acme,{Day(1)},"A text of
+            three lines
+            in one cell"
+            nobody,{Day(2)},Row three
+            acme,{Day(3)},
+
+            """);
+
+        var (exit, output, error) = await Mops("post", "import", csv);
+
+        Assert.True(exit == 1, output + error);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("rows.csv:3 (line 5): account: no account named 'nobody'", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("rows.csv:4 (line 6): give text or file", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dry_run_with_json_lists_each_post_it_would_schedule()
+    {
+        var csv = _home.Write("plan.csv", $"""
+            account,at,text,tz
+            acme,{Day(1)},"Spring menu, day one 🌷",
+            globex,{Day(2, 10)},Day two,UTC
+
+            """);
+
+        var (exit, output, error) = await Mops("post", "import", csv, "--dry-run", "--json");
+
+        Assert.True(exit == 0, output + error);
+        var result = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(0, result.GetProperty("imported").GetInt32());
+        var posts = result.GetProperty("posts").EnumerateArray().ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.Equal(("plan.csv:2", "acme", "Scheduled", "Spring menu, day one 🌷"), (posts[0].GetProperty("from").GetString(), posts[0].GetProperty("account").GetString(), posts[0].GetProperty("state").GetString(), posts[0].GetProperty("text").GetString()));
+        Assert.Equal(new DateTimeOffset(2031, 3, 2, 8, 0, 0, TimeSpan.Zero), posts[0].GetProperty("scheduledAt").GetDateTimeOffset());
+        Assert.Equal(("plan.csv:3", "globex"), (posts[1].GetProperty("from").GetString(), posts[1].GetProperty("account").GetString()));
+        Assert.Equal(new DateTimeOffset(2031, 3, 3, 10, 0, 0, TimeSpan.Zero), posts[1].GetProperty("dueAt").GetDateTimeOffset());
+        Assert.False(posts[0].TryGetProperty("id", out _));
+        Assert.Empty(await PostsAsync());
+    }
+
+    [Fact]
+    public async Task A_json_file_with_a_trailing_comma_is_refused_at_the_comma_in_plain_words()
+    {
+        var json = _home.Write("comma.json", $$"""
+            [
+              { "account": "acme", "at": "{{Day(1)}}", "text": "Crème" },
+            ]
+            """);
+
+        var (exit, output, error) = await Mops("post", "import", json);
+
+        Assert.True(exit == 1, output + error);
+        var column = File.ReadAllLines(json)[1].LastIndexOf(',') + 1;
+        Assert.StartsWith($"comma.json:2:{column}: not valid JSON: a comma after the last item of an array or object; JSON allows none there: remove it", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader options", error, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await PostsAsync());
+    }
 }

@@ -81,6 +81,30 @@ public sealed class PostOptionsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bad_option_value_is_reported_under_the_option_not_the_text()
+    {
+        var csv = _home.Write("bad.csv", """
+            account,at,text,option:visibility
+            acme,2099-04-02 09:30,Hello,everyone
+
+            """);
+        var json = _home.Write("bad.json", """[ { "account": "acme", "at": "2099-04-02 09:30", "text": "Hello", "options": { "visibility": "everyone", "language": "en" } } ]""");
+
+        var schedule = await Mops("post", "schedule", "--account", "acme", "--at", "2099-03-30 09:30", "--text", "Hello", "--option", "visibility=everyone", "--option", "language=en");
+        var fromCsv = await Mops("post", "import", csv);
+        var fromJson = await Mops("post", "import", json, "--json");
+
+        const string Problem = "visibility must be one of public, unlisted, private, direct; 'everyone' is not.";
+        Assert.Equal(1, schedule.ExitCode);
+        Assert.Contains("--option visibility: " + Problem, schedule.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("text (Mastodon", schedule.Err, StringComparison.Ordinal);
+        Assert.Equal(1, fromCsv.ExitCode);
+        Assert.StartsWith("bad.csv:2: option:visibility: " + Problem, fromCsv.Err, StringComparison.Ordinal);
+        Assert.Equal(1, fromJson.ExitCode);
+        Assert.Equal("bad.json: post 1: options.visibility: " + Problem, JsonDocument.Parse(fromJson.Out).RootElement.GetProperty("problems")[0].GetString());
+    }
+
+    [Fact]
     public async Task An_import_file_gives_options_by_column_or_json_object_and_a_wrong_one_is_named_by_row()
     {
         var csv = _home.Write("posts.csv", """"

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using MarketingOps.Core.Inbox;
+using MarketingOps.Core.Parsing;
 using MarketingOps.Core.Posts;
 using MarketingOps.Host.Application;
 using MarketingOps.Host.Hosting;
@@ -55,6 +56,7 @@ internal static class PostImportReader
 
         var folder = Path.GetDirectoryName(path)!;
         var problems = new List<ImportProblem>();
+        var isCsv = Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase);
         var fields = Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".csv" => ReadCsv(name, content.TrimStart('\uFEFF'), problems),
@@ -77,7 +79,7 @@ internal static class PostImportReader
             var rowProblems = new List<string>();
             if (ToRequest(where, post, folder, rowProblems) is { } request)
             {
-                rows.Add(new ImportRow(where, position, request));
+                rows.Add(new ImportRow(where, position, request) { Csv = isCsv });
             }
 
             problems.AddRange(rowProblems.Select(p => new ImportProblem(position, p)));
@@ -114,7 +116,7 @@ internal static class PostImportReader
             while (csv.Read())
             {
                 string? Field(string column) => index[column] is >= 0 and var i && csv.GetString(i) is { Length: > 0 } value ? value : null;
-                rows.Add(($"{name}:{csv.LineNumber}", (int)csv.RowNumber, new ImportedFields
+                rows.Add((RowAt(name, csv.RowNumber + 1, csv.LineNumber), (int)csv.RowNumber, new ImportedFields
                 {
                     Account = Field("account"),
                     At = Field("at"),
@@ -133,7 +135,7 @@ internal static class PostImportReader
         }
         catch (CsvFormatException ex)
         {
-            problems.Add(new ImportProblem(0, $"{name}:{ex.LineNumber}: {ex.Message}"));
+            problems.Add(new ImportProblem(0, $"{RowAt(name, ex.RecordNumber, ex.LineNumber)}: {ex.Message}"));
         }
 
         return rows;
@@ -149,7 +151,8 @@ internal static class PostImportReader
         }
         catch (JsonException ex)
         {
-            problems.Add(new ImportProblem(0, $"{name}:{ex.LineNumber + 1}: not valid JSON ({ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]})"));
+            var (line, column, reason) = JsonSyntaxProblem.Locate(content, ex);
+            problems.Add(new ImportProblem(0, $"{name}:{line}:{column}: not valid JSON: {reason}"));
             return rows;
         }
 
@@ -255,6 +258,13 @@ internal static class PostImportReader
             : new DraftFields(post.Tz, post.Experiment, post.Variant, kind!.Value, post.To, post.InReplyTo) { Options = post.Options ?? PlatformOptions.None }
                 .ToRequest(post.Account!, post.At!, text, media);
     }
+
+    /// <summary>
+    /// A CSV row as a spreadsheet numbers it (the header is row 1), <c>posts.csv:4</c>; when quoted line breaks make it
+    /// start on another line of the file, that line too, <c>posts.csv:4 (line 6)</c>, for a text editor.
+    /// </summary>
+    private static string RowAt(string name, long row, long line) =>
+        row <= 0 ? $"{name}: line {line}" : line <= 0 || line == row ? $"{name}:{row}" : $"{name}:{row} (line {line})";
 
     private static bool IsOptionColumn(string header) => header.StartsWith(OptionPrefix, StringComparison.Ordinal) && header.Length > OptionPrefix.Length;
 
