@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MarketingOps.Core.Parsing;
 using MarketingOps.Core.Posts;
 using MarketingOps.Core.Statistics;
 using MarketingOps.Sdk;
@@ -50,9 +51,8 @@ internal static partial class ExperimentFileReader
             }
             catch (JsonException ex)
             {
-                var line = (int?)ex.LineNumber + 1;
-                var column = (int?)ex.BytePositionInLine + 1;
-                problems.Add(new DefinitionProblem(fileShown, line, column, string.Empty, "not valid JSON: " + JsonMessage().Replace(ex.Message, string.Empty).Trim()));
+                var (line, column, reason) = JsonSyntaxProblem.Locate(text, ex);
+                problems.Add(new DefinitionProblem(fileShown, line, column, string.Empty, "not valid JSON: " + reason));
                 return (null, problems);
             }
         }
@@ -426,8 +426,4 @@ internal static partial class ExperimentFileReader
 
     [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex HasOffset();
-
-    // System.Text.Json appends "Path: $ | LineNumber: 2 | BytePositionInLine: 4." — the location is already in front.
-    [GeneratedRegex(@"Path: .*$|LineNumber: .*$", RegexOptions.CultureInvariant)]
-    private static partial Regex JsonMessage();
 }

@@ -34,6 +34,18 @@ public sealed class ExperimentCommandsTests : IDisposable
     public void Dispose() => _home.Dispose();
 
     [Fact]
+    public async Task A_json_experiment_file_with_a_trailing_comma_is_refused_at_the_comma_in_plain_words()
+    {
+        _home.Write("comma.json", "{\n  \"name\": \"Crème\",\n  \"variants\": [1, 2,],\n}\n");
+
+        var (exit, output, error) = await MopsProcess.RunAsync(_home.Root, "experiment", "create", "comma.json", "--dry-run");
+
+        Assert.True(exit != 0, output + error);
+        Assert.Contains("comma.json:3:20: not valid JSON: a comma after the last item of an array or object; JSON allows none there: remove it", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader options", error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Create_schedules_the_posts_and_list_show_report_and_stop_work_on_it()
     {
         var file = _home.Write("cli-cta.yaml", Definition);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using MarketingOps.Core.Inbox;
+using MarketingOps.Core.Parsing;
 using MarketingOps.Core.Posts;
 using MarketingOps.Host.Application;
 using MarketingOps.Host.Hosting;
@@ -150,7 +151,8 @@ internal static class PostImportReader
         }
         catch (JsonException ex)
         {
-            problems.Add(new ImportProblem(0, JsonSyntaxProblem.Describe(name, content, ex)));
+            var (line, column, reason) = JsonSyntaxProblem.Locate(content, ex);
+            problems.Add(new ImportProblem(0, $"{name}:{line}:{column}: not valid JSON: {reason}"));
             return rows;
         }
 

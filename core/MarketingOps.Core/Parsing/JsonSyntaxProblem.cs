@@ -1,15 +1,16 @@
 using System.Text;
 using System.Text.Json;
 
-namespace MarketingOps.Host.Commands.Posts.Import;
+namespace MarketingOps.Core.Parsing;
 
 /// <summary>
-/// A JSON syntax error in the user's terms, <c>posts.json:3:5: …</c> (line and column from 1, the column in characters):
-/// System.Text.Json speaks to programmers ("Change the reader options", byte positions from 0).
+/// A JSON syntax error in the user's terms, for <c>FILE:LINE:COLUMN: not valid JSON: …</c> (line and column from 1, the
+/// column in characters): System.Text.Json speaks to programmers ("Change the reader options", byte positions from 0).
+/// Post import files and experiment files say it alike.
 /// </summary>
 internal static class JsonSyntaxProblem
 {
-    public static string Describe(string name, string content, JsonException exception)
+    public static (int Line, int Column, string Reason) Locate(string content, JsonException exception)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(exception);
@@ -21,7 +22,7 @@ internal static class JsonSyntaxProblem
             (line, column) = CommaBefore(content, line, column);
         }
 
-        return $"{name}:{line + 1}:{column}: not valid JSON: {Reason(exception.Message)}";
+        return (line + 1, column, Reason(exception.Message));
     }
 
     // The line (from 0) and column (from 1) of the comma before (line, column), past white space.
