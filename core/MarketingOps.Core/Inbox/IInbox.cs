@@ -54,6 +54,13 @@ public interface IInbox
     /// </summary>
     Task<InboxDecisionResult> ApproveAsync(string id, string decidedBy, string? editedText, int? editedPart, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Approves a pending item as <see cref="ApproveAsync(string, string, string?, int?, CancellationToken)"/> does, with
+    /// any number of <paramref name="edits"/>, each replacing one part's text (part 1 of a single message), each part at
+    /// most once.
+    /// </summary>
+    Task<InboxDecisionResult> ApproveWithEditsAsync(string id, string decidedBy, IReadOnlyList<PartEdit> edits, CancellationToken cancellationToken);
+
     /// <summary>Rejects a pending item; a held post is discarded (a held thread with all its parts).</summary>
     Task<InboxItem> RejectAsync(string id, string decidedBy, string reason, CancellationToken cancellationToken);
 }

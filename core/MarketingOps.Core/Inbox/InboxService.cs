@@ -203,16 +203,45 @@ internal sealed class InboxService(
             throw new InboxException($"Part {editedPart} is named, but no edited text is given for it.");
         }
 
+        if (editedText is not null && editedPart is null)
+        {
+            // A single message's edit is its part 1; a thread's must say which part it replaces.
+            var item = await PendingAsync(id, cancellationToken);
+            if (item.Parts.Count > 1)
+            {
+                throw new InboxException($"Inbox item '{item.Id}' is a thread of {item.Parts.Count} parts: say which part the edited text replaces (part 1 to {item.Parts.Count}); the other parts go as they are.");
+            }
+        }
+
+        return await ApproveWithEditsAsync(id, decidedBy, editedText is null ? [] : [new PartEdit(editedPart ?? 1, editedText)], cancellationToken);
+    }
+
+    public async Task<InboxDecisionResult> ApproveWithEditsAsync(string id, string decidedBy, IReadOnlyList<PartEdit> edits, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(decidedBy);
+        ArgumentNullException.ThrowIfNull(edits);
+        if (edits.Any(e => string.IsNullOrWhiteSpace(e.Text)))
+        {
+            throw new InboxException("The edited text is empty; reject the item instead.");
+        }
+
+        if (edits.GroupBy(e => e.Part).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InboxException($"Part {twice.Key} is edited twice; give each part one text.");
+        }
+
         var item = await PendingAsync(id, cancellationToken);
         if (item.Parts.Count > 1)
         {
-            return await ApproveThreadAsync(item, decidedBy, editedText, editedPart, cancellationToken);
+            return await ApproveThreadAsync(item, decidedBy, edits, cancellationToken);
         }
 
-        if (editedPart is not null and not 1)
+        if (edits.FirstOrDefault(e => e.Part != 1) is { } other)
         {
-            throw new InboxException($"Inbox item '{id}' is one message, not a thread, so it has no part {editedPart}.");
+            throw new InboxException($"Inbox item '{id}' is one message, not a thread, so it has no part {other.Part}.");
         }
+
+        var editedText = edits.Count == 0 ? null : edits[0].Text;
         var now = clock.GetUtcNow();
         var draft = editedText is null ? item.Draft : item.Draft with { Text = editedText };
         var sendAt = item.SendAt is { } at && at > now ? at : now;
@@ -263,22 +292,18 @@ internal sealed class InboxService(
 
     // Every part is checked before any is released; then they are released in order, part 1 first, each keeping its post
     // (and so its idempotency key). A crash midway leaves the item pending; approving it again releases the rest.
-    private async Task<InboxDecisionResult> ApproveThreadAsync(InboxItem item, string decidedBy, string? editedText, int? editedPart, CancellationToken cancellationToken)
+    private async Task<InboxDecisionResult> ApproveThreadAsync(InboxItem item, string decidedBy, IReadOnlyList<PartEdit> edits, CancellationToken cancellationToken)
     {
         var count = item.Parts.Count;
-        if (editedText is not null && editedPart is null)
+        if (edits.FirstOrDefault(e => e.Part < 1 || e.Part > count) is { } outside)
         {
-            throw new InboxException($"Inbox item '{item.Id}' is a thread of {count} parts: say which part the edited text replaces (part 1 to {count}); the other parts go as they are.");
-        }
-
-        if (editedPart is { } asked && (asked < 1 || asked > count))
-        {
-            throw new InboxException($"Inbox item '{item.Id}' is a thread of {count} parts, so it has no part {asked}; name a part from 1 to {count}.");
+            throw new InboxException($"Inbox item '{item.Id}' is a thread of {count} parts, so it has no part {outside.Part}; name a part from 1 to {count}.");
         }
 
         var now = clock.GetUtcNow();
         var origin = item.Origin == MessageOrigin.Hand ? MessageOrigin.Hand : MessageOrigin.Inbox;
-        var parts = item.Parts.OrderBy(p => p.Part).Select(p => p.Part == editedPart ? p with { Draft = p.Draft with { Text = editedText! } } : p).ToList();
+        var texts = edits.ToDictionary(e => e.Part, e => e.Text);
+        var parts = item.Parts.OrderBy(p => p.Part).Select(p => texts.TryGetValue(p.Part, out var text) ? p with { Draft = p.Draft with { Text = text } } : p).ToList();
         var messages = new List<OutgoingMessage>(count);
         for (var i = 0; i < count; i++)
         {
@@ -293,7 +318,10 @@ internal sealed class InboxService(
             parts[i] = parts[i] with { Verdict = await guardrails.CheckAsync(message, cancellationToken) };
         }
 
-        var decision = new InboxDecision(InboxDecisionAction.Approved, decidedBy, now, null, editedText, editedPart);
+        // One edit is recorded as before (text and part); several as the list of them.
+        var decision = edits.Count == 1
+            ? new InboxDecision(InboxDecisionAction.Approved, decidedBy, now, null, edits[0].Text, edits[0].Part)
+            : new InboxDecision(InboxDecisionAction.Approved, decidedBy, now) { EditedParts = edits.Count == 0 ? null : [.. edits.OrderBy(e => e.Part)] };
         if (parts.FirstOrDefault(p => p.Verdict!.Outcome == GuardrailOutcome.Reject) is { } refusedPart)
         {
             var refused = item with

@@ -36,12 +36,22 @@ internal sealed class LinkSchema : SideSchema
             CREATE INDEX ix_link_clicks_post ON link_clicks (post_id, at);
             CREATE INDEX ix_link_clicks_code ON link_clicks (code, at);
             """),
+
+        // How far the click journal beside a SQLite database is imported into link_clicks (see ClickJournal).
+        new(2, both: """
+            CREATE TABLE link_click_journal (
+                id INTEGER PRIMARY KEY,
+                imported BIGINT NOT NULL);
+            """),
     ];
 
     public LinkSchema(AdoPostStore database, TimeProvider time)
         : base(database, time, "link_schema_version", "link tables", Migrations)
     {
     }
+
+    /// <summary>The file a SQLite database's clicks are written to before they are imported (<see cref="ClickJournal"/>); null for PostgreSQL, whose clicks are committed directly.</summary>
+    public string? ClickJournalPath => Database is SqlitePostStore sqlite ? sqlite.Path + "-clicks" : null;
 
     /// <summary>A write transaction; <paramref name="durable"/> false survives a crash of the process but maybe not a power cut (SQLite's WAL without a sync per commit).</summary>
     public ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, bool durable, CancellationToken cancellationToken) =>

@@ -1,6 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
+using MarketingOps.Core.Posts;
 using MarketingOps.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MarketingOps.Core.Links;
 
@@ -8,12 +11,15 @@ namespace MarketingOps.Core.Links;
 /// Rewritten links and their clicks, in tables beside the posts. A link row is only ever inserted: a code's target
 /// cannot change once the code exists, so it cannot change after publishing either.
 /// </summary>
-internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
+internal sealed class LinkStore(LinkSchema schema, TimeProvider time, ILogger<LinkStore>? logger = null) : IAsyncDisposable, IDisposable
 {
     // Until a short link exists, the metrics job need not ask for clicks; whether one does is asked again at most this often.
     private static readonly TimeSpan NoLinksRecheck = TimeSpan.FromSeconds(30);
 
     private volatile bool _shortLinksExist;
+
+    /// <summary>Where a SQLite client's clicks are written before the redirect (null for PostgreSQL, whose clicks the redirect commits).</summary>
+    public ClickJournal? Journal { get; } = schema.ClickJournalPath is { } path ? new ClickJournal(schema, path, time, (ILogger?)logger ?? NullLogger.Instance) : null;
     private long _checkedNoLinksAt = long.MinValue;
 
     private const string SummaryColumns =
@@ -96,18 +102,27 @@ internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
         return _shortLinksExist;
     }
 
-    /// <summary>Where a short link leads; null for an unknown code, or one whose post was never stored.</summary>
+    /// <summary>Where a short link leads, with its post's state now; null for an unknown code, or one whose post was never stored.</summary>
     public async Task<LinkTarget?> FindAsync(string code, CancellationToken cancellationToken)
     {
         await using var connection = await schema.OpenAsync(cancellationToken);
         await using var command = AdoPostStore.Command(connection, null,
-            "SELECT l.post_id, l.target_url FROM post_links l JOIN posts p ON p.id = l.post_id WHERE l.code = @code");
+            "SELECT l.post_id, l.target_url, p.state FROM post_links l JOIN posts p ON p.id = l.post_id WHERE l.code = @code");
         AdoPostStore.Add(command, "@code", code);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) && Uri.TryCreate(reader.GetString(1), UriKind.Absolute, out var target)
-            ? new LinkTarget(code, reader.GetString(0), target)
-            : null;
+        return await reader.ReadAsync(cancellationToken)
+            && Uri.TryCreate(reader.GetString(1), UriKind.Absolute, out var target)
+            && Enum.TryParse<PostState>(reader.GetString(2), ignoreCase: false, out var state)
+                ? new LinkTarget(code, reader.GetString(0), target, state)
+                : null;
     }
+
+    // Clicks counted before a read are in what it reads.
+    private Task CatchUpAsync(CancellationToken cancellationToken) => Journal?.CatchUpAsync(cancellationToken) ?? Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => Journal?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>A connection that appends clicks, for a writer that keeps it open; the caller disposes it.</summary>
     public Task<ClickLog> OpenClickLogAsync(CancellationToken cancellationToken) => ClickLog.OpenAsync(schema, cancellationToken);
@@ -131,6 +146,7 @@ internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
     public async Task<IReadOnlyDictionary<string, long>> CountClicksAsync(IReadOnlyCollection<string> postIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(postIds);
+        await CatchUpAsync(cancellationToken);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         if (postIds.Count == 0 || !await ShortLinksExistAsync(cancellationToken))
         {
@@ -165,6 +181,7 @@ internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
     /// <summary>How a post's text was rewritten, with each link and its counts; null when its links were left as written.</summary>
     public async Task<PostLinks?> GetForPostAsync(string postId, CancellationToken cancellationToken)
     {
+        await CatchUpAsync(cancellationToken);
         await using var connection = await schema.OpenAsync(cancellationToken);
         string original, summary;
         await using (var text = AdoPostStore.Command(connection, null, "SELECT original_text, summary FROM link_texts WHERE post_id = @post_id"))
@@ -187,6 +204,7 @@ internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
     public async Task<IReadOnlyList<LinkSummary>> ListAsync(LinkQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        await CatchUpAsync(cancellationToken);
         await using var connection = await schema.OpenAsync(cancellationToken);
         return await ListAsync(connection, query, "l.created_at DESC, l.post_id, l.position", cancellationToken);
     }
@@ -194,6 +212,7 @@ internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
     /// <summary>One short link by its code; null when there is none.</summary>
     public async Task<LinkSummary?> GetAsync(string code, CancellationToken cancellationToken)
     {
+        await CatchUpAsync(cancellationToken);
         await using var connection = await schema.OpenAsync(cancellationToken);
         await using var command = AdoPostStore.Command(connection, null, $"SELECT {SummaryColumns} FROM post_links l JOIN posts p ON p.id = l.post_id WHERE l.code = @code");
         AdoPostStore.Add(command, "@code", code);
@@ -204,6 +223,7 @@ internal sealed class LinkStore(LinkSchema schema, TimeProvider time)
     /// <summary>Requests of a short link counted apart (bots, link previews, HEAD), by what sent them.</summary>
     public async Task<IReadOnlyDictionary<string, long>> CountBotHitsAsync(string code, CancellationToken cancellationToken)
     {
+        await CatchUpAsync(cancellationToken);
         await using var connection = await schema.OpenAsync(cancellationToken);
         await using var command = AdoPostStore.Command(connection, null, "SELECT agent, COUNT(*) FROM link_clicks WHERE code = @code AND agent IS NOT NULL GROUP BY agent ORDER BY agent");
         AdoPostStore.Add(command, "@code", code);

@@ -14,6 +14,15 @@ public sealed class StorageOptions
     /// <summary>How long a SQLite write waits for another writer before failing. The default value is 30 seconds.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Which database is used.</summary>
-    public StorageKind Kind => string.IsNullOrWhiteSpace(ConnectionString) ? StorageKind.Sqlite : StorageKind.Postgres;
+    private StorageKind? _kind;
+
+    /// <summary>Which database is used. The default value is PostgreSQL when <see cref="ConnectionString"/> is set, else SQLite.</summary>
+    public StorageKind Kind
+    {
+        get => _kind ?? (string.IsNullOrWhiteSpace(ConnectionString) ? StorageKind.Sqlite : StorageKind.Postgres);
+        set => _kind = value;
+    }
+
+    /// <summary>Whether <see cref="Kind"/> was set rather than taken from the connection string.</summary>
+    internal bool KindSet => _kind is not null;
 }

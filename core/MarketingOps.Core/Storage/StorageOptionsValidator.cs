@@ -6,6 +6,15 @@ namespace MarketingOps.Core.Storage;
 /// <summary>Lists every problem in <see cref="StorageOptions"/>.</summary>
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
+    /// <summary>
+    /// The storage settings, refused as the host's start refuses them: for the commands that read the store without
+    /// starting the host.
+    /// </summary>
+    public static StorageOptions Checked(StorageOptions options) =>
+        new StorageOptionsValidator().Validate(null, options) is { Failed: true } refused
+            ? throw new OptionsValidationException(Options.DefaultName, typeof(StorageOptions), refused.Failures)
+            : options;
+
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         var failures = new List<string>();
@@ -19,7 +28,15 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             failures.Add($"{StorageOptions.SectionName}:{nameof(options.DataDirectory)} must name a folder for the SQLite files.");
         }
 
-        if (options.Kind == StorageKind.Postgres)
+        if (options.Kind == StorageKind.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            failures.Add($"{StorageOptions.SectionName}:{nameof(options.Kind)} is Postgres but {StorageOptions.SectionName}:{nameof(options.ConnectionString)} is not set: name the server (Host=…;Database=…;Username=…) or set {nameof(options.Kind)} to Sqlite.");
+        }
+        else if (options.KindSet && options.Kind == StorageKind.Sqlite && !string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            failures.Add($"{StorageOptions.SectionName}:{nameof(options.Kind)} is Sqlite but {StorageOptions.SectionName}:{nameof(options.ConnectionString)} is set: set {nameof(options.Kind)} to Postgres to keep the posts on that server, or remove the connection string.");
+        }
+        else if (options.Kind == StorageKind.Postgres)
         {
             try
             {

@@ -77,6 +77,23 @@ internal sealed class InboxApp(IInbox inbox, IPlatformRegistry registry)
         }, cancellationToken);
     }
 
+    /// <summary>Approves with any number of parts edited at once (the dashboard's form of a thread, the API's <c>edits</c>).</summary>
+    public Task<(InboxItemView Item, bool Published)> ApproveAsync(Actor actor, string id, IReadOnlyList<PartEdit> edits, string? ifMatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(edits);
+        for (var i = 0; i < edits.Count; i++)
+        {
+            InputChecks.Text(edits[i].Text, $"$.edits[{i}].text", PostsApp.MaxTextLength);
+        }
+
+        return DecideAsync(id, ifMatch, async ct =>
+        {
+            var result = await inbox.ApproveWithEditsAsync(id, actor.By, edits, ct);
+            return (View(result.Item), result.Published);
+        }, cancellationToken);
+    }
+
     public async Task<InboxItemView> RejectAsync(Actor actor, string id, string reason, string? ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);

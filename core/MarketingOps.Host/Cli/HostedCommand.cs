@@ -3,6 +3,7 @@ using MarketingOps.Host.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Spectre.Console.Cli;
 
 namespace MarketingOps.Host.Cli;
@@ -12,13 +13,29 @@ internal abstract class HostedCommand<TSettings> : AsyncCommand<TSettings>
     where TSettings : GlobalSettings
 {
     /// <summary>Builds (but does not start) the client's host.</summary>
-    protected static IHost BuildHost(TSettings settings, Func<MopsHostOptions, MopsHostOptions>? configure = null)
+    /// <param name="settings">The command's settings.</param>
+    /// <param name="configure">Changes to the host's options.</param>
+    /// <param name="started">Whether the command starts the host, whose start lists every refused setting at once; otherwise refused storage settings are refused here.</param>
+    protected static IHost BuildHost(TSettings settings, Func<MopsHostOptions, MopsHostOptions>? configure = null, bool started = false)
     {
         var options = Options(settings, configure);
         ErrorReporter.LogPattern = Logging.FilePattern(options.Folder);
         ErrorReporter.SettingsFile = DisplayPath.Of(options.Folder.SettingsFile);
         var host = MopsHost.CreateBuilder(options).Build();
         var storage = host.Services.GetRequiredService<IConfiguration>().GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (!started)
+        {
+            try
+            {
+                StorageOptionsValidator.Checked(storage);
+            }
+            catch (OptionsValidationException)
+            {
+                host.Dispose();
+                throw;
+            }
+        }
+
         ErrorReporter.StoreFiles = storage.Kind == StorageKind.Sqlite ? host.Services.GetRequiredService<StoragePaths>() : null;
         return host;
     }

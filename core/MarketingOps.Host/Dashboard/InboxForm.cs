@@ -11,6 +11,9 @@ internal sealed class InboxForm
     /// <summary>The text to send, as the approver left it (an approval of changed text is an edit, re-checked by the guardrails).</summary>
     public string? Text { get; set; }
 
+    /// <summary>A thread's parts as the approver left them, in order (<see cref="Text"/> is unused for a thread).</summary>
+    public List<string>? Parts { get; set; }
+
     public string? Reason { get; set; }
 
     /// <summary><c>approve</c> or <c>reject</c>.</summary>

@@ -3,7 +3,6 @@ using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Storage;
 using MarketingOps.Host.Cli;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace MarketingOps.Host.Hosting;
 
@@ -36,11 +35,7 @@ internal sealed class ClientStore : IAsyncDisposable
             .AddJsonFile(folder.SettingsFile, optional: true, reloadOnChange: false)
             .AddEnvironmentVariables("MOPS_")
             .Build();
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        if (new StorageOptionsValidator().Validate(null, storage) is { Failed: true } refused)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(StorageOptions), refused.Failures);
-        }
+        var storage = StorageOptionsValidator.Checked(configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions());
 
         var plugins = PluginsFileReader.Read(folder.PluginsFile);
         if (storage.Kind == StorageKind.Sqlite)

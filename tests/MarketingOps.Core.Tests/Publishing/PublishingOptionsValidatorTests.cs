@@ -93,6 +93,23 @@ public sealed class PublishingOptionsValidatorTests
         Assert.DoesNotContain(failures, f => f.Contains("hunter2", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_kind_that_contradicts_the_connection_string_is_refused_and_an_unset_kind_follows_it()
+    {
+        var postgresWithoutServer = new StorageOptionsValidator().Validate(null, new StorageOptions { Kind = StorageKind.Postgres });
+        Assert.StartsWith("Storage:Kind is Postgres but Storage:ConnectionString is not set", Assert.Single(postgresWithoutServer.Failures!), StringComparison.Ordinal);
+
+        var sqliteWithServer = new StorageOptionsValidator().Validate(null, new StorageOptions { Kind = StorageKind.Sqlite, ConnectionString = "Host=db;Password=hunter2" });
+        var failure = Assert.Single(sqliteWithServer.Failures!);
+        Assert.StartsWith("Storage:Kind is Sqlite but Storage:ConnectionString is set", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", failure, StringComparison.Ordinal);
+
+        var followed = new StorageOptions { ConnectionString = "Host=db;Database=mops" };
+        Assert.Equal(StorageKind.Postgres, followed.Kind);
+        Assert.True(new StorageOptionsValidator().Validate(null, followed).Succeeded);
+        Assert.Equal(StorageKind.Sqlite, new StorageOptions().Kind);
+    }
+
     private static SchedulingOptionsValidator SchedulingValidator(StorageOptions storage) =>
         new(new Monitor<StorageOptions>(storage), [new NamedWork("collect-metrics")]);
 

@@ -27,6 +27,7 @@ public sealed partial class ShortLinkKillTests
         folder.WriteSandboxPluginsJson("""{ "maxLength": 5000 }""", """[ { "name": "acme", "timeZone": "Europe/Berlin" } ]""");
         folder.Write("mops.json", """{ "Links": { "Tag": true, "ShortBaseUrl": "https://go.acme.example" } }""");
         var codes = await ScheduleLinksAsync(folder.Root);
+        await PublishAsync(folder.Root);
 
         var total = new Tally();
         for (var kill = 0; kill < Kills; kill++)
@@ -104,10 +105,10 @@ public sealed partial class ShortLinkKillTests
         return tally;
     }
 
-    // One post with a link per client.
+    // One post with a link per client, due now.
     private static async Task<IReadOnlyList<string>> ScheduleLinksAsync(string root)
     {
-        var at = TimeProvider.System.GetUtcNow().AddDays(2).ToString("O", CultureInfo.InvariantCulture);
+        var at = TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         var text = "Spring sale " + string.Join(" ", Enumerable.Range(0, Clients).Select(c => $"https://shop.example/spring/{c}"));
         var (exit, id, err) = await MopsProcess.RunAsync(root, "post", "schedule", "--account", "acme", "--at", at, "--text", text);
         Assert.True(exit == 0, err);
@@ -117,6 +118,29 @@ public sealed partial class ShortLinkKillTests
         var codes = JsonDocument.Parse(json).RootElement.EnumerateArray().Select(l => l.GetProperty("code").GetString()!).Distinct(StringComparer.Ordinal).ToList();
         Assert.Equal(Clients, codes.Count);
         return codes;
+    }
+
+    // A link answers only once its post is published: a first host publishes it and is stopped with Ctrl+C.
+    private static async Task PublishAsync(string root)
+    {
+        using var run = MopsProcess.Start(root, "run");
+        await run.WaitForOutputAsync("press Ctrl+C to stop", Patience);
+        var deadline = TimeProvider.System.GetUtcNow() + Patience;
+        while (true)
+        {
+            var (exit, json, err) = await MopsProcess.RunAsync(root, "post", "list", "--json");
+            Assert.True(exit == 0, err);
+            var state = Assert.Single(JsonDocument.Parse(json).RootElement.EnumerateArray()).GetProperty("state").GetString();
+            if (state == "Published")
+            {
+                break;
+            }
+
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline, $"the post is still {state}");
+        }
+
+        run.Interrupt();
+        Assert.Equal(0, await run.WaitForExitAsync(Patience));
     }
 
     // Read by a new mops process from what the killed hosts left.

@@ -22,8 +22,8 @@ public sealed class InboxThreadApiTests : IAsyncLifetime
         return await client.SendAsync(request);
     }
 
-    [Fact]
-    public async Task A_held_thread_is_one_item_and_an_edit_must_name_its_part()
+    // A thread of three parts on the account whose posts wait for approval.
+    private async Task HoldThreadAsync()
     {
         using var editor = _api.As(UserRole.Editor);
         var created = await editor.PostAsJsonAsync("/api/v1/posts", new
@@ -34,6 +34,12 @@ public sealed class InboxThreadApiTests : IAsyncLifetime
             thread = new[] { "Thread two: same coffee, bigger room.", "Thread three: opening party on Saturday." },
         });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_held_thread_is_one_item_and_an_edit_must_name_its_part()
+    {
+        await HoldThreadAsync();
 
         using var approver = _api.As(UserRole.Approver);
         var pending = await ApiJson.ReadAsync(await approver.GetAsync("/api/v1/inbox?status=Pending"));
@@ -57,5 +63,32 @@ public sealed class InboxThreadApiTests : IAsyncLifetime
         }
 
         Assert.Empty((await ApiJson.ReadAsync(await approver.GetAsync("/api/v1/inbox?status=Pending"))).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Several_parts_of_a_held_thread_are_edited_in_one_approval()
+    {
+        await HoldThreadAsync();
+        using var approver = _api.As(UserRole.Approver);
+        var view = Assert.Single((await ApiJson.ReadAsync(await approver.GetAsync("/api/v1/inbox?status=Pending"))).EnumerateArray());
+        var parts = view.GetProperty("item").GetProperty("parts").EnumerateArray().ToList();
+
+        var mixed = await ApproveAsync(approver, view, new { edit = "Thread one!", part = 1, edits = new[] { new { part = 3, text = "Thread three!" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, mixed.StatusCode);
+        var twice = await ApproveAsync(approver, view, new { edits = new[] { new { part = 3, text = "Thread three!" }, new { part = 3, text = "Thread three?" } } });
+        Assert.NotEqual(HttpStatusCode.OK, twice.StatusCode);
+
+        var approved = await ApproveAsync(approver, view, new
+        {
+            edits = new[] { new { part = 1, text = "Thread one: we moved to the harbour!" }, new { part = 3, text = "Thread three: opening party on Saturday at 6." } },
+        });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        var decision = Assert.Single((await ApiJson.ReadAsync(approved)).GetProperty("item").GetProperty("item").GetProperty("decisions").EnumerateArray());
+        Assert.Equal([1, 3], decision.GetProperty("editedParts").EnumerateArray().Select(e => e.GetProperty("part").GetInt32()));
+        foreach (var (part, text) in parts.Zip(["Thread one: we moved to the harbour!", "Thread two: same coffee, bigger room.", "Thread three: opening party on Saturday at 6."]))
+        {
+            var post = (await ApiJson.ReadAsync(await approver.GetAsync($"/api/v1/posts/{part.GetProperty("postId").GetString()}"))).GetProperty("post");
+            Assert.Equal(text, post.GetProperty("text").GetString());
+        }
     }
 }

@@ -2,6 +2,11 @@ using System.Net;
 using MarketingOps.Core.Access;
 using MarketingOps.Core.Links;
 using MarketingOps.Core.Posts;
+using MarketingOps.Core.Publishing;
+using MarketingOps.Core.Scheduling;
+using MarketingOps.Host.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MarketingOps.Host.Tests.Web;
 
@@ -14,20 +19,34 @@ public sealed class ShortLinkTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _api = await ApiHost.StartAsync(settings: new Dictionary<string, string?>
-    {
-        ["Links:Tag"] = "true",
-        ["Links:Campaign"] = "spring",
-        ["Links:ShortBaseUrl"] = "https://go.acme.example",
-    });
+    // Posts are published by the test through the executor, as their trigger would, never by Quartz on its own.
+    public async ValueTask InitializeAsync() => _api = await ApiHost.StartAsync(
+        settings: new Dictionary<string, string?>
+        {
+            ["Links:Tag"] = "true",
+            ["Links:Campaign"] = "spring",
+            ["Links:ShortBaseUrl"] = "https://go.acme.example",
+        },
+        services: s => s.Replace(ServiceDescriptor.Singleton<IPublishScheduler>(new DemoPublishScheduler())));
 
     public async ValueTask DisposeAsync() => await _api.DisposeAsync();
 
+    // A post due now, published: its links are live.
     private async Task<(ScheduledPost Post, RewrittenLink Link)> ScheduleAsync(string text = "Spring sale https://shop.example/spring")
     {
-        var scheduled = await _api.Service<PostService>().ScheduleAsync(new ScheduleRequest("acme", TimeProvider.System.GetUtcNow().AddDays(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture), text), Ct);
+        var (scheduled, link) = await ScheduleOnlyAsync(text, TimeProvider.System.GetUtcNow());
+        await PublishAsync(scheduled.Post.Id);
+        return (scheduled, link);
+    }
+
+    private async Task<(ScheduledPost Post, RewrittenLink Link)> ScheduleOnlyAsync(string text, DateTimeOffset at)
+    {
+        var scheduled = await _api.Service<PostService>().ScheduleAsync(new ScheduleRequest("acme", at.ToString("O", System.Globalization.CultureInfo.InvariantCulture), text), Ct);
         return (scheduled, Assert.Single(scheduled.Links!.Links));
     }
+
+    private async Task PublishAsync(string postId) =>
+        Assert.Equal(PostState.Published, (await _api.Service<PublishExecutor>().ExecuteAsync(postId, recovering: false, Ct))!.State);
 
     private async Task<HttpResponseMessage> FollowAsync(string code, string? userAgent, HttpMethod? method = null, string suffix = "")
     {
@@ -54,6 +73,42 @@ public sealed class ShortLinkTests : IAsyncLifetime
         Assert.True(response.Headers.CacheControl!.NoStore);
         var counted = await _api.Service<LinkStore>().GetAsync(link.Code!, Ct);
         Assert.Equal((1, 0), (counted!.Clicks, counted.BotHits));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Twitterbot/1.0")]
+    public async Task ALinkOfAPostNotYetPublished_Is404_AndNothingIsCounted_UntilThePostIsPublished(string? userAgent)
+    {
+        var (post, link) = await ScheduleOnlyAsync("Spring sale https://shop.example/spring", TimeProvider.System.GetUtcNow());
+
+        using var early = await FollowAsync(link.Code!, Browser);
+        using var earlyBot = await FollowAsync(link.Code!, userAgent);
+        using var earlyHead = await FollowAsync(link.Code!, Browser, HttpMethod.Head);
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound), (early.StatusCode, earlyBot.StatusCode, earlyHead.StatusCode));
+        Assert.Null(early.Headers.Location);
+        var before = await _api.Service<LinkStore>().GetAsync(link.Code!, Ct);
+        Assert.Equal((0, 0), (before!.Clicks, before.BotHits));
+
+        await PublishAsync(post.Post.Id);
+        using var live = await FollowAsync(link.Code!, Browser);
+
+        Assert.Equal(HttpStatusCode.Found, live.StatusCode);
+        var after = await _api.Service<LinkStore>().GetAsync(link.Code!, Ct);
+        Assert.Equal((1, 0), (after!.Clicks, after.BotHits));
+    }
+
+    [Fact]
+    public async Task ALinkOfACancelledPost_Is404()
+    {
+        var (post, link) = await ScheduleOnlyAsync("Spring sale https://shop.example/spring", TimeProvider.System.GetUtcNow().AddDays(1));
+        await _api.Service<PostService>().CancelAsync(post.Post.Id, Ct);
+
+        using var response = await FollowAsync(link.Code!, Browser);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(0, (await _api.Service<LinkStore>().GetAsync(link.Code!, Ct))!.Clicks);
     }
 
     [Theory]
@@ -122,23 +177,59 @@ public sealed class ShortLinkTests : IAsyncLifetime
     public async Task AClickThatCannotBeStored_GetsNoRedirect_AndTheNextClickIsCountedAgain()
     {
         var (_, link) = await ScheduleAsync();
+
+        // The click journal beside the database cannot be written: a folder stands where the file goes.
+        var journal = Path.Combine(_api.Root, "data", "mops.db-clicks");
+        Directory.CreateDirectory(journal);
+        using var refused = await FollowAsync(link.Code!, Browser);
+        Assert.NotEqual(HttpStatusCode.Found, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
+        Assert.Null(refused.Headers.Location);
+
+        Directory.Delete(journal);
+        using var counted = await FollowAsync(link.Code!, Browser);
+        Assert.Equal(HttpStatusCode.Found, counted.StatusCode);
+        Assert.Equal(1, (await _api.Service<LinkStore>().GetAsync(link.Code!, Ct))!.Clicks);
+    }
+
+    [Fact]
+    public async Task AClickTheDatabaseRefusesForAWhile_IsRedirected_AndCountedOnceTheDatabaseTakesIt()
+    {
+        var (_, link) = await ScheduleAsync();
         await using (var refuse = await OpenDatabaseAsync())
         {
             await ExecuteAsync(refuse, "CREATE TRIGGER refuse_clicks BEFORE INSERT ON link_clicks BEGIN SELECT RAISE(ABORT, 'clicks refused'); END;");
         }
 
-        using var refused = await FollowAsync(link.Code!, Browser);
-        Assert.NotEqual(HttpStatusCode.Found, refused.StatusCode);
-        Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
-        Assert.Null(refused.Headers.Location);
+        // Written to the journal before the redirect: the database's refusal only delays its import.
+        using var redirected = await FollowAsync(link.Code!, Browser);
+        Assert.Equal(HttpStatusCode.Found, redirected.StatusCode);
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => _api.Service<LinkStore>().GetAsync(link.Code!, Ct));
 
         await using (var allow = await OpenDatabaseAsync())
         {
             await ExecuteAsync(allow, "DROP TRIGGER refuse_clicks;");
         }
 
-        using var counted = await FollowAsync(link.Code!, Browser);
-        Assert.Equal(HttpStatusCode.Found, counted.StatusCode);
+        using var next = await FollowAsync(link.Code!, Browser);
+        Assert.Equal(HttpStatusCode.Found, next.StatusCode);
+        Assert.Equal(2, (await _api.Service<LinkStore>().GetAsync(link.Code!, Ct))!.Clicks);
+    }
+
+    [Fact]
+    public async Task AnotherReaderOfTheClicks_WhileTheHostWritesThem_ReadsWithoutWaitingOrFailing()
+    {
+        var (_, link) = await ScheduleAsync();
+        using var response = await FollowAsync(link.Code!, Browser);
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+
+        // As `mops links list` beside `mops run`: the host holds the click journal, so the other reader leaves it to
+        // the host (which imports within a moment) instead of failing on its lock.
+        var time = _api.Service<TimeProvider>();
+        await using var other = new LinkStore(new LinkSchema(_api.Service<Core.Storage.AdoPostStore>(), time), time);
+        var read = await other.GetAsync(link.Code!, Ct);
+
+        Assert.InRange(read!.Clicks, 0, 1);
         Assert.Equal(1, (await _api.Service<LinkStore>().GetAsync(link.Code!, Ct))!.Clicks);
     }
 

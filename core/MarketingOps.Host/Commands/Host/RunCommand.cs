@@ -17,7 +17,7 @@ internal sealed class RunCommand : HostedCommand<RunSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         var options = Options(settings, o => o with { WatchPlugins = settings.WatchPlugins, ConsoleLevel = Serilog.Events.LogEventLevel.Information });
-        using var host = settings.NoWeb ? BuildHost(settings, _ => options) : BuildWebHost(options);
+        using var host = settings.NoWeb ? BuildHost(settings, _ => options, started: true) : BuildWebHost(options);
 
         // Every setting its options refuse is reported together, before anything starts or logs a stack trace.
         host.Services.GetService<IStartupValidator>()?.Validate();

@@ -68,7 +68,15 @@ internal sealed class InboxShowCommand : EngineCommand<InboxIdSettings>
 
         foreach (var decision in item.Decisions)
         {
-            AnsiConsole.WriteLine($"{times.Labelled(decision.At, item.Account)} {decision.Action} by {decision.By}{(decision.Reason is null ? "" : ": " + decision.Reason)}{(decision.EditedText is null ? "" : decision.EditedPart is { } part ? $" (part {part} edited)" : " (edited)")}");
+            AnsiConsole.WriteLine($"{times.Labelled(decision.At, item.Account)} {decision.Action} by {decision.By}{(decision.Reason is null ? "" : ": " + decision.Reason)}{EditNote(decision)}");
         }
     }
+
+    private static string EditNote(InboxDecision decision) => decision switch
+    {
+        { EditedParts: { Count: > 0 } parts } => $" (parts {string.Join(", ", parts.Select(p => p.Part))} edited)",
+        { EditedText: null } => "",
+        { EditedPart: { } part } => $" (part {part} edited)",
+        _ => " (edited)",
+    };
 }

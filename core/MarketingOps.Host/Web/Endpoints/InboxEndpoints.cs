@@ -27,12 +27,27 @@ internal static class InboxEndpoints
             .RequireAuthorization(Policies.Viewer).WithName("GetInboxItem").WithSummary("One item; its ETag guards a decision.").ProducesProblem(StatusCodes.Status404NotFound);
         inbox.MapPost("/{id}/approve", async Task<Ok<InboxDecisionView>> (string id, ApproveRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, InboxApp app, CancellationToken ct) =>
             {
-                var (item, published) = await app.ApproveAsync(Caller.Of(context), id, request.Edit, request.Part, ifMatch, ct);
+                if (request.Edits is not null && (request.Edit is not null || request.Part is not null))
+                {
+                    throw ApiProblemException.Invalid("$.edits", "gives every edited part its text; send it instead of edit and part, not with them.");
+                }
+
+                for (var i = 0; i < (request.Edits?.Count ?? 0); i++)
+                {
+                    if (request.Edits![i]?.Text is null)
+                    {
+                        throw ApiProblemException.Invalid($"$.edits[{i}].text", "is missing: each edit gives a part and its text.");
+                    }
+                }
+
+                var (item, published) = request.Edits is { } edits
+                    ? await app.ApproveAsync(Caller.Of(context), id, [.. edits.Select(e => new PartEdit(e.Part, e.Text))], ifMatch, ct)
+                    : await app.ApproveAsync(Caller.Of(context), id, request.Edit, request.Part, ifMatch, ct);
                 context.Response.Headers.ETag = item.ETag;
                 return TypedResults.Ok(new InboxDecisionView(item, published));
             })
             .RequireAuthorization(Policies.Approver).WithName("ApproveInboxItem")
-            .WithSummary("Approves an item, with edited text when given (for a held thread, with the part it replaces); the guardrails check it again, every part of a thread, and a refusal leaves it pending (published: false).")
+            .WithSummary("Approves an item, with edited text when given (for a held thread, with the part it replaces, or several parts at once in edits); the guardrails check it again, every part of a thread, and a refusal leaves it pending (published: false).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status404NotFound);
         inbox.MapPost("/{id}/reject", async (string id, RejectRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, InboxApp app, CancellationToken ct) =>
             {

@@ -8,7 +8,7 @@ using System;
 namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 {
     /// <summary>
-    /// Approves an inbox item, with edited text when given; for a held thread, `part` names the part the edit replaces.
+    /// Approves an inbox item, with edited text when given; for a held thread, `part` names the part the edit replaces,or `edits` gives several parts their new text at once (instead of `edit` and `part`).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ApproveRequest : IParsable
@@ -20,6 +20,14 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #nullable restore
 #else
         public string Edit { get; set; }
+#endif
+        /// <summary>The edits property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PartEditRequest>? Edits { get; set; }
+#nullable restore
+#else
+        public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PartEditRequest> Edits { get; set; }
 #endif
         /// <summary>The part property</summary>
         public int? Part { get; set; }
@@ -42,6 +50,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "edit", n => { Edit = n.GetStringValue(); } },
+                { "edits", n => { Edits = n.GetCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PartEditRequest>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PartEditRequest.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "part", n => { Part = n.GetIntValue(); } },
             };
         }
@@ -53,6 +62,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("edit", Edit);
+            writer.WriteCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PartEditRequest>("edits", Edits);
             writer.WriteIntValue("part", Part);
         }
     }

@@ -27,6 +27,14 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
 #endif
         /// <summary>For a thread, the part whose text EditedText replaced.</summary>
         public int? EditedPart { get; set; }
+        /// <summary>For a thread of which the approver edited several parts, each of them (string? InboxDecision.EditedText and int? InboxDecision.EditedPart are then null).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PartEdit>? EditedParts { get; set; }
+#nullable restore
+#else
+        public List<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PartEdit> EditedParts { get; set; }
+#endif
         /// <summary>The text as the approver changed it, if they did.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -65,6 +73,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
                 { "at", n => { At = n.GetDateTimeOffsetValue(); } },
                 { "by", n => { By = n.GetStringValue(); } },
                 { "editedPart", n => { EditedPart = n.GetIntValue(); } },
+                { "editedParts", n => { EditedParts = n.GetCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PartEdit>(global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PartEdit.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "editedText", n => { EditedText = n.GetStringValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
             };
@@ -80,6 +89,7 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Models
             writer.WriteDateTimeOffsetValue("at", At);
             writer.WriteStringValue("by", By);
             writer.WriteIntValue("editedPart", EditedPart);
+            writer.WriteCollectionOfObjectValues<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.PartEdit>("editedParts", EditedParts);
             writer.WriteStringValue("editedText", EditedText);
             writer.WriteStringValue("reason", Reason);
         }

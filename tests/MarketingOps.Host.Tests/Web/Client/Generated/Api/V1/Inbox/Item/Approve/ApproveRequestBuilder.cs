@@ -34,10 +34,10 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Inbox.Item.Approve
         {
         }
         /// <summary>
-        /// Approves an item, with edited text when given (for a held thread, with the part it replaces); the guardrails check it again, every part of a thread, and a refusal leaves it pending (published: false).
+        /// Approves an item, with edited text when given (for a held thread, with the part it replaces, or several parts at once in edits); the guardrails check it again, every part of a thread, and a refusal leaves it pending (published: false).
         /// </summary>
         /// <returns>A <see cref="global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxDecisionView"/></returns>
-        /// <param name="body">Approves an inbox item, with edited text when given; for a held thread, `part` names the part the edit replaces.</param>
+        /// <param name="body">Approves an inbox item, with edited text when given; for a held thread, `part` names the part the edit replaces,or `edits` gives several parts their new text at once (instead of `edit` and `part`).</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::MarketingOps.Host.Tests.Web.Client.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -65,10 +65,10 @@ namespace MarketingOps.Host.Tests.Web.Client.Generated.Api.V1.Inbox.Item.Approve
             return await RequestAdapter.SendAsync<global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxDecisionView>(requestInfo, global::MarketingOps.Host.Tests.Web.Client.Generated.Models.InboxDecisionView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Approves an item, with edited text when given (for a held thread, with the part it replaces); the guardrails check it again, every part of a thread, and a refusal leaves it pending (published: false).
+        /// Approves an item, with edited text when given (for a held thread, with the part it replaces, or several parts at once in edits); the guardrails check it again, every part of a thread, and a refusal leaves it pending (published: false).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">Approves an inbox item, with edited text when given; for a held thread, `part` names the part the edit replaces.</param>
+        /// <param name="body">Approves an inbox item, with edited text when given; for a held thread, `part` names the part the edit replaces,or `edits` gives several parts their new text at once (instead of `edit` and `part`).</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
