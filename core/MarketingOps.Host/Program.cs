@@ -29,6 +29,8 @@ internal static class Program
             app.Configure(config =>
             {
                 config.SetApplicationName("mops");
+                // An option a command does not know is refused, never dropped: `--edti` would approve the text unedited.
+                config.UseStrictParsing();
                 config.SetApplicationVersion(typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
                 config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, verbose));
                 CommandTree.Register(config, args);

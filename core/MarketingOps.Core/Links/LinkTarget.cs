@@ -12,4 +12,13 @@ internal sealed record LinkTarget(string Code, string PostId, Uri Target, PostSt
     /// link, and a click would be counted against a post nobody can see.
     /// </summary>
     public bool IsLive => PostState is PostState.Publishing or PostState.Published or PostState.Unconfirmed;
+
+    /// <summary>
+    /// The target as a <c>Location</c> header carries it: ASCII only, so a host such as <c>café.example</c> goes in its
+    /// IDNA form (<c>xn--caf-dma.example</c>); the path and query are percent-encoded already. A Unicode host was a 500
+    /// for every visitor.
+    /// </summary>
+    public string Location { get; } = string.Equals(Target.Host, Target.IdnHost, StringComparison.Ordinal)
+        ? Target.AbsoluteUri
+        : new UriBuilder(Target) { Host = Target.IdnHost }.Uri.AbsoluteUri;
 }

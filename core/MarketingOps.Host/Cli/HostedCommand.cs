@@ -15,25 +15,22 @@ internal abstract class HostedCommand<TSettings> : AsyncCommand<TSettings>
     /// <summary>Builds (but does not start) the client's host.</summary>
     /// <param name="settings">The command's settings.</param>
     /// <param name="configure">Changes to the host's options.</param>
-    /// <param name="started">Whether the command starts the host, whose start lists every refused setting at once; otherwise refused storage settings are refused here.</param>
-    protected static IHost BuildHost(TSettings settings, Func<MopsHostOptions, MopsHostOptions>? configure = null, bool started = false)
+    protected static IHost BuildHost(TSettings settings, Func<MopsHostOptions, MopsHostOptions>? configure = null)
     {
         var options = Options(settings, configure);
         ErrorReporter.LogPattern = Logging.FilePattern(options.Folder);
         ErrorReporter.SettingsFile = DisplayPath.Of(options.Folder.SettingsFile);
         var host = MopsHost.CreateBuilder(options).Build();
         var storage = host.Services.GetRequiredService<IConfiguration>().GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        if (!started)
+        try
         {
-            try
-            {
-                StorageOptionsValidator.Checked(storage);
-            }
-            catch (OptionsValidationException)
-            {
-                host.Dispose();
-                throw;
-            }
+            // Storage settings that contradict each other are refused before anything touches a store.
+            StorageOptionsValidator.Checked(storage);
+        }
+        catch (OptionsValidationException)
+        {
+            host.Dispose();
+            throw;
         }
 
         ErrorReporter.StoreFiles = storage.Kind == StorageKind.Sqlite ? host.Services.GetRequiredService<StoragePaths>() : null;

@@ -1,3 +1,4 @@
+using MarketingOps.Core.Storage;
 using MarketingOps.Host.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,6 +31,8 @@ internal static class MopsWebHost
             throw new Core.Configuration.ConfigurationException(problems.Select(p => new Core.Configuration.ConfigProblem(options.Folder.SettingsFile, p.Key, p.Message)).ToList());
         }
 
+        // Building the pipeline opens the store: storage settings that contradict each other are refused before.
+        StorageOptionsValidator.Checked(builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -21,6 +21,8 @@ public sealed class StorageSettingsTests : IDisposable
     [InlineData("post", "list")]
     [InlineData("post", "schedule", "--account", "acme", "--at", "2099-01-01T10:00:00Z", "--text", "Fresh rye on Saturday")]
     [InlineData("guardrails", "check", "--account", "acme", "--text", "Fresh rye on Saturday")]
+    [InlineData("run")]
+    [InlineData("run", "--no-web")]
     public async Task Postgres_without_a_connection_string_is_refused_naming_the_settings_and_nothing_is_stored(params string[] command)
     {
         var (exit, output, error) = await MopsProcess.RunAsync(_home.Root, command);

@@ -75,6 +75,19 @@ public sealed class ShortLinkTests : IAsyncLifetime
         Assert.Equal((1, 0), (counted!.Clicks, counted.BotHits));
     }
 
+    [Fact]
+    public async Task A_target_on_a_unicode_host_is_redirected_in_ascii_and_counted()
+    {
+        var (_, link) = await ScheduleAsync("Dessert of the week https://café.example/crème?x=ü and more");
+
+        using var response = await FollowAsync(link.Code!, Browser);
+
+        // Kestrel refuses a non-ASCII Location: this was a 500 for every visitor, each counted.
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("https://xn--caf-dma.example/cr%C3%A8me?x=%C3%BC&utm_source=sandbox&utm_medium=social&utm_campaign=spring", response.Headers.Location!.OriginalString);
+        Assert.Equal((1, 0), (await _api.Service<LinkStore>().GetAsync(link.Code!, Ct) is { } counted ? (counted.Clicks, counted.BotHits) : (-1, -1)));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("Twitterbot/1.0")]

@@ -17,9 +17,10 @@ internal sealed class RunCommand : HostedCommand<RunSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         var options = Options(settings, o => o with { WatchPlugins = settings.WatchPlugins, ConsoleLevel = Serilog.Events.LogEventLevel.Information });
-        using var host = settings.NoWeb ? BuildHost(settings, _ => options, started: true) : BuildWebHost(options);
+        using var host = settings.NoWeb ? BuildHost(settings, _ => options) : BuildWebHost(options);
 
-        // Every setting its options refuse is reported together, before anything starts or logs a stack trace.
+        // Every setting its options refuse is reported together, before anything starts or logs a stack trace (storage
+        // settings that contradict each other were refused while building: the pipeline's services need the store).
         host.Services.GetService<IStartupValidator>()?.Validate();
 
         // A second `mops run` on this folder stops here, in one line, before any plugin loads or journal replays.

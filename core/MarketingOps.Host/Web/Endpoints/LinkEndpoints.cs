@@ -57,6 +57,6 @@ internal static class LinkEndpoints
         }
 
         AddRedirectHeaders(context.Response.Headers);
-        return Results.Redirect(target.Target.AbsoluteUri);
+        return Results.Redirect(target.Location);
     }
 }

@@ -57,7 +57,7 @@ internal sealed class ShortLinkMiddleware(RequestDelegate next, LinkRedirects re
         var response = context.Response;
         response.StatusCode = StatusCodes.Status302Found;
         var headers = response.Headers;
-        headers.Location = target.Target.AbsoluteUri;
+        headers.Location = target.Location;
         headers.ContentSecurityPolicy = SecurityHeadersMiddleware.ApiPolicy;
         SecurityHeadersMiddleware.AddCommon(headers);
         LinkEndpoints.AddRedirectHeaders(headers);
