@@ -13,7 +13,13 @@ internal sealed class PostListCommand : AsyncCommand<PostListSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, PostListSettings settings, CancellationToken cancellationToken)
     {
         await using var store = ClientStore.Open(settings);
-        var list = await store.Posts.ListAsync(new PostQuery(settings.State, settings.Account, settings.Limit), cancellationToken);
+        var list = await store.Posts.ListAsync(new PostQuery(settings.State, AccountOf(settings.Account, store), settings.Limit), cancellationToken);
+        if (list.Count == 0 && settings.Account is { } account && !store.Accounts.ContainsKey(account))
+        {
+            // A typo must not read as "nothing is scheduled". An account gone from plugins.json still lists its posts.
+            throw new UserFacingException($"--account: no account named '{account}'; configured accounts: {(store.Accounts.Count == 0 ? "none" : string.Join(", ", store.Accounts.Keys.Order(StringComparer.Ordinal)))}");
+        }
+
         if (settings.Json)
         {
             JsonOutput.Write(list.Select(PostJson.From));
@@ -39,4 +45,8 @@ internal sealed class PostListCommand : AsyncCommand<PostListSettings>
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{list.Count} post{(list.Count == 1 ? "" : "s")}");
         return ExitCodes.Success;
     }
+
+    // Account names are matched as plugins.json spells them, whatever the case typed (as every other command does).
+    private static string? AccountOf(string? typed, ClientStore store) =>
+        typed is not null && store.Accounts.TryGetValue(typed, out var account) ? account.Name : typed;
 }
