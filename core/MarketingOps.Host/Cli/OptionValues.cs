@@ -14,7 +14,7 @@ internal static class OptionValues
     {
         "--account", "--adjust", "--alpha", "--alt", "--at", "--baseline", "--client", "--control", "--counts", "--cron", "--csv",
         "--edit", "--experiment", "--expires-in-days", "--file", "--first-comment", "--followers", "--handle", "--home",
-        "--html", "--in-reply-to", "--kind", "--limit", "--mde", "--media", "--method", "--name", "--option", "--part", "--platform", "--port",
+        "--html", "--in-reply-to", "--kind", "--limit", "--mde", "--media", "--method", "--name", "--option", "--part", "--password", "--platform", "--port",
         "--post", "--power", "--prior", "--published", "--rate", "--reason", "--role", "--runs", "--seed", "--since",
         "--state", "--status", "--text", "--text-for", "--thread-file", "--time-zone", "--timeout", "--to", "--tuning",
         "--tz", "--user", "--variant", "--weights",

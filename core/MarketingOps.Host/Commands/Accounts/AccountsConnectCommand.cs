@@ -17,15 +17,22 @@ namespace MarketingOps.Host.Commands.Accounts;
 /// </summary>
 internal sealed class AccountsConnectCommand : HostedCommand<AccountsConnectSettings>
 {
+    private const string PasswordRefused = "passwords are not taken from the command line (they stay in the shell's history): pipe the app password on stdin or type it at the prompt; revoke the one you typed, nothing was stored";
+
     public override async Task<int> ExecuteAsync(CommandContext context, AccountsConnectSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Password is not null)
+        {
+            throw new UserFacingException(PasswordRefused);
+        }
+
         if (context.Remaining.Raw.Count > 0 || context.Remaining.Parsed.Count > 0)
         {
             // Never take a secret from the command line, and never ignore what was typed: it is in the shell's history now.
             var typed = context.Remaining.Parsed.Select(p => p.Key.TrimStart('-')).ToList();
             var password = typed.Any(k => k.Contains("password", StringComparison.OrdinalIgnoreCase));
             throw new UserFacingException(password
-                ? "passwords are not taken from the command line (they stay in the shell's history): pipe the app password on stdin or type it at the prompt; revoke the one you typed, nothing was stored"
+                ? PasswordRefused
                 : $"unknown arguments: {string.Join(' ', typed.Select(k => "--" + k))}; nothing was stored");
         }
 

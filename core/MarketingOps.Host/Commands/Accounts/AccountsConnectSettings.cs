@@ -26,5 +26,12 @@ internal sealed class AccountsConnectSettings : JsonSettings
     [Description("Browser sign-in: how long to wait for the redirect, up to 1h: 90s, 5m or 00:05:00. Default: 5m.")]
     public string Timeout { get; init; } = "5m";
 
+    /// <summary>
+    /// Not taken: refused with the way out (a password typed here stays in the shell's history). Declared so that the
+    /// refusal can say so, where an unknown option would only be named.
+    /// </summary>
+    [CommandOption("--password <PASSWORD>", IsHidden = true)]
+    public string? Password { get; init; }
+
     public TimeSpan ParsedTimeout => Scripts.Duration.Parse(Timeout, "--timeout");
 }
