@@ -39,14 +39,12 @@ public static class PublishingServiceCollectionExtensions
 
         // Quartz is configured at registration time, so it reads the same sections directly; the validators above
         // still run at start and list every problem.
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var storage = StorageOptions.From(configuration);
         var scheduling = configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
         var paths = StoragePaths.For(clientFolder, storage);
         services.AddSingleton(paths);
         services.TryAddSingleton<ExclusiveStoreLock>();
-        services.AddSingleton<AdoPostStore>(sp => storage.Kind == StorageKind.Sqlite
-            ? new SqlitePostStore(paths.PostsDatabase, storage.BusyTimeout, sp.GetRequiredService<TimeProvider>())
-            : new PostgresPostStore(storage.ConnectionString!, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => AdoPostStore.Create(storage, paths, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPostStore>(sp => sp.GetRequiredService<AdoPostStore>());
 
         services.TryAddSingleton<IMessageHistory, PostStoreMessageHistory>();

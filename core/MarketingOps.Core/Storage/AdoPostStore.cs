@@ -15,6 +15,12 @@ namespace MarketingOps.Core.Storage;
 /// </summary>
 internal abstract class AdoPostStore : IPostStore
 {
+    /// <summary>The store <paramref name="storage"/> names: the SQLite file of <paramref name="paths"/>, or the PostgreSQL server.</summary>
+    public static AdoPostStore Create(StorageOptions storage, StoragePaths paths, TimeProvider time) =>
+        storage.Kind == StorageKind.Sqlite
+            ? new SqlitePostStore(paths.PostsDatabase, storage.BusyTimeout, time)
+            : new PostgresPostStore(storage.ConnectionString!, time);
+
     private const string Columns =
         "id, account, text, media, scheduled_at, due_at, state, idempotency_key, attempts, transient_failures, first_attempt_at, " +
         "platform_post_id, platform_url, experiment_id, variant, last_error, claimed_by, claimed_at, created_at, updated_at, version, " +

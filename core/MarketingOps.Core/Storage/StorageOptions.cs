@@ -16,6 +16,10 @@ public sealed class StorageOptions
 
     private StorageKind? _kind;
 
+    /// <summary>The <c>Storage</c> section of <paramref name="configuration"/>, or the defaults when it has none.</summary>
+    public static StorageOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Get<StorageOptions>(configuration.GetSection(SectionName)) ?? new StorageOptions();
+
     /// <summary>Which database is used. The default value is PostgreSQL when <see cref="ConnectionString"/> is set, else SQLite.</summary>
     public StorageKind Kind
     {

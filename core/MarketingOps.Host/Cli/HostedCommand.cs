@@ -21,7 +21,7 @@ internal abstract class HostedCommand<TSettings> : AsyncCommand<TSettings>
         ErrorReporter.LogPattern = Logging.FilePattern(options.Folder);
         ErrorReporter.SettingsFile = DisplayPath.Of(options.Folder.SettingsFile);
         var host = MopsHost.CreateBuilder(options).Build();
-        var storage = host.Services.GetRequiredService<IConfiguration>().GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var storage = StorageOptions.From(host.Services.GetRequiredService<IConfiguration>());
         try
         {
             // Storage settings that contradict each other are refused before anything touches a store.

@@ -35,17 +35,12 @@ internal sealed class ClientStore : IAsyncDisposable
             .AddJsonFile(folder.SettingsFile, optional: true, reloadOnChange: false)
             .AddEnvironmentVariables("MOPS_")
             .Build();
-        var storage = StorageOptionsValidator.Checked(configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions());
+        var storage = StorageOptionsValidator.Checked(StorageOptions.From(configuration));
 
         var plugins = PluginsFileReader.Read(folder.PluginsFile);
-        if (storage.Kind == StorageKind.Sqlite)
-        {
-            var paths = StoragePaths.For(folder.Root, storage);
-            ErrorReporter.StoreFiles = paths;
-            return new ClientStore(new SqlitePostStore(paths.PostsDatabase, storage.BusyTimeout, TimeProvider.System), plugins);
-        }
-
-        return new ClientStore(new PostgresPostStore(storage.ConnectionString!, TimeProvider.System), plugins);
+        var paths = StoragePaths.For(folder.Root, storage);
+        ErrorReporter.StoreFiles = storage.Kind == StorageKind.Sqlite ? paths : null;
+        return new ClientStore(AdoPostStore.Create(storage, paths, TimeProvider.System), plugins);
     }
 
     public ValueTask DisposeAsync() => Posts is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;

@@ -32,7 +32,7 @@ internal static class MopsWebHost
         }
 
         // Building the pipeline opens the store: storage settings that contradict each other are refused before.
-        StorageOptionsValidator.Checked(builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions());
+        StorageOptionsValidator.Checked(StorageOptions.From(builder.Configuration));
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
