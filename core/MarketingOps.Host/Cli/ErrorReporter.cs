@@ -37,7 +37,7 @@ internal static class ErrorReporter
             case UserFacingException or ConfigurationException or StorageFaultException or StoreLockedException:
                 error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.Failure;
-            case CommandParseException or CommandRuntimeException:
+            case CommandParseException or CommandRuntimeException or UsageException:
                 error.WriteLine($"error: {exception.Message} (see `mops --help`)");
                 return ExitCodes.UsageError;
         }
