@@ -27,6 +27,11 @@ internal static class ErrorReporter
             exception = fault;
         }
 
+        if (SettingConversion.Explain(exception) is { } setting)
+        {
+            return ConfigurationProblems(error, [setting], where: SettingsFile ?? "mops.json");
+        }
+
         switch (exception)
         {
             case ConfigurationException config when config.Problems.Count > 0:

@@ -42,4 +42,24 @@ public sealed class SettingsFileTests : IDisposable
         Assert.DoesNotContain("InvalidDataException", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_home.Root, "data")), "a refused command made the store");
     }
+
+    [Theory]
+    [InlineData("""{ "Storage": { "BusyTimeout": "soon" } }""", "Storage:BusyTimeout: 'soon' is not a duration; write it as hh:mm:ss (00:00:30)", "post", "list")]
+    [InlineData("""{ "Scheduling": { "Clustered": "yes" } }""", "Scheduling:Clustered: 'yes' is not true or false", "run", "--no-web")]
+    [InlineData("""{ "Links": { "Tag": "maybe" } }""", "Links:Tag: 'maybe' is not true or false", "post", "schedule", "--account", "acme", "--at", "2099-01-01T10:00:00Z", "--text", "Fresh rye on Saturday")]
+    [InlineData("""{ "Guardrails": { "DuplicateWindow": "a week" } }""", "Guardrails:DuplicateWindow: 'a week' is not a duration", "guardrails", "check", "--account", "acme", "--text", "Fresh rye on Saturday")]
+    [InlineData("""{ "Web": { "MaxRequestBodyBytes": "lots" } }""", "Web:MaxRequestBodyBytes: 'lots' is not a whole number", "run")]
+    public async Task A_value_the_setting_cannot_take_is_a_configuration_error_naming_the_setting_and_what_it_takes(string settings, string expected, params string[] command)
+    {
+        // The binder's "Failed to convert configuration value 'soon' at 'Storage:BusyTimeout' to type 'System.TimeSpan'", exit 1.
+        _home.Write("mops.json", settings);
+
+        var (exit, output, error) = await MopsProcess.RunAsync(_home.Root, command);
+
+        Assert.True(exit == 3, $"exit {exit}: {output}{error}");
+        Assert.Contains("configuration problem in mops.json; nothing was started", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_home.Root, "data")), "a refused command made the store");
+    }
 }
