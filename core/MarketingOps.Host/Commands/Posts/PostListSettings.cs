@@ -24,5 +24,7 @@ internal sealed class PostListSettings : TimeSettings
     public PostState? ParsedState => EnumOption.Parse<PostState>(State, "--state", "state");
 
     public override ValidationResult Validate() =>
-        EnumOption.Problem<PostState>(State, "--state", "state") is { } problem ? ValidationResult.Error(problem) : base.Validate();
+        EnumOption.Problem<PostState>(State, "--state", "state") is { } problem ? ValidationResult.Error(problem)
+        : Limit < 1 ? ValidationResult.Error($"--limit: '{Limit}' is not a number of posts; give 1 or more (default 1000)")
+        : base.Validate();
 }
