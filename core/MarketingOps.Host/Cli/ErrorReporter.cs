@@ -27,6 +27,11 @@ internal static class ErrorReporter
             exception = fault;
         }
 
+        if (SettingConversion.Explain(exception) is { } setting)
+        {
+            return ConfigurationProblems(error, [setting], where: SettingsFile ?? "mops.json");
+        }
+
         switch (exception)
         {
             case ConfigurationException config when config.Problems.Count > 0:
@@ -37,7 +42,7 @@ internal static class ErrorReporter
             case UserFacingException or ConfigurationException or StorageFaultException or StoreLockedException:
                 error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.Failure;
-            case CommandParseException or CommandRuntimeException:
+            case CommandParseException or CommandRuntimeException or UsageException:
                 error.WriteLine($"error: {exception.Message} (see `mops --help`)");
                 return ExitCodes.UsageError;
         }
