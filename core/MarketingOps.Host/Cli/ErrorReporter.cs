@@ -42,6 +42,9 @@ internal static class ErrorReporter
             case UserFacingException or ConfigurationException or StorageFaultException or StoreLockedException:
                 error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.Failure;
+            case CommandRuntimeException runtime when OptionConversion.Explain(runtime, Environment.GetCommandLineArgs()[1..]) is { } conversion:
+                error.WriteLine($"error: {conversion} (see `mops --help`)");
+                return ExitCodes.UsageError;
             case CommandParseException or CommandRuntimeException or UsageException:
                 error.WriteLine($"error: {exception.Message} (see `mops --help`)");
                 return ExitCodes.UsageError;
