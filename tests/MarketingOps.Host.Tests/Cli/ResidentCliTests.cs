@@ -137,6 +137,22 @@ public sealed class ResidentCliTests : IDisposable
         Assert.Contains($"served by the resident mops process {secondPid}", (await ResidentAsync("post", "list", "--verbose")).Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_refused_option_value_is_named_as_in_a_process_of_its_own()
+    {
+        Assert.Equal(0, (await ResidentAsync("post", "list")).Exit);
+        var residentPid = await WaitForResidentAsync();
+
+        var served = await ResidentAsync("post", "list", "--limit", "x", "--verbose");
+        var alone = await OwnProcessAsync("post", "list", "--limit", "x");
+
+        // The option is found in the call's command line, not the resident process's own (which holds only its socket).
+        Assert.Contains($"served by the resident mops process {residentPid}", served.Err, StringComparison.Ordinal);
+        Assert.Equal(2, served.Exit);
+        Assert.Contains("error: --limit: 'x' is not a whole number", served.Err, StringComparison.Ordinal);
+        Assert.Equal((2, "error: --limit: 'x' is not a whole number (see `mops --help`)"), (alone.Exit, alone.Err.Trim()));
+    }
+
     [Theory]
     [InlineData(true, "post", "list")]
     [InlineData(true, "--home", "acme", "post", "schedule", "--text", "x")]

@@ -41,6 +41,7 @@ internal static class ResidentCall
             ErrorReporter.LogPattern = null;
             ErrorReporter.StoreFiles = null;
             ErrorReporter.SettingsFile = null;
+            ErrorReporter.Arguments = null;
             await hangUp.CancelAsync();
             await watch;
         }
@@ -59,6 +60,7 @@ internal static class ResidentCall
         }
 
         Environment.CurrentDirectory = request.Directory;
+        ErrorReporter.Arguments = request.Arguments;
         Console.SetOut(output);
         Console.SetError(error);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
