@@ -23,7 +23,7 @@ public sealed class ResidentCliTests : IDisposable
 
     public void Dispose()
     {
-        if (ResidentPid() is { } pid)
+        foreach (var pid in ResidentPids())
         {
             try
             {
@@ -153,6 +153,69 @@ public sealed class ResidentCliTests : IDisposable
         Assert.Equal((2, "error: --limit: 'x' is not a whole number (see `mops --help`)"), (alone.Exit, alone.Err.Trim()));
     }
 
+    [Fact]
+    public async Task A_call_the_resident_process_took_is_never_run_again_by_its_caller()
+    {
+        Assert.Equal(0, (await ResidentAsync("post", "list")).Exit);
+        var pid = await WaitForResidentAsync();
+        var socket = Directory.GetFiles(Path.Combine(_runtime.Root, "mops"), "*.pid").Single()[..^".pid".Length];
+        using (var resident = Process.GetProcessById(pid))
+        {
+            resident.Kill();
+            await resident.WaitForExitAsync();
+        }
+
+        // A stand-in at the socket that dies as a killed resident process would: after taking the call (the post may be
+        // stored), before it says anything else. The caller must say the outcome is unknown, not schedule it itself.
+        var text = "Olive bread on Sunday";
+        var taken = await WithStandInAsync(socket, [5, 0, 0, 0, 0], () => ResidentAsync("post", "schedule", "--account", "bakery", "--at", "2099-04-01 08:00", "--text", text));
+        Assert.True(taken.Exit == 1, taken.Out + taken.Err);
+        Assert.Contains("the resident mops process ended during this command; check its outcome", taken.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain(text, (await OwnProcessAsync("post", "list")).Out, StringComparison.Ordinal);
+
+        // Busy, or gone before taking it: nothing ran there, so the caller runs it itself, once.
+        var busy = await WithStandInAsync(socket, [4, 0, 0, 0, 0], () => ResidentAsync("post", "schedule", "--account", "bakery", "--at", "2099-04-02 08:00", "--text", text));
+        Assert.True(busy.Exit == 0, busy.Err);
+        var closed = await WithStandInAsync(socket, [], () => ResidentAsync("post", "schedule", "--account", "bakery", "--at", "2099-04-03 08:00", "--text", "Walnut loaf on Monday"));
+        Assert.True(closed.Exit == 0, closed.Err);
+        var listed = (await OwnProcessAsync("post", "list")).Out;
+        Assert.Contains(text, listed, StringComparison.Ordinal);
+        Assert.Contains("Walnut loaf on Monday", listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_callers_umask_applies_to_what_a_served_call_creates()
+    {
+        Assert.Equal(0, (await ResidentAsync("post", "list")).Exit); // a resident process with the tests' umask
+        await WaitForResidentsAsync(1);
+
+        // Two new clients scheduled under umask 077: the first starts a resident process of that umask, the second is
+        // served by it; neither may get the other umask's world-readable files.
+        foreach (var name in new[] { "private1", "private2" })
+        {
+            using var folder = new TempFolder();
+            folder.WriteSandboxPluginsJson("{}", "[ { \"name\": \"" + name + "\", \"timeZone\": \"UTC\" } ]");
+            var start = new ProcessStartInfo("sh") { WorkingDirectory = folder.Root, RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var argument in new[] { "-c", "umask 077 && exec dotnet \"$0\" \"$@\"", Path.Combine(AppContext.BaseDirectory, "mops.dll"), "post", "schedule", "--account", name, "--at", "2099-05-01 08:00", "--text", "Members' evening", "--verbose" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.Environment["MOPS_CLI_RESIDENT"] = "1";
+            start.Environment["XDG_RUNTIME_DIR"] = _runtime.Root;
+            using var process = Process.Start(start)!;
+            var error = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, await error);
+            Assert.Equal(name == "private2", (await error).Contains("served by the resident mops process", StringComparison.Ordinal));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(folder.Root, "data")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(folder.Root, "data", "mops.db")));
+            await WaitForResidentsAsync(2);
+        }
+    }
+
     [Theory]
     [InlineData(true, "post", "list")]
     [InlineData(true, "--home", "acme", "post", "schedule", "--text", "x")]
@@ -163,6 +226,9 @@ public sealed class ResidentCliTests : IDisposable
     [InlineData(false, "accounts", "connect", "bakery")] // prompts
     [InlineData(false, "script", "run", "a.csx", "--", "x")]
     [InlineData(false, "--json", "post", "list")] // an option before the command: the full parser says what it means
+    [InlineData(false, "post", "schedule", "--file", "/dev/stdin")] // paths that are another file in another process
+    [InlineData(false, "post", "schedule", "--file=/dev/fd/63")]
+    [InlineData(false, "post", "schedule", "--file", "../../../../../../../../proc/self/fd/3")]
     public void Only_short_calls_without_standard_input_are_served(bool served, params string[] arguments) =>
         Assert.Equal(served, ResidentCommands.Serves(arguments));
 
@@ -185,18 +251,55 @@ public sealed class ResidentCliTests : IDisposable
         return (exit, mops.StandardOutput, mops.StandardError);
     }
 
-    private int? ResidentPid()
+    /// <summary>Runs <paramref name="call"/> while a stand-in listens at <paramref name="socket"/>, reads the request, answers <paramref name="frames"/> and closes.</summary>
+    private static async Task<T> WithStandInAsync<T>(string socket, byte[] frames, Func<Task<T>> call)
     {
-        var pidFile = Directory.Exists(Path.Combine(_runtime.Root, "mops")) ? Directory.GetFiles(Path.Combine(_runtime.Root, "mops"), "*.pid").SingleOrDefault() : null;
-        try
+        File.Delete(socket);
+        using var listener = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        listener.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(socket));
+        listener.Listen(4);
+        var serve = Task.Run(async () =>
         {
-            return pidFile is null ? null : int.Parse(File.ReadAllText(pidFile), CultureInfo.InvariantCulture);
-        }
-        catch (Exception ex) when (ex is IOException or FormatException)
+            using var connection = await listener.AcceptAsync();
+            await using var stream = new System.Net.Sockets.NetworkStream(connection);
+            Assert.NotNull(ResidentRequest.ReadFrom(stream)); // all of it: a socket closed with unread data resets the caller's reads
+            await stream.WriteAsync(frames);
+        });
+        var result = await call();
+        await serve; // the call did reach the stand-in
+        File.Delete(socket);
+        return result;
+    }
+
+    private async Task WaitForResidentsAsync(int count)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (ResidentPids().Count < count)
         {
-            return null; // being written or removed
+            await Task.Delay(20, patience.Token);
         }
     }
+
+    private List<int> ResidentPids()
+    {
+        var folder = Path.Combine(_runtime.Root, "mops");
+        var pids = new List<int>();
+        foreach (var pidFile in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.pid") : [])
+        {
+            try
+            {
+                pids.Add(int.Parse(File.ReadAllText(pidFile), CultureInfo.InvariantCulture));
+            }
+            catch (Exception ex) when (ex is IOException or FormatException)
+            {
+                // Being written or removed.
+            }
+        }
+
+        return pids;
+    }
+
+    private int? ResidentPid() => ResidentPids() is [var pid] ? pid : null;
 
     /// <summary>Waits until the resident process the last call started listens (it writes its pid once bound).</summary>
     private async Task<int> WaitForResidentAsync(int? notPid = null)

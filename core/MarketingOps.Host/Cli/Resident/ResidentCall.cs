@@ -13,9 +13,20 @@ internal static class ResidentCall
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static async Task<int> RunAsync(ResidentRequest request, Stream connection)
+    /// <summary>How long a call may go on once its caller has gone before the process gives up on it.</summary>
+    private static readonly TimeSpan StuckAfterHangUp = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> RunAsync(ResidentRequest request, Stream connection, Action leaveIfStuck)
     {
         using var hangUp = new CancellationTokenSource();
+        var completed = 0;
+        using var stuck = hangUp.Token.Register(() =>
+        {
+            if (Volatile.Read(ref completed) == 0)
+            {
+                _ = LeaveIfStuckAsync();
+            }
+        });
         var watch = WatchHangUpAsync(connection, hangUp);
         var output = new StreamWriter(new ResidentOutput(connection, ResidentFrame.Output), Utf8) { AutoFlush = true };
         var error = new StreamWriter(new ResidentOutput(connection, ResidentFrame.Error), Utf8) { AutoFlush = true };
@@ -31,6 +42,7 @@ internal static class ResidentCall
         }
         finally
         {
+            Volatile.Write(ref completed, 1);
             Console.SetOut(TextWriter.Null);
             Console.SetError(TextWriter.Null);
             await output.DisposeAsync();
@@ -44,6 +56,15 @@ internal static class ResidentCall
             ErrorReporter.Arguments = null;
             await hangUp.CancelAsync();
             await watch;
+        }
+
+        async Task LeaveIfStuckAsync()
+        {
+            await Task.Delay(StuckAfterHangUp, TimeProvider.System);
+            if (Volatile.Read(ref completed) == 0)
+            {
+                leaveIfStuck();
+            }
         }
     }
 

@@ -46,7 +46,7 @@ internal static class ResidentClient
     /// <summary>Copies frames to this process's output until the exit code; null if the process was busy or went away before answering.</summary>
     private static int? Relay(NetworkStream stream)
     {
-        var answered = false;
+        var taken = false;
         using var output = Console.OpenStandardOutput();
         using var error = Console.OpenStandardError();
         Span<byte> header = stackalloc byte[5];
@@ -55,9 +55,9 @@ internal static class ResidentClient
         {
             if (!ReadFully(stream, header))
             {
-                if (!answered)
+                if (!taken)
                 {
-                    return null; // closed before taking the call
+                    return null; // closed before it took the call: nothing ran there
                 }
 
                 // It took the call and died (killed, crashed): the command may or may not have done its work, so it is
@@ -69,12 +69,13 @@ internal static class ResidentClient
 
             var kind = (ResidentFrame)header[0];
             var length = BinaryPrimitives.ReadInt32LittleEndian(header[1..]);
-            if (kind == ResidentFrame.Busy)
+            if (kind == ResidentFrame.Busy && !taken)
             {
                 return null;
             }
 
-            answered = true;
+            // Taken: whatever happens now, this call is never run again here.
+            taken = true;
             if (length > buffer.Length)
             {
                 buffer = new byte[length];

@@ -21,9 +21,9 @@ internal static class ResidentCommands
 
     public static bool Serves(string[] arguments)
     {
-        if (Array.Exists(arguments, a => Array.IndexOf(Kept, a) >= 0))
+        if (Array.Exists(arguments, a => Array.IndexOf(Kept, a) >= 0 || OfThisProcess(a)))
         {
-            return false; // standard input ("--file -"), a script's own arguments, help
+            return false; // standard input ("--file -"), a script's own arguments, help, this process's own files
         }
 
         string? group = null;
@@ -50,5 +50,21 @@ internal static class ResidentCommands
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A path that means something else in another process: <c>/dev/stdin</c>, <c>/dev/fd/63</c> of <c>&lt;(…)</c>,
+    /// <c>/proc/self/…</c> (as an option's value or after <c>=</c>).
+    /// </summary>
+    private static bool OfThisProcess(string argument)
+    {
+        var value = argument.StartsWith("--", StringComparison.Ordinal) && argument.IndexOf('=', StringComparison.Ordinal) is > 0 and var equals ? argument[(equals + 1)..] : argument;
+        if (value.Length == 0)
+        {
+            return false;
+        }
+
+        var full = Path.GetFullPath(value);
+        return full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal);
     }
 }

@@ -43,9 +43,32 @@ internal static class ResidentEndpoint
             identity.Append('|').Append(variable).Append('=').Append(Environment.GetEnvironmentVariable(variable));
         }
 
+        // The umask too: the files a call creates (a new client's data/, its logs) get the caller's permissions.
+        identity.Append("|umask=").Append(Umask());
+
         var build = Fnv1a(identity.ToString());
         var path = Path.Combine(folder, "cli-" + build.ToString("x16", CultureInfo.InvariantCulture) + ".sock");
         return path.Length <= LongestSocketPath ? path : null;
+    }
+
+    /// <summary>This process's umask as Linux reports it (the runtime has no API for it); empty elsewhere.</summary>
+    private static string Umask()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("Umask:", StringComparison.Ordinal))
+                {
+                    return line[6..].Trim();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        return "";
     }
 
     private static List<string> StartSettings()

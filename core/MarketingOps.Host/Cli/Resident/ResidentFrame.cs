@@ -14,4 +14,7 @@ internal enum ResidentFrame : byte
 
     /// <summary>Another call is being served: the caller runs the command itself. Sent before anything ran.</summary>
     Busy = 4,
+
+    /// <summary>The call was taken and is about to run: from here on the caller never runs it itself (never twice).</summary>
+    Started = 5,
 }

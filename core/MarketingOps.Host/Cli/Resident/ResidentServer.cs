@@ -37,7 +37,17 @@ internal sealed class ResidentServer : IDisposable
         _lastCall = _time.GetTimestamp();
 
         // Ctrl+C in the terminal that started it, or that terminal closing, is meant for the call, not for this process.
-        _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGQUIT, PosixSignal.SIGHUP }.Select(s => PosixSignalRegistration.Create(s, c => c.Cancel = true))];
+        _signals =
+        [
+            .. new[] { PosixSignal.SIGINT, PosixSignal.SIGQUIT, PosixSignal.SIGHUP }.Select(s => PosixSignalRegistration.Create(s, c => c.Cancel = true)),
+
+            // Asked to stop: no new call, the one it serves finishes, and its files go with it.
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+            {
+                c.Cancel = true;
+                _stop.Cancel();
+            }),
+        ];
     }
 
     public static int Run(string path)
@@ -59,6 +69,7 @@ internal sealed class ResidentServer : IDisposable
 
         using (lockFile)
         {
+            RemoveLeftovers(path);
             File.Delete(path); // a socket left by a process that died
             var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             listener.Bind(new UnixDomainSocketEndPoint(path));
@@ -73,6 +84,45 @@ internal sealed class ResidentServer : IDisposable
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// A caller went away while its call still runs and it does not end (a read that ignores cancellation): this process
+    /// leaves rather than refuse every later call; the next call starts another.
+    /// </summary>
+    private void LeaveIfStuck()
+    {
+        StopListening();
+        File.Delete(_path + ".pid");
+        File.Delete(_path + ".lock");
+        Environment.Exit(ExitCodes.Failure);
+    }
+
+    /// <summary>The files of resident processes that are gone (killed, an older build): those whose lock nobody holds.</summary>
+    private static void RemoveLeftovers(string path)
+    {
+        foreach (var lockPath in Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "cli-*.sock.lock"))
+        {
+            var socket = lockPath[..^".lock".Length];
+            if (socket == path)
+            {
+                continue;
+            }
+
+            try
+            {
+                using (new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                    File.Delete(socket);
+                    File.Delete(socket + ".pid");
+                    File.Delete(lockPath);
+                }
+            }
+            catch (IOException)
+            {
+                // Held: that process is alive and keeps its files.
+            }
+        }
     }
 
     public void Dispose()
@@ -143,7 +193,8 @@ internal sealed class ResidentServer : IDisposable
 
             try
             {
-                var exitCode = await ResidentCall.RunAsync(request, stream);
+                WriteFrame(stream, ResidentFrame.Started, []);
+                var exitCode = await ResidentCall.RunAsync(request, stream, LeaveIfStuck);
                 Span<byte> code = stackalloc byte[4];
                 BinaryPrimitives.WriteInt32LittleEndian(code, exitCode);
                 WriteFrame(stream, ResidentFrame.Exit, code);
