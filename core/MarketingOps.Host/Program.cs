@@ -1,6 +1,7 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using MarketingOps.Host.Cli;
-using MarketingOps.Host.Hosting;
+using MarketingOps.Host.Cli.Resident;
 using Serilog;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,7 +10,36 @@ namespace MarketingOps.Host;
 
 internal static class Program
 {
-    public static async Task<int> Main(string[] arguments)
+    public static int Main(string[] arguments)
+    {
+        if (arguments is [ResidentServer.Argument, var socket])
+        {
+            return ResidentServer.Run(socket);
+        }
+
+        // A call the resident process serves costs this process no more than a socket (docs/operations.md, "A CLI that answers in a blink").
+        if (ResidentClient.TryRun(arguments) is { } exitCode)
+        {
+            return exitCode;
+        }
+
+        return RunHere(arguments);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)] // Spectre and Serilog load only when a command runs here
+    private static int RunHere(string[] arguments)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            // Piped or captured output has no terminal width; Spectre would wrap tables at 80 columns.
+            AnsiConsole.Profile.Width = 200;
+        }
+
+        return RunCommandsAsync(arguments, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Parses and runs one command line; also how the resident process runs a call.</summary>
+    public static async Task<int> RunCommandsAsync(string[] arguments, CancellationToken cancellationToken)
     {
         // A value is taken whole, whatever its first characters ("-5 °C in Sapporo", "-- note to self").
         var args = OptionValues.Join(arguments);
@@ -17,12 +47,6 @@ internal static class Program
         // Read before parsing so that even a parse error honours it; Spectre parses everything else. Serilog is set up
         // by the commands that build a host: nothing logs before that, and a bootstrap logger cost every call ~10 ms.
         var verbose = args.Contains("--verbose", StringComparer.Ordinal);
-        if (Console.IsOutputRedirected)
-        {
-            // Piped or captured output has no terminal width; Spectre would wrap tables at 80 columns.
-            AnsiConsole.Profile.Width = 200;
-        }
-
         try
         {
             var app = new CommandApp();
@@ -35,7 +59,7 @@ internal static class Program
                 config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, verbose));
                 CommandTree.Register(config, args);
             });
-            return await app.RunAsync(args);
+            return await app.RunAsync(args, cancellationToken);
         }
         finally
         {

@@ -47,6 +47,13 @@ internal sealed class MopsProcess : IDisposable
 
         info.Environment["NO_COLOR"] = "1";
 
+        // Each call in a process of its own, as the tests were written for; ResidentCliTests turn the resident process on
+        // in a runtime folder of their own. MOPS_TEST_CLI_RESIDENT=1 runs the whole suite through it (one process for the run).
+        if (System.Environment.GetEnvironmentVariable("MOPS_TEST_CLI_RESIDENT") != "1")
+        {
+            info.Environment["MOPS_CLI_RESIDENT"] = "0";
+        }
+
         // `mops run` serves the API on 5080 by default; tests run side by side, so each takes a free port.
         info.Environment["MOPS_Web__Urls"] = "http://127.0.0.1:0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())

@@ -17,8 +17,21 @@ public sealed class StorageOptions
     private StorageKind? _kind;
 
     /// <summary>The <c>Storage</c> section of <paramref name="configuration"/>, or the defaults when it has none.</summary>
-    public static StorageOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-        Microsoft.Extensions.Configuration.ConfigurationBinder.Get<StorageOptions>(configuration.GetSection(SectionName)) ?? new StorageOptions();
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">Kind names no <see cref="StorageKind"/>.</exception>
+    public static StorageOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(SectionName);
+
+        // The binder's own refusal names the enum's .NET type and not the values it takes.
+        if (section[nameof(Kind)] is { Length: > 0 } kind && !Enum.GetNames<StorageKind>().Contains(kind.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(StorageOptions),
+                [$"{SectionName}:{nameof(Kind)}: '{kind}' is not a storage kind; use one of {string.Join(", ", Enum.GetNames<StorageKind>())}."]);
+        }
+
+        return Microsoft.Extensions.Configuration.ConfigurationBinder.Get<StorageOptions>(section) ?? new StorageOptions();
+    }
 
     /// <summary>Which database is used. The default value is PostgreSQL when <see cref="ConnectionString"/> is set, else SQLite.</summary>
     public StorageKind Kind

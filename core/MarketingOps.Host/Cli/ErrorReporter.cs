@@ -19,12 +19,20 @@ internal static class ErrorReporter
     /// <summary>The client's settings file as the user would name it, for a configuration error; null before a folder is known.</summary>
     public static string? SettingsFile { get; set; }
 
+    /// <summary>The command line of a call the resident process serves, to name the option of a refused value; null: this process's own.</summary>
+    public static IReadOnlyList<string>? Arguments { get; set; }
+
     public static int Report(Exception exception, bool verbose)
     {
         var error = Console.Error;
         if (StorageFault(exception) is { } fault)
         {
             exception = fault;
+        }
+
+        if (SettingConversion.Explain(exception) is { } setting)
+        {
+            return ConfigurationProblems(error, [setting], where: SettingsFile ?? "mops.json");
         }
 
         switch (exception)
@@ -37,7 +45,10 @@ internal static class ErrorReporter
             case UserFacingException or ConfigurationException or StorageFaultException or StoreLockedException:
                 error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.Failure;
-            case CommandParseException or CommandRuntimeException:
+            case CommandRuntimeException runtime when OptionConversion.Explain(runtime, Arguments ?? Environment.GetCommandLineArgs()[1..]) is { } conversion:
+                error.WriteLine($"error: {conversion} (see `mops --help`)");
+                return ExitCodes.UsageError;
+            case CommandParseException or CommandRuntimeException or UsageException:
                 error.WriteLine($"error: {exception.Message} (see `mops --help`)");
                 return ExitCodes.UsageError;
         }

@@ -31,10 +31,7 @@ internal sealed class ClientStore : IAsyncDisposable
         var folder = ClientFolder.Resolve(settings.Home);
         ErrorReporter.LogPattern = Logging.FilePattern(folder);
         ErrorReporter.SettingsFile = DisplayPath.Of(folder.SettingsFile);
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(folder.SettingsFile, optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables("MOPS_")
-            .Build();
+        var configuration = new ConfigurationBuilder().AddClientSettings(folder).Build();
         var storage = StorageOptionsValidator.Checked(StorageOptions.From(configuration));
 
         var plugins = PluginsFileReader.Read(folder.PluginsFile);

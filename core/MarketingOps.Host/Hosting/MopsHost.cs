@@ -36,8 +36,7 @@ internal static class MopsHost
         ArgumentNullException.ThrowIfNull(options);
         var folder = options.Folder;
         builder.Configuration
-            .AddJsonFile(folder.SettingsFile, optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables("MOPS_")
+            .AddClientSettings(folder)
             .AddInMemoryCollection(options.Settings);
 
         builder.Services.AddSerilog((_, logger) => Logging.Configure(logger, builder.Configuration, options));

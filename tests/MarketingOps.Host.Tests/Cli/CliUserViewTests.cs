@@ -64,8 +64,27 @@ public sealed class CliUserViewTests : IDisposable
 
         var (exit, output, error) = await Mops([.. command, "--timeout", "5"]);
 
-        Assert.True(exit != 0, output + error);
+        // A refused option value is a usage error (it exited 1, as if the command had run and failed).
+        Assert.True(exit == 2, $"exit {exit}: {output}{error}");
         Assert.Contains("--timeout: '5' has no unit; give one of 500ms, 90s, 5m, 2h or 00:05:00 (for 5 seconds: 5s)", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0", "script", "run", "s.csx")]
+    [InlineData("0", "accounts", "connect", "acme")]
+    [InlineData("0s", "script", "run", "s.csx")]
+    [InlineData("-5", "script", "run", "s.csx")]
+    public async Task A_timeout_that_is_not_positive_is_refused_without_suggesting_another_that_is_not(string timeout, params string[] command)
+    {
+        _home.Write("s.csx", "Print(\"hi\");");
+
+        var (exit, output, error) = await Mops([.. command, "--timeout", timeout]);
+
+        // "--timeout 0" suggested "(for 0 seconds: 0s)", which is refused in turn.
+        Assert.True(exit == 2, $"exit {exit}: {output}{error}");
+        Assert.Contains($"--timeout: '{timeout}' is not a positive duration; give one of 500ms, 90s, 5m, 2h or 00:05:00", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("seconds:", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hi", output, StringComparison.Ordinal);
     }
 
     [Fact]

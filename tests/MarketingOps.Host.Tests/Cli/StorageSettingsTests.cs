@@ -33,6 +33,24 @@ public sealed class StorageSettingsTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_home.Root, "data")), "a refused command made the SQLite store");
     }
 
+    [Theory]
+    [InlineData("post", "list")]
+    [InlineData("guardrails", "check", "--account", "acme", "--text", "Fresh rye on Saturday")]
+    [InlineData("run")]
+    [InlineData("run", "--no-web")]
+    public async Task An_unknown_kind_is_refused_naming_the_setting_the_value_and_the_kinds(params string[] command)
+    {
+        // The binder's message named the .NET enum type (MarketingOps.Core.Storage.StorageKind), exit 1.
+        _home.Write("mops.json", """{ "Storage": { "Kind": "Mysql" } }""");
+
+        var (exit, output, error) = await MopsProcess.RunAsync(_home.Root, command);
+
+        Assert.True(exit == 3, $"exit {exit}: {output}{error}");
+        Assert.Contains("Storage:Kind: 'Mysql' is not a storage kind; use one of Sqlite, Postgres.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("MarketingOps.Core", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_home.Root, "data")), "a refused command made the SQLite store");
+    }
+
     [Fact]
     public async Task The_kind_from_the_environment_is_honoured()
     {

@@ -175,6 +175,39 @@ public sealed class ShortLinkTests : IAsyncLifetime
         Assert.Null(response.Headers.Location);
     }
 
+    [Theory]
+    [InlineData("GET", "/l/")]
+    [InlineData("GET", "/l")]
+    [InlineData("HEAD", "/l/")]
+    [InlineData("GET", "/l/AAAAAAAAAAAA/more")]
+    [InlineData("POST", "/l/")]
+    public async Task A_path_under_l_without_one_code_is_404_never_the_sign_in_page(string method, string path)
+    {
+        // It was a 302 to the dashboard's sign-in page: a public link's address is no door to the dashboard.
+        using var client = _api.Anonymous();
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task Another_method_on_a_code_is_405_allowing_get_and_head_and_is_not_counted(string method)
+    {
+        var (_, link) = await ScheduleAsync();
+
+        using var response = await FollowAsync(link.Code!, Browser, new HttpMethod(method));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
+        var counted = await _api.Service<LinkStore>().GetAsync(link.Code!, Ct);
+        Assert.Equal((0, 0), (counted!.Clicks, counted.BotHits));
+    }
+
     [Fact]
     public async Task AQueryOnAKnownCode_DoesNotChangeTheTarget()
     {

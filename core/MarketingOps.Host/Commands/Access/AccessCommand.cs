@@ -18,6 +18,11 @@ internal abstract class AccessCommand<TSettings> : HostedCommand<TSettings>
         {
             return await ExecuteAsync(host.Services.GetRequiredService<AccessService>(), settings, cancellationToken);
         }
+        catch (AccessRequestException ex) when (ex.Field?.StartsWith("--", StringComparison.Ordinal) == true)
+        {
+            // A value the command line gave (--role bogus) is a usage error.
+            throw new UsageException($"{ex.Field}: {ex.Message}");
+        }
         catch (AccessRequestException ex)
         {
             throw new UserFacingException(ex.Field is null ? ex.Message : $"{ex.Field}: {ex.Message}");

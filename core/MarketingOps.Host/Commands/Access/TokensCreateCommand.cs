@@ -11,12 +11,12 @@ internal sealed class TokensCreateCommand : AccessCommand<TokensCreateSettings>
     {
         if (settings.Name is null || settings.Role is null)
         {
-            throw new UserFacingException("--name and --role are required, e.g. --name zapier --role editor");
+            throw new UsageException("--name and --role are required, e.g. --name zapier --role editor");
         }
 
         if (settings.ExpiresInDays is < 1)
         {
-            throw new UserFacingException("--expires-in-days: at least 1");
+            throw new UsageException($"--expires-in-days: '{settings.ExpiresInDays}' is not a number of days; give 1 or more");
         }
 
         var issued = await access.CreateTokenAsync(settings.Name, AccessService.ParseRole(settings.Role, "--role"), settings.User,

@@ -11,7 +11,7 @@ internal sealed class UsersAddCommand : AccessCommand<UsersAddSettings>
     {
         if (settings.Role is null)
         {
-            throw new UserFacingException("--role is required: owner, editor, approver or viewer");
+            throw new UsageException("--role is required: owner, editor, approver or viewer");
         }
 
         var role = AccessService.ParseRole(settings.Role, "--role");

@@ -38,14 +38,14 @@ internal sealed class AccountsConnectCommand : HostedCommand<AccountsConnectSett
 
         if (settings.Port is < 0 or > 65535)
         {
-            throw new UserFacingException($"--port {settings.Port}: a port is 0 to 65535 (0 picks a free one)");
+            throw new UsageException($"--port {settings.Port}: a port is 0 to 65535 (0 picks a free one)");
         }
 
         // The same forms as script run's --timeout: a number alone is refused, not read as seconds.
         var timeout = settings.ParsedTimeout;
         if (timeout < TimeSpan.FromSeconds(1) || timeout > TimeSpan.FromHours(1))
         {
-            throw new UserFacingException($"--timeout {settings.Timeout}: give 1s to 1h");
+            throw new UsageException($"--timeout {settings.Timeout}: give 1s to 1h");
         }
 
         using var host = BuildHost(settings, o => o with { ConsoleLevel = Serilog.Events.LogEventLevel.Error });

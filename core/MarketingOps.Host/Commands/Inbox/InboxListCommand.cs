@@ -12,7 +12,7 @@ internal sealed class InboxListCommand : EngineCommand<InboxListSettings>
 {
     protected override async Task<int> ExecuteAsync(IServiceProvider services, InboxListSettings settings, CancellationToken cancellationToken)
     {
-        InboxItemStatus? status = settings.All ? null : settings.Status ?? InboxItemStatus.Pending;
+        InboxItemStatus? status = settings.All ? null : settings.ParsedStatus ?? InboxItemStatus.Pending;
         var items = await services.GetRequiredService<IInbox>().ListAsync(status, cancellationToken);
         if (settings.Json)
         {

@@ -15,20 +15,20 @@ internal sealed partial class InitCommand : AsyncCommand<InitSettings>
         var client = settings.Client ?? Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar));
         if (!NamePattern().IsMatch(client))
         {
-            throw new UserFacingException($"\"{client}\" cannot name a client's accounts: use letters, digits, '.', '-' and '_' (give --client NAME)");
+            throw new UsageException($"\"{client}\" cannot name a client's accounts: use letters, digits, '.', '-' and '_' (give --client NAME)");
         }
 
         var platforms = settings.Platforms.Length == 0 ? ["sandbox"] : settings.Platforms.Select(p => p.Trim().ToLowerInvariant()).Distinct().ToList();
         var unknown = platforms.Where(p => !ClientFolderTemplate.Platforms.Contains(p)).ToList();
         if (unknown.Count > 0)
         {
-            throw new UserFacingException($"--platform {string.Join(", ", unknown)}: not a platform that ships with mops; choose from {string.Join(", ", ClientFolderTemplate.Platforms)} (install others with `mops plugins install` afterwards)");
+            throw new UsageException($"--platform: '{string.Join("', '", unknown)}' is not a platform that ships with mops; choose from {string.Join(", ", ClientFolderTemplate.Platforms)} (install others with `mops plugins install` afterwards)");
         }
 
         var zone = settings.TimeZone ?? TimeZoneInfo.Local.Id;
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) || zone == "Local")
         {
-            throw new UserFacingException($"--time-zone \"{zone}\" is not a known IANA time zone (for example Europe/Berlin)");
+            throw new UsageException($"--time-zone: '{zone}' is not a known IANA time zone (for example Europe/Berlin)");
         }
 
         var folder = new ClientFolder(root);

@@ -30,16 +30,43 @@ internal static class DraftRequest
     public static IReadOnlyList<ScheduleRequest> Group(PostScheduleSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var media = Attachments(settings);
         IReadOnlyList<string> parts = settings.ThreadFile is { } threadFile
-            ? ThreadText.Split(Read(threadFile, "--thread-file"))
+            ? ThreadParts(threadFile, hasMedia: media.Count > 0)
             : [settings.Text ?? ReadText(settings.File!), .. settings.FirstComment is { } comment ? [comment] : Array.Empty<string>()];
         var own = settings.TextFor.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-        var media = Attachments(settings);
         var fields = settings.Fields();
         return [.. settings.Accounts.Select(account => fields.ToRequest(account, settings.At ?? "", own.TryGetValue(account, out var text) ? text : parts[0], media) with
         {
             ThreadTexts = [.. parts.Skip(1)],
         })];
+    }
+
+    /// <summary>
+    /// The parts of a thread file; a part with no text is refused naming the file and line (a second '---' in a row
+    /// went into the next part, a trailing one was refused as "--text: the post has no text"). The first part may be
+    /// media alone.
+    /// </summary>
+    private static IReadOnlyList<string> ThreadParts(string file, bool hasMedia)
+    {
+        var parts = ThreadText.Parts(Read(file, "--thread-file"));
+        var shown = DisplayPath.Of(file);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            if (!string.IsNullOrWhiteSpace(part.Text) || (i == 0 && hasMedia && part.HasLines))
+            {
+                continue;
+            }
+
+            var why = part.HasLines ? "has no text"
+                : i == 0 ? "is empty: the file starts with a '---' line; remove it"
+                : i == parts.Count - 1 ? "is empty: the file ends with a '---' line; remove it"
+                : "is empty: two '---' lines in a row; remove one, or write the part between them";
+            throw new UserFacingException($"{shown}:{part.Line}: part {i + 1} of {parts.Count} of the thread {why}");
+        }
+
+        return [.. parts.Select(p => p.Text)];
     }
 
     private static string ReadText(string file) => ReadText(file, "--file");

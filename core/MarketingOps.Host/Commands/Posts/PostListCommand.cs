@@ -13,7 +13,7 @@ internal sealed class PostListCommand : AsyncCommand<PostListSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, PostListSettings settings, CancellationToken cancellationToken)
     {
         await using var store = ClientStore.Open(settings);
-        var list = await store.Posts.ListAsync(new PostQuery(settings.State, AccountOf(settings.Account, store), settings.Limit), cancellationToken);
+        var list = await store.Posts.ListAsync(new PostQuery(settings.ParsedState, AccountOf(settings.Account, store), settings.Limit), cancellationToken);
         if (list.Count == 0 && settings.Account is { } account && !store.Accounts.ContainsKey(account))
         {
             // A typo must not read as "nothing is scheduled". An account gone from plugins.json still lists its posts.

@@ -14,7 +14,7 @@ internal sealed class PostResolveCommand : PostCommand<PostResolveSettings>
         Uri? url = null;
         if (settings.Published is not null && !Uri.TryCreate(settings.Published, UriKind.Absolute, out url))
         {
-            throw new UserFacingException($"--published: '{settings.Published}' is not a URL");
+            throw new Cli.UsageException($"--published: '{settings.Published}' is not a URL");
         }
 
         return PostOutput.Changed(await posts.ResolveAsync(settings.Id, url, cancellationToken), settings.Json, Times);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MarketingOps.Host.Hosting;
+using MarketingOps.Host.Cli;
 
 namespace MarketingOps.Host.Commands.Scripts;
 
@@ -21,9 +21,12 @@ internal static class Duration
             : value.EndsWith('m') ? (value[..^1], 60.0)
             : value.EndsWith('h') ? (value[..^1], 3600.0)
             : (null, 0);
-        if (number is null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        if (number is null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var bare))
         {
-            throw new UserFacingException($"{option}: '{text}' has no unit; give one of {Forms} (for {value} seconds: {value}s)");
+            // The example must be one this method takes: "0s" is not positive.
+            throw new UsageException(bare > 0
+                ? $"{option}: '{text}' has no unit; give one of {Forms} (for {value} seconds: {value}s)"
+                : $"{option}: '{text}' is not a positive duration; give one of {Forms}");
         }
 
         TimeSpan? parsed = number is not null && double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount)
@@ -31,6 +34,6 @@ internal static class Duration
             : value.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) ? span : null;
         return parsed is { } result && result > TimeSpan.Zero
             ? result
-            : throw new UserFacingException($"{option}: '{text}' is not a positive duration ({Forms})");
+            : throw new UsageException($"{option}: '{text}' is not a positive duration; give one of {Forms}");
     }
 }

@@ -18,6 +18,15 @@ internal static class LinkEndpoints
         // Short-circuited: a public redirect needs no sign-in, authorization or antiforgery, so routing answers it at
         // once (the security headers and problem handling before routing still apply).
         routes.MapMethods("/l/{code}", [HttpMethods.Get, HttpMethods.Head], FollowAsync).AllowAnonymous().ShortCircuit().ExcludeFromDescription();
+
+        // Anything else under /l is public too, and answered as such: with no endpoint of its own it fell to the
+        // dashboard's sign-in (a 302 for `POST /l/CODE` or `GET /l/`).
+        routes.MapMethods("/l/{code}", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options], (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = "GET, HEAD";
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        }).AllowAnonymous().ShortCircuit().ExcludeFromDescription();
+        routes.Map("/l/{**rest}", () => Results.NotFound()).AllowAnonymous().ShortCircuit().ExcludeFromDescription();
     }
 
     public static void Map(RouteGroupBuilder api)

@@ -66,7 +66,38 @@ public sealed class PostGroupCommandTests : IDisposable
         var bad = _home.Write("bad.txt", "One\n---\n\n---\nThree\n");
         var (refused, _, why) = await Mops("post", "schedule", "--account", "acme", "--at", Day(4), "--thread-file", bad);
         Assert.Equal(1, refused);
-        Assert.Contains("part 2 of 3: --text: the post has no text", why, StringComparison.Ordinal);
+        Assert.Contains("bad.txt:3: part 2 of 3 of the thread has no text", why, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("One\n---\n---\nThree\n", "bad.txt:3: part 2 of 3 of the thread is empty: two '---' lines in a row")]
+    [InlineData("One\r\n---\r\n---\r\nThree\r\n", "bad.txt:3: part 2 of 3 of the thread is empty: two '---' lines in a row")]
+    [InlineData("One\n---\nTwo\n---\n", "bad.txt:4: part 3 of 3 of the thread is empty: the file ends with a '---' line; remove it")]
+    [InlineData("---\nOne\n", "bad.txt:1: part 1 of 2 of the thread is empty: the file starts with a '---' line; remove it")]
+    public async Task A_thread_file_with_an_empty_part_is_refused_naming_the_file_and_line_and_nothing_is_scheduled(string content, string expected)
+    {
+        // Two '---' lines in a row put a literal '---' into part 2; a trailing one was refused as "--text: the post has no text".
+        _home.Write("bad.txt", content);
+
+        var (exit, output, error) = await Mops("post", "schedule", "--account", "acme", "--at", Day(9), "--thread-file", "bad.txt");
+
+        Assert.True(exit == 1, $"exit {exit}: {output}{error}");
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--text", error, StringComparison.Ordinal);
+        var (_, list, _) = await Mops("post", "list", "--json");
+        Assert.Equal("[]", list.Trim());
+    }
+
+    [Fact]
+    public async Task A_thread_file_with_crlf_line_ends_keeps_each_parts_text_as_written()
+    {
+        _home.Write("thread.txt", "First line\r\nsecond line\r\n---\r\nPart two\r\n");
+
+        var (exit, output, error) = await Mops("post", "schedule", "--account", "acme", "--at", Day(10), "--thread-file", "thread.txt", "--json");
+
+        Assert.True(exit == 0, output + error);
+        var parts = JsonDocument.Parse(output).RootElement.GetProperty("posts")[0].GetProperty("parts").EnumerateArray().ToList();
+        Assert.Equal(["First line\r\nsecond line", "Part two"], parts.Select(p => p.GetProperty("text").GetString()));
     }
 
     [Fact]
