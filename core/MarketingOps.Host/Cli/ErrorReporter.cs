@@ -48,6 +48,9 @@ internal static class ErrorReporter
             case CommandRuntimeException runtime when OptionConversion.Explain(runtime, Arguments ?? Environment.GetCommandLineArgs()[1..]) is { } conversion:
                 error.WriteLine($"error: {conversion} (see `mops --help`)");
                 return ExitCodes.UsageError;
+            case CommandParseException when exception.Message == "Expected an option value." && MissingValue() is { } option:
+                error.WriteLine($"error: {option}: no value given (see `mops --help`)");
+                return ExitCodes.UsageError;
             case CommandParseException or CommandRuntimeException or UsageException:
                 error.WriteLine($"error: {exception.Message} (see `mops --help`)");
                 return ExitCodes.UsageError;
@@ -70,6 +73,13 @@ internal static class ErrorReporter
         }
 
         return ExitCodes.Failure;
+    }
+
+    // The option left without a value at the end of the command line (OptionValues.Join gives it an empty one).
+    private static string? MissingValue()
+    {
+        var arguments = Arguments ?? Environment.GetCommandLineArgs()[1..];
+        return arguments.Count > 0 && OptionValues.TakingValues.Contains(arguments[^1]) ? arguments[^1] : null;
     }
 
     private static int ConfigurationProblems(TextWriter error, List<string> problems, string? where)

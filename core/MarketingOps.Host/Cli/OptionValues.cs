@@ -58,6 +58,14 @@ internal static class OptionValues
                 continue;
             }
 
+            // Nothing after it: Spectre took the name of its implicit default command as the value (`post schedule …
+            // --text` scheduled the text "__default_command"); "--text=" it refuses as a missing value.
+            if (Names.Contains(arg) && i + 1 == args.Count)
+            {
+                joined.Add(arg + "=");
+                continue;
+            }
+
             joined.Add(arg);
         }
 

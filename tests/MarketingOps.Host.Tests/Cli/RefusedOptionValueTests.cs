@@ -53,4 +53,22 @@ public sealed class RefusedOptionValueTests : IDisposable
         Assert.DoesNotContain(id.Trim(), output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_home.Root, "newclient")), "a refused init made the folder");
     }
+
+    [Theory]
+    [InlineData("--text", "post", "schedule", "--account", "acme", "--at", "2099-01-02T10:00:00Z", "--text")]
+    [InlineData("--html", "report", "posts", "--html")]
+    [InlineData("--account", "post", "list", "--account")]
+    public async Task An_option_without_its_value_at_the_end_is_a_usage_error_and_nothing_is_done(string option, params string[] command)
+    {
+        // Spectre gave such an option the value "__default_command": post schedule … --text scheduled that text,
+        // report posts --html wrote the report to a file of that name.
+        var (exit, output, error) = await MopsProcess.RunAsync(_home.Root, command);
+
+        Assert.True(exit == 2, $"exit {exit}: {output}{error}");
+        Assert.Contains($"error: {option}: no value given", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("__default_command", output + error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_home.Root, "__default_command")), "a report was written to __default_command");
+        var (_, list, _) = await MopsProcess.RunAsync(_home.Root, "post", "list", "--json");
+        Assert.Equal("[]", list.Trim());
+    }
 }
