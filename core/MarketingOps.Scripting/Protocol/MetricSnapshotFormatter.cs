@@ -7,11 +7,14 @@ namespace MarketingOps.Scripting.Protocol;
 /// <summary>
 /// A <see cref="MetricSnapshot"/> as [post id, instant, counters]: only what it holds, not the figures derived from its
 /// counters (which the contractless default would compute and send too). The usual counter names come back as the
-/// same strings each time, instead of a new string per snapshot, and the counters come back read-only.
+/// same strings each time, instead of a new string per snapshot, and the counters come back read-only (<see cref="CounterValues"/>).
 /// </summary>
 internal sealed class MetricSnapshotFormatter : IMessagePackFormatter<MetricSnapshot?>
 {
     private const int Fields = 3;
+
+    // Up to this many, names given twice are found by a scan; more go through a dictionary, whoever sent them.
+    private const int FewCounters = 16;
 
     private static readonly (byte[] Utf8, string Name)[] KnownNames = [.. new[]
     {
@@ -57,15 +60,38 @@ internal sealed class MetricSnapshotFormatter : IMessagePackFormatter<MetricSnap
             var postId = reader.ReadString() ?? throw new MessagePackSerializationException("A metric snapshot's post id is missing.");
             var at = options.Resolver.GetFormatterWithVerify<DateTimeOffset?>().Deserialize(ref reader, options);
             var count = reader.ReadMapHeader();
-            var counters = new Dictionary<string, long>(Math.Min(count, 64), options.Security.GetEqualityComparer<string>());
+            if (count > FewCounters)
+            {
+                var many = new Dictionary<string, long>(Math.Min(count, 64), options.Security.GetEqualityComparer<string>());
+                for (var i = 0; i < count; i++)
+                {
+                    var name = ReadName(ref reader);
+                    many[name] = reader.ReadInt64();
+                }
+
+                return new MetricSnapshot(postId, at, new CounterValues([.. many.Keys], [.. many.Values], many.Count));
+            }
+
+            var names = new string[count];
+            var values = new long[count];
+            var distinct = 0;
             for (var i = 0; i < count; i++)
             {
                 var name = ReadName(ref reader);
-                counters[name] = reader.ReadInt64();
+                var value = reader.ReadInt64();
+                var seen = Array.IndexOf(names, name, 0, distinct);
+                if (seen < 0)
+                {
+                    (names[distinct], values[distinct]) = (name, value);
+                    distinct++;
+                }
+                else
+                {
+                    values[seen] = value; // a name given twice keeps its last value, as a dictionary would
+                }
             }
 
-            // Read-only: a worker keeps snapshots between runs, and one run must not change what the next reads.
-            return new MetricSnapshot(postId, at, counters.AsReadOnly());
+            return new MetricSnapshot(postId, at, new CounterValues(names, values, distinct));
         }
         finally
         {

@@ -29,6 +29,10 @@ internal sealed record RunCall(string RunId, string Key, IReadOnlyList<ScriptAcc
     /// <summary>The host's culture, so formatting reads as it would in the host.</summary>
     public string Culture { get; init; } = "";
 
-    /// <summary>The host sent the reads the script's last run began with, answered, just before this call (<see cref="WorkerMethods.Prefetch"/>); the script's first read waits for them should they be dispatched after it.</summary>
-    public bool Prefetching { get; init; }
+    /// <summary>
+    /// The reads the script's last run here began with, answered by the host just before this call: the worker applies
+    /// them to its tables before the script starts, and the script's first reads take them if it makes those very calls.
+    /// They travel in the run call itself, one message and one dispatch instead of two.
+    /// </summary>
+    public IReadOnlyList<PrefetchedRead> Prefetched { get; init; } = [];
 }

@@ -1,7 +1,6 @@
 using System.IO.Pipelines;
 using MessagePack;
 using MessagePack.Resolvers;
-using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;
 
 namespace MarketingOps.Scripting.Protocol;
@@ -36,15 +35,15 @@ internal static class WorkerChannel
         // Writes go straight to the stream as each message is flushed: the stream overload would copy them through a
         // pipe that another thread pumps, one more thread to wake for every message both ways.
         var writer = PipeWriter.Create(sending, new StreamPipeWriterOptions(leaveOpen: false));
-        var reader = PipeReader.Create(receiving, new StreamPipeReaderOptions(leaveOpen: true));
+        var reader = ReaderThread.Start(receiving, host ? "mops script worker reader" : "mops worker: host reader");
         var rpc = new JsonRpc(new LengthHeaderMessageHandler(writer, reader, formatter));
-        rpc.Disconnected += (_, _) => receiving.Dispose(); // as the stream overload does: a pending read ends with it
-        if (host)
-        {
-            // One call at a time, in order: a script's prints and calls reach the host in the order it made them, and a
-            // worker can never occupy more than one of the host's threads however many tasks it starts.
-            rpc.SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false);
-        }
+        rpc.Disconnected += (_, _) => receiving.Dispose(); // as the stream overload does (the read under way ends when the other end closes)
+
+        // Each message is handled on the end's reader thread as it is read, one at a time and in order: a script's prints
+        // and calls reach the host in the order it made them, a worker can never occupy more than that one host thread
+        // however many tasks it starts, and everything a worker sent before its answer has been handled by the time the
+        // answer completes the call (JSON-RPC completes calls on the thread pool, after the reader has moved on).
+        rpc.SynchronizationContext = new InlineSynchronizationContext();
 
         return rpc;
     }

@@ -7,9 +7,6 @@ internal static class WorkerMethods
     public const string Compile = "compile";
     public const string Run = "run";
 
-    // Host → worker notification, just before a run call that says so: answers to the reads the script began with last time.
-    public const string Prefetch = "prefetch";
-
     // Worker → host: the globals API, each call tagged with the run it belongs to. The bulk reads (posts.list,
     // metrics.latest) are answered against what the worker holds from earlier calls: see CachedReply.
     public const string PostsSchedule = "posts.schedule";

@@ -17,16 +17,12 @@ internal sealed class WorkerEndpoint(JsonRpc rpc, int warmScripts) : IDisposable
 
     public void Register()
     {
-        rpc.AddLocalRpcMethod(WorkerMethods.Compile, new Func<CompileCall, CancellationToken, CompileReply>(Compile));
+        // Compiling takes a while: off the thread that reads the host's messages (see InlineSynchronizationContext).
+        rpc.AddLocalRpcMethod(WorkerMethods.Compile, new Func<CompileCall, CancellationToken, Task<CompileReply>>((call, token) => Task.Run(() => Compile(call, token), token)));
         rpc.AddLocalRpcMethod(WorkerMethods.Run, new Func<RunCall, CancellationToken, Task<RunReply>>(RunAsync));
-        rpc.AddLocalRpcMethod(WorkerMethods.Prefetch, new Action<string, List<PrefetchedRead>?>((runId, reads) => _values.Prime(runId ?? "", reads)));
     }
 
-    public void Dispose()
-    {
-        _executor.Dispose();
-        _values.Dispose();
-    }
+    public void Dispose() => _executor.Dispose();
 
     public CompileReply Compile(CompileCall call, CancellationToken cancellationToken)
     {
@@ -51,7 +47,7 @@ internal sealed class WorkerEndpoint(JsonRpc rpc, int warmScripts) : IDisposable
             : _compiled is { } compiled && compiled.Key == call.Key ? compiled.Image
             : null;
         _compiled = null;
-        _values.Expect(call.RunId, call.Prefetching);
+        _values.Prime(call.Prefetched ?? []);
         ScriptBudget.At(0); // nothing of this run has started yet
         RemoteOutput? output = null;
         var result = await _executor.RunAsync(call.Key, image, token =>

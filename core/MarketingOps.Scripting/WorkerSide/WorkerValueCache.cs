@@ -11,14 +11,13 @@ namespace MarketingOps.Scripting.WorkerSide;
 /// unknown, and the host then sends everything afresh. Values are immutable, so one run cannot change what the next reads.
 /// </summary>
 [StackTraceHidden] // a script's stack trace shows its own frames, never the host's code or source paths
-internal sealed class WorkerValueCache : IDisposable
+internal sealed class WorkerValueCache
 {
     private const long Unknown = -1;
     private const int MaxSlot = SlotRuns.MaxSlots;
 
     // A prefetched answer is the host's as of the run's start: past this, the script asks afresh.
     private static readonly TimeSpan PrefetchLifetime = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan PrefetchWait = TimeSpan.FromSeconds(2);
 
     private readonly Lock _gate = new();
     private readonly List<ScriptPost?> _posts = [];
@@ -29,9 +28,6 @@ internal sealed class WorkerValueCache : IDisposable
     private readonly Queue<Prefetched> _prefetched = new();
     private List<ScriptPost>? _lastPosts; // the last prefetched list the script took: a prefetched latest is of its posts
     private long _prefetchedAt;
-    private string? _expectedRun; // the run whose prefetch is on its way
-    private (string RunId, List<Prefetched> Answers, long At)? _early; // a prefetch handled before its run call
-    private readonly ManualResetEventSlim _arrived = new(initialState: true);
     private int _prefetchUsed;
 
     /// <summary>How many prefetched answers the script took since <see cref="Prime"/>.</summary>
@@ -47,96 +43,56 @@ internal sealed class WorkerValueCache : IDisposable
     }
 
     /// <summary>
-    /// Applies the replies the host sent with a run call, in order, and keeps their answers for the script's first calls;
-    /// a reply made for tables this worker does not hold (it gave up on a call) stops there.
+    /// Starts a run: applies the replies the host sent with its run call, in order, and keeps their answers for the
+    /// script's first calls; a reply made for tables this worker does not hold (it gave up on a call) stops there.
     /// </summary>
-    public void Dispose() => _arrived.Dispose();
-
-    /// <summary>Starts a run: when <paramref name="coming"/>, the host sent its prefetch (dispatched here before or after this), and the script's first read waits for it.</summary>
-    public void Expect(string runId, bool coming)
+    public void Prime(IReadOnlyList<PrefetchedRead> reads)
     {
-        lock (_prefetchGate)
-        {
-            _prefetched.Clear();
-            _lastPosts = null;
-            _prefetchUsed = 0;
-            _expectedRun = coming ? runId : null;
-            if (coming && _early is { } early && early.RunId == runId)
-            {
-                // The prefetch was dispatched before the run call that announced it.
-                early.Answers.ForEach(_prefetched.Enqueue);
-                _prefetchedAt = early.At;
-                _expectedRun = null;
-                _arrived.Set();
-            }
-            else if (coming)
-            {
-                _arrived.Reset();
-            }
-            else
-            {
-                _arrived.Set();
-            }
-
-            _early = null;
-        }
-    }
-
-    /// <summary>
-    /// Applies the replies the host sent for run <paramref name="runId"/>, in order, and keeps their answers for the
-    /// script's first calls (when that run still expects them); a reply made for tables this worker does not hold (it
-    /// gave up on a call) stops there.
-    /// </summary>
-    public void Prime(string runId, IReadOnlyList<PrefetchedRead>? reads)
-    {
-        try
-        {
-            Apply(runId, reads ?? []);
-        }
-        finally
-        {
-            _arrived.Set();
-        }
-    }
-
-    private void Apply(string runId, IReadOnlyList<PrefetchedRead> reads)
-    {
+        ArgumentNullException.ThrowIfNull(reads);
         lock (_gate)
         {
-            var answers = new List<Prefetched>(reads.Count);
-            foreach (var read in reads)
+            lock (_prefetchGate)
             {
-                if (read is { Query: { } query, Posts: { } posts } && InStep(posts))
+                _prefetched.Clear();
+                _lastPosts = null;
+                _prefetchUsed = 0;
+            }
+
+            var answers = new List<Prefetched>(reads.Count);
+            try
+            {
+                foreach (var read in reads)
                 {
-                    Apply(posts, _posts);
-                    answers.Add(new Prefetched(query, Resolve(posts.Answer, _posts), null));
-                    _applied = posts.Sequence;
+                    if (read is { Query: { } query, Posts: { } posts } && InStep(posts))
+                    {
+                        Apply(posts, _posts);
+                        answers.Add(new Prefetched(query, Resolve(posts.Answer, _posts), null));
+                        _applied = posts.Sequence;
+                    }
+                    else if (read is { Query: null, Snapshots: { } snapshots } && InStep(snapshots))
+                    {
+                        Apply(snapshots, _snapshots);
+                        var slots = SlotRuns.Decode(snapshots.Answer, _snapshots.Count) ?? throw Broken();
+                        answers.Add(new Prefetched(null, null, Array.ConvertAll(slots, slot => slot == -1 ? null : _snapshots[slot] ?? throw Broken())));
+                        _applied = snapshots.Sequence;
+                    }
+                    else
+                    {
+                        break;
+                    }
                 }
-                else if (read is { Query: null, Snapshots: { } snapshots } && InStep(snapshots))
-                {
-                    Apply(snapshots, _snapshots);
-                    var slots = SlotRuns.Decode(snapshots.Answer, _snapshots.Count) ?? throw Broken();
-                    answers.Add(new Prefetched(null, null, Array.ConvertAll(slots, slot => slot == -1 ? null : _snapshots[slot] ?? throw Broken())));
-                    _applied = snapshots.Sequence;
-                }
-                else
-                {
-                    break;
-                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Half applied: the tables are unknown, the script's reads go to the host, which starts them afresh.
+                _applied = Unknown;
+                answers.Clear();
             }
 
             lock (_prefetchGate)
             {
-                if (_expectedRun == runId)
-                {
-                    answers.ForEach(_prefetched.Enqueue);
-                    _prefetchedAt = Stopwatch.GetTimestamp();
-                    _expectedRun = null;
-                }
-                else
-                {
-                    _early = (runId, answers, Stopwatch.GetTimestamp());
-                }
+                answers.ForEach(_prefetched.Enqueue);
+                _prefetchedAt = Stopwatch.GetTimestamp();
             }
         }
     }
@@ -148,14 +104,12 @@ internal sealed class WorkerValueCache : IDisposable
         {
             _prefetched.Clear();
             _lastPosts = null;
-            _expectedRun = null; // answers that arrive later only bring the tables up to date
         }
     }
 
     public IReadOnlyList<ScriptPost> Posts(HostConnection host, ScriptPostQuery query)
     {
         ArgumentNullException.ThrowIfNull(host);
-        AwaitPrefetch(host);
         lock (_gate)
         {
             if (TakePrefetched(p => p.Query == query) is { Posts: { } prefetched })
@@ -179,7 +133,6 @@ internal sealed class WorkerValueCache : IDisposable
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(ids);
-        AwaitPrefetch(host);
         lock (_gate)
         {
             if (TakePrefetched(p => p.Query is null && _lastPosts is { } of && SameIds(of, ids)) is { Snapshots: { } prefetched })
@@ -215,15 +168,6 @@ internal sealed class WorkerValueCache : IDisposable
 
             _applied = reply.Sequence;
             return latest;
-        }
-    }
-
-    /// <summary>Waits (briefly, at most) for the prefetch the host announced with the run, before the script's first read.</summary>
-    private void AwaitPrefetch(HostConnection host)
-    {
-        if (!_arrived.IsSet)
-        {
-            _arrived.Wait(PrefetchWait, host.RunToken);
         }
     }
 

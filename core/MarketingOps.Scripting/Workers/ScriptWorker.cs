@@ -103,14 +103,14 @@ internal sealed class ScriptWorker : IDisposable
         _callbacks.Begin(run);
         try
         {
-            // The reads the script's last run here began with go first, answered, and the run call after them: a typical
-            // script's first reads (its posts, their metrics) cost no round trip of their own. (Sending the call first and
-            // answering while the worker starts measured no better here: on 2 busy cores the overlap is lost to one more
-            // thread to wake.)
+            // The reads the script's last run here began with go in the run call, answered: a typical script's first
+            // reads (its posts, their metrics) cost no round trip of their own, and the run one message. (Sending the
+            // call first and answering while the worker starts measured no better: on 2 busy cores the overlap is lost
+            // to one more message and one more thread to wake.)
             var start = string.Join('\0', [call.Key, .. call.Args]);
             var reads = _starts.GetValueOrDefault(start) ?? [];
-            var prefetched = reads.Count > 0 ? await PrefetchAsync(run, reads) : 0;
-            var answer = await AskAsync<RunReply>(WorkerMethods.Run, call with { Prefetching = reads.Count > 0 }, limit, cancellationToken);
+            var prefetched = reads.Count > 0 ? _callbacks.Prefetch(run, reads) : [];
+            var answer = await AskAsync<RunReply>(WorkerMethods.Run, call with { Prefetched = prefetched }, limit, cancellationToken);
             if (answer.Reply is { } reply)
             {
                 if (_starts.Count >= MaxRememberedStarts)
@@ -118,7 +118,7 @@ internal sealed class ScriptWorker : IDisposable
                     _starts.Clear();
                 }
 
-                _starts[start] = run.Recording([.. reads.Take(prefetched)], reply.PrefetchUsed);
+                _starts[start] = run.Recording([.. reads.Take(prefetched.Count)], reply.PrefetchUsed);
                 WorkingSet = reply.WorkingSet;
                 lock (_warmKeys)
                 {
@@ -134,29 +134,6 @@ internal sealed class ScriptWorker : IDisposable
             Runs++;
             Fresh = false;
         }
-    }
-
-    /// <summary>Answers the recorded reads and sends them to the worker (an empty list when that fails: the worker waits for it); how many went.</summary>
-    private async Task<int> PrefetchAsync(WorkerRunContext run, IReadOnlyList<RecordedRead> reads)
-    {
-        IReadOnlyList<PrefetchedRead> answers = [];
-        try
-        {
-            answers = _callbacks.Prefetch(run, reads);
-        }
-        finally
-        {
-            try
-            {
-                await _rpc.NotifyAsync(WorkerMethods.Prefetch, run.RunId, answers);
-            }
-            catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException or IOException)
-            {
-                // The worker is gone: the run's answer says so.
-            }
-        }
-
-        return answers.Count;
     }
 
     /// <summary>Kills the process at once (and anything it started); the run it served ends without an answer.</summary>
@@ -210,13 +187,6 @@ internal sealed class ScriptWorker : IDisposable
         }
     }
 
-    private Task DrainIncomingAsync()
-    {
-        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _rpc.SynchronizationContext!.Post(static state => ((TaskCompletionSource)state!).SetResult(), drained);
-        return drained.Task;
-    }
-
     private async Task<WorkerAnswer<T>> AskAsync<T>(string method, object argument, TimeSpan limit, CancellationToken cancellationToken, TimeSpan? cpuLimit = null)
         where T : class
     {
@@ -238,11 +208,9 @@ internal sealed class ScriptWorker : IDisposable
         {
             try
             {
+                // The worker's prints and calls before its answer were handled as they were read, before the answer was:
+                // a run's output is complete when its result is.
                 var answer = WorkerAnswer<T>.Of(await invoke);
-
-                // The worker's prints and calls before its answer were read first but run on the in-order context:
-                // let them finish, so a run's output is complete when its result is.
-                await DrainIncomingAsync();
                 return answer;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -27,6 +27,8 @@ internal sealed class TrafficLimitStream(Stream inner, long limit) : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
+    public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         => Count(await inner.ReadAsync(buffer, cancellationToken));
 

@@ -144,6 +144,13 @@ internal sealed class WorkerValueMirror(int capacity)
         /// <summary>The value's slot; the value joins the reply when the worker does not hold it as it is now.</summary>
         public int Place(string key, T value, Updates<T> updates)
         {
+            // The very value sent for the next slot: the worker holds it there (a store that answers with the objects it
+            // keeps, as the in-memory one does, costs a warm run a comparison of references per value).
+            if (_next < _values.Count && ReferenceEquals(_values[_next], value))
+            {
+                return _next++;
+            }
+
             int slot;
             if (_next < _keys.Count && string.Equals(_keys[_next], key, StringComparison.Ordinal))
             {

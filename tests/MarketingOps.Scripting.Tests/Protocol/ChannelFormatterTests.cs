@@ -1,3 +1,4 @@
+using System.Buffers;
 using MarketingOps.Scripting.Protocol;
 using MessagePack;
 
@@ -49,6 +50,39 @@ public sealed class ChannelFormatterTests
 
         // Only the counters cross, not the figures derived from them.
         Assert.True(bytes.AsSpan().IndexOf("EngagementRate"u8) < 0, "a derived figure was sent");
+    }
+
+    [Fact]
+    public void A_snapshots_counters_read_as_a_dictionary_that_refuses_changes_few_or_many()
+    {
+        var many = Enumerable.Range(0, 40).ToDictionary(i => "counter-" + i, i => (long)i);
+        var few = Deserialize<MetricSnapshot>(Serialize(new MetricSnapshot("p1", null, new Dictionary<string, long> { [Counter.Impressions] = 5, [Counter.Likes] = 2 }), Host), Worker);
+        var lots = Deserialize<MetricSnapshot>(Serialize(new MetricSnapshot("p2", null, many), Host), Worker);
+
+        // A name given twice (no dictionary sends that; a hand-made map can) keeps its last value, as a dictionary would.
+        var writer = new ArrayBufferWriter<byte>();
+        var raw = new MessagePackWriter(writer);
+        raw.WriteArrayHeader(3);
+        raw.Write("p4");
+        raw.WriteNil();
+        raw.WriteMapHeader(2);
+        raw.Write(Counter.Likes);
+        raw.Write(1L);
+        raw.Write(Counter.Likes);
+        raw.Write(3L);
+        raw.Flush();
+        var repeated = Deserialize<MetricSnapshot>(writer.WrittenMemory.ToArray(), Worker);
+
+        Assert.Equal((5L, 2L, (long?)null), (few.Counters[Counter.Impressions], few.Likes, few.LinkClicks));
+        Assert.Equal(many.OrderBy(c => c.Key), lots.Counters.OrderBy(c => c.Key));
+        Assert.True(lots.Counters.TryGetValue("counter-39", out var last) && last == 39 && !lots.Counters.ContainsKey("counter-40"));
+        Assert.Equal((1, 3L), (repeated.Counters.Count, repeated.Counters[Counter.Likes]));
+        Assert.Throws<KeyNotFoundException>(() => few.Counters["nope"]);
+        var asDictionary = Assert.IsAssignableFrom<IDictionary<string, long>>(few.Counters);
+        Assert.Throws<NotSupportedException>(() => asDictionary[Counter.Impressions] = 0);
+        Assert.Throws<NotSupportedException>(() => asDictionary.Add("new", 1));
+        Assert.Throws<NotSupportedException>(() => asDictionary.Keys.Clear());
+        Assert.Equal(5L, few.Impressions);
     }
 
     [Fact]
