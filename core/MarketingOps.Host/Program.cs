@@ -56,7 +56,7 @@ internal static class Program
                 // An option a command does not know is refused, never dropped: `--edti` would approve the text unedited.
                 config.UseStrictParsing();
                 config.SetApplicationVersion(typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
-                config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, verbose));
+                config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, arguments, verbose));
                 CommandTree.Register(config, args);
             });
             return await app.RunAsync(args, cancellationToken);

@@ -19,10 +19,10 @@ internal static class ErrorReporter
     /// <summary>The client's settings file as the user would name it, for a configuration error; null before a folder is known.</summary>
     public static string? SettingsFile { get; set; }
 
-    /// <summary>The command line of a call the resident process serves, to name the option of a refused value; null: this process's own.</summary>
-    public static IReadOnlyList<string>? Arguments { get; set; }
-
-    public static int Report(Exception exception, bool verbose)
+    /// <param name="exception">What the command threw.</param>
+    /// <param name="arguments">The command line as typed (a call the resident process serves has its own), to name the option of a refused value.</param>
+    /// <param name="verbose">Whether to print the stack trace.</param>
+    public static int Report(Exception exception, IReadOnlyList<string> arguments, bool verbose)
     {
         var error = Console.Error;
         if (StorageFault(exception) is { } fault)
@@ -45,10 +45,10 @@ internal static class ErrorReporter
             case UserFacingException or ConfigurationException or StorageFaultException or StoreLockedException:
                 error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.Failure;
-            case CommandRuntimeException runtime when OptionConversion.Explain(runtime, Arguments ?? Environment.GetCommandLineArgs()[1..]) is { } conversion:
+            case CommandRuntimeException runtime when OptionConversion.Explain(runtime, arguments) is { } conversion:
                 error.WriteLine($"error: {conversion} (see `mops --help`)");
                 return ExitCodes.UsageError;
-            case CommandParseException when exception.Message == "Expected an option value." && MissingValue() is { } option:
+            case CommandParseException when exception.Message == "Expected an option value." && MissingValue(arguments) is { } option:
                 error.WriteLine($"error: {option}: no value given (see `mops --help`)");
                 return ExitCodes.UsageError;
             case CommandParseException or CommandRuntimeException or UsageException:
@@ -76,9 +76,8 @@ internal static class ErrorReporter
     }
 
     // The option left without a value at the end of the command line (OptionValues.Join gives it an empty one).
-    private static string? MissingValue()
+    private static string? MissingValue(IReadOnlyList<string> arguments)
     {
-        var arguments = Arguments ?? Environment.GetCommandLineArgs()[1..];
         return arguments.Count > 0 && OptionValues.TakingValues.Contains(arguments[^1]) ? arguments[^1] : null;
     }
 

@@ -53,7 +53,6 @@ internal static class ResidentCall
             ErrorReporter.LogPattern = null;
             ErrorReporter.StoreFiles = null;
             ErrorReporter.SettingsFile = null;
-            ErrorReporter.Arguments = null;
             await hangUp.CancelAsync();
             await watch;
         }
@@ -81,7 +80,6 @@ internal static class ResidentCall
         }
 
         Environment.CurrentDirectory = request.Directory;
-        ErrorReporter.Arguments = request.Arguments;
         Console.SetOut(output);
         Console.SetError(error);
         var console = AnsiConsole.Create(new AnsiConsoleSettings

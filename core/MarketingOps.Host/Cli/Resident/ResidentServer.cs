@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
@@ -77,10 +76,9 @@ internal sealed class ResidentServer : IDisposable
             File.WriteAllText(path + ".pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             using var server = new ResidentServer(path, listener);
             server.ServeAsync().GetAwaiter().GetResult();
-            File.Delete(path + ".pid");
 
-            // Still held, so no other process has it: one that opened it meanwhile failed to lock it and left.
-            File.Delete(path + ".lock");
+            // The lock is still held, so no other process has it: one that opened it meanwhile failed to lock it and left.
+            RemoveFiles(path);
         }
 
         return 0;
@@ -93,8 +91,7 @@ internal sealed class ResidentServer : IDisposable
     private void LeaveIfStuck()
     {
         StopListening();
-        File.Delete(_path + ".pid");
-        File.Delete(_path + ".lock");
+        RemoveFiles(_path);
         Environment.Exit(ExitCodes.Failure);
     }
 
@@ -113,9 +110,7 @@ internal sealed class ResidentServer : IDisposable
             {
                 using (new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
                 {
-                    File.Delete(socket);
-                    File.Delete(socket + ".pid");
-                    File.Delete(lockPath);
+                    RemoveFiles(socket);
                 }
             }
             catch (IOException)
@@ -123,6 +118,14 @@ internal sealed class ResidentServer : IDisposable
                 // Held: that process is alive and keeps its files.
             }
         }
+    }
+
+    /// <summary>A resident process's socket, pid file and lock file.</summary>
+    private static void RemoveFiles(string socket)
+    {
+        File.Delete(socket);
+        File.Delete(socket + ".pid");
+        File.Delete(socket + ".lock");
     }
 
     public void Dispose()
@@ -206,7 +209,7 @@ internal sealed class ResidentServer : IDisposable
             finally
             {
                 Interlocked.Exchange(ref _lastCall, _time.GetTimestamp());
-                if (Interlocked.Increment(ref _calls) >= CallLimit || Process.GetCurrentProcess().WorkingSet64 > MemoryLimit || !File.Exists(_path))
+                if (Interlocked.Increment(ref _calls) >= CallLimit || Environment.WorkingSet > MemoryLimit || !File.Exists(_path))
                 {
                     await _stop.CancelAsync();
                     StopListening();

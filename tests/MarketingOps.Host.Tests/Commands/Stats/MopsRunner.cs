@@ -15,7 +15,7 @@ internal static class MopsRunner
         app.Configure(config =>
         {
             config.SetApplicationName("mops");
-            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, verbose: false));
+            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, args, verbose: false));
             StatsCommands.Register(config);
         });
 
