@@ -14,7 +14,13 @@ internal static class ResidentClient
     /// <summary>The call's exit code, or null when this process must run the command itself.</summary>
     public static int? TryRun(string[] arguments)
     {
-        if (!ResidentEndpoint.Enabled || !ResidentCommands.Serves(arguments) || ResidentEndpoint.SocketPath() is not { } path)
+        if (!ResidentEndpoint.Enabled || !ResidentCommands.Serves(arguments))
+        {
+            return null;
+        }
+
+        var request = ResidentRequest.OfThisProcess(arguments);
+        if (ResidentEndpoint.SocketPath(request.Environment) is not { } path)
         {
             return null;
         }
@@ -33,7 +39,7 @@ internal static class ResidentClient
         using var stream = new NetworkStream(socket, ownsSocket: false);
         try
         {
-            ResidentRequest.OfThisProcess(arguments).WriteTo(stream);
+            request.WriteTo(stream);
         }
         catch (IOException)
         {

@@ -16,14 +16,15 @@ internal static class ResidentEndpoint
     public static bool Enabled => Environment.GetEnvironmentVariable(Switch) is not ("0" or "off" or "false");
 
     /// <summary>The socket's path, or null where none can be made safely (no user folder, a folder others can open).</summary>
-    public static string? SocketPath()
+    /// <param name="environment">The caller's environment, as its request carries it (read once per call).</param>
+    public static string? SocketPath(IReadOnlyDictionary<string, string> environment)
     {
         if (OperatingSystem.IsWindows() || typeof(ResidentEndpoint).Assembly.Location is not { Length: > 0 } assembly)
         {
             return null;
         }
 
-        var folder = Folder();
+        var folder = Folder(environment);
         if (folder is null)
         {
             return null;
@@ -38,9 +39,9 @@ internal static class ResidentEndpoint
             identity.Append('|').Append(file.Name).Append(':').Append(file.LastWriteTimeUtc.Ticks).Append(':').Append(file.Length);
         }
 
-        foreach (var variable in StartSettings())
+        foreach (var variable in StartSettings(environment))
         {
-            identity.Append('|').Append(variable).Append('=').Append(Environment.GetEnvironmentVariable(variable));
+            identity.Append('|').Append(variable).Append('=').Append(environment[variable]);
         }
 
         // The umask too: the files a call creates (a new client's data/, its logs) get the caller's permissions.
@@ -71,10 +72,10 @@ internal static class ResidentEndpoint
         return "";
     }
 
-    private static List<string> StartSettings()
+    private static List<string> StartSettings(IReadOnlyDictionary<string, string> environment)
     {
         var names = new List<string>();
-        foreach (string name in Environment.GetEnvironmentVariables().Keys)
+        foreach (var name in environment.Keys)
         {
             if (name is "TZ" or "LANG" || name.StartsWith("LC_", StringComparison.Ordinal) || name.StartsWith("DOTNET_", StringComparison.Ordinal) || name.StartsWith("COMPlus_", StringComparison.Ordinal))
             {
@@ -87,9 +88,9 @@ internal static class ResidentEndpoint
     }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static string? Folder()
+    private static string? Folder(IReadOnlyDictionary<string, string> environment)
     {
-        var root = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } runtime
+        var root = environment.GetValueOrDefault("XDG_RUNTIME_DIR") is { Length: > 0 } runtime
             ? runtime
             : Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
         if (root.Length == 0)
