@@ -220,9 +220,9 @@ internal sealed class ExperimentService(
             // A Beta posterior counts events among trials; a ratio metric whose numerator outgrows it is capped there.
             return new BetaArm(Math.Min(events, trials), trials);
         }).ToList();
-        var seed = StableSeed(experiment.Id, posts.Count);
+        var seed = PickSeed.Of(experiment.Id, posts.Count);
         var allocation = ThompsonSampler.Allocate(arms, seed, new ThompsonSamplingOptions { MinimumShare = definition.Decision.MinimumShare, Direction = metric.Direction });
-        var draw = new Random(seed ^ 0x5eed).NextDouble();
+        var draw = PickSeed.Draw(seed);
         var chosen = k - 1;
         var cumulative = 0.0;
         for (var i = 0; i < k; i++)
@@ -342,18 +342,6 @@ internal sealed class ExperimentService(
         }
 
         return -1;
-    }
-
-    /// <summary>FNV-1a over the id and the count: the same on every run and machine, unlike <see cref="string.GetHashCode()"/>.</summary>
-    private static int StableSeed(string id, int count)
-    {
-        var hash = 2166136261u;
-        foreach (var c in $"{id}/{count.ToString(CultureInfo.InvariantCulture)}")
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)hash;
     }
 
     private async Task<ExperimentDecision> FollowUpAsync(Experiment experiment, ExperimentDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
