@@ -38,6 +38,9 @@ internal sealed class Shell : IDisposable
         info.Environment["NO_COLOR"] = "1";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
+
+        // Each mops call in a process of its own unless a test is about the resident process (ResidentRuntime).
+        info.Environment["MOPS_CLI_RESIDENT"] = "0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[name] = value;

@@ -12,7 +12,10 @@ public sealed class ToolTests(PackedFeed feed)
         var mops = await MopsTool.InstallAsync(feed);
         var empty = feed.NewFolder("agency");
         Assert.Empty(Directory.EnumerateFileSystemEntries(empty));
-        var daytime = DaytimeZone();
+
+        // The short calls as a user gets them, through the resident process; it is this test's and stops with it.
+        using var resident = new ResidentRuntime(feed);
+        var daytime = resident.With(DaytimeZone());
 
         var init = await Shell.RunAsync(empty, mops, ["init", "acme", "--platform", "sandbox"], daytime);
         Assert.Contains("next steps:", init, StringComparison.Ordinal);
@@ -35,6 +38,8 @@ public sealed class ToolTests(PackedFeed feed)
             Assert.DoesNotContain(": Active null", run.Output, StringComparison.Ordinal);
         }
 
+        var served = await Shell.RunAsync(empty, mops, ["post", "list", "--home", "acme", "--verbose"], daytime);
+        Assert.Contains($"served by the resident mops process {Assert.Single(resident.Pids())}", served, StringComparison.Ordinal);
         var shown = await Shell.RunAsync(empty, mops, ["post", "list", "--json", "--home", "acme"], daytime);
         using var posts = JsonDocument.Parse(shown[shown.IndexOf('[', StringComparison.Ordinal)..]);
         var post = Assert.Single(posts.RootElement.EnumerateArray());

@@ -32,7 +32,7 @@ internal static class ErrorReporter
 
         if (SettingConversion.Explain(exception) is { } setting)
         {
-            return ConfigurationProblems(error, [setting], where: SettingsFile ?? "mops.json");
+            return SettingProblems(error, [setting]);
         }
 
         switch (exception)
@@ -41,7 +41,7 @@ internal static class ErrorReporter
                 return ConfigurationProblems(error, [.. config.Problems.Select(p => p.ToString())], where: null);
             case OptionsValidationException or AggregateException when OptionFailures(exception) is { Count: > 0 } failures:
                 // Settings of mops.json (or MOPS_ environment variables) that their options refuse at start.
-                return ConfigurationProblems(error, failures, where: SettingsFile ?? "mops.json");
+                return SettingProblems(error, failures);
             case UserFacingException or ConfigurationException or StorageFaultException or StoreLockedException:
                 error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.Failure;
@@ -50,6 +50,9 @@ internal static class ErrorReporter
                 return ExitCodes.UsageError;
             case CommandParseException when exception.Message == "Expected an option value." && MissingValue(arguments) is { } option:
                 error.WriteLine($"error: {option}: no value given (see `mops --help`)");
+                return ExitCodes.UsageError;
+            case CommandParseException when exception.Message == "Expected an option value." && EmptyAfterEquals(arguments) is { } option:
+                error.WriteLine($"error: {option}: no value after '=' (give {option}=VALUE or {option} VALUE; an empty value is {option} \"\") (see `mops --help`)");
                 return ExitCodes.UsageError;
             case CommandParseException or CommandRuntimeException or UsageException:
                 error.WriteLine($"error: {exception.Message} (see `mops --help`)");
@@ -79,6 +82,32 @@ internal static class ErrorReporter
     private static string? MissingValue(IReadOnlyList<string> arguments)
     {
         return arguments.Count > 0 && OptionValues.TakingValues.Contains(arguments[^1]) ? arguments[^1] : null;
+    }
+
+    // An option written as "--text=" with nothing after the sign, anywhere on the command line.
+    private static string? EmptyAfterEquals(IReadOnlyList<string> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument == "--")
+            {
+                break;
+            }
+
+            if (argument.Length > 3 && argument[^1] == '=' && OptionValues.TakingValues.Contains(argument[..^1]))
+            {
+                return argument[..^1];
+            }
+        }
+
+        return null;
+    }
+
+    // Settings of mops.json or of MOPS_ variables, each named as the user gave it.
+    private static int SettingProblems(TextWriter error, List<string> problems)
+    {
+        var (labelled, where) = SettingSource.Label(problems, SettingsFile ?? "mops.json");
+        return ConfigurationProblems(error, labelled, where);
     }
 
     private static int ConfigurationProblems(TextWriter error, List<string> problems, string? where)

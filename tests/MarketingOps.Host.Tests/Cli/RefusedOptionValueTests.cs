@@ -41,9 +41,13 @@ public sealed class RefusedOptionValueTests : IDisposable
     [InlineData("--port 70000: a port is 0 to 65535", "accounts", "connect", "acme", "--port", "70000")]
     [InlineData("--limit: '0' is not a number of posts; give 1 or more", "post", "list", "--limit", "0")]
     [InlineData("--limit: '-1' is not a number of posts; give 1 or more", "post", "list", "--limit", "-1")]
+    [InlineData("--at: 'notatime' is not a time; expected ISO 8601", "post", "schedule", "--account", "acme", "--at", "notatime", "--text", "Rye loaves are back on Friday")]
+    [InlineData("--at: '2099-01-01T25:00' is not a time", "guardrails", "check", "--account", "acme", "--at", "2099-01-01T25:00", "--text", "Spelt on Sunday")]
+    [InlineData("--at: '2099-01-01T10:00+99:00' is not an ISO 8601 time", "post", "schedule", "--account", "acme", "--at", "2099-01-01T10:00+99:00", "--text", "Spelt on Sunday")]
     public async Task A_value_the_option_refuses_is_a_usage_error_naming_the_option_and_what_was_given(string expected, params string[] command)
     {
-        // These exited 1, as if the command had run and met a problem; post list --limit 0 printed "0 posts", -1 every post.
+        // These exited 1, as if the command had run and met a problem; post list --limit 0 printed "0 posts", -1 every post;
+        // --at notatime exited 1 where a bad --tz beside it exited 2.
         var (_, id, _) = await MopsProcess.RunAsync(_home.Root, "post", "schedule", "--account", "acme", "--at", "2099-01-01T10:00:00Z", "--text", "Rye loaves are back on Friday");
 
         var (exit, output, error) = await MopsProcess.RunAsync(_home.Root, command);
@@ -70,5 +74,19 @@ public sealed class RefusedOptionValueTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_home.Root, "__default_command")), "a report was written to __default_command");
         var (_, list, _) = await MopsProcess.RunAsync(_home.Root, "post", "list", "--json");
         Assert.Equal("[]", list.Trim());
+    }
+
+    [Theory]
+    [InlineData("--text", "post", "list", "--text=")]
+    [InlineData("--account", "post", "list", "--account=", "--limit", "3")]
+    [InlineData("--text", "post", "schedule", "--account", "acme", "--at", "2099-01-02T10:00:00Z", "--text=")]
+    public async Task An_option_with_nothing_after_its_equals_sign_is_a_usage_error_naming_the_option(string option, params string[] command)
+    {
+        // Spectre's own words were "Expected an option value.", naming neither the option nor the way out.
+        var (exit, output, error) = await MopsProcess.RunAsync(_home.Root, command);
+
+        Assert.True(exit == 2, $"exit {exit}: {output}{error}");
+        Assert.Contains($"error: {option}: no value after '=' (give {option}=VALUE or {option} VALUE", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Expected an option value", error, StringComparison.Ordinal);
     }
 }

@@ -62,4 +62,36 @@ public sealed class SettingsFileTests : IDisposable
         Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_home.Root, "data")), "a refused command made the store");
     }
+
+    [Theory]
+    [InlineData("MOPS_Storage__BusyTimeout", "soon", "MOPS_Storage__BusyTimeout: 'soon' is not a duration", "post", "list")]
+    [InlineData("MOPS_STORAGE__KIND", "Postgres", "MOPS_STORAGE__KIND is Postgres but Storage:ConnectionString is not set", "post", "list")]
+    [InlineData("MOPS_Scheduling__MaxConcurrency", "0", "MOPS_Scheduling__MaxConcurrency", "run", "--no-web")]
+    public async Task A_value_a_MOPS_variable_gives_is_refused_naming_the_variable_not_the_settings_file(string variable, string value, string expected, params string[] command)
+    {
+        // mops.json does not mention the setting; the error said "configuration problem in mops.json" all the same.
+        _home.Write("mops.json", "{}");
+
+        using var mops = MopsProcess.Start(_home.Root, new Dictionary<string, string> { [variable] = value }, command);
+        var exit = await mops.WaitForExitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.True(exit == 3, $"exit {exit}: {mops.StandardOutput}{mops.StandardError}");
+        Assert.Contains(" in the environment; nothing was started", mops.StandardError, StringComparison.Ordinal);
+        Assert.Contains(expected, mops.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("mops.json", mops.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_problem_of_the_file_and_one_of_a_variable_are_each_named_where_they_were_given()
+    {
+        _home.Write("mops.json", """{ "Storage": { "BusyTimeout": "-00:00:01" } }""");
+
+        using var mops = MopsProcess.Start(_home.Root, new Dictionary<string, string> { ["MOPS_Storage__Kind"] = "Postgres" }, "post", "list");
+        var exit = await mops.WaitForExitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.True(exit == 3, $"exit {exit}: {mops.StandardOutput}{mops.StandardError}");
+        Assert.Contains("in mops.json and the environment; nothing was started", mops.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Storage:BusyTimeout must be positive", mops.StandardError, StringComparison.Ordinal);
+        Assert.Contains("MOPS_Storage__Kind is Postgres", mops.StandardError, StringComparison.Ordinal);
+    }
 }

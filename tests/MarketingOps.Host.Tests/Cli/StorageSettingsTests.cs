@@ -59,6 +59,6 @@ public sealed class StorageSettingsTests : IDisposable
         using var mops = MopsProcess.Start(_home.Root, new Dictionary<string, string> { ["MOPS_Storage__Kind"] = "Postgres" }, "post", "list");
 
         Assert.Equal(3, await mops.WaitForExitAsync(TimeSpan.FromSeconds(90)));
-        Assert.Contains("Storage:Kind is Postgres", mops.StandardError, StringComparison.Ordinal);
+        Assert.Contains("MOPS_Storage__Kind is Postgres", mops.StandardError, StringComparison.Ordinal);
     }
 }

@@ -116,6 +116,10 @@ internal abstract class DraftSettings : TimeSettings
         {
             problems.Add("--at is required");
         }
+        else if (AtProblem(At) is { } at)
+        {
+            problems.Add(at);
+        }
 
         if (Alt.Length > Media.Length)
         {
@@ -125,6 +129,28 @@ internal abstract class DraftSettings : TimeSettings
         problems.AddRange(TextProblems());
         problems.AddRange(OptionProblems());
         return problems.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join("; ", problems));
+    }
+
+    /// <summary>
+    /// A time that cannot be read in any zone is a refused value (exit 2) before the client is opened; whether it exists
+    /// in the account's zone and is still ahead is the command's to say.
+    /// </summary>
+    private static string? AtProblem(string? at)
+    {
+        if (string.IsNullOrWhiteSpace(at))
+        {
+            return null;
+        }
+
+        try
+        {
+            Core.Posts.ScheduleTimeParser.Parse(at, TimeZoneInfo.Utc);
+            return null;
+        }
+        catch (Core.Posts.PostRequestException ex)
+        {
+            return "--at: " + ex.Message;
+        }
     }
 
     private IEnumerable<string> OptionProblems()

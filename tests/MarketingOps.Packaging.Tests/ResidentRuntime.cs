@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace MarketingOps.Packaging.Tests;
+
+/// <summary>
+/// A runtime folder ($XDG_RUNTIME_DIR) of one test's own for the installed tool's resident process, which is stopped
+/// when the test ends: one started in the user's folder lingered 10 minutes after the test run and served other runs.
+/// </summary>
+internal sealed class ResidentRuntime : IDisposable
+{
+    public ResidentRuntime(PackedFeed feed)
+    {
+        Root = feed.NewFolder("runtime");
+    }
+
+    public string Root { get; }
+
+    /// <summary><paramref name="environment"/> with the resident process on, in this folder.</summary>
+    public Dictionary<string, string> With(IReadOnlyDictionary<string, string> environment) =>
+        new(environment) { ["MOPS_CLI_RESIDENT"] = "1", ["XDG_RUNTIME_DIR"] = Root };
+
+    /// <summary>The resident processes listening here, by their pid files.</summary>
+    public List<int> Pids()
+    {
+        var folder = Path.Combine(Root, "mops");
+        return Directory.Exists(folder)
+            ? [.. Directory.GetFiles(folder, "*.pid").Select(f => int.Parse(File.ReadAllText(f), CultureInfo.InvariantCulture))]
+            : [];
+    }
+
+    public void Dispose()
+    {
+        foreach (var pid in Pids())
+        {
+            try
+            {
+                using var resident = Process.GetProcessById(pid);
+
+                // Asked as a user's logout would: it finishes, removes its files and leaves.
+                Process.Start("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
+                if (!resident.WaitForExit(TimeSpan.FromSeconds(30)))
+                {
+                    resident.Kill();
+                }
+            }
+            catch (ArgumentException)
+            {
+                // Gone already.
+            }
+        }
+    }
+}
