@@ -28,6 +28,7 @@ internal sealed class HostConnection(JsonRpc rpc, string runId, RemoteOutput out
     public async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
         values.DropPrefetched(); // the wait ends when the host says so: what changed meanwhile, the script's later reads see
+        output.Flush(); // what the script printed before the wait reaches the host before it
         var reply = await rpc.InvokeWithCancellationAsync<HostReply<bool>>(WorkerMethods.ClockDelay, [runId, delay], cancellationToken);
         if (reply?.ErrorType is not null)
         {
@@ -50,6 +51,7 @@ internal sealed class HostConnection(JsonRpc rpc, string runId, RemoteOutput out
         if (!runToken.IsCancellationRequested)
         {
             values.DropPrefetched();
+            output.Flush(); // in order with the lines printed before it
             rpc.NotifyAsync(method, runId, argument).GetAwaiter().GetResult();
         }
     }

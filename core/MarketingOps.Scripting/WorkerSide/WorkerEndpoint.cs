@@ -63,7 +63,7 @@ internal sealed class WorkerEndpoint(JsonRpc rpc, int warmScripts) : IDisposable
             };
             return new ScriptGlobals(services, call.Args, call.DryRun, token);
         }, call.Timeout, cancellationToken);
-        output?.Flush();
+        output?.Dispose(); // sends what the script printed last, before the answer
         var prefetchUsed = _values.PrefetchUsed;
         _values.DropPrefetched();
 

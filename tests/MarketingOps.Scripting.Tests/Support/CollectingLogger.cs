@@ -7,6 +7,9 @@ public sealed class CollectingLogger : ILogger
 {
     private readonly List<string> _lines = [];
 
+    /// <summary>Raised with each line as it is logged.</summary>
+    public event Action<string>? Logged;
+
     public IReadOnlyList<string> Lines
     {
         get
@@ -25,9 +28,12 @@ public sealed class CollectingLogger : ILogger
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
+        var line = $"{logLevel}: {formatter(state, exception)}";
         lock (_lines)
         {
-            _lines.Add($"{logLevel}: {formatter(state, exception)}");
+            _lines.Add(line);
         }
+
+        Logged?.Invoke(line);
     }
 }

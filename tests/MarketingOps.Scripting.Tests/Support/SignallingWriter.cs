@@ -5,6 +5,9 @@ public sealed class SignallingWriter : StringWriter
 {
     private readonly List<(string Text, TaskCompletionSource Seen)> _waiting = [];
 
+    /// <summary>How many strings were written (the host writes each print message it receives as one).</summary>
+    public int StringWrites { get; private set; }
+
     public override void Write(char value)
     {
         base.Write(value);
@@ -13,6 +16,7 @@ public sealed class SignallingWriter : StringWriter
 
     public override void Write(string? value)
     {
+        StringWrites++;
         base.Write(value);
         Signal();
     }
