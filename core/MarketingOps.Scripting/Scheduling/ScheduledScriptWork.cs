@@ -1,5 +1,6 @@
 using System.Globalization;
 using MarketingOps.Core.Scheduling;
+using MarketingOps.Scripting.Compilation;
 using MarketingOps.Scripting.Engine;
 using MarketingOps.Scripting.Running;
 using Microsoft.Extensions.Logging;
@@ -131,13 +132,15 @@ internal sealed class ScheduledScriptWork(
 
         if (result.Succeeded)
         {
-            logger.LogInformation("Scheduled script {Name} ran in {Elapsed} (returned {Value}){Output}", script.Name, result.RunTime, result.ReturnValue, printed.Length == 0 ? "" : Environment.NewLine + printed);
+            // Warnings (a value or output cut at its limit) are said with the value, as `mops script run` says them.
+            logger.LogInformation("Scheduled script {Name} ran in {Elapsed} (returned {Value}){Warnings}{Output}", script.Name, result.RunTime, result.ReturnValue,
+                Lines(result.Diagnostics), printed.Length == 0 ? "" : Environment.NewLine + printed);
         }
         else
         {
             // A failed round is logged and the schedule goes on; RecurringJob does the same for any work.
             logger.LogError("Scheduled script {Name} ended {Outcome}:{Diagnostics}{Output}", script.Name, result.Outcome,
-                string.Concat(result.Diagnostics.Select(d => Environment.NewLine + "  " + d)), printed.Length == 0 ? "" : Environment.NewLine + printed);
+                Lines(result.Diagnostics), printed.Length == 0 ? "" : Environment.NewLine + printed);
         }
 
         var deaths = result.WorkerKilled ? (current.WorkerDeathsInARow ?? 0) + 1 : 0;
@@ -160,4 +163,6 @@ internal sealed class ScheduledScriptWork(
             logger.LogError("Scheduled script {Name} is paused: {Reason}. Fix it, then `mops script resume {Name}`", script.Name, pause, script.Name);
         }
     }
+
+    private static string Lines(IReadOnlyList<ScriptDiagnostic> diagnostics) => string.Concat(diagnostics.Select(d => Environment.NewLine + "  " + d));
 }

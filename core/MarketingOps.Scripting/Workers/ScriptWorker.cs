@@ -14,6 +14,7 @@ internal sealed class ScriptWorker : IDisposable
     private static readonly TimeSpan LongestDelay = TimeSpan.FromDays(24);
     private static readonly TimeSpan MemoryWatch = TimeSpan.FromMilliseconds(200);
     private const int MaxRememberedStarts = 64;
+    private const int MaxWriteInPlace = 16 * 1024; // a warm run's call, a reply to a single read; not an image or a long list
 
     private readonly Process _process;
     private readonly JsonRpc _rpc;
@@ -41,7 +42,7 @@ internal sealed class ScriptWorker : IDisposable
         _incoming = new TrafficLimitStream(process.StandardOutput.BaseStream, options.MaxTrafficPerRun);
         _stderr = new StderrCapture(process.StandardError);
         _callbacks = new WorkerCallbacks(logger, new WorkerValueMirror(options.MaxCachedValues));
-        _rpc = WorkerChannel.ForHost(process.StandardInput.BaseStream, _incoming);
+        _rpc = WorkerChannel.ForHost(new DirectWriteStream(process.StandardInput.BaseStream, MaxWriteInPlace), _incoming);
         _callbacks.Register(_rpc);
         _rpc.StartListening();
     }

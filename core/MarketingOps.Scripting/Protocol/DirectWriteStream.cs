@@ -1,11 +1,14 @@
-namespace MarketingOps.Scripting.WorkerSide;
+namespace MarketingOps.Scripting.Protocol;
 
 /// <summary>
-/// The worker's standard output with asynchronous writes done in place: the console stream would hand each message to
-/// another thread to write, one more thread to wake per message. A message is small and the host always reads, so the
-/// write returns at once (and waits only while the host is behind, which is the back-pressure it should get).
+/// One end's writing pipe with asynchronous writes of up to <paramref name="maxInPlace"/> bytes done in place, on the
+/// writer's thread: a pipe's own asynchronous write hands each message to a thread-pool thread to write (and its flush
+/// to another), one more thread to wake before the other end can read. A write returns at once while the pipe has
+/// room, and waits only while the reader is behind, which is the back-pressure it should get. Larger writes keep the
+/// pipe's asynchronous write: the host never blocks on a long message to a worker that stopped reading, and its
+/// deadline still kills such a worker.
 /// </summary>
-internal sealed class DirectWriteStream(Stream inner) : Stream
+internal sealed class DirectWriteStream(Stream inner, int maxInPlace = int.MaxValue) : Stream
 {
     public override bool CanRead => false;
 
@@ -25,7 +28,7 @@ internal sealed class DirectWriteStream(Stream inner) : Stream
 
     public override Task FlushAsync(CancellationToken cancellationToken)
     {
-        inner.Flush();
+        inner.Flush(); // nothing to do on a pipe: no thread for it
         return Task.CompletedTask;
     }
 
@@ -40,13 +43,15 @@ internal sealed class DirectWriteStream(Stream inner) : Stream
     public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        inner.Write(buffer, offset, count);
-        return Task.CompletedTask;
-    }
+        => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (buffer.Length > maxInPlace)
+        {
+            return inner.WriteAsync(buffer, cancellationToken);
+        }
+
         inner.Write(buffer.Span);
         return ValueTask.CompletedTask;
     }
