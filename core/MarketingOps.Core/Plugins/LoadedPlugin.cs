@@ -35,8 +35,11 @@ internal sealed class LoadedPlugin : IDisposable
     public static LoadedPlugin Failed(PluginEntry entry, PluginManifest? manifest, PluginStatus status, string reason) =>
         new(entry, manifest, status, reason);
 
-    public static LoadedPlugin Active(PluginEntry entry, PluginManifest manifest, PluginLoader loader, IPlatform? platform, IReadOnlyList<IWorkflow> workflows, int reloads) =>
-        new(entry, manifest, PluginStatus.Active, null) { Loader = loader, Platform = platform, Workflows = workflows, Reloads = reloads };
+    /// <summary>Whether unloading the plugin unloads its context; not when a <see cref="PluginContextPool"/> keeps it for later calls.</summary>
+    public bool OwnsLoader { get; private init; } = true;
+
+    public static LoadedPlugin Active(PluginEntry entry, PluginManifest manifest, PluginLoader loader, IPlatform? platform, IReadOnlyList<IWorkflow> workflows, int reloads, bool ownsLoader = true) =>
+        new(entry, manifest, PluginStatus.Active, null) { Loader = loader, Platform = platform, Workflows = workflows, Reloads = reloads, OwnsLoader = ownsLoader };
 
     /// <summary>Disposes what the plugin registered; the load context itself belongs to the caller.</summary>
     public void DisposeInstances()
@@ -66,6 +69,9 @@ internal sealed class LoadedPlugin : IDisposable
     public void Dispose()
     {
         DisposeInstances();
-        Loader?.Dispose();
+        if (OwnsLoader)
+        {
+            Loader?.Dispose();
+        }
     }
 }

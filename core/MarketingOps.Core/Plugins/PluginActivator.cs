@@ -26,6 +26,12 @@ internal sealed class PluginActivator(ISecretStore secrets, ILoggerFactory logge
     /// <summary>Creates each plugin's innermost HTTP handler. The default value is the host's own; the conformance kit injects faults here.</summary>
     public Func<HttpMessageHandler>? HttpHandlerFactory { get; init; }
 
+    /// <summary>
+    /// The client folder's kept load contexts, in a process that serves many calls (the resident mops process). The
+    /// default value is none: each load makes a context of its own, unloaded with the plugin.
+    /// </summary>
+    public PluginContextPool? Contexts { get; init; }
+
     /// <summary>Loads the plugin; configuration problems (an id that does not match, invalid settings) are added to <paramref name="problems"/>.</summary>
     public LoadedPlugin Load(PluginEntry entry, string pluginsFileShown, List<ConfigProblem> problems, int reloads = 0, bool hotReload = false)
     {
@@ -66,21 +72,41 @@ internal sealed class PluginActivator(ISecretStore secrets, ILoggerFactory logge
         try
         {
             // Always collectible and read into memory: any plugin can be unloaded and its files replaced while loaded.
-            loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, isUnloadable: true, SharedTypes, config =>
+            PluginLoader Create() => PluginLoader.CreateFromAssemblyFile(assemblyPath, isUnloadable: true, SharedTypes, config =>
             {
                 // Only the shared types' assemblies come from the host; a plugin's own YamlDotNet 11 stays YamlDotNet 11.
                 config.PreferSharedTypes = false;
                 config.LoadInMemory = true;
                 config.EnableHotReload = hotReload;
             });
+
+            // A watched plugin reloads itself when rebuilt: its context is its own, never a kept one.
+            loader = Contexts is { } pool && !hotReload ? pool.Rent(assemblyPath, Create) : Create();
             return Activate(entry, manifest, loader, pluginsFileShown, problems, reloads);
         }
 #pragma warning disable CA1031 // Whatever a plugin throws becomes its status; the host runs on.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            loader?.Dispose();
+            if (loader is not null)
+            {
+                Release(loader);
+            }
+
             return LoadedPlugin.Failed(entry, manifest, PluginStatus.Malfunctioned, Describe(ex));
+        }
+    }
+
+    /// <summary>Unloads a context whose plugin did not become active: its own, or a kept one (loaded afresh next time).</summary>
+    private void Release(PluginLoader loader)
+    {
+        if (Contexts is { } pool && pool.Holds(loader))
+        {
+            pool.Discard(loader);
+        }
+        else
+        {
+            loader.Dispose();
         }
     }
 
@@ -94,7 +120,7 @@ internal sealed class PluginActivator(ISecretStore secrets, ILoggerFactory logge
         var entryTypes = types.Where(t => typeof(IPluginEntryPoint).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }).ToList();
         if (entryTypes.Count != 1)
         {
-            loader.Dispose();
+            Release(loader);
             return LoadedPlugin.Failed(entry, manifest, PluginStatus.Malfunctioned, $"expected exactly one {nameof(IPluginEntryPoint)} in {manifest.EntryAssembly}, found {entryTypes.Count}");
         }
 
@@ -103,7 +129,7 @@ internal sealed class PluginActivator(ISecretStore secrets, ILoggerFactory logge
         if (settingProblems.Count > 0)
         {
             problems.AddRange(settingProblems.Select(p => new ConfigProblem(pluginsFileShown, PluginsFileReader.SettingsPath(entry.JsonPath, p.Key), p.Message)));
-            loader.Dispose();
+            Release(loader);
             return LoadedPlugin.Failed(entry, manifest, PluginStatus.Malfunctioned, $"invalid settings: {string.Join("; ", settingProblems.Select(p => $"{p.Key}: {p.Message}"))}");
         }
 
@@ -112,13 +138,20 @@ internal sealed class PluginActivator(ISecretStore secrets, ILoggerFactory logge
             : new PluginRegistrar(manifest, entry, secrets, loggerFactory, clock) { HttpHandlerFactory = HttpHandlerFactory };
         entryPoint.Register(registrar);
         var problem = CheckRegistration(manifest, registrar);
+        var pooled = Contexts?.Holds(loader) == true;
+        var active = LoadedPlugin.Active(entry, manifest, loader, (registrar.Platforms.Count > 0 ? registrar.Platforms[0] : null), registrar.Workflows, reloads, ownsLoader: !pooled);
         if (problem is not null)
         {
-            LoadedPlugin.Active(entry, manifest, loader, (registrar.Platforms.Count > 0 ? registrar.Platforms[0] : null), registrar.Workflows, reloads).Dispose();
+            active.Dispose();
+            if (pooled)
+            {
+                Release(loader);
+            }
+
             return LoadedPlugin.Failed(entry, manifest, PluginStatus.Malfunctioned, problem);
         }
 
-        return LoadedPlugin.Active(entry, manifest, loader, (registrar.Platforms.Count > 0 ? registrar.Platforms[0] : null), registrar.Workflows, reloads);
+        return active;
     }
 
     private static string? CheckRegistration(PluginManifest manifest, PluginRegistrar registrar) => manifest.Kind switch

@@ -72,33 +72,7 @@ public static class PublishingServiceCollectionExtensions
         services.TryAddTransient<PublishJob>();
         services.TryAddTransient<RecurringJob>();
 
-        services.AddQuartz(q =>
-        {
-            q.ConfigureScheduler(o =>
-            {
-                // Every node of a cluster must carry the same scheduler name.
-                o.InstanceName = "mops";
-                o.IdleWaitTime = scheduling.PollInterval;
-            });
-            q.UseDefaultThreadPool(scheduling.MaxConcurrency);
-            q.UsePersistentStore(store =>
-            {
-                if (storage.Kind == StorageKind.Sqlite)
-                {
-                    store.UseSqlite($"Data Source={paths.ScheduleDatabase};Default Timeout={Math.Ceiling(storage.BusyTimeout.TotalSeconds)}");
-                }
-                else
-                {
-                    store.UsePostgres(storage.ConnectionString!);
-                }
-
-                store.ProvisionSchema();
-                if (scheduling.Clustered)
-                {
-                    store.UseClustering(c => c.CheckinInterval = scheduling.ClusterCheckinInterval);
-                }
-            });
-        });
+        services.AddQuartzStore(storage, scheduling, paths);
         return services;
     }
 

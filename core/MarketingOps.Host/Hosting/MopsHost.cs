@@ -4,12 +4,15 @@ using MarketingOps.Core.Experiments;
 using MarketingOps.Core.Plugins;
 using MarketingOps.Core.Publishing;
 using MarketingOps.Core.Secrets;
+using MarketingOps.Host.Cli.Resident;
 using MarketingOps.Scripting.Hosting;
 using MarketingOps.Sdk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Quartz;
 using Serilog;
 
 namespace MarketingOps.Host.Hosting;
@@ -46,7 +49,12 @@ internal static class MopsHost
         builder.Services.AddSingleton(PluginsFileReader.Read(folder.PluginsFile));
         builder.Services.AddSingleton(_ => new ClientSecretStore(folder.Root));
         builder.Services.AddSingleton<ISecretStore>(sp => sp.GetRequiredService<ClientSecretStore>());
-        builder.Services.AddSingleton(sp => new PluginActivator(sp.GetRequiredService<ISecretStore>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
+        // In the resident process, the folder's plugin contexts and trigger writer are kept between calls (none elsewhere).
+        var kept = ResidentCache.Current?.For(folder);
+        builder.Services.AddSingleton(sp => new PluginActivator(sp.GetRequiredService<ISecretStore>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>())
+        {
+            Contexts = kept?.Plugins,
+        });
         builder.Services.AddSingleton(sp => new PluginManager(
             sp.GetRequiredService<PluginsFile>(),
             Cli.DisplayPath.Of(folder.PluginsFile),
@@ -58,6 +66,12 @@ internal static class MopsHost
         builder.Services.AddHostedService<PluginStartup>();
         // After plugin loading: the engine reconciles through the plugins before Quartz starts.
         builder.Services.AddMarketingOpsPublishing(builder.Configuration, folder.Root);
+        if (kept is not null && options.Clock == TimeProvider.System && !builder.Configuration.GetSection("Quartz").Exists())
+        {
+            // Built from the same registration as the host's own; a demo clock or a Quartz section of mops.json builds its own.
+            builder.Services.Replace(ServiceDescriptor.Singleton<ISchedulerFactory>(sp => new ResidentSchedulerFactory(kept, sp)));
+        }
+
         builder.Services.AddMarketingOpsPublishingEngine();
         builder.Services.AddMarketingOpsGuardrailsAndInbox(builder.Configuration);
         builder.Services.AddMarketingOpsWorkflows();

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using MarketingOps.Host.Cli.Resident;
-using Microsoft.Data.Sqlite;
 
 namespace MarketingOps.Host.Tests.Cli;
 
@@ -13,7 +11,7 @@ namespace MarketingOps.Host.Tests.Cli;
 /// </summary>
 public sealed class ResidentCliTests : IDisposable
 {
-    private readonly TempFolder _runtime = new(); // stands for $XDG_RUNTIME_DIR: this test's resident process alone
+    private readonly ResidentRuntime _runtime = new(); // this test's resident process alone
     private readonly TempFolder _home = new();
 
     public ResidentCliTests()
@@ -23,21 +21,8 @@ public sealed class ResidentCliTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var pid in ResidentPids())
-        {
-            try
-            {
-                using var resident = Process.GetProcessById(pid);
-                resident.Kill();
-            }
-            catch (ArgumentException)
-            {
-                // Gone already.
-            }
-        }
-
-        _home.Dispose();
         _runtime.Dispose();
+        _home.Dispose();
     }
 
     [Fact]
@@ -236,20 +221,13 @@ public sealed class ResidentCliTests : IDisposable
 
     private Task<(int Exit, string Out, string Err)> OwnProcessAsync(params string[] args) => OwnProcessInAsync(_home.Root, args);
 
-    private Task<(int Exit, string Out, string Err)> OwnProcessInAsync(string folder, params string[] args) => OwnProcessWithAsync(folder, [], args);
+    private static Task<(int Exit, string Out, string Err)> OwnProcessInAsync(string folder, params string[] args) => OwnProcessWithAsync(folder, [], args);
 
-    private Task<(int Exit, string Out, string Err)> OwnProcessWithAsync(string folder, Dictionary<string, string> environment, params string[] args) =>
-        RunAsync(folder, new(environment) { ["MOPS_CLI_RESIDENT"] = "0" }, args);
+    private static Task<(int Exit, string Out, string Err)> OwnProcessWithAsync(string folder, Dictionary<string, string> environment, params string[] args) =>
+        ResidentRuntime.OwnProcessAsync(folder, environment, args);
 
     private Task<(int Exit, string Out, string Err)> ResidentInAsync(string folder, Dictionary<string, string>? environment, params string[] args) =>
-        RunAsync(folder, new(environment ?? []) { ["MOPS_CLI_RESIDENT"] = "1", ["XDG_RUNTIME_DIR"] = _runtime.Root }, args);
-
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(string folder, Dictionary<string, string> environment, string[] args)
-    {
-        using var mops = MopsProcess.Start(folder, environment, args);
-        var exit = await mops.WaitForExitAsync(TimeSpan.FromSeconds(90));
-        return (exit, mops.StandardOutput, mops.StandardError);
-    }
+        _runtime.ServedAsync(folder, environment, args);
 
     /// <summary>Runs <paramref name="call"/> while a stand-in listens at <paramref name="socket"/>, reads the request, answers <paramref name="frames"/> and closes.</summary>
     private static async Task<T> WithStandInAsync<T>(string socket, byte[] frames, Func<Task<T>> call)
@@ -271,57 +249,9 @@ public sealed class ResidentCliTests : IDisposable
         return result;
     }
 
-    private async Task WaitForResidentsAsync(int count)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (ResidentPids().Count < count)
-        {
-            await Task.Delay(20, patience.Token);
-        }
-    }
+    private Task WaitForResidentsAsync(int count) => _runtime.WaitForResidentsAsync(count);
 
-    private List<int> ResidentPids()
-    {
-        var folder = Path.Combine(_runtime.Root, "mops");
-        var pids = new List<int>();
-        foreach (var pidFile in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.pid") : [])
-        {
-            try
-            {
-                pids.Add(int.Parse(File.ReadAllText(pidFile), CultureInfo.InvariantCulture));
-            }
-            catch (Exception ex) when (ex is IOException or FormatException)
-            {
-                // Being written or removed.
-            }
-        }
+    private Task<int> WaitForResidentAsync(int? notPid = null) => _runtime.WaitForResidentAsync(notPid);
 
-        return pids;
-    }
-
-    private int? ResidentPid() => ResidentPids() is [var pid] ? pid : null;
-
-    /// <summary>Waits until the resident process the last call started listens (it writes its pid once bound).</summary>
-    private async Task<int> WaitForResidentAsync(int? notPid = null)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            if (ResidentPid() is { } pid && pid != notPid)
-            {
-                return pid;
-            }
-
-            await Task.Delay(20, patience.Token);
-        }
-    }
-
-    private static long Triggers(string home)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(home, "data", "schedule.db")};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM QRTZ_TRIGGERS";
-        return (long)command.ExecuteScalar()!;
-    }
+    private static long Triggers(string home) => ResidentRuntime.Triggers(home);
 }

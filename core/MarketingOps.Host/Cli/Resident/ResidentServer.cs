@@ -75,7 +75,10 @@ internal sealed class ResidentServer : IDisposable
             listener.Listen(16);
             File.WriteAllText(path + ".pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             using var server = new ResidentServer(path, listener);
-            server.ServeAsync().GetAwaiter().GetResult();
+            using (ResidentCache.Start())
+            {
+                server.ServeAsync().GetAwaiter().GetResult();
+            }
 
             // The lock is still held, so no other process has it: one that opened it meanwhile failed to lock it and left.
             RemoveFiles(path);
