@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MarketingOps.Host.Tests.Cli;
 
 namespace MarketingOps.Packaging.Tests;
 
@@ -21,13 +22,7 @@ internal sealed class ResidentRuntime : IDisposable
         new(environment) { ["MOPS_CLI_RESIDENT"] = "1", ["XDG_RUNTIME_DIR"] = Root };
 
     /// <summary>The resident processes listening here, by their pid files.</summary>
-    public List<int> Pids()
-    {
-        var folder = Path.Combine(Root, "mops");
-        return Directory.Exists(folder)
-            ? [.. Directory.GetFiles(folder, "*.pid").Select(f => int.Parse(File.ReadAllText(f), CultureInfo.InvariantCulture))]
-            : [];
-    }
+    public List<int> Pids() => ResidentPidFiles.Read(Root);
 
     public void Dispose()
     {

@@ -142,12 +142,8 @@ internal sealed class PluginActivator(ISecretStore secrets, ILoggerFactory logge
         var active = LoadedPlugin.Active(entry, manifest, loader, (registrar.Platforms.Count > 0 ? registrar.Platforms[0] : null), registrar.Workflows, reloads, ownsLoader: !pooled);
         if (problem is not null)
         {
-            active.Dispose();
-            if (pooled)
-            {
-                Release(loader);
-            }
-
+            active.DisposeInstances();
+            Release(loader);
             return LoadedPlugin.Failed(entry, manifest, PluginStatus.Malfunctioned, problem);
         }
 

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using MarketingOps.Core.Storage;
 using McMaster.NETCore.Plugins;
 
 namespace MarketingOps.Core.Plugins;
@@ -78,17 +77,7 @@ internal sealed class PluginContextPool : IDisposable
         }
     }
 
-    // Every file below the plugin's folder with its time and size: an incremental build may rewrite one dependency.
-    private static string Stamp(string directory)
-    {
-        var stamp = new StringBuilder();
-        foreach (var file in new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
-        {
-            stamp.Append(file.FullName).Append(':')
-                .Append(file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append(':')
-                .Append(file.Length.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        }
-
-        return stamp.ToString();
-    }
+    // Every file below the plugin's folder: an incremental build may rewrite one dependency.
+    private static string Stamp(string directory) =>
+        FileStamp.Of(new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal));
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace MarketingOps.Host.Tests.Cli;
@@ -23,24 +22,7 @@ internal sealed class ResidentRuntime : IDisposable
         RunAsync(folder, new(environment ?? []) { ["MOPS_CLI_RESIDENT"] = "0" }, args);
 
     /// <summary>The resident processes listening here, by their pid files.</summary>
-    public List<int> Pids()
-    {
-        var folder = Path.Combine(Root, "mops");
-        var pids = new List<int>();
-        foreach (var pidFile in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.pid") : [])
-        {
-            try
-            {
-                pids.Add(int.Parse(File.ReadAllText(pidFile), CultureInfo.InvariantCulture));
-            }
-            catch (Exception ex) when (ex is IOException or FormatException)
-            {
-                // Being written or removed.
-            }
-        }
-
-        return pids;
-    }
+    public List<int> Pids() => ResidentPidFiles.Read(Root);
 
     /// <summary>Waits until the resident process the last call started listens (it writes its pid once bound).</summary>
     public async Task<int> WaitForResidentAsync(int? notPid = null)

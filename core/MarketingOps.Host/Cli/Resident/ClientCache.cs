@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using MarketingOps.Core.Plugins;
+using MarketingOps.Core.Storage;
 using MarketingOps.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -33,20 +32,7 @@ internal sealed class ClientCache : IDisposable
     public static string Stamp(ClientFolder folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        var stamp = new StringBuilder();
-        foreach (var path in new[] { folder.PluginsFile, folder.SettingsFile, Path.Combine(folder.SecretsDirectory, "secrets.json") })
-        {
-            var file = new FileInfo(path);
-            stamp.Append(path).Append(':');
-            if (file.Exists)
-            {
-                stamp.Append(file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append(':').Append(file.Length.ToString(CultureInfo.InvariantCulture));
-            }
-
-            stamp.Append('\n');
-        }
-
-        return stamp.ToString();
+        return FileStamp.Of(new[] { folder.PluginsFile, folder.SettingsFile, Path.Combine(folder.SecretsDirectory, "secrets.json") }.Select(path => new FileInfo(path)));
     }
 
     /// <summary>The standby scheduler built for <paramref name="key"/>: the kept one, or a new one when the key changed.</summary>
