@@ -61,8 +61,8 @@ internal sealed class ScriptRunner : IDisposable
     /// <summary>Compiles (in a worker) and applies the policy without running; no errors means the script would run.</summary>
     public async Task<IReadOnlyList<ScriptDiagnostic>> CheckAsync(string file, CancellationToken cancellationToken = default)
     {
-        var sources = ScriptSources.Load(file, ScriptEnvironment.Default.ParseOptions);
-        if (sources.Diagnostics.Any(d => d.Id == ScriptDiagnosticIds.FileNotFound))
+        var sources = ScriptSources.Load(file, ScriptEnvironment.Default.ParseOptions, _options.ClientFolder);
+        if (sources.NothingToCompile)
         {
             return sources.Diagnostics;
         }
@@ -87,9 +87,9 @@ internal sealed class ScriptRunner : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = _timeProvider.GetTimestamp();
-        var sources = ScriptSources.Load(file, ScriptEnvironment.Default.ParseOptions);
+        var sources = ScriptSources.Load(file, ScriptEnvironment.Default.ParseOptions, _options.ClientFolder);
         var mainFile = sources.MainPath;
-        if (sources.Diagnostics.Any(d => d.Id == ScriptDiagnosticIds.FileNotFound))
+        if (sources.NothingToCompile)
         {
             return new ScriptRunResult(ScriptOutcome.Refused, sources.Diagnostics);
         }
