@@ -21,8 +21,8 @@ internal static class ScriptDiagnosticIds
     /// <summary>The script file is not a <c>.csx</c> file, or is in the client folder's secrets, data or configuration; it is not read.</summary>
     public const string FileNotAllowed = "MOPS007";
 
-    /// <summary>Compiling the script took longer than the compile limit; its worker was killed.</summary>
-    public const string CompileTimedOut = "MOPS006";
+    /// <summary>Compiling the script passed a compile limit (processor time, wall time, memory, nesting depth); its worker was replaced.</summary>
+    public const string CompileLimit = "MOPS006";
 
     /// <summary>An unhandled exception while the script ran.</summary>
     public const string RuntimeError = "MOPS100";

@@ -57,8 +57,20 @@ internal sealed class WorkerEndpoint(WorkerChannel channel, int warmScripts) : I
     public CompileReply Compile(CompileCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var sources = ScriptSources.FromMessages(call, ScriptEnvironment.Default.ParseOptions);
-        var output = ScriptCompiler.Compile(sources, ScriptExecutor.AssemblyName(call.Key), cancellationToken);
+        _compiled = null;
+        CompileOutput output;
+        try
+        {
+            var sources = ScriptSources.FromMessages(call, ScriptEnvironment.Default.ParseOptions);
+            output = ScriptCompiler.Compile(sources, ScriptExecutor.AssemblyName(call.Key), cancellationToken);
+        }
+        catch (OutOfMemoryException)
+        {
+            // A 60,000-case switch does this under the heap limit. The compiler's graph is garbage once the stack has
+            // unwound, so the answer fits; the host says what happened and replaces this worker.
+            return new CompileReply([], null, null) { OutOfMemory = true };
+        }
+
         _compiled = output.Image is { } image ? (call.Key, image) : null;
         return new CompileReply(output.Diagnostics, output.Image?.Assembly, output.Image?.Symbols);
     }

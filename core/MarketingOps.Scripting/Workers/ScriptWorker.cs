@@ -307,7 +307,7 @@ internal sealed class ScriptWorker : IDisposable
         if (first == memory)
         {
             var resident = await memory;
-            var death = new WorkerDeath($"used {resident / 1048576:N0} MB of memory, past the {_options.ResidentLimit / 1048576:N0} MB a worker may use, so the host killed its worker process", []) { Position = LastPosition() };
+            var death = new WorkerDeath($"used {resident / 1048576:N0} MB of memory, past the {_options.ResidentLimit / 1048576:N0} MB a worker may use, so the host killed its worker process", []) { Position = LastPosition(), Cause = WorkerDeathCause.OutOfMemory };
             _logger.LogWarning("Script worker {Pid} was killed: it {Summary}", _process.Id, death.Summary);
             return new(null, WorkerStop.Died, death);
         }
@@ -320,7 +320,7 @@ internal sealed class ScriptWorker : IDisposable
             return new(null, WorkerStop.Died, await DeathAsync(null));
         }
 
-        return new(null, first == deadline ? WorkerStop.KilledAtDeadline : WorkerStop.KilledWhenCancelled);
+        return new(null, first == deadline ? WorkerStop.KilledAtDeadline : WorkerStop.KilledWhenCancelled) { Position = LastPosition() };
     }
 
     /// <summary>Where the dead worker's script was: the position it last wrote to its mapped file (0 when unknown).</summary>
