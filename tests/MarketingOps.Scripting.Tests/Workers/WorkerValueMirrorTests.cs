@@ -51,6 +51,20 @@ public sealed class WorkerValueMirrorTests
     }
 
     [Fact]
+    public void Snapshots_a_store_answers_out_of_order_or_not_at_all_go_to_the_posts_they_belong_to()
+    {
+        var mirror = new WorkerValueMirror(capacity: 1_000);
+
+        // The store's entries run backwards, p1 has none, p0 is asked twice.
+        var reply = mirror.Snapshots(["p0", "p1", "p2", "p3", "p0"], Latest(("p3", 30), ("p2", 20), ("p0", 0)), applied: 0);
+
+        var held = reply.UpdatedSlots.Zip(reply.Updated).ToDictionary(u => u.First, u => u.Second);
+        var answer = SlotRuns.Decode(reply.Answer, held.Count)!.Select(slot => slot == -1 ? null : held[slot]).ToList();
+        Assert.Equal(["p0", null, "p2", "p3", "p0"], answer.Select(s => s?.PostId));
+        Assert.Equal([0L, null, 20L, 30L, 0L], answer.Select(s => s?.Impressions));
+    }
+
+    [Fact]
     public void A_worker_that_did_not_apply_the_last_reply_is_sent_everything_afresh()
     {
         var mirror = new WorkerValueMirror(capacity: 1_000);
