@@ -65,10 +65,20 @@ internal static class ScriptCompiler
         => diagnostic.Location.SourceTree is { } tree
             && sources.RefusedDirectives.Any(r => r.Path == tree.FilePath && r.Span.IntersectsWith(diagnostic.Location.SourceSpan));
 
+    /// <summary>
+    /// <see cref="ScriptSources"/> lets only <c>.csx</c> files reach the compiler; should another ever get through, its
+    /// errors (CS0103 names each word it read) must not quote it.
+    /// </summary>
+    private static ScriptDiagnostic Withheld(ScriptDiagnostic diagnostic)
+        => diagnostic.File.Length == 0 || ScriptFileRule.IsScriptFile(diagnostic.File)
+            ? diagnostic
+            : diagnostic with { Message = "the message is withheld: this file is not a .csx script, and the message could quote its text" };
+
     private static List<ScriptDiagnostic> Sorted(IEnumerable<ScriptDiagnostic> diagnostics, ScriptSources sources)
     {
         var order = sources.Files.Select((f, i) => (f.Path, i)).ToDictionary(p => p.Path, p => p.i, StringComparer.Ordinal);
         return diagnostics
+            .Select(Withheld)
             .Distinct()
             .OrderBy(d => order.GetValueOrDefault(d.File, int.MaxValue))
             .ThenBy(d => d.Line)

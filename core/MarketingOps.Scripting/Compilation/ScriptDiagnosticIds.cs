@@ -12,14 +12,17 @@ internal static class ScriptDiagnosticIds
     /// <summary>A <c>#r</c> directive.</summary>
     public const string ReferenceNotAllowed = "MOPS003";
 
-    /// <summary>A <c>#load</c> outside the script's folder tree, or of a file that does not exist.</summary>
+    /// <summary>A <c>#load</c> of a file that is not a <c>.csx</c> script, of the client's secrets, data or configuration, outside the script's folder tree, or of a file that does not exist.</summary>
     public const string LoadNotAllowed = "MOPS004";
 
     /// <summary>The script file itself cannot be read.</summary>
     public const string FileNotFound = "MOPS005";
 
-    /// <summary>Compiling the script took longer than the compile limit; its worker was killed.</summary>
-    public const string CompileTimedOut = "MOPS006";
+    /// <summary>The script file is not a <c>.csx</c> file, or is in the client folder's secrets, data or configuration; it is not read.</summary>
+    public const string FileNotAllowed = "MOPS007";
+
+    /// <summary>Compiling the script passed a compile limit (processor time, wall time, memory, nesting depth); its worker was replaced.</summary>
+    public const string CompileLimit = "MOPS006";
 
     /// <summary>An unhandled exception while the script ran.</summary>
     public const string RuntimeError = "MOPS100";

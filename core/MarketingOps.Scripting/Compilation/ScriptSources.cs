@@ -8,7 +8,10 @@ using MarketingOps.Scripting.Protocol;
 
 namespace MarketingOps.Scripting.Compilation;
 
-/// <summary>A script and every file it <c>#load</c>s, each read once; <c>#load</c> stays inside the main file's folder tree and <c>#r</c> is refused.</summary>
+/// <summary>
+/// A script and every file it <c>#load</c>s, each read once; every one is a <c>.csx</c> file outside the client's secrets,
+/// data and configuration (<see cref="ScriptFileRule"/>), <c>#load</c> stays inside the main file's folder tree and <c>#r</c> is refused.
+/// </summary>
 internal sealed class ScriptSources
 {
     /// <summary>The first line of the editor stub; such a file is skipped at run time.</summary>
@@ -43,6 +46,9 @@ internal sealed class ScriptSources
     /// <summary>Refused directives and unreadable files.</summary>
     public IReadOnlyList<ScriptDiagnostic> Diagnostics { get; }
 
+    /// <summary>The main file is missing or may not be a script: there is nothing to compile.</summary>
+    public bool NothingToCompile => Diagnostics.Any(d => d.Id is ScriptDiagnosticIds.FileNotFound or ScriptDiagnosticIds.FileNotAllowed);
+
     /// <summary>Directives we already reported; the compiler's own complaints about them are dropped.</summary>
     public IReadOnlySet<(string Path, TextSpan Span)> RefusedDirectives { get; }
 
@@ -70,7 +76,11 @@ internal sealed class ScriptSources
         return new ScriptSources(Path.GetDirectoryName(main.Path)!, () => CSharpSyntaxTree.ParseText(main.Text, parseOptions, main.Path), files, [.. call.Diagnostics], refused);
     }
 
-    public static ScriptSources Load(string path, CSharpParseOptions parseOptions)
+    /// <summary>Reads the script at <paramref name="path"/> and every file it loads.</summary>
+    /// <param name="path">The main file.</param>
+    /// <param name="parseOptions">How the header of each file is parsed to find its directives.</param>
+    /// <param name="clientFolder">The client folder, when known, whose secrets, data and configuration no file may come from.</param>
+    public static ScriptSources Load(string path, CSharpParseOptions parseOptions, string? clientFolder = null)
     {
         var mainPath = Path.GetFullPath(path);
         var root = Path.GetDirectoryName(mainPath)!;
@@ -79,9 +89,14 @@ internal sealed class ScriptSources
         var diagnostics = new List<ScriptDiagnostic>();
         var refused = new HashSet<(string, TextSpan)>();
 
-        if (!File.Exists(mainPath))
+        var unusable = !File.Exists(mainPath)
+            ? (ScriptDiagnosticIds.FileNotFound, "The script file does not exist.")
+            : FileProblem(mainPath, clientFolder) is { } mainProblem
+                ? (ScriptDiagnosticIds.FileNotAllowed, $"This file cannot be run as a script: it {mainProblem}. Its text was not read.")
+                : default((string Id, string Message)?);
+        if (unusable is var (id, message))
         {
-            diagnostics.Add(new ScriptDiagnostic(mainPath, 0, 0, IsError: true, ScriptDiagnosticIds.FileNotFound, "The script file does not exist."));
+            diagnostics.Add(new ScriptDiagnostic(mainPath, 0, 0, IsError: true, id, message));
             var empty = SourceText.From("", Encoding.UTF8);
             return new ScriptSources(root, () => CSharpSyntaxTree.ParseText(empty, parseOptions, mainPath), [new ScriptSourceFile(mainPath, empty, SHA256.HashData([]), false)], diagnostics, refused);
         }
@@ -109,7 +124,9 @@ internal sealed class ScriptSources
             foreach (var load in unit.GetLoadDirectives())
             {
                 var target = ResolveLoad(load, file.Path);
+                // Before anything else, and without reading it: a file the compiler reads is a file its errors quote.
                 var problem = target is null ? "the path is empty"
+                    : FileProblem(target, clientFolder) is { } notAScript ? $"'{target}' {notAScript}; #load reads only .csx script files, never the client folder's secrets/, data/ or configuration files, and did not read this one"
                     : !IsInsideRoot(target, realRoot) ? $"'{target}' is outside the script's folder '{root}'; #load may only load files in that folder or below it"
                     : !File.Exists(target) ? $"'{target}' does not exist"
                     : null;
@@ -176,6 +193,22 @@ internal sealed class ScriptSources
         var text = SourceText.From(stream, Encoding.UTF8, SourceHashAlgorithm.Sha256);
         var isStub = text.Lines.Count > 0 && text.Lines[0].ToString().Trim() == EditorStubMarker;
         return new ScriptSourceFile(path, isStub ? SourceText.From("", Encoding.UTF8, SourceHashAlgorithm.Sha256) : text, SHA256.HashData(bytes), isStub);
+    }
+
+    /// <summary>Why the file may not be part of a script (see <see cref="ScriptFileRule"/>), or null.</summary>
+    private static string? FileProblem(string path, string? clientFolder)
+    {
+        string real;
+        try
+        {
+            real = RealPath(path);
+        }
+        catch (IOException)
+        {
+            real = path; // a link loop: nothing is read through it, and the folder check refuses it
+        }
+
+        return ScriptFileRule.Problem(path, real, clientFolder);
     }
 
     private static bool IsInsideRoot(string path, string realRoot)

@@ -19,7 +19,7 @@ public static class ScriptingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMarketingOpsScripting(this IServiceCollection services, string clientFolder, IConfiguration? configuration = null)
     {
-        services.TryAddSingleton(_ => ScriptingSettings.Read(configuration, Path.Combine(clientFolder, "cache", "scripts")));
+        services.TryAddSingleton(_ => ScriptingSettings.Read(configuration, clientFolder));
         services.TryAddSingleton(sp => new ScriptRunner(sp.GetRequiredService<ScriptRunnerOptions>(), TimeProvider.System, sp.GetService<ILogger<ScriptRunner>>()));
         services.TryAddSingleton<ScheduledScriptRuns>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledScriptRuns>());

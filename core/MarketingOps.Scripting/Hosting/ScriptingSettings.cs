@@ -11,9 +11,9 @@ namespace MarketingOps.Scripting.Hosting;
 /// </summary>
 internal static class ScriptingSettings
 {
-    public static ScriptRunnerOptions Read(IConfiguration? configuration, string cacheDirectory)
+    public static ScriptRunnerOptions Read(IConfiguration? configuration, string clientFolder)
     {
-        var options = new ScriptRunnerOptions { CacheDirectory = cacheDirectory };
+        var options = new ScriptRunnerOptions { ClientFolder = clientFolder, CacheDirectory = Path.Combine(clientFolder, "cache", "scripts") };
         if (configuration?.GetSection("Scripting") is not { } section || !section.Exists())
         {
             return options;

@@ -25,4 +25,7 @@ internal sealed record RunReply(RunEnd End, ScriptFailure? Failure, string? Retu
 
     /// <summary>How many of the run call's prefetched reads the script took, from the first.</summary>
     public int PrefetchUsed { get; init; }
+
+    /// <summary>What the script printed last and the worker had not sent yet: it follows every line sent before the answer.</summary>
+    public string? Printed { get; init; }
 }

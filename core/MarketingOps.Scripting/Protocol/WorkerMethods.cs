@@ -3,9 +3,8 @@ namespace MarketingOps.Scripting.Protocol;
 /// <summary>The RPC method names between the host and a script worker: a narrow, fixed list in both directions.</summary>
 internal static class WorkerMethods
 {
-    // Host → worker.
+    // Host → worker (a run call, its answer and its cancellation go as direct frames: see DirectFrame).
     public const string Compile = "compile";
-    public const string Run = "run";
 
     // Worker → host: the globals API, each call tagged with the run it belongs to. The bulk reads (posts.list,
     // metrics.latest) are answered against what the worker holds from earlier calls: see CachedReply.

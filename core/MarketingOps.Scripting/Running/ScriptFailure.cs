@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using MarketingOps.Scripting.Compilation;
 
@@ -13,6 +14,12 @@ namespace MarketingOps.Scripting.Running;
 internal sealed record ScriptFailure(string TypeName, string Message, string? File, int Line, IReadOnlyList<string> ScriptStack)
 {
     private const int MaxFrames = 10;
+
+    /// <summary>The longest message a failure carries, as for a script's value: past it the message is cut and ends in ….</summary>
+    public const int MaxMessage = 64 * 1024;
+
+    /// <summary>When <see cref="Message"/> was cut, the length of the whole message; 0 when it was not.</summary>
+    public int MessageCutFrom { get; init; }
 
     public static ScriptFailure WithoutLocation(Exception exception, string message) => new(exception.GetType().FullName!, message, null, 0, []);
 
@@ -44,8 +51,21 @@ internal sealed record ScriptFailure(string TypeName, string Message, string? Fi
         }
 
         var top = frames.Count > 0 ? frames[0] : default;
-        return new ScriptFailure(root.GetType().FullName ?? root.GetType().Name, MessageOf(root), top.File, top.Line, frames.Select(f => $"{f.File}({f.Line}): {f.Method}").ToList());
+
+        // A 200 MB message would pass the traffic a run may send and read as the worker's death.
+        var message = MessageOf(root);
+        var cut = message.Length > MaxMessage;
+        return new ScriptFailure(root.GetType().FullName ?? root.GetType().Name, cut ? message[..MaxMessage] + "…" : message, top.File, top.Line, frames.Select(f => $"{f.File}({f.Line}): {f.Method}").ToList())
+        {
+            MessageCutFrom = cut ? message.Length : 0,
+        };
     }
+
+    /// <summary>The message, and when it was cut, how long it was.</summary>
+    public string MessageAsSaid()
+        => MessageCutFrom > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{Message} [the message is {MessageCutFrom:N0} characters long; only its first {MaxMessage:N0} are shown]")
+            : Message;
 
     // "(Parameter 'name')" names a parameter of the host's API, which tells a marketer nothing the message does not.
     private static string MessageOf(Exception exception)

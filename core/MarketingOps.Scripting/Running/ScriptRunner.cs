@@ -61,8 +61,8 @@ internal sealed class ScriptRunner : IDisposable
     /// <summary>Compiles (in a worker) and applies the policy without running; no errors means the script would run.</summary>
     public async Task<IReadOnlyList<ScriptDiagnostic>> CheckAsync(string file, CancellationToken cancellationToken = default)
     {
-        var sources = ScriptSources.Load(file, ScriptEnvironment.Default.ParseOptions);
-        if (sources.Diagnostics.Any(d => d.Id == ScriptDiagnosticIds.FileNotFound))
+        var sources = ScriptSources.Load(file, ScriptEnvironment.Default.ParseOptions, _options.ClientFolder);
+        if (sources.NothingToCompile)
         {
             return sources.Diagnostics;
         }
@@ -87,9 +87,9 @@ internal sealed class ScriptRunner : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = _timeProvider.GetTimestamp();
-        var sources = ScriptSources.Load(file, ScriptEnvironment.Default.ParseOptions);
+        var sources = ScriptSources.Load(file, ScriptEnvironment.Default.ParseOptions, _options.ClientFolder);
         var mainFile = sources.MainPath;
-        if (sources.Diagnostics.Any(d => d.Id == ScriptDiagnosticIds.FileNotFound))
+        if (sources.NothingToCompile)
         {
             return new ScriptRunResult(ScriptOutcome.Refused, sources.Diagnostics);
         }
@@ -263,15 +263,22 @@ internal sealed class ScriptRunner : IDisposable
                 $"The script ran past its {Describe(timeout)} timeout and was stopped{(failure.File is null ? "" : " here")}.")),
             { Reply: { End: RunEnd.Cancelled } } or { Stop: WorkerStop.Cancelled or WorkerStop.KilledWhenCancelled } => (ScriptOutcome.Cancelled, Whole(ScriptDiagnosticIds.Cancelled, "The run was cancelled: the host is stopping.")),
             { Reply: { End: RunEnd.LoadFailed, Failure: { } failure } } => (ScriptOutcome.Failed, Whole(ScriptDiagnosticIds.RuntimeError, failure.Message)),
-            { Reply: { Failure: { } failure } } => (ScriptOutcome.Failed, failure.ToDiagnostic(mainFile, ScriptDiagnosticIds.RuntimeError, $"{failure.TypeName}: {failure.Message}")),
-            { Stop: WorkerStop.KilledAtDeadline } => (ScriptOutcome.TimedOut, Whole(ScriptDiagnosticIds.TimedOut,
-                $"The script ran past its {Describe(timeout)} timeout and did not stop (it was inside a call that never checks), so the host killed its worker process.")),
+            { Reply: { Failure: { } failure } } => (ScriptOutcome.Failed, failure.ToDiagnostic(mainFile, ScriptDiagnosticIds.RuntimeError, $"{failure.TypeName}: {failure.MessageAsSaid()}")),
+            { Stop: WorkerStop.KilledAtDeadline } => (ScriptOutcome.TimedOut, KilledAtDeadline(sources, answer.Position, timeout)),
             // A worker that dies while the host stops (Ctrl+C reaches its whole process group) says nothing about the script.
             { Stop: WorkerStop.Died } when cancellationToken.IsCancellationRequested => (ScriptOutcome.Cancelled, Whole(ScriptDiagnosticIds.Cancelled, "The run was cancelled: the host is stopping.")),
             { Stop: WorkerStop.Died, Death: { } death } => (ScriptOutcome.Crashed, Died(sources, death, image)),
             _ when cancellationToken.IsCancellationRequested => (ScriptOutcome.Cancelled, Whole(ScriptDiagnosticIds.Cancelled, "The run was cancelled: the host is stopping.")),
             _ => (ScriptOutcome.Crashed, Whole(ScriptDiagnosticIds.WorkerDied, "The script's worker gave no answer; the host killed it.")),
         };
+    }
+
+    private static ScriptDiagnostic KilledAtDeadline(ScriptSources sources, int position, TimeSpan timeout)
+    {
+        // The statement it was in, from the worker's mapped position file: the one whose call never returned.
+        var at = ScriptBudget.Unpack(position) is { } known && known.FileIndex < sources.Files.Count ? known : default((int FileIndex, int Line)?);
+        return new ScriptDiagnostic(at is { } p ? sources.Files[p.FileIndex].Path : sources.MainPath, at?.Line ?? 0, 0, IsError: true, ScriptDiagnosticIds.TimedOut,
+            $"The script ran past its {Describe(timeout)} timeout and did not stop (it was inside a call that never checks{(at is null ? "" : ", in the statement that starts here")}), so the host killed its worker process.");
     }
 
     private static ScriptDiagnostic Died(ScriptSources sources, WorkerDeath death, Func<ScriptImage?> image)
@@ -313,13 +320,19 @@ internal sealed class ScriptRunner : IDisposable
                     _cache.Store(key, image);
                 }
                 return new CompileResult(image, reply.Diagnostics, null);
+            case { Reply.OutOfMemory: true } or { Death.Cause: WorkerDeathCause.OutOfMemory }:
+                return new CompileResult(null, [], Refused(ScriptOutcome.Refused, ScriptDiagnosticIds.CompileLimit,
+                    $"The script {Path.GetFileName(mainFile)} is too large to compile: the compiler needed more than the {_pool.Options.MemoryLimitBytes / 1048576:N0} MB of memory a worker may use, so the host stopped it. Make it smaller: a switch or an expression with tens of thousands of parts is better written as data (an array or a Dictionary) that the script looks up."));
             case { Reply: { } refused }:
                 return new CompileResult(null, refused.Diagnostics, new ScriptRunResult(ScriptOutcome.Refused, refused.Diagnostics));
             case { Stop: WorkerStop.KilledAtDeadline }:
-                return new CompileResult(null, [], Refused(ScriptOutcome.Refused, ScriptDiagnosticIds.CompileTimedOut,
-                    $"Compiling the script took more than {Describe(_pool.Options.CompileCpuLimit)} of processor time (or {Describe(limit)} in all), so the host stopped it. Simplify the script: deeply nested tuples or generic types make the compiler's work grow very fast."));
+                return new CompileResult(null, [], Refused(ScriptOutcome.Refused, ScriptDiagnosticIds.CompileLimit,
+                    $"Compiling the script {Path.GetFileName(mainFile)} took more than {Describe(_pool.Options.CompileCpuLimit)} of processor time (or {Describe(limit)} in all), so the host stopped it. Simplify the script: deeply nested tuples or generic types, or expressions of many thousands of parts, make the compiler's work grow very fast."));
             case { Stop: WorkerStop.Cancelled or WorkerStop.KilledWhenCancelled }:
                 return new CompileResult(null, [], Cancelled(mainFile));
+            case { Death.Cause: WorkerDeathCause.StackOverflow }:
+                return new CompileResult(null, [], Refused(ScriptOutcome.Refused, ScriptDiagnosticIds.CompileLimit,
+                    $"The script {Path.GetFileName(mainFile)} is too deeply nested to compile: an expression or statement nested thousands of levels deep (brackets, calls, lambdas) overflowed the compiler's stack, so its worker process died. Flatten it: build the value in steps, with variables or a loop."));
             case { Death: { } death }:
                 return new CompileResult(null, [], Refused(ScriptOutcome.Crashed, ScriptDiagnosticIds.WorkerDied,
                     $"The script could not be compiled: it {death.Summary.Replace("its worker process", "the compiler's worker process", StringComparison.Ordinal)}. The host is unaffected."));
@@ -328,9 +341,9 @@ internal sealed class ScriptRunner : IDisposable
         }
     }
 
-    /// <summary>Compiler errors or policy violations: the worker did its job and can serve the next script.</summary>
+    /// <summary>Compiler errors or policy violations: the worker did its job and can serve the next script (not so past a compile limit).</summary>
     private static bool IsPlainRefusal(ScriptRunResult result)
-        => result.Outcome == ScriptOutcome.Refused && !result.Diagnostics.Any(d => d.Id == ScriptDiagnosticIds.CompileTimedOut);
+        => result.Outcome == ScriptOutcome.Refused && !result.Diagnostics.Any(d => d.Id == ScriptDiagnosticIds.CompileLimit);
 
     private static ScriptRunResult Cancelled(string mainFile)
         => new(ScriptOutcome.Cancelled, [new ScriptDiagnostic(mainFile, 0, 0, IsError: true, ScriptDiagnosticIds.Cancelled, "The run was cancelled: the host is stopping.")]);

@@ -76,17 +76,36 @@ internal sealed class RemoteOutput : TextWriter
         }
     }
 
+    /// <summary>
+    /// Ends the run's output and hands back what is still unsent, for the run's answer to carry: the report a script
+    /// prints last crosses with its answer, not as a message of its own. What a task the script left running prints
+    /// later is dropped here, as the host would drop it.
+    /// </summary>
+    public string? Finish()
+    {
+        string? rest = null;
+        lock (_gate)
+        {
+            if (!_closed && _line.Length > 0)
+            {
+                var text = _line.ToString();
+                rest = ChargeLocked(Encoding.UTF8.GetByteCount(text)) ? text : null;
+            }
+
+            _line.Clear();
+            _timerSet = false;
+            _closed = true;
+        }
+
+        _timer.Dispose();
+        return rest;
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            lock (_gate)
-            {
-                SendLocked();
-                _closed = true; // what a task the script left running prints later goes at once (the host drops it)
-            }
-
-            _timer.Dispose();
+            Finish();
         }
 
         base.Dispose(disposing);
@@ -106,7 +125,13 @@ internal sealed class RemoteOutput : TextWriter
 
     private void Pending(bool lineEnded)
     {
-        if (_line.Length >= MaxPending || (lineEnded && _closed))
+        if (_closed)
+        {
+            _line.Clear();
+            return;
+        }
+
+        if (_line.Length >= MaxPending)
         {
             SendLocked();
             return;

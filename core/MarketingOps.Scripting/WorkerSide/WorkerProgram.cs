@@ -27,13 +27,14 @@ internal static class WorkerProgram
         ThreadPool.SetMinThreads(Math.Max(workers, 8), io);
 
         TrackPositions();
-        using var rpc = WorkerChannel.ForWorker(output, input);
-        using var endpoint = new WorkerEndpoint(rpc, warmScripts);
+        WorkerEndpoint? served = null; // set before the channel starts reading
+        using var channel = WorkerChannel.ForWorker(output, input, (kind, value) => served!.Receive(kind, value));
+        using var endpoint = served = new WorkerEndpoint(channel, warmScripts);
         endpoint.Register();
-        rpc.StartListening();
+        channel.Start();
         try
         {
-            await rpc.Completion;
+            await channel.Rpc.Completion;
         }
         catch (Exception ex) when (ex is StreamJsonRpc.ConnectionLostException or OperationCanceledException or ObjectDisposedException)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MarketingOps.Scripting.Protocol;
+using MessagePack;
 using Microsoft.Extensions.Logging;
 using StreamJsonRpc;
 
@@ -17,7 +18,7 @@ internal sealed class ScriptWorker : IDisposable
     private const int MaxWriteInPlace = 16 * 1024; // a warm run's call, a reply to a single read; not an image or a long list
 
     private readonly Process _process;
-    private readonly JsonRpc _rpc;
+    private readonly WorkerChannel _channel;
     private readonly TrafficLimitStream _incoming;
     private readonly StderrCapture _stderr;
     private readonly WorkerCallbacks _callbacks;
@@ -30,6 +31,7 @@ internal sealed class ScriptWorker : IDisposable
     private HashSet<string> _warmKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<RecordedRead>> _starts = new(StringComparer.Ordinal); // script and args → the reads its last run began with
     private int _killed;
+    private TaskCompletionSource<RunReply>? _pendingRun; // the run call the worker has yet to answer
 
     private ScriptWorker(Process process, string folder, ScriptWorkerOptions options, TimeProvider time, ILogger logger)
     {
@@ -42,9 +44,10 @@ internal sealed class ScriptWorker : IDisposable
         _incoming = new TrafficLimitStream(process.StandardOutput.BaseStream, options.MaxTrafficPerRun);
         _stderr = new StderrCapture(process.StandardError);
         _callbacks = new WorkerCallbacks(logger, new WorkerValueMirror(options.MaxCachedValues));
-        _rpc = WorkerChannel.ForHost(new DirectWriteStream(process.StandardInput.BaseStream, MaxWriteInPlace), _incoming);
-        _callbacks.Register(_rpc);
-        _rpc.StartListening();
+        _channel = WorkerChannel.ForHost(new DirectWriteStream(process.StandardInput.BaseStream, MaxWriteInPlace), _incoming, Receive, options.MaxTrafficPerRun);
+        _channel.Rpc.Disconnected += (_, _) => Volatile.Read(ref _pendingRun)?.TrySetException(new ConnectionLostException());
+        _callbacks.Register(_channel.Rpc);
+        _channel.Start();
     }
 
     public int ProcessId => _process.Id;
@@ -91,7 +94,7 @@ internal sealed class ScriptWorker : IDisposable
     public async Task<WorkerAnswer<CompileReply>> CompileAsync(CompileCall call, TimeSpan limit, CancellationToken cancellationToken)
     {
         _incoming.Reset();
-        var answer = await AskAsync<CompileReply>(WorkerMethods.Compile, call, limit, cancellationToken, _options.CompileCpuLimit);
+        var answer = await AskAsync(token => _channel.Rpc.InvokeWithCancellationAsync<CompileReply>(WorkerMethods.Compile, [call], token), limit, cancellationToken, _options.CompileCpuLimit);
         Fresh = false;
         return answer;
     }
@@ -111,9 +114,14 @@ internal sealed class ScriptWorker : IDisposable
             var start = string.Join('\0', [call.Key, .. call.Args]);
             var reads = _starts.GetValueOrDefault(start) ?? [];
             var prefetched = reads.Count > 0 ? _callbacks.Prefetch(run, reads) : [];
-            var answer = await AskAsync<RunReply>(WorkerMethods.Run, call with { Prefetched = prefetched }, limit, cancellationToken);
+            var answer = await AskAsync(token => SendRunAsync(call with { Prefetched = prefetched }, token), limit, cancellationToken);
             if (answer.Reply is { } reply)
             {
+                if (reply.Printed is { Length: > 0 } printed)
+                {
+                    run.Print(printed);
+                }
+
                 if (_starts.Count >= MaxRememberedStarts)
                 {
                     _starts.Clear();
@@ -158,7 +166,7 @@ internal sealed class ScriptWorker : IDisposable
     public void Dispose()
     {
         Kill();
-        _rpc.Dispose();
+        _channel.Dispose();
         WaitForExit(); // killed: it ends at once, and with it the read of its stderr
         _stderr.Dispose();
         _process.Dispose();
@@ -188,7 +196,73 @@ internal sealed class ScriptWorker : IDisposable
         }
     }
 
-    private async Task<WorkerAnswer<T>> AskAsync<T>(string method, object argument, TimeSpan limit, CancellationToken cancellationToken, TimeSpan? cpuLimit = null)
+    /// <summary>
+    /// Sends the run call as a direct frame and waits for its answer, which <see cref="Receive"/> takes off the reader
+    /// thread. Cancelling tells the worker, which ends the run as cancelled and answers.
+    /// </summary>
+    private async Task<RunReply> SendRunAsync(RunCall call, CancellationToken cancellationToken)
+    {
+        var pending = new TaskCompletionSource<RunReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Interlocked.CompareExchange(ref _pendingRun, pending, null) is not null)
+        {
+            throw new InvalidOperationException("The worker is serving a run already.");
+        }
+
+        try
+        {
+            if (_channel.Rpc.Completion.IsCompleted)
+            {
+                throw new ConnectionLostException();
+            }
+
+            await _channel.SendAsync(DirectFrameKind.Run, call);
+
+            // Sent off this thread: a worker that stopped reading cannot hold up whoever cancels.
+            using var cancel = cancellationToken.Register(() => _ = Task.Run(() => CancelAsync(call.RunId)));
+            return await pending.Task;
+        }
+        finally
+        {
+            Interlocked.CompareExchange(ref _pendingRun, null, pending);
+        }
+    }
+
+    private async Task CancelAsync(string runId)
+    {
+        try
+        {
+            await _channel.SendAsync(DirectFrameKind.Cancel, runId);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or IOException or ConnectionLostException or OperationCanceledException or InvalidOperationException)
+        {
+            // Gone: the deadline or the kill after the grace period ends the run.
+        }
+    }
+
+    /// <summary>
+    /// A direct frame from the worker, on the reader thread after everything it sent before: the answer to the run under
+    /// way, or why it could not serve it. Anything else breaks the protocol: what this throws ends the channel, and the
+    /// run under way sees a lost connection.
+    /// </summary>
+    private void Receive(DirectFrameKind kind, ReadOnlyMemory<byte> value)
+    {
+        var pending = Volatile.Read(ref _pendingRun) ?? throw new InvalidDataException("The worker answered no run call.");
+        switch (kind)
+        {
+            case DirectFrameKind.Answer:
+                var reply = MessagePackSerializer.Deserialize<RunReply>(value, _channel.SerializerOptions) ?? throw new InvalidDataException("The worker sent an empty answer.");
+                pending.TrySetResult(reply);
+                break;
+            case DirectFrameKind.Failure:
+                var message = MessagePackSerializer.Deserialize<string>(value, _channel.SerializerOptions) ?? "";
+                pending.TrySetException(new RemoteInvocationException(message, 0, errorData: (object?)null));
+                break;
+            default:
+                throw new InvalidDataException($"The worker sent a {kind} frame.");
+        }
+    }
+
+    private async Task<WorkerAnswer<T>> AskAsync<T>(Func<CancellationToken, Task<T>> ask, TimeSpan limit, CancellationToken cancellationToken, TimeSpan? cpuLimit = null)
         where T : class
     {
         if (IsGone)
@@ -196,7 +270,7 @@ internal sealed class ScriptWorker : IDisposable
             return new(null, WorkerStop.Died, await DeathAsync(null));
         }
 
-        var invoke = _rpc.InvokeWithCancellationAsync<T>(method, [argument], cancellationToken);
+        var invoke = ask(cancellationToken);
         _ = invoke.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         using var stop = new CancellationTokenSource();
         var deadline = cpuLimit is { } cpu ? DeadlineAsync(limit, cpu, stop.Token) : Task.Delay(limit < LongestDelay ? limit : LongestDelay, _time, stop.Token);
@@ -233,7 +307,7 @@ internal sealed class ScriptWorker : IDisposable
         if (first == memory)
         {
             var resident = await memory;
-            var death = new WorkerDeath($"used {resident / 1048576:N0} MB of memory, past the {_options.ResidentLimit / 1048576:N0} MB a worker may use, so the host killed its worker process", []) { Position = LastPosition() };
+            var death = new WorkerDeath($"used {resident / 1048576:N0} MB of memory, past the {_options.ResidentLimit / 1048576:N0} MB a worker may use, so the host killed its worker process", []) { Position = LastPosition(), Cause = WorkerDeathCause.OutOfMemory };
             _logger.LogWarning("Script worker {Pid} was killed: it {Summary}", _process.Id, death.Summary);
             return new(null, WorkerStop.Died, death);
         }
@@ -246,7 +320,7 @@ internal sealed class ScriptWorker : IDisposable
             return new(null, WorkerStop.Died, await DeathAsync(null));
         }
 
-        return new(null, first == deadline ? WorkerStop.KilledAtDeadline : WorkerStop.KilledWhenCancelled);
+        return new(null, first == deadline ? WorkerStop.KilledAtDeadline : WorkerStop.KilledWhenCancelled) { Position = LastPosition() };
     }
 
     /// <summary>Where the dead worker's script was: the position it last wrote to its mapped file (0 when unknown).</summary>

@@ -1,6 +1,7 @@
 using MarketingOps.Scripting.Compilation;
 using MarketingOps.Scripting.Running;
 using MarketingOps.Scripting.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MarketingOps.Scripting.Tests.Running;
 
@@ -83,6 +84,27 @@ public sealed class RunawayScriptTests
 
         Assert.Equal(ScriptOutcome.Cancelled, result.Outcome);
         Assert.Equal(ScriptDiagnosticIds.Cancelled, Assert.Single(result.Diagnostics).Id);
+    }
+
+    [Fact(Timeout = 120_000)] // fails by hanging: nothing else ends the run
+    public async Task Cancelling_from_outside_reaches_the_worker_whose_script_stops_there()
+    {
+        using var folder = new ScriptFolder();
+        var file = folder.Write("spin.csx", "Print(\"spinning\");\nwhile (true) { }\n");
+
+        // The pool's clock stands still: its grace period after a cancellation never ends, nor does the deadline, so
+        // the host never kills the worker and only the cancellation sent to it can end the run.
+        using var pool = new MarketingOps.Scripting.Workers.ScriptWorkerPool(TestWorkers.Options(o => (o.MaxWorkers, o.WarmWorkers) = (1, 0)), new FakeTimeProvider());
+        var host = new TestHost(cacheDirectory: null, pool);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+
+        var run = host.Runner.RunAsync(file, new ScriptRunRequest(host.Host.Services) { Timeout = TimeSpan.FromMinutes(10) }, stopping.Token);
+        await host.Output.WaitForAsync("spinning");
+        await stopping.CancelAsync();
+        var result = await run;
+
+        Assert.Equal(ScriptOutcome.Cancelled, result.Outcome);
+        Assert.False(result.WorkerKilled);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class HostileRuntimeTests : IDisposable
         var checkedDiagnostics = await runner.CheckAsync(file, TestContext.Current.CancellationToken);
         var run = await runner.RunAsync(file, new ScriptRunRequest(new TestHost().Host.Services), TestContext.Current.CancellationToken);
 
-        Assert.Equal(ScriptDiagnosticIds.CompileTimedOut, Assert.Single(checkedDiagnostics).Id);
+        Assert.Equal(ScriptDiagnosticIds.CompileLimit, Assert.Single(checkedDiagnostics).Id);
         Assert.Equal(ScriptOutcome.Refused, run.Outcome);
         Assert.Contains("took more than 5 s of processor time", Assert.Single(run.Diagnostics).Message, StringComparison.Ordinal);
     }

@@ -27,7 +27,7 @@ internal sealed class ScriptScheduleCommand : AsyncCommand<ScriptScheduleSetting
         }
 
         // A script that would not compile is refused now, not at 3 a.m.
-        using var runner = new ScriptRunner(new ScriptRunnerOptions { CacheDirectory = Path.Combine(folder.CacheDirectory, "scripts") });
+        using var runner = new ScriptRunner(new ScriptRunnerOptions { ClientFolder = folder.Root, CacheDirectory = Path.Combine(folder.CacheDirectory, "scripts") });
         var diagnostics = await runner.CheckAsync(file, cancellationToken);
         if (diagnostics.Any(d => d.IsError))
         {

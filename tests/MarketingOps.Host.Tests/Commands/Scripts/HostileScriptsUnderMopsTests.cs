@@ -93,6 +93,32 @@ public sealed class HostileScriptsUnderMopsTests : IDisposable
         Assert.Contains("Scheduled script deadlock ended TimedOut", log, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_scheduled_script_swapped_for_one_that_kills_the_compiler_is_paused_after_three_firings()
+    {
+        // Checked when scheduled, then swapped: each firing now costs a compiler worker, as a compile bomb's would.
+        _home.Write("mops.json", """{ "Scheduling": { "PollInterval": "00:00:01" } }""");
+        _home.Write("scripts/swap.csx", "1\n");
+        await ScheduleAsync("scripts/swap.csx", "0/2 * * * * ?", "swap");
+        _home.Write("scripts/swap.csx", "var x = " + new string('(', 100_000) + "1" + new string(')', 100_000) + ";\n");
+
+        using var run = MopsProcess.Start(_home.Root, "run");
+        await run.WaitForOutputAsync("press Ctrl+C to stop", Patience);
+        var paused = await WaitForAsync(async () =>
+        {
+            var (_, json, _) = await Mops("script", "scheduled", "--json");
+            var entry = JsonDocument.Parse(json).RootElement.EnumerateArray().Single();
+            return entry.TryGetProperty("paused", out var reason) ? reason.GetString() : null;
+        });
+        run.Interrupt();
+        var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        var log = run.StandardOutput + run.StandardError;
+        Assert.Equal(0, exit);
+        Assert.StartsWith("its worker died or had to be killed 3 runs in a row; last: The script swap.csx is too deeply nested to compile", paused, StringComparison.Ordinal);
+        Assert.Equal(3, log.Split('\n').Count(l => l.Contains("Scheduled script swap ended Refused", StringComparison.Ordinal)));
+    }
+
     private static int CountTicks(string log) => log.Split('\n').Count(l => l.Contains("Scheduled script tick ran", StringComparison.Ordinal));
 
     private async Task ScheduleAsync(string file, string cron, string name, params string[] options)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace MarketingOps.Host.Tests.Commands.Scripts;
 
@@ -64,6 +65,46 @@ public sealed class ScriptCommandsTests : IDisposable
         Assert.Contains("scripts/bad.csx(2,7): error CS1061: 'PostsApi' does not contain a definition for 'Shedule'", badError, StringComparison.Ordinal);
         Assert.Contains("scripts/bad.csx(3,1): error MOPS001: 'System.IO.File.Delete(string)' is not allowed in scripts", badError, StringComparison.Ordinal);
         Assert.True(goodExit == 0, goodError);
+    }
+
+    [Fact]
+    public async Task Check_and_run_refuse_to_load_the_clients_secrets_and_never_print_a_word_of_them()
+    {
+        // Issue 11: `#load` of the key ring printed the master key, piece by piece, through CS0103 errors.
+        using (var store = new Core.Secrets.ClientSecretStore(_home.Root))
+        {
+            store.Set("sandbox-token", "hunter2-plain-secret");
+        }
+
+        var keyFile = Directory.GetFiles(Path.Combine(_home.Root, "secrets", "keys"), "*.xml").Single();
+        var masterKey = Regex.Match(File.ReadAllText(keyFile), "<value>(?<key>[^<]+)</value>").Groups["key"].Value;
+        var cipherText = JsonDocument.Parse(File.ReadAllText(Path.Combine(_home.Root, "secrets", "secrets.json"))).RootElement.GetProperty("Secrets").GetProperty("sandbox-token").GetString()!;
+        var secretWords = masterKey.Split('/', '+', '=').Append(cipherText).Where(w => w.Length >= 8).ToList();
+        Assert.NotEmpty(secretWords);
+        _home.Write("leak.csx", $"""
+            #load "secrets/keys/{Path.GetFileName(keyFile)}"
+            #load "Secrets/../secrets/secrets.json"
+            #load "{Path.Combine(_home.Root, "mops.json")}"
+            Print(1);
+            """);
+        _home.Write("mops.json", "{ \"Logging\": { \"LogLevel\": { \"Default\": \"Warning\" } } }\n");
+
+        var (checkExit, checkOut, checkError) = await Mops("script", "check", "leak.csx");
+        var (runExit, runOut, runError) = await Mops("script", "run", "leak.csx");
+
+        var printed = string.Concat(checkOut, checkError, runOut, runError);
+        Assert.All(secretWords, word => Assert.DoesNotContain(word, printed, StringComparison.Ordinal));
+        Assert.DoesNotContain("Warning", printed, StringComparison.Ordinal);
+        Assert.Equal((1, 1), (checkExit, runExit));
+        foreach (var error in new[] { checkError, runError })
+        {
+            Assert.Contains($"leak.csx(1,1): error MOPS004: #load refused: '{keyFile}' is in the client folder's secrets/ folder, which scripts may never read", error, StringComparison.Ordinal);
+            Assert.Contains("leak.csx(2,1): error MOPS004: #load refused: ", error, StringComparison.Ordinal);
+            Assert.Contains("leak.csx(3,1): error MOPS004: #load refused: ", error, StringComparison.Ordinal);
+            Assert.Contains("is the client's configuration file mops.json", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("CS", error, StringComparison.Ordinal);
+        }
+
     }
 
     [Fact]
