@@ -80,6 +80,7 @@ public static class PublishingServiceCollectionExtensions
     public static IServiceCollection AddMarketingOpsPublishingEngine(this IServiceCollection services)
     {
         services.AddHostedService<SchedulerHostedService>();
+        services.TryAddSingleton<RecurringSchedule>();
         return services;
     }
 }

@@ -194,21 +194,8 @@ internal sealed class SchedulerHostedService : IHostedService, IDisposable
         }
     }
 
-    private async Task ScheduleCronJobAsync(IScheduler scheduler, CronJobOptions cron, CancellationToken cancellationToken)
-    {
-        var job = JobBuilder.Create<RecurringJob>()
-            .WithIdentity(cron.Name, RecurringJob.Group)
-            .UsingJobData(RecurringJob.WorkKey, cron.Work)
-            .StoreDurably(true)
-            .Build();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(cron.TimeZone);
-        var trigger = TriggerBuilder.Create(_time)
-            .WithIdentity(cron.Name, RecurringJob.Group)
-            .ForJob(job)
-            .WithCronSchedule(cron.Cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
-            .Build();
-        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
-    }
+    private Task ScheduleCronJobAsync(IScheduler scheduler, CronJobOptions cron, CancellationToken cancellationToken)
+        => RecurringSchedule.ScheduleAsync(scheduler, cron, _time, cancellationToken);
 
     private static string? Problem(CronJobOptions cron)
     {

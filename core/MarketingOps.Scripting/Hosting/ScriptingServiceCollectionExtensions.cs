@@ -14,8 +14,8 @@ public static class ScriptingServiceCollectionExtensions
     /// <summary>
     /// Adds the script runner (compile cache in <c>&lt;client&gt;/cache/scripts</c>, worker processes started on the
     /// first script, never before) and, for each script in <c>&lt;client&gt;/scripts.json</c>, a recurring job
-    /// <c>script:NAME</c> on its cron schedule. Worker limits come from the <c>Scripting</c> section of
-    /// <paramref name="configuration"/>. Call after <c>AddMarketingOpsPublishing</c>.
+    /// <c>script:NAME</c> on its cron schedule, kept up to date with the file while the host runs. Worker limits come from the <c>Scripting</c> section of
+    /// <paramref name="configuration"/>. Call after <c>AddMarketingOpsPublishingEngine</c>.
     /// </summary>
     public static IServiceCollection AddMarketingOpsScripting(this IServiceCollection services, string clientFolder, IConfiguration? configuration = null)
     {
@@ -23,25 +23,16 @@ public static class ScriptingServiceCollectionExtensions
         services.TryAddSingleton(sp => new ScriptRunner(sp.GetRequiredService<ScriptRunnerOptions>(), TimeProvider.System, sp.GetService<ILogger<ScriptRunner>>()));
         services.TryAddSingleton<ScheduledScriptRuns>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledScriptRuns>());
-        foreach (var script in ScriptScheduleFile.Read(clientFolder))
-        {
-            services.AddSingleton<IRecurringWork>(sp => new ScheduledScriptWork(
-                script,
-                clientFolder,
-                sp.GetRequiredService<ScriptRunner>(),
-                sp.GetRequiredService<ScheduledScriptRuns>(),
-                sp,
-                sp.GetService<TimeProvider>() ?? TimeProvider.System,
-                sp.GetRequiredService<ILogger<ScheduledScriptWork>>()));
-            services.PostConfigure<SchedulingOptions>(o => o.CronJobs.Add(new CronJobOptions
-            {
-                Name = script.WorkName,
-                Cron = script.Cron,
-                TimeZone = script.TimeZone,
-                Work = script.WorkName,
-            }));
-        }
-
+        _ = ScriptScheduleFile.Read(clientFolder); // a scripts.json with problems stops the host now, every problem listed
+        services.TryAddSingleton(sp => new ScheduledScriptSource(clientFolder, sp));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecurringWorkSource, ScheduledScriptSource>(sp => sp.GetRequiredService<ScheduledScriptSource>()));
+        // Polling a file is on the real clock, whatever clock a demo simulates.
+        services.AddHostedService(sp => new ScriptScheduleWatcher(
+            sp.GetRequiredService<ScheduledScriptSource>(),
+            sp.GetRequiredService<RecurringSchedule>(),
+            clientFolder,
+            TimeProvider.System,
+            sp.GetRequiredService<ILogger<ScriptScheduleWatcher>>()));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using MarketingOps.Scripting.Compilation;
+using MarketingOps.Scripting.Workers;
 
 namespace MarketingOps.Scripting.Running;
 
@@ -35,4 +36,13 @@ internal sealed record ScriptRunResult(ScriptOutcome Outcome, IReadOnlyList<Scri
 
     /// <summary>How many of the script's first reads the host answered with the run call, before the script asked.</summary>
     public int PrefetchedReads { get; init; }
+
+    /// <summary>The version of the script that ran (its cache key); null when it was never read.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>The lane its worker was granted in.</summary>
+    public RunLane Lane { get; init; }
+
+    /// <summary>True when it ran past <see cref="ScriptWorkerOptions.LongRunAfter"/> (its worker counted it as long).</summary>
+    public bool RanLong { get; init; }
 }

@@ -96,10 +96,12 @@ internal sealed class ScriptRunner : IDisposable
 
         var key = ScriptCacheKey.Compute(sources, ScriptEnvironment.Default);
         ScriptWorker worker;
-        var knownLong = IsLong(mainFile);
+        var lane = IsLong(mainFile) ? RunLane.Slow : request.Pace?.Invoke(key) ?? RunLane.Quick;
+        request.Queued?.Invoke(lane);
         try
         {
-            worker = await _pool.AcquireAsync(key, knownLong, cancellationToken);
+            worker = await _pool.AcquireAsync(key, lane, request.Holder ?? Path.GetFileName(mainFile), cancellationToken);
+            request.WorkerGranted?.Invoke();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -131,7 +133,11 @@ internal sealed class ScriptRunner : IDisposable
                 if (compiled.Failure is { } refused)
                 {
                     recycle = !IsPlainRefusal(refused);
-                    return refused with { PrepareTime = _timeProvider.GetElapsedTime(started), ColdWorker = coldWorker, WorkerKilled = !IsPlainRefusal(refused) && refused.Outcome != ScriptOutcome.Cancelled };
+                    return refused with
+                {
+                    PrepareTime = _timeProvider.GetElapsedTime(started), ColdWorker = coldWorker, WorkerKilled = !IsPlainRefusal(refused) && refused.Outcome != ScriptOutcome.Cancelled,
+                    Version = key, Lane = lane, RanLong = Volatile.Read(ref grewLong) == 1,
+                };
                 }
 
                 image = compiled.Image!;
@@ -202,6 +208,9 @@ internal sealed class ScriptRunner : IDisposable
                 PrepareTime = prepared + (answer.Reply?.PrepareTime ?? TimeSpan.Zero),
                 RunTime = answer.Reply?.RunTime ?? TimeSpan.Zero,
                 PrefetchedReads = answer.Reply?.PrefetchUsed ?? 0,
+                Version = key,
+                Lane = lane,
+                RanLong = Volatile.Read(ref grewLong) == 1,
             };
         }
         finally

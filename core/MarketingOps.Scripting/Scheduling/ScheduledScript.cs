@@ -35,6 +35,21 @@ internal sealed record ScheduledScript(string Name, string File, string Cron)
     /// <summary>Why the last missed firing did not run.</summary>
     public string? LastMissedReason { get; init; }
 
+    /// <summary>When its last run ended (one the host's stop cut short is not counted).</summary>
+    public DateTimeOffset? LastRunAt { get; init; }
+
+    /// <summary>How long its last run held a worker, its compile included.</summary>
+    public TimeSpan? LastRunTook { get; init; }
+
+    /// <summary>
+    /// Whether its last run finished within <c>Scripting:LongRunAfter</c>: the record that lets its next run take the
+    /// last worker. False: it ran long, so it shares the others with slow and new scripts.
+    /// </summary>
+    public bool? LastRunQuick { get; init; }
+
+    /// <summary>The version of the script (the cache key of its sources) its last run ran: an edited script has no record.</summary>
+    public string? LastRunVersion { get; init; }
+
     /// <summary>The work and cron job name the scheduler knows it by.</summary>
     [JsonIgnore]
     public string WorkName => "script:" + Name;

@@ -9,14 +9,18 @@ namespace MarketingOps.Scripting.Scheduling;
 internal sealed class ScheduledScriptRuns : IHostedService, IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Task> _running = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (Task Task, ScheduledRun Run)> _running = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _stopping = new();
     private bool _disposed;
 
-    /// <summary>Starts <paramref name="run"/> in the background unless the script's previous run is still going or the host is stopping.</summary>
-    public ScheduledStart TryStart(string name, Func<CancellationToken, Task> run)
+    /// <summary>
+    /// Starts <paramref name="body"/> in the background unless the script's previous run is still going (then
+    /// <paramref name="previous"/> is that run) or the host is stopping.
+    /// </summary>
+    public ScheduledStart TryStart(string name, ScheduledRun run, Func<CancellationToken, Task> body, out ScheduledRun? previous)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(body);
+        previous = null;
         lock (_gate)
         {
             if (_stopping.IsCancellationRequested)
@@ -24,13 +28,14 @@ internal sealed class ScheduledScriptRuns : IHostedService, IDisposable
                 return ScheduledStart.HostStopping;
             }
 
-            if (_running.TryGetValue(name, out var previous) && !previous.IsCompleted)
+            if (_running.TryGetValue(name, out var going) && !going.Task.IsCompleted)
             {
+                previous = going.Run;
                 return ScheduledStart.StillRunning;
             }
 
             var token = _stopping.Token;
-            _running[name] = Task.Run(() => run(token), CancellationToken.None);
+            _running[name] = (Task.Run(() => body(token), CancellationToken.None), run);
             return ScheduledStart.Started;
         }
     }
@@ -44,7 +49,7 @@ internal sealed class ScheduledScriptRuns : IHostedService, IDisposable
         lock (_gate)
         {
             _stopping.Cancel();
-            running = [.. _running.Values];
+            running = [.. _running.Values.Select(r => r.Task)];
         }
 
         await Task.WhenAll(running).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

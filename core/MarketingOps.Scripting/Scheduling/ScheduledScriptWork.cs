@@ -3,6 +3,7 @@ using MarketingOps.Core.Scheduling;
 using MarketingOps.Scripting.Compilation;
 using MarketingOps.Scripting.Engine;
 using MarketingOps.Scripting.Running;
+using MarketingOps.Scripting.Workers;
 using Microsoft.Extensions.Logging;
 
 namespace MarketingOps.Scripting.Scheduling;
@@ -13,7 +14,9 @@ namespace MarketingOps.Scripting.Scheduling;
 /// worker died or had to be killed <see cref="PauseAfter"/> runs in a row is paused, with the reason in
 /// <c>scripts.json</c> for <c>mops script scheduled</c>; the host and every other schedule carry on. The run goes on
 /// in <see cref="ScheduledScriptRuns"/>, not on the scheduler's thread; a firing that finds the previous run still going
-/// (or one the scheduler never fired) is a missed run: logged, and counted in <c>scripts.json</c>.
+/// (or one the scheduler never fired) is a missed run: logged, and counted in <c>scripts.json</c> with why it waited.
+/// Each run's length is recorded there too: a script whose last run of its current version finished within
+/// <c>LongRunAfter</c> may take the last worker; any other shares the rest with slow and new scripts.
 /// </summary>
 internal sealed class ScheduledScriptWork(
     ScheduledScript script,
@@ -29,6 +32,10 @@ internal sealed class ScheduledScriptWork(
     private string? _pauseLogged; // the pause last logged: a paused script is said to be paused once, not at every firing
 
     public string Name => script.WorkName;
+
+    /// <summary>Whether this work runs <paramref name="entry"/> as it is scheduled now (same file, cron expression and zone).</summary>
+    public bool Schedules(ScheduledScript entry)
+        => entry is not null && entry.File == script.File && entry.Cron == script.Cron && entry.TimeZone == script.TimeZone;
 
     public Task RunAsync(CancellationToken cancellationToken) => RunAsync(new RecurringRun(clock.GetUtcNow(), null), cancellationToken);
 
@@ -65,10 +72,11 @@ internal sealed class ScheduledScriptWork(
             await RecordMissedAsync(skipped, run.ScheduledAt, "the scheduler did not fire it in time (the host was stopped or busy)");
         }
 
-        var start = runs.TryStart(script.Name, token => RunOnceAsync(current, token));
+        var scheduled = new ScheduledRun(run.ScheduledAt);
+        var start = runs.TryStart(script.Name, scheduled, token => RunOnceAsync(current, scheduled, token), out var previous);
         if (start == ScheduledStart.StillRunning)
         {
-            await RecordMissedAsync(1, run.ScheduledAt, "its previous run was still going or waiting for a worker");
+            await RecordMissedAsync(1, run.ScheduledAt, WaitExplanation.Of(previous!, runner.Pool.Holders(), runner.Pool.Options));
         }
     }
 
@@ -101,11 +109,11 @@ internal sealed class ScheduledScriptWork(
         });
     }
 
-    private async Task RunOnceAsync(ScheduledScript current, CancellationToken cancellationToken)
+    private async Task RunOnceAsync(ScheduledScript current, ScheduledRun scheduled, CancellationToken cancellationToken)
     {
         try
         {
-            await RunAndJudgeAsync(current, cancellationToken);
+            await RunAndJudgeAsync(current, scheduled, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -118,16 +126,32 @@ internal sealed class ScheduledScriptWork(
         }
     }
 
-    private async Task RunAndJudgeAsync(ScheduledScript current, CancellationToken cancellationToken)
+    private async Task RunAndJudgeAsync(ScheduledScript current, ScheduledRun scheduled, CancellationToken cancellationToken)
     {
         using var output = new StringWriter();
-        var request = new ScriptRunRequest(HostScriptServices.Create(services, current.File, output)) { Args = current.Args, Timeout = current.Timeout };
+        var request = new ScriptRunRequest(HostScriptServices.Create(services, current.File, output))
+        {
+            Args = current.Args,
+            Timeout = current.Timeout,
+            Holder = script.Name,
+            Pace = version => Pace(current, version),
+            Queued = lane => scheduled.Lane = lane,
+            WorkerGranted = () => scheduled.StartedAt = clock.GetUtcNow(),
+        };
         var result = await runner.RunAsync(current.File, request, cancellationToken);
         var printed = output.ToString().TrimEnd();
+        var ended = clock.GetUtcNow();
+        var took = scheduled.StartedAt is { } started ? ended - started : TimeSpan.Zero;
         if (result.Outcome == ScriptOutcome.Cancelled)
         {
             logger.LogInformation("Scheduled script {Name} was cancelled: the host is stopping", script.Name);
-            return; // that says nothing about the script
+            if (result.RanLong)
+            {
+                // It was already slow: after a restart it must not try the last worker again.
+                await ScriptScheduleFile.UpdateAsync(clientFolder, script.Name, s => s with { LastRunAt = ended, LastRunTook = took, LastRunQuick = false, LastRunVersion = result.Version });
+            }
+
+            return; // else that says nothing about the script
         }
 
         if (result.Succeeded)
@@ -144,11 +168,6 @@ internal sealed class ScheduledScriptWork(
         }
 
         var deaths = result.WorkerKilled ? (current.WorkerDeathsInARow ?? 0) + 1 : 0;
-        if (deaths == (current.WorkerDeathsInARow ?? 0))
-        {
-            return;
-        }
-
         var pause = deaths >= PauseAfter
             ? string.Create(CultureInfo.InvariantCulture, $"its worker died or had to be killed {deaths} runs in a row; last: {result.Diagnostics.LastOrDefault(d => d.IsError)?.Message}")
             : null;
@@ -156,13 +175,21 @@ internal sealed class ScheduledScriptWork(
         {
             WorkerDeathsInARow = deaths == 0 ? null : deaths,
             Paused = pause ?? s.Paused,
-            PausedAt = pause is null ? s.PausedAt : clock.GetUtcNow(),
+            PausedAt = pause is null ? s.PausedAt : ended,
+            LastRunAt = ended,
+            LastRunTook = took,
+            LastRunQuick = !result.RanLong,
+            LastRunVersion = result.Version,
         });
         if (pause is not null)
         {
             logger.LogError("Scheduled script {Name} is paused: {Reason}. Fix it, then `mops script resume {Name}`", script.Name, pause, script.Name);
         }
     }
+
+    /// <summary>Quick only for the version whose last run finished within the bound; slow for one that ran long; else new.</summary>
+    private static RunLane Pace(ScheduledScript current, string version)
+        => current.LastRunVersion != version ? RunLane.New : current.LastRunQuick == true ? RunLane.Quick : RunLane.Slow;
 
     private static string Lines(IReadOnlyList<ScriptDiagnostic> diagnostics) => string.Concat(diagnostics.Select(d => Environment.NewLine + "  " + d));
 }

@@ -5,7 +5,7 @@ using Quartz;
 
 namespace MarketingOps.Scripting.Scheduling;
 
-/// <summary><c>scripts.json</c> in the client folder: the scheduled scripts, written by <c>mops script schedule</c> and read at host start.</summary>
+/// <summary><c>scripts.json</c> in the client folder: the scheduled scripts, written by <c>mops script schedule</c> and by the host (pauses, missed runs, run records), read at host start and again whenever it changes.</summary>
 internal static class ScriptScheduleFile
 {
     public const string FileName = "scripts.json";

@@ -7,9 +7,10 @@ namespace MarketingOps.Scripting.Workers;
 /// The host's script workers: none until the first script, then a few kept warm. A worker serves one run at a time and is
 /// replaced after <see cref="ScriptWorkerOptions.RunsPerWorker"/> runs, after any run that did not end cleanly, and
 /// when its memory passes <see cref="ScriptWorkerOptions.RecycleAbove"/>; a replacement starts in the background.
-/// Long runs (past <see cref="ScriptWorkerOptions.LongRunAfter"/>, or of a script whose recent run was) never hold the
-/// last worker, so a short script never waits for slow ones: waiting runs are served in order, except that a short
-/// run passes long runs that may not start yet, and when runs that grew long hold every worker, one more starts.
+/// Slow runs (of a script whose recent run passed <see cref="ScriptWorkerOptions.LongRunAfter"/>) and new ones (a
+/// scheduled script with no record of finishing quickly) share all but the last worker; one new run at a time may try
+/// the last. So a quick script never waits for slow ones: waiting runs are served in order, except that a run passes
+/// those that may not start yet, and when no quick run under the bound holds a worker, one more starts for quick runs.
 /// </summary>
 internal sealed class ScriptWorkerPool : IDisposable
 {
@@ -19,10 +20,9 @@ internal sealed class ScriptWorkerPool : IDisposable
     private readonly Lock _gate = new();
     private readonly List<ScriptWorker> _idle = [];
     private readonly HashSet<ScriptWorker> _all = [];
-    private readonly LinkedList<Waiter> _waiting = [];
-    private readonly Dictionary<ScriptWorker, bool> _busy = []; // a worker handed out, and whether its run counts as long
-    private int _shortRuns;
-    private int _longRuns;
+    private readonly LinkedList<Grant> _waiting = [];
+    private readonly HashSet<Grant> _granted = [];
+    private readonly Dictionary<ScriptWorker, Grant> _busy = []; // a worker handed out, and the grant its run holds
     private bool _disposed;
 
     public ScriptWorkerPool(ScriptWorkerOptions options, TimeProvider? time = null, ILogger? logger = null)
@@ -69,30 +69,34 @@ internal sealed class ScriptWorkerPool : IDisposable
     /// <param name="key">The script's cache key.</param>
     /// <param name="longRun">True for a script known to run long: it may not take the last worker.</param>
     /// <param name="cancellationToken">Ends the wait.</param>
-    public async Task<ScriptWorker> AcquireAsync(string? key, bool longRun, CancellationToken cancellationToken)
+    public Task<ScriptWorker> AcquireAsync(string? key, bool longRun, CancellationToken cancellationToken)
+        => AcquireAsync(key, longRun ? RunLane.Slow : RunLane.Quick, key ?? "a script", cancellationToken);
+
+    /// <summary>A worker for one run in <paramref name="lane"/>; <paramref name="holder"/> names the run in <see cref="Holders"/>.</summary>
+    public async Task<ScriptWorker> AcquireAsync(string? key, RunLane lane, string holder, CancellationToken cancellationToken)
     {
-        var waiter = new Waiter(longRun);
+        var grant = new Grant(lane, holder);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _waiting.AddLast(waiter.Node);
+            _waiting.AddLast(grant.Node);
             Pump();
         }
 
-        if (!waiter.Granted.Task.IsCompleted)
+        if (!grant.Granted.Task.IsCompleted)
         {
             await using var registration = cancellationToken.Register(() =>
             {
                 lock (_gate)
                 {
-                    if (waiter.Node.List is not null)
+                    if (grant.Node.List is not null)
                     {
-                        _waiting.Remove(waiter.Node);
-                        waiter.Granted.TrySetCanceled(cancellationToken);
+                        _waiting.Remove(grant.Node);
+                        grant.Granted.TrySetCanceled(cancellationToken);
                     }
                 }
             });
-            await waiter.Granted.Task;
+            await grant.Granted.Task;
         }
 
         try
@@ -120,7 +124,7 @@ internal sealed class ScriptWorkerPool : IDisposable
             var leased = found ?? StartWorker();
             lock (_gate)
             {
-                _busy[leased] = longRun;
+                _busy[leased] = grant;
             }
 
             return leased;
@@ -129,26 +133,33 @@ internal sealed class ScriptWorkerPool : IDisposable
         {
             lock (_gate)
             {
-                Free(longRun);
+                Free(grant);
             }
 
             throw;
         }
     }
 
+    /// <summary>The runs holding workers now, in no particular order (to say why a run waits).</summary>
+    public IReadOnlyList<WorkerHolder> Holders()
+    {
+        lock (_gate)
+        {
+            return [.. _granted.Select(g => new WorkerHolder(g.Holder, g.Lane, g.Long, g.Trial))];
+        }
+    }
+
     /// <summary>
     /// Counts <paramref name="worker"/>'s run as long from now on (it has run past
-    /// <see cref="ScriptWorkerOptions.LongRunAfter"/>): a short run waiting may get a worker of its own.
+    /// <see cref="ScriptWorkerOptions.LongRunAfter"/>): a quick run waiting may get a worker of its own.
     /// </summary>
     public void MarkLong(ScriptWorker worker)
     {
         lock (_gate)
         {
-            if (_busy.TryGetValue(worker, out var isLong) && !isLong)
+            if (_busy.TryGetValue(worker, out var grant) && !grant.Long)
             {
-                _busy[worker] = true;
-                _shortRuns--;
-                _longRuns++;
+                grant.Long = true;
                 Pump();
             }
         }
@@ -163,9 +174,9 @@ internal sealed class ScriptWorkerPool : IDisposable
         var spare = false;
         lock (_gate)
         {
-            if (_busy.Remove(worker, out var wasLong))
+            if (_busy.Remove(worker, out var grant))
             {
-                Free(wasLong);
+                Free(grant);
             }
 
             if (_disposed)
@@ -274,14 +285,33 @@ internal sealed class ScriptWorkerPool : IDisposable
 
     private void Forget(ScriptWorker worker) => _all.Remove(worker);
 
-    /// <summary>Whether a run of this lane may have a worker now (called under the lock).</summary>
-    private bool Fits(bool longRun)
+    /// <summary>
+    /// Whether a run may have a worker now, and whether as the new script trying the last one (called under the lock).
+    /// Slow and new runs, with runs that grew long, hold at most <c>MaxWorkers − 1</c>; a quick run takes any worker,
+    /// or one more when no quick run under the bound holds one.
+    /// </summary>
+    private bool Fits(RunLane lane, out bool trial)
     {
+        trial = false;
         var max = Math.Max(1, _options.MaxWorkers);
-        var busy = _shortRuns + _longRuns;
-        return longRun
-            ? busy < max && _longRuns < Math.Max(1, max - 1)
-            : busy < max || (_shortRuns == 0 && busy < max + 1); // long runs hold them all: one more for short runs
+        var busy = _granted.Count;
+        var held = _granted.Count(g => g.Long || (g.Lane != RunLane.Quick && !g.Trial)); // the shared lane's workers
+        var sharedFree = busy < max && held < Math.Max(1, max - 1);
+        switch (lane)
+        {
+            case RunLane.Quick:
+                return busy < max || (!_granted.Any(g => g.Lane == RunLane.Quick && !g.Long) && busy < max + 1);
+            case RunLane.Slow:
+                return sharedFree;
+            default:
+                if (sharedFree)
+                {
+                    return true;
+                }
+
+                trial = busy < max && !_granted.Any(g => g.Trial);
+                return trial;
+        }
     }
 
     /// <summary>Grants waiting runs in order, each that fits (called under the lock).</summary>
@@ -290,52 +320,46 @@ internal sealed class ScriptWorkerPool : IDisposable
         for (var node = _waiting.First; node is not null;)
         {
             var next = node.Next;
-            var waiter = node.Value;
-            if (Fits(waiter.LongRun))
+            var grant = node.Value;
+            if (Fits(grant.Lane, out var trial))
             {
                 _waiting.Remove(node);
-                if (waiter.LongRun)
-                {
-                    _longRuns++;
-                }
-                else
-                {
-                    _shortRuns++;
-                }
-
-                waiter.Granted.TrySetResult();
+                grant.Trial = trial;
+                _granted.Add(grant);
+                grant.Granted.TrySetResult();
             }
 
             node = next;
         }
     }
 
-    private void Free(bool longRun)
+    private void Free(Grant grant)
     {
-        if (longRun)
-        {
-            _longRuns--;
-        }
-        else
-        {
-            _shortRuns--;
-        }
-
+        _granted.Remove(grant);
         Pump();
     }
 
-    /// <summary>A run waiting for a worker.</summary>
-    private sealed class Waiter
+    /// <summary>A run waiting for a worker, then holding one.</summary>
+    private sealed class Grant
     {
-        public Waiter(bool longRun)
+        public Grant(RunLane lane, string holder)
         {
-            LongRun = longRun;
-            Node = new LinkedListNode<Waiter>(this);
+            Lane = lane;
+            Holder = holder;
+            Node = new LinkedListNode<Grant>(this);
         }
 
-        public bool LongRun { get; }
+        public RunLane Lane { get; }
 
-        public LinkedListNode<Waiter> Node { get; }
+        public string Holder { get; }
+
+        /// <summary>A new script's run granted the last worker (changed under the pool's lock).</summary>
+        public bool Trial { get; set; }
+
+        /// <summary>Past the bound (changed under the pool's lock).</summary>
+        public bool Long { get; set; }
+
+        public LinkedListNode<Grant> Node { get; }
 
         public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

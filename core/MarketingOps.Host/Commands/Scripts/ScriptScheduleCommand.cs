@@ -37,6 +37,12 @@ internal sealed class ScriptScheduleCommand : AsyncCommand<ScriptScheduleSetting
 
         try
         {
+            // Scheduled again: the record of how long its runs take stays (it holds for the version that ran only).
+            if (ScriptScheduleFile.Find(folder.Root, script.Name) is { } earlier && earlier.File == script.File)
+            {
+                script = script with { LastRunAt = earlier.LastRunAt, LastRunTook = earlier.LastRunTook, LastRunQuick = earlier.LastRunQuick, LastRunVersion = earlier.LastRunVersion };
+            }
+
             await ScriptScheduleFile.UpsertAsync(folder.Root, script);
         }
         catch (ConfigurationException ex)
@@ -45,7 +51,7 @@ internal sealed class ScriptScheduleCommand : AsyncCommand<ScriptScheduleSetting
         }
 
         Console.Out.WriteLine(script.Name);
-        Console.Error.WriteLine($"scheduled '{script.Name}' ({script.Cron}, {script.TimeZone}); it runs while `mops run` is up");
+        Console.Error.WriteLine($"scheduled '{script.Name}' ({script.Cron}, {script.TimeZone}); it runs while `mops run` is up (a running host takes it up within seconds)");
         return ExitCodes.Success;
     }
 }

@@ -18,6 +18,24 @@ internal sealed class ScriptScheduleSettings : ScriptFileSettings
     [Description("IANA time zone the cron expression is read in. Default: UTC.")]
     public string? TimeZone { get; init; }
 
+    /// <summary>A cron expression or zone that cannot be read is a refused value (exit 2), as <c>post schedule --tz</c> is.</summary>
     public override ValidationResult Validate()
-        => string.IsNullOrWhiteSpace(Cron) ? ValidationResult.Error("--cron is required") : ValidationResult.Success();
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Cron))
+        {
+            problems.Add("--cron is required");
+        }
+        else if (!Quartz.CronExpression.TryParse(Cron, out _))
+        {
+            problems.Add($"--cron: '{Cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, for example '0 0 8 * * ?')");
+        }
+
+        if (TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            problems.Add($"--tz: '{TimeZone}' is not a known IANA time zone (for example Europe/Berlin, America/New_York, UTC)");
+        }
+
+        return problems.Count == 0 ? base.Validate() : ValidationResult.Error(string.Join("; ", problems));
+    }
 }

@@ -27,6 +27,7 @@ internal sealed class ScriptScheduledCommand : Command<JsonSettings>
                 Console.Out.WriteLine($"{"",-20} paused {script.PausedAt:u}: {reason}; `mops script resume {script.Name}` runs it again");
             }
 
+            Console.Out.WriteLine($"{"",-20} {Pace(script)}");
             if (script.MissedRuns is { } missed)
             {
                 Console.Out.WriteLine($"{"",-20} missed {missed} run{(missed == 1 ? "" : "s")}, the last due {script.LastMissedAt:u}: {script.LastMissedReason}");
@@ -40,4 +41,12 @@ internal sealed class ScriptScheduledCommand : Command<JsonSettings>
 
         return ExitCodes.Success;
     }
+
+    /// <summary>Which workers its next run may use, and why: its record of how long its last run took.</summary>
+    private static string Pace(ScheduledScript script) => script switch
+    {
+        { LastRunAt: not { } } => "no finished run yet: until one finishes quickly it shares all but the last worker with slow scripts",
+        { LastRunQuick: true } => $"last run {script.LastRunAt:u} took {WaitExplanation.Describe(script.LastRunTook ?? TimeSpan.Zero)}: quick, so its next run may take any worker (if the script is unchanged)",
+        _ => $"last run {script.LastRunAt:u} took {WaitExplanation.Describe(script.LastRunTook ?? TimeSpan.Zero)}: slow, so its next run shares all but the last worker with slow and new scripts",
+    };
 }

@@ -153,6 +153,7 @@ public sealed class ScriptCommandsTests : IDisposable
         var (scheduleExit, _, scheduleError) = await Mops("script", "schedule", "scripts/report.csx", "--cron", "0 0 8 ? * MON", "--tz", "Europe/Berlin", "--name", "weekly", "--", "acme");
         var (_, listed, _) = await Mops("script", "scheduled", "--json");
         var (cronExit, _, cronError) = await Mops("script", "schedule", "scripts/report.csx", "--cron", "every monday");
+        var (zoneExit, _, zoneError) = await Mops("script", "schedule", "scripts/report.csx", "--cron", "0 0 8 * * ?", "--tz", "Mars/Base");
         var (brokenExit, _, brokenError) = await Mops("script", "schedule", "scripts/broken.csx", "--cron", "0 0 8 * * ?");
         var (removeExit, _, _) = await Mops("script", "unschedule", "weekly");
         var (missingExit, _, missingError) = await Mops("script", "unschedule", "weekly");
@@ -160,8 +161,12 @@ public sealed class ScriptCommandsTests : IDisposable
         Assert.True(scheduleExit == 0, scheduleError);
         var entry = JsonDocument.Parse(listed).RootElement.EnumerateArray().Single();
         Assert.Equal(("weekly", "0 0 8 ? * MON", "Europe/Berlin", "acme"), (entry.GetProperty("name").GetString(), entry.GetProperty("cron").GetString(), entry.GetProperty("timeZone").GetString(), entry.GetProperty("args")[0].GetString()));
-        Assert.Equal(1, cronExit);
-        Assert.Contains("is not a Quartz cron expression", cronError, StringComparison.Ordinal);
+        // Issue 11: a value that cannot be read is a usage error naming the option, as `post schedule --tz` is.
+        Assert.Equal(2, cronExit);
+        Assert.Contains("--cron: 'every monday' is not a Quartz cron expression", cronError, StringComparison.Ordinal);
+        Assert.Equal(2, zoneExit);
+        Assert.Contains("--tz: 'Mars/Base' is not a known IANA time zone", zoneError, StringComparison.Ordinal);
+        Assert.DoesNotContain("timeZone", zoneError, StringComparison.Ordinal);
         Assert.Equal(1, brokenExit);
         Assert.Contains("scripts/broken.csx(1,7): error CS0103", brokenError, StringComparison.Ordinal);
         Assert.Equal(0, removeExit);
