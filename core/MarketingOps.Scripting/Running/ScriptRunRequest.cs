@@ -28,6 +28,9 @@ internal sealed record ScriptRunRequest(ScriptServices Services)
     /// <summary>Called with the run's lane as it starts to wait for a worker.</summary>
     public Action<RunLane>? Queued { get; init; }
 
-    /// <summary>Called once the run has a worker (a scheduled run tells waiting from running with it).</summary>
-    public Action? WorkerGranted { get; init; }
+    /// <summary>
+    /// Called once the run has a worker (a scheduled run tells waiting from running with it); false gives the worker
+    /// back unused and ends the run as cancelled (a scheduled script unscheduled or paused while it waited).
+    /// </summary>
+    public Func<bool>? WorkerGranted { get; init; }
 }

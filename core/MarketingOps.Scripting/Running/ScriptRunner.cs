@@ -101,11 +101,20 @@ internal sealed class ScriptRunner : IDisposable
         try
         {
             worker = await _pool.AcquireAsync(key, lane, request.Holder ?? Path.GetFileName(mainFile), cancellationToken);
-            request.WorkerGranted?.Invoke();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return Cancelled(mainFile);
+        }
+
+        if (request.WorkerGranted?.Invoke() == false)
+        {
+            _pool.Release(worker, recycle: false);
+            return new ScriptRunResult(ScriptOutcome.Cancelled, [new ScriptDiagnostic(mainFile, 0, 0, IsError: true, ScriptDiagnosticIds.Cancelled, "The run was not started: it was no longer wanted when its worker came.")])
+            {
+                Version = key,
+                Lane = lane,
+            };
         }
 
         var coldWorker = worker.Fresh;

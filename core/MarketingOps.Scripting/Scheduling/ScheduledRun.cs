@@ -21,6 +21,9 @@ internal sealed class ScheduledRun(DateTimeOffset due)
         set => Interlocked.Exchange(ref _started, value?.UtcTicks ?? long.MinValue);
     }
 
+    /// <summary>Why it did not start once it had a worker ("unscheduled", "paused"); null while it is wanted.</summary>
+    public string? Dropped { get; set; }
+
     /// <summary>The lane it asked for; null before its script was read.</summary>
     public RunLane? Lane
     {

@@ -136,9 +136,19 @@ internal sealed class ScheduledScriptWork(
             Holder = script.Name,
             Pace = version => Pace(current, version),
             Queued = lane => scheduled.Lane = lane,
-            WorkerGranted = () => scheduled.StartedAt = clock.GetUtcNow(),
+            WorkerGranted = () =>
+            {
+                scheduled.StartedAt = clock.GetUtcNow();
+                return StillWanted(scheduled);
+            },
         };
         var result = await runner.RunAsync(current.File, request, cancellationToken);
+        if (scheduled.Dropped is { } dropped)
+        {
+            logger.LogInformation("Scheduled script {Name} was {Dropped} while its run waited for a worker; that run did not start", script.Name, dropped);
+            return;
+        }
+
         var printed = output.ToString().TrimEnd();
         var ended = clock.GetUtcNow();
         var took = scheduled.StartedAt is { } started ? ended - started : TimeSpan.Zero;
@@ -185,6 +195,26 @@ internal sealed class ScheduledScriptWork(
         {
             logger.LogError("Scheduled script {Name} is paused: {Reason}. Fix it, then `mops script resume {Name}`", script.Name, pause, script.Name);
         }
+    }
+
+    /// <summary>Whether the script is still scheduled and not paused now that its run has a worker (it may have waited long).</summary>
+    private bool StillWanted(ScheduledRun scheduled)
+    {
+        try
+        {
+            scheduled.Dropped = ScriptScheduleFile.Find(clientFolder, script.Name) switch
+            {
+                null => "unscheduled",
+                { Paused: not null } => "paused",
+                _ => null,
+            };
+        }
+        catch (Core.Configuration.ConfigurationException)
+        {
+            scheduled.Dropped = null; // a file with problems unschedules nothing; the watcher says so
+        }
+
+        return scheduled.Dropped is null;
     }
 
     /// <summary>Quick only for the version whose last run finished within the bound; slow for one that ran long; else new.</summary>

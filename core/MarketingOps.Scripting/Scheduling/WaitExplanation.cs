@@ -21,6 +21,7 @@ internal static class WaitExplanation
         var sharing = Names(holders.Where(h => !h.Trial && (h.Long || h.Lane != RunLane.Quick)));
         var why = previous.Lane switch
         {
+            _ when max == 1 => Invariant($"the only worker was busy ({Names(holders)})"),
             RunLane.New => Invariant($"it has no record of finishing within {bound}, so it shares {shared} of the {max} workers with slow scripts (held by {sharing}) and may try the last one only when it is free and no other new script is trying it (now: {Names(holders.Where(h => h.Trial))})"),
             RunLane.Slow => Invariant($"it ran past {bound} lately, so it shares {shared} of the {max} workers with new scripts (held by {sharing})"),
             _ => Invariant($"every worker was busy ({Names(holders)})"),

@@ -80,6 +80,31 @@ public sealed class FairWorkersUnderMopsTests : IDisposable
         Assert.True(stopped < TimeSpan.FromSeconds(15), $"mops took {stopped} to stop while slow scripts ran:\n{log}");
     }
 
+    [Fact]
+    public async Task A_script_unscheduled_while_its_run_waits_for_a_worker_does_not_run_when_the_worker_frees()
+    {
+        // One worker, held by a script until its 45 s timeout: the margin the steps below need on a loaded machine.
+        _home.Write("mops.json", """{ "Scheduling": { "PollInterval": "00:00:01" }, "Scripting": { "MaxWorkers": 1 } }""");
+        _home.Write("scripts/hold.csx", "Log.LogInformation(\"hold run started\");\nawait Task.Delay(TimeSpan.FromHours(1), CancellationToken);\n1\n");
+        _home.Write("scripts/victim.csx", "Print(\"victim ran\");\n1\n");
+        await ScheduleAsync("scripts/hold.csx", "0/2 * * * * ?", "hold", "--timeout", "45s");
+
+        using var run = MopsProcess.Start(_home.Root, "run");
+        await run.WaitForOutputAsync("hold run started", Patience);
+        await ScheduleAsync("scripts/victim.csx", "* * * * * ?", "victim");
+        await WaitForAsync(() => Task.FromResult(Reason("victim")?.Contains("still waiting for a worker", StringComparison.Ordinal) == true ? "waiting" : null), Patience);
+        var (unscheduleExit, _, unscheduleError) = await MopsProcess.RunAsync(_home.Root, "script", "unschedule", "victim");
+        await run.WaitForOutputAsync("Scheduled script victim was unscheduled while its run waited for a worker; that run did not start", Patience);
+        await run.WaitForOutputAsync("Scheduled script hold ended TimedOut", Patience);
+        run.Interrupt();
+        var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        var log = run.StandardOutput + run.StandardError;
+        Assert.True(unscheduleExit == 0, unscheduleError);
+        Assert.DoesNotContain("victim ran", log, StringComparison.Ordinal);
+        Assert.True(exit == 0, $"exit {exit}:\n{log}");
+    }
+
     private string? Reason(string name) => Entry(name) is { } entry && entry.TryGetProperty("lastMissedReason", out var why) ? why.GetString() : null;
 
     private JsonElement? Entry(string name)
