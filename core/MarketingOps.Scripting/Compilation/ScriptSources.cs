@@ -94,6 +94,13 @@ internal sealed class ScriptSources
             : FileProblem(mainPath, clientFolder) is { } mainProblem
                 ? (ScriptDiagnosticIds.FileNotAllowed, $"This file cannot be run as a script: it {mainProblem}. Its text was not read.")
                 : default((string Id, string Message)?);
+        string? unreadable = null;
+        var mainBytes = unusable is null ? ScriptFileReader.Read(mainPath, ScriptFileReader.MaxBytes, out unreadable) : null;
+        if (unusable is null && mainBytes is null)
+        {
+            unusable = (ScriptDiagnosticIds.FileNotAllowed, $"This file cannot be run as a script: it {unreadable}.");
+        }
+
         if (unusable is var (id, message))
         {
             diagnostics.Add(new ScriptDiagnostic(mainPath, 0, 0, IsError: true, id, message));
@@ -101,7 +108,8 @@ internal sealed class ScriptSources
             return new ScriptSources(root, () => CSharpSyntaxTree.ParseText(empty, parseOptions, mainPath), [new ScriptSourceFile(mainPath, empty, SHA256.HashData([]), false)], diagnostics, refused);
         }
 
-        var main = Read(mainPath);
+        var main = Read(mainPath, mainBytes!);
+        var left = ScriptFileReader.MaxBytes - mainBytes!.Length;
         files.Add(main);
         var pending = new Queue<(ScriptSourceFile File, SyntaxTree Tree)>();
         pending.Enqueue((main, ParseHeader(main, parseOptions)));
@@ -130,6 +138,12 @@ internal sealed class ScriptSources
                     : !IsInsideRoot(target, realRoot) ? $"'{target}' is outside the script's folder '{root}'; #load may only load files in that folder or below it"
                     : !File.Exists(target) ? $"'{target}' does not exist"
                     : null;
+                byte[]? bytes = null;
+                if (problem is null && !seen.Contains(target!) && (bytes = ScriptFileReader.Read(target!, left, out var unread)) is null)
+                {
+                    problem = $"'{target}' {unread}";
+                }
+
                 if (problem is not null)
                 {
                     refused.Add((file.Path, load.Span));
@@ -139,7 +153,8 @@ internal sealed class ScriptSources
 
                 if (seen.Add(target!))
                 {
-                    var loaded = Read(target!);
+                    var loaded = Read(target!, bytes!);
+                    left -= bytes!.Length;
                     files.Add(loaded);
                     pending.Enqueue((loaded, ParseHeader(loaded, parseOptions)));
                 }
@@ -186,9 +201,8 @@ internal sealed class ScriptSources
         return Path.GetFullPath(Path.Combine(baseDirectory, name));
     }
 
-    private static ScriptSourceFile Read(string path)
+    private static ScriptSourceFile Read(string path, byte[] bytes)
     {
-        var bytes = File.ReadAllBytes(path);
         using var stream = new MemoryStream(bytes, writable: false);
         var text = SourceText.From(stream, Encoding.UTF8, SourceHashAlgorithm.Sha256);
         var isStub = text.Lines.Count > 0 && text.Lines[0].ToString().Trim() == EditorStubMarker;

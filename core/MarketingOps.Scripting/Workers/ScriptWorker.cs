@@ -145,7 +145,7 @@ internal sealed class ScriptWorker : IDisposable
         }
     }
 
-    /// <summary>Kills the process at once (and anything it started); the run it served ends without an answer.</summary>
+    /// <summary>Kills the process at once; the run it served ends without an answer.</summary>
     public void Kill()
     {
         if (Interlocked.Exchange(ref _killed, 1) != 0)
@@ -155,7 +155,10 @@ internal sealed class ScriptWorker : IDisposable
 
         try
         {
-            _process.Kill(entireProcessTree: true);
+            // The worker alone: it starts no process of its own (the muxer runs it in-process, and scripts may not). A tree
+            // kill first stops the process (SIGSTOP) and then reads every process on the machine to find its children: a
+            // host that exits in between leaves the worker stopped for good, and on a busy machine the kill waits.
+            _process.Kill();
         }
         catch (InvalidOperationException)
         {
