@@ -87,11 +87,21 @@ internal static partial class ScriptFileReader
         return new FileStream(handle, FileAccess.Read, bufferSize: 0);
     }
 
-    /// <summary>Reads at most one byte past the limit, so a file that grew after it was examined is refused, not read whole.</summary>
+    /// <summary>
+    /// Reads at most one byte past the limit, so a file that grew after it was examined is refused, not read whole. The
+    /// buffer starts at the file's size (every run reads its script: a few kilobytes, not the limit) and grows only
+    /// while the file does.
+    /// </summary>
     private static byte[]? ReadBounded(FileStream stream, int left, out string? problem)
     {
-        var buffer = new byte[left + 1];
-        var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var buffer = new byte[Math.Min(stream.CanSeek ? stream.Length : left, left) + 1];
+        var length = 0;
+        while ((length += stream.ReadAtLeast(buffer.AsSpan(length), buffer.Length - length, throwOnEndOfStream: false)) == buffer.Length
+               && buffer.Length <= left)
+        {
+            Array.Resize(ref buffer, (int)Math.Min(2L * buffer.Length, left + 1L));
+        }
+
         problem = length > left ? TooLarge(stream.CanSeek ? (ulong)stream.Length : (ulong)length, left) : null;
         return problem is null ? buffer.AsSpan(0, length).ToArray() : null;
     }
