@@ -172,6 +172,10 @@ internal sealed class ScriptWorker : IDisposable
         _channel.Dispose();
         WaitForExit(); // killed: it ends at once, and with it the read of its stderr
         _stderr.Dispose();
+
+        // Its output pipe is closed here, not when the channel's disconnection is handled on another thread (a process
+        // whose output was read as a stream does not close it when disposed): a host that ran many workers holds none.
+        _incoming.Dispose();
         _process.Dispose();
         try
         {
