@@ -68,6 +68,42 @@ public sealed class ScriptCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_and_check_with_json_print_one_json_value_with_the_output_value_and_diagnostics()
+    {
+        _home.Write("scripts/report.csx", """
+            Print("line one\nline two ");
+            Log.LogInformation("logged {N}", 3);
+            Posts.Schedule("acme", "Not really", Now.AddDays(1));
+            return "é 👋";
+            """);
+        _home.Write("scripts/bad.csx", "var x = 1;\nPosts.Shedule(\"acme\", \"x\", Now);\n");
+
+        var (exit, output, error) = await Mops("script", "run", "scripts/report.csx", "--json", "--dry-run");
+        var (badExit, badOutput, _) = await Mops("script", "run", "scripts/bad.csx", "--json");
+        var (checkExit, checkOutput, _) = await Mops("script", "check", "scripts/bad.csx", "--json");
+
+        Assert.True(exit == 0, error);
+        var run = JsonDocument.Parse(output).RootElement; // stdout is the JSON value alone: the prints are inside it
+        Assert.Equal("Completed", run.GetProperty("outcome").GetString());
+        Assert.Equal("é 👋", run.GetProperty("value").GetString());
+        Assert.StartsWith("line one\nline two \n[dry run] would schedule on acme at ", run.GetProperty("output").GetString(), StringComparison.Ordinal);
+        Assert.Single(run.GetProperty("dryRunActions").EnumerateArray());
+        Assert.Contains("[info] logged 3", error, StringComparison.Ordinal);
+
+        Assert.Equal(1, badExit);
+        var refused = JsonDocument.Parse(badOutput).RootElement;
+        Assert.Equal("Refused", refused.GetProperty("outcome").GetString());
+        var diagnostic = refused.GetProperty("diagnostics").EnumerateArray().Single();
+        Assert.Equal(("scripts/bad.csx", 2, 7, "error", "CS1061"), (diagnostic.GetProperty("file").GetString(), diagnostic.GetProperty("line").GetInt32(), diagnostic.GetProperty("column").GetInt32(), diagnostic.GetProperty("severity").GetString(), diagnostic.GetProperty("id").GetString()));
+
+        Assert.Equal(1, checkExit);
+        var check = JsonDocument.Parse(checkOutput).RootElement;
+        Assert.False(check.GetProperty("ok").GetBoolean());
+        Assert.Equal(1, check.GetProperty("errors").GetInt32());
+        Assert.Equal(diagnostic.GetRawText(), check.GetProperty("diagnostics").EnumerateArray().Single().GetRawText());
+    }
+
+    [Fact]
     public async Task Check_and_run_refuse_to_load_the_clients_secrets_and_never_print_a_word_of_them()
     {
         // Issue 11: `#load` of the key ring printed the master key, piece by piece, through CS0103 errors.
