@@ -45,6 +45,7 @@ internal sealed class PolicyChecker
             }
         }
 
+        checker.CheckStoredTokens(compilation.Assembly.GlobalNamespace);
         return checker._found;
     }
 
@@ -273,6 +274,11 @@ internal sealed class PolicyChecker
         {
             case IArrayTypeSymbol array:
                 found.AddRange(Violations(array.ElementType));
+                if (IsCancellationToken(array.ElementType))
+                {
+                    found.Add(new Violation("CancellationToken[]", ScriptDiagnosticIds.ApiNotAllowed, $"'{Display(array)}' is not allowed in scripts: {ScriptAllowlist.HeldToken}"));
+                }
+
                 break;
             case IPointerTypeSymbol or IFunctionPointerTypeSymbol:
                 found.Add(Violation.Feature("pointers", "scripts cannot use unsafe code or pointers"));
@@ -286,6 +292,10 @@ internal sealed class PolicyChecker
                 foreach (var argument in (named.IsTupleType ? named.TupleElements.Select(e => e.Type) : named.TypeArguments).Distinct(SymbolEqualityComparer.Default))
                 {
                     found.AddRange(Violations((ITypeSymbol)argument!));
+                    if (IsCancellationToken((ITypeSymbol)argument!))
+                    {
+                        found.Add(new Violation("CancellationToken as a type argument", ScriptDiagnosticIds.ApiNotAllowed, $"'{Display(named)}' is not allowed in scripts: {ScriptAllowlist.HeldToken}"));
+                    }
                 }
 
                 if (!named.IsTupleType && !IsScriptDefined(named) && TypeVerdict(named.OriginalDefinition) is { } reason)
@@ -344,6 +354,36 @@ internal sealed class PolicyChecker
         _typeVerdicts[definition] = verdict;
         return verdict;
     }
+
+    /// <summary>
+    /// A token kept in a field (a script-level variable, a field or auto-property of a script's type) starts empty until
+    /// set, and code can read it before: the run could not cancel what waits on it.
+    /// </summary>
+    private void CheckStoredTokens(INamespaceOrTypeSymbol container)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            switch (member)
+            {
+                case INamespaceOrTypeSymbol inner when IsScriptDefinedContainer(inner):
+                    CheckStoredTokens(inner);
+                    break;
+                case IFieldSymbol field when IsCancellationToken(field.Type):
+                    var declared = field.AssociatedSymbol ?? field;
+                    if (declared.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
+                    {
+                        Report(location, "stored CancellationToken", ScriptDiagnosticIds.ApiNotAllowed,
+                            $"'{declared.Name}' is not allowed in scripts: a script-level variable, field or property of type CancellationToken {ScriptAllowlist.StoredToken}");
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private bool IsScriptDefinedContainer(INamespaceOrTypeSymbol symbol) => symbol is INamespaceSymbol || (symbol is ITypeSymbol type && IsScriptDefined(type));
+
+    private static bool IsCancellationToken(ITypeSymbol type) => type is INamedTypeSymbol { Name: nameof(CancellationToken) } named && TypeKey(named) == "System.Threading.CancellationToken";
 
     private bool IsScriptDefined(ITypeSymbol type) => SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly);
 

@@ -152,6 +152,10 @@ internal static class ScriptAllowlist
     private const string ProcessWide = "it changes or fills state the whole process shares, beyond the run";
     public const string OwnTokenSource = "a token source of its own is not linked to the run, which could then not stop what waits on it; use CancellationTokenSource.CreateLinkedTokenSource(CancellationToken) (and CancelAfter for a time limit)";
 
+    public const string HeldToken = "a collection, tuple, array or nullable of CancellationToken hands out empty tokens (GetValueOrDefault, a missing element) that the run could not cancel; pass the script's CancellationToken where it is needed";
+
+    public const string StoredToken = "starts empty until it is set, and the run could not cancel what waits on it; pass the script's CancellationToken where it is needed";
+
     public const string UseRunToken = "pass the script's CancellationToken, so the run can stop what it waits for";
 
     public const string DefaultReason = "it is not on the scripting allowlist (see docs/scripting.md, \"What scripts may use\")";

@@ -99,6 +99,14 @@ public sealed class HostileScriptTests
         { "Task.Delay with a token source of its own", "await Task.Delay(TimeSpan.FromDays(1), new System.Threading.CancellationTokenSource().Token);", Api, 1 },
         { "a linked token source linked to nothing", "var cts = System.Threading.CancellationTokenSource.CreateLinkedTokenSource();\nawait Task.Delay(TimeSpan.FromDays(1), cts.Token);", Api, 1 },
         { "a new empty token", "var t = new System.Threading.CancellationToken();", Api, 1 },
+        // Empty tokens handed out by a collection or a field (second red team): each waits past every cancellation.
+        { "a token a dictionary does not hold", "var d = new Dictionary<int, System.Threading.CancellationToken>();\nawait Task.Delay(TimeSpan.FromDays(1), d.GetValueOrDefault(1));", Api, 2 },
+        { "a token from a new array", "var a = new System.Threading.CancellationToken[1];\nawait Task.Delay(TimeSpan.FromDays(1), a[0]);", Api, 2 },
+        { "a token from a nullable", "System.Threading.CancellationToken? n = null;\nawait Task.Delay(TimeSpan.FromDays(1), n.GetValueOrDefault());", Api, 2 },
+        { "a token from a list's FirstOrDefault", "await Task.Delay(TimeSpan.FromDays(1), new List<System.Threading.CancellationToken>().FirstOrDefault());", Api, 1 },
+        { "a script-level token read before it is set", "System.Threading.CancellationToken t;\nasync Task F() => await Task.Delay(TimeSpan.FromDays(1), t);\nawait F();", Api, 1 },
+        { "a struct's token field never set", "struct S { public System.Threading.CancellationToken T; }\nawait Task.Delay(TimeSpan.FromDays(1), new S().T);", Api, 1 },
+        { "a record's token", "record R(System.Threading.CancellationToken Token);", Api, 1 },
         // Caches that would keep every script loaded for the life of the host.
         { "JsonSerializer", "var s = System.Text.Json.JsonSerializer.Serialize(1);", Api, 1 },
         { "JSON generics over a script type", "record R(int X);\nvar v = System.Text.Json.Nodes.JsonValue.Create(new R(1));", Api, 2 },
