@@ -136,7 +136,7 @@ internal sealed class PolicyChecker
 
         if (node is DefaultExpressionSyntax || node.IsKind(SyntaxKind.DefaultLiteralExpression))
         {
-            if (model.GetTypeInfo(node).ConvertedType is INamedTypeSymbol { Name: nameof(CancellationToken) } token && TypeKey(token) == "System.Threading.CancellationToken")
+            if (model.GetTypeInfo(node).ConvertedType is { } converted && IsCancellationToken(converted))
             {
                 Report(node, "default CancellationToken", ScriptDiagnosticIds.ApiNotAllowed,
                     $"an empty CancellationToken is not allowed in scripts: {ScriptAllowlist.UseRunToken}");
