@@ -128,8 +128,14 @@ internal sealed class MopsProcess : IDisposable
     /// <summary>Kills mops alone (not what it started), as a crash would.</summary>
     public void KillAlone() => _process.Kill(entireProcessTree: false);
 
-    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
-    public void Interrupt() => Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does (nothing once it has ended).</summary>
+    public void Interrupt() => Signal(ProcessSignal.Interrupt);
+
+    /// <summary>Sends <paramref name="signal"/> (see <see cref="ProcessSignal"/>); false once it has ended.</summary>
+    public bool Signal(int signal) => ProcessSignal.ToChild(_process, signal);
+
+    /// <summary>Waits for the end of a process that was killed.</summary>
+    public void WaitForExit() => _process.WaitForExit();
 
     public void Dispose()
     {

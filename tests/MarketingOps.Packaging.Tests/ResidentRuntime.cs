@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
+using MarketingOps.Host.Tests;
 using MarketingOps.Host.Tests.Cli;
 
 namespace MarketingOps.Packaging.Tests;
@@ -26,23 +25,11 @@ internal sealed class ResidentRuntime : IDisposable
 
     public void Dispose()
     {
+        // Asked as a user's logout would: it finishes, removes its files and leaves. A pid file can outlive its process
+        // (one killed leaves it), so only a process of this folder's is signalled, never whoever has the number now.
         foreach (var pid in Pids())
         {
-            try
-            {
-                using var resident = Process.GetProcessById(pid);
-
-                // Asked as a user's logout would: it finishes, removes its files and leaves.
-                Process.Start("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
-                if (!resident.WaitForExit(TimeSpan.FromSeconds(30)))
-                {
-                    resident.Kill();
-                }
-            }
-            catch (ArgumentException)
-            {
-                // Gone already.
-            }
+            ProcessSignal.End(pid, "XDG_RUNTIME_DIR=" + Root, TimeSpan.FromSeconds(30));
         }
     }
 }

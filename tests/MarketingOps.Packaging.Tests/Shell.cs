@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using MarketingOps.Host.Tests;
 
 namespace MarketingOps.Packaging.Tests;
 
@@ -99,7 +100,7 @@ internal sealed class Shell : IDisposable
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C does.</summary>
-    public void Interrupt() => Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+    public void Interrupt() => ProcessSignal.ToChild(_process, ProcessSignal.Interrupt);
 
     public void Dispose()
     {

@@ -8,7 +8,8 @@ public static class ShellScript
     /// <summary>Runs <c>bash script args…</c>; returns the exit code and everything it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string script, IReadOnlyList<string> arguments, TimeSpan timeout)
     {
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Standard input too: a test process's own is its runner's channel, not for a script or the peer it leaves running.
+        var info = new ProcessStartInfo("bash") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {
@@ -16,6 +17,7 @@ public static class ShellScript
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start bash {script}.");
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace MarketingOps.Host.Tests.Cli;
@@ -60,17 +59,11 @@ internal sealed class ResidentRuntime : IDisposable
 
     public void Dispose()
     {
+        // A pid file can outlive its process (a test kills one), so only a process of this folder's is killed, never
+        // whoever has the number now.
         foreach (var pid in Pids())
         {
-            try
-            {
-                using var resident = Process.GetProcessById(pid);
-                resident.Kill();
-            }
-            catch (ArgumentException)
-            {
-                // Gone already.
-            }
+            ProcessSignal.ToProcessWith(pid, "XDG_RUNTIME_DIR=" + Root, ProcessSignal.Kill);
         }
 
         _folder.Dispose();

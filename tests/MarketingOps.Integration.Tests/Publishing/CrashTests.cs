@@ -99,18 +99,12 @@ public sealed class CrashTests
     /// <summary>SIGKILL: no shutdown hooks, no flushing; exactly what a crash or an OOM kill does.</summary>
     internal static void SigKill(MopsProcess mops)
     {
-        using var process = System.Diagnostics.Process.GetProcessById(mops.Id);
-        process.Kill(entireProcessTree: true);
-        process.WaitForExit();
+        mops.Kill();
+        mops.WaitForExit();
     }
 
-    /// <summary>Sends a signal by name (STOP freezes the process where it stands, CONT lets it run on).</summary>
-    internal static void Signal(MopsProcess mops, string signal)
-    {
-        using var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, mops.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-        Assert.Equal(0, kill.ExitCode);
-    }
+    /// <summary>Sends a signal (<see cref="ProcessSignal.Stop"/> freezes the process where it stands, <see cref="ProcessSignal.Continue"/> lets it run on).</summary>
+    internal static void Signal(MopsProcess mops, int signal) => Assert.True(mops.Signal(signal), $"signal {signal} did not reach mops: it has ended");
 
     private static bool HasExited(MopsProcess mops)
     {

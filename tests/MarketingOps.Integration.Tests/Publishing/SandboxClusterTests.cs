@@ -55,7 +55,7 @@ public sealed class SandboxClusterTests
                 if (posts.Count(p => p.State == PostState.Published) >= 4 && HeldBy(posts, markA).Count > 0)
                 {
                     Assert.False(nodeA.HasExited, $"node A exited on its own:\n{nodeA.StandardError}");
-                    CrashTests.Signal(nodeA, "STOP");
+                    CrashTests.Signal(nodeA, ProcessSignal.Stop);
                     heldByA = HeldBy(await engine.AllAsync(), markA);
                     if (heldByA.Count > 0)
                     {
@@ -63,7 +63,7 @@ public sealed class SandboxClusterTests
                         break;
                     }
 
-                    CrashTests.Signal(nodeA, "CONT");
+                    CrashTests.Signal(nodeA, ProcessSignal.Continue);
                 }
 
                 await Task.Delay(10, ct);

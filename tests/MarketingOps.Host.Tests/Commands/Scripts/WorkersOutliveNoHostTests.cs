@@ -39,8 +39,9 @@ public sealed class WorkersOutliveNoHostTests : IDisposable
         }
         finally
         {
-            // A failed run leaves no orphan spinning on the machine.
-            foreach (var pid in workers.Where(ProcFs.IsAlive))
+            // A failed run leaves no orphan spinning on the machine; a number in the list is a worker's only while it
+            // still works in that worker's folder (numbers are reused).
+            foreach (var pid in workers.Where(p => ProcFs.IsAlive(p) && ProcFs.WorkingFolder(p) is { } folder && folders.Contains(folder)))
             {
                 try
                 {
