@@ -8,8 +8,8 @@ namespace MarketingOps.Host.Tests;
 /// <summary>
 /// Signals sent through a pidfd, so a signal meant for a process that has ended never reaches the one that got its
 /// number next. Numbers come round fast: CI machines have a pid_max of 32,768, every thread takes one, and Linux
-/// delivers a signal sent to a thread's number to its whole process. A stale <c>kill -INT</c> from one test project once
-/// landed on another project's test process, which stopped mid-run.
+/// delivers a signal sent to a thread's number to its whole process, so a stale <c>kill</c> from one test project could
+/// reach another project's test process running beside it.
 /// </summary>
 internal static partial class ProcessSignal
 {
@@ -42,8 +42,8 @@ internal static partial class ProcessSignal
     /// </summary>
     public static bool ToProcessWith(int pid, string entry, int signal)
     {
-        using var pidfd = Open(pid);
-        return pidfd is not null && Environment(pid).Contains(entry) && Send(pidfd, signal);
+        using var pidfd = OpenHolding(pid, entry);
+        return pidfd is not null && Send(pidfd, signal);
     }
 
     /// <summary>
@@ -53,8 +53,8 @@ internal static partial class ProcessSignal
     /// </summary>
     public static void End(int pid, string entry, TimeSpan patience)
     {
-        using var pidfd = Open(pid);
-        if (pidfd is null || !Environment(pid).Contains(entry) || !Send(pidfd, Terminate))
+        using var pidfd = OpenHolding(pid, entry);
+        if (pidfd is null || !Send(pidfd, Terminate))
         {
             return;
         }
@@ -71,6 +71,22 @@ internal static partial class ProcessSignal
     {
         var fd = Syscall(PidfdOpen, pid, 0, 0, 0);
         return fd < 0 ? null : new SafeFileHandle((nint)fd, ownsHandle: true);
+    }
+
+    /// <summary>
+    /// A pidfd for <paramref name="pid"/> if, once it is taken, the process's environment holds <paramref name="entry"/>.
+    /// Should the number change hands between the two, what is sent through the pidfd reaches no one.
+    /// </summary>
+    private static SafeFileHandle? OpenHolding(int pid, string entry)
+    {
+        var pidfd = Open(pid);
+        if (pidfd is not null && !Environment(pid).Contains(entry))
+        {
+            pidfd.Dispose();
+            return null;
+        }
+
+        return pidfd;
     }
 
     private static bool Send(SafeFileHandle pidfd, int signal) =>
