@@ -48,10 +48,17 @@ public sealed class ProcessSignalTests
         Assert.Equal(128 + ProcessSignal.Terminate, ours.ExitCode);
     }
 
+    /// <summary>
+    /// A shell waiting on its input with <paramref name="mark"/> in its environment, returned once it says so: until a
+    /// child has executed its program (and while it executes another), /proc shows no environment or the one it was
+    /// forked with, without the mark.
+    /// </summary>
     private static Process Sleeper(string mark)
     {
-        var info = new ProcessStartInfo("sleep", ["600"]) { UseShellExecute = false, RedirectStandardInput = true };
+        var info = new ProcessStartInfo("sh", ["-c", "echo ready; read line"]) { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true };
         info.Environment["MOPS_TEST_MARK"] = mark;
-        return Process.Start(info)!;
+        var process = Process.Start(info)!;
+        Assert.Equal("ready", process.StandardOutput.ReadLine());
+        return process;
     }
 }
